@@ -1,0 +1,205 @@
+/**
+ * Maps a raw Magento customer (as GET /V1/customers/search renders it) to the neutral ChannelCustomer,
+ * or to a RejectedRecord with a stable code when the record is unusable:
+ *   INVALID_RECORD  not a customer object
+ *   MISSING_ID      no positive integer id
+ *   INVALID_DATE    updated_at is not a real "YYYY-MM-DD HH:MM:SS" date-time (e.g. MySQL's zero date)
+ *   INVALID_EMAIL   no e-mail address, or not an e-mail address
+ *   INVALID_COUNTRY an address's country_id is not an ISO 3166-1 alpha-2 code
+ * The decisions (which address gives company and tax id, phones, street lines) are documented in
+ * docs/adapters/magento.md.
+ */
+import type {
+  ChannelAddress,
+  ChannelContact,
+  ChannelCustomer,
+  RejectedRecord,
+} from '../../domain/channel-customer.ts';
+import { isCountryCode } from './iso-country-codes.ts';
+import { magentoDateToIso } from './magento-dates.ts';
+import type { MagentoAddress, MagentoCompany, MagentoCustomer } from './magento-types.ts';
+
+export interface MapContext {
+  /** Adobe Commerce B2B companies by id, when the channel looks them up. */
+  companies?: ReadonlyMap<number, MagentoCompany>;
+}
+
+export type MapResult = { ok: true; customer: ChannelCustomer } | { ok: false; rejected: RejectedRecord };
+
+const EMAIL =
+  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+(?<!\.)@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
+
+/** Codes people use for countries that are not ISO 3166-1 alpha-2 codes, with the right one. */
+const COUNTRY_HINTS: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR', D: 'DE', A: 'AT' };
+
+export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return reject(null, 'INVALID_RECORD', 'The shop sent a customer record that is not an object.', null);
+  }
+  const customer = raw as MagentoCustomer;
+  const id = customer.id;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) {
+    return reject(
+      null,
+      'MISSING_ID',
+      'The shop sent a customer without an id.',
+      isoOrNull(customer.updated_at),
+    );
+  }
+  const externalId = String(id);
+  const updatedAt = isoOrNull(customer.updated_at);
+  if (updatedAt === null) {
+    return reject(
+      externalId,
+      'INVALID_DATE',
+      `Customer ${externalId}: updated_at "${customer.updated_at ?? ''}" is not a date and time (expected "YYYY-MM-DD HH:MM:SS").`,
+      null,
+    );
+  }
+  const email = text(customer.email);
+  if (email === null)
+    return reject(externalId, 'INVALID_EMAIL', `Customer ${externalId} has no e-mail address.`, updatedAt);
+  if (!EMAIL.test(email)) {
+    return reject(
+      externalId,
+      'INVALID_EMAIL',
+      `Customer ${externalId}: "${email}" is not a valid e-mail address.`,
+      updatedAt,
+    );
+  }
+
+  const rawAddresses = Array.isArray(customer.addresses) ? customer.addresses : [];
+  const addresses: ChannelAddress[] = [];
+  for (const [index, address] of rawAddresses.entries()) {
+    const country = text(address.country_id)?.toUpperCase() ?? null;
+    if (country !== null && !isCountryCode(country)) {
+      const hint = COUNTRY_HINTS[country] ? ` (did the shop mean ${COUNTRY_HINTS[country]}?)` : '';
+      const which = address.id === undefined ? `address ${index + 1}` : `address ${address.id}`;
+      return reject(
+        externalId,
+        'INVALID_COUNTRY',
+        `Customer ${externalId}: ${which} has the country "${address.country_id}", which is not an ISO 3166 country code${hint}.`,
+        updatedAt,
+      );
+    }
+    addresses.push(mapAddress(address, country, customer));
+  }
+
+  const billing = defaultBillingAddress(customer, rawAddresses);
+  const companyUser = companyUserOf(customer);
+  const company = companyUser.companyId !== null ? context.companies?.get(companyUser.companyId) : undefined;
+  const firstName =
+    [text(customer.firstname), text(customer.middlename)].filter((part) => part !== null).join(' ') || null;
+  const lastName = text(customer.lastname);
+  const contacts: ChannelContact[] = [];
+  if (companyUser.companyId !== null) {
+    contacts.push({
+      name: [firstName, lastName].filter((part) => part !== null).join(' ') || email,
+      function: companyUser.jobTitle,
+      email,
+      phone: companyUser.telephone,
+    });
+  }
+
+  return {
+    ok: true,
+    customer: {
+      externalId,
+      email,
+      firstName,
+      lastName,
+      company: text(company?.company_name) ?? text(billing?.company),
+      taxId: text(company?.vat_tax_id) ?? text(billing?.vat_id) ?? text(customer.taxvat),
+      phones: distinctPhones([...rawAddresses.map((address) => address.telephone), companyUser.telephone]),
+      websites: [],
+      addresses,
+      contacts,
+      salesTaxClassification: null,
+      salesRepresentative: null,
+      guest: false,
+      createdAt: isoOrNull(customer.created_at),
+      updatedAt,
+    },
+  };
+}
+
+function mapAddress(
+  address: MagentoAddress,
+  country: string | null,
+  customer: MagentoCustomer,
+): ChannelAddress {
+  const lines = Array.isArray(address.street)
+    ? address.street.map((line) => text(line)).filter((line) => line !== null)
+    : [];
+  const id = address.id === undefined ? undefined : String(address.id);
+  return {
+    street: lines.length > 0 ? lines.join(', ') : null,
+    postalCode: text(address.postcode),
+    city: text(address.city),
+    country,
+    region: text(address.region?.region) ?? text(address.region?.region_code),
+    defaultBilling: address.default_billing === true || (id !== undefined && id === customer.default_billing),
+    defaultShipping:
+      address.default_shipping === true || (id !== undefined && id === customer.default_shipping),
+  };
+}
+
+/** The default billing address; without one, the first address (the one entered at registration). */
+function defaultBillingAddress(
+  customer: MagentoCustomer,
+  addresses: MagentoAddress[],
+): MagentoAddress | undefined {
+  const flagged = addresses.find(
+    (address) =>
+      address.default_billing === true ||
+      (address.id !== undefined && String(address.id) === customer.default_billing),
+  );
+  return flagged ?? (customer.default_billing === undefined ? addresses[0] : undefined);
+}
+
+function companyUserOf(customer: MagentoCustomer): {
+  companyId: number | null;
+  jobTitle: string | null;
+  telephone: string | null;
+} {
+  const attributes = customer.extension_attributes?.company_attributes;
+  const companyId = attributes?.company_id;
+  if (typeof companyId !== 'number' || companyId <= 0)
+    return { companyId: null, jobTitle: null, telephone: null };
+  return { companyId, jobTitle: text(attributes?.job_title), telephone: text(attributes?.telephone) };
+}
+
+/** Distinct phone numbers in order; "+49 30 1234" and "+49301234" are the same number (the first spelling wins). */
+function distinctPhones(values: ReadonlyArray<string | null | undefined>): string[] {
+  const seen = new Set<string>();
+  const phones: string[] = [];
+  for (const value of values) {
+    const phone = text(value);
+    if (phone === null) continue;
+    const key = phone.replace(/[\s().\-/]/g, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    phones.push(phone);
+  }
+  return phones;
+}
+
+function isoOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? magentoDateToIso(value) : null;
+}
+
+/** Trimmed text; empty or missing -> null. */
+function text(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const trimmed = String(value).trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function reject(
+  externalId: string | null,
+  code: string,
+  message: string,
+  updatedAt: string | null,
+): MapResult {
+  return { ok: false, rejected: { externalId, code, message, updatedAt } };
+}

@@ -1,0 +1,28 @@
+/** The explicit list of adapter kinds Kontor ships. */
+import { ConfigError } from '../domain/errors.ts';
+import type { Adapter } from './adapter.ts';
+import { magentoAdapter } from './magento/adapter.ts';
+
+export interface AdapterRegistry {
+  get(kind: string): Adapter;
+  list(): readonly Adapter[];
+}
+
+export function createAdapterRegistry(adapters: readonly Adapter[]): AdapterRegistry {
+  const byKind = new Map(adapters.map((adapter) => [adapter.kind, adapter]));
+  return {
+    get(kind) {
+      const adapter = byKind.get(kind);
+      if (!adapter) {
+        throw new ConfigError(
+          'UNKNOWN_ADAPTER',
+          `There is no adapter "${kind}". Known adapters: ${[...byKind.keys()].join(', ')}.`,
+        );
+      }
+      return adapter;
+    },
+    list: () => adapters,
+  };
+}
+
+export const defaultAdapters: AdapterRegistry = createAdapterRegistry([magentoAdapter]);

@@ -1,0 +1,108 @@
+/** `kontor channel add|list|test`: the Sales channels application. */
+import type { Command } from 'commander';
+import { CHANNEL_TYPE_LABELS } from '../../domain/sales-channel.ts';
+import type { AppContext } from '../app-context.ts';
+import { EXIT } from '../exit-codes.ts';
+import { collectSetting } from '../options.ts';
+import { formatTable } from '../table.ts';
+
+interface AddOptions {
+  adapter: string;
+  type: string;
+  url: string;
+  setting?: Record<string, string>;
+  customerApproval?: boolean;
+  pseudoPartner?: string;
+  json?: boolean;
+}
+
+export function registerChannelCommands(
+  program: Command,
+  context: () => AppContext,
+  setExitCode: (code: number) => void,
+): void {
+  const channel = program.command('channel').description('sales channels: add, list, test');
+
+  channel
+    .command('add <name>')
+    .description('create a sales channel')
+    .requiredOption('--adapter <kind>', 'adapter kind, e.g. magento')
+    .requiredOption('--type <type>', 'channel type: b2c, b2b or b2b-b2c')
+    .requiredOption('--url <base-url>', "the shop's base URL")
+    .option('--setting <key=value>', 'adapter setting (repeatable), e.g. token=...', collectSetting)
+    .option('--customer-approval', 'B2B tab: new B2B partners are Released instead of Blocked')
+    .option('--pseudo-partner <number>', 'B2C tab: use this pseudo partner for occasional customers')
+    .option('--json', 'print the channel as JSON')
+    .action(async (name: string, options: AddOptions) => {
+      const service = await context().channels();
+      const created = await service.add({
+        name,
+        adapter: options.adapter,
+        type: options.type,
+        url: options.url,
+        settings: options.setting ?? {},
+        customerApproval: options.customerApproval === true,
+        pseudoPartnerNumber: options.pseudoPartner ?? null,
+      });
+      const { output } = context();
+      if (options.json) output.out(JSON.stringify(created, null, 2));
+      else
+        output.out(
+          `Sales channel "${created.name}" created (${created.adapter}, ${CHANNEL_TYPE_LABELS[created.type]}, ${created.url}).`,
+        );
+    });
+
+  channel
+    .command('list')
+    .description('list sales channels (secret settings are never shown)')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const channels = await (await context().channels()).list();
+      const { output } = context();
+      if (options.json) {
+        output.out(JSON.stringify(channels, null, 2));
+        return;
+      }
+      if (channels.length === 0) {
+        output.out(
+          'No sales channels yet. Create one with: kontor channel add <name> --adapter ... --type ... --url ...',
+        );
+        return;
+      }
+      output.out(
+        formatTable(
+          ['Name', 'Adapter', 'Type', 'URL', 'Customer approval', 'Last transfer'],
+          channels.map((c) => [
+            c.name,
+            c.adapter,
+            CHANNEL_TYPE_LABELS[c.type],
+            c.url,
+            c.customerApproval ? 'yes' : 'no',
+            c.watermark ?? '-',
+          ]),
+        ),
+      );
+    });
+
+  channel
+    .command('test <name>')
+    .description('test the connection to a sales channel')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const service = await context().channels();
+      const { output } = context();
+      await service.get(name);
+      try {
+        const result = await service.test(name, AbortSignal.timeout(60_000));
+        if (options.json) output.out(JSON.stringify({ channel: name, ...result }));
+        else output.out(result.message);
+        if (!result.ok) setExitCode(EXIT.failed);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const code = (error as { code?: string }).code ?? 'INTERNAL';
+        if (options.json) output.out(JSON.stringify({ channel: name, ok: false, code, message: reason }));
+        else output.err(`Connection to sales channel "${name}" failed: ${reason}`);
+        setExitCode(EXIT.failed);
+      }
+    });
+}

@@ -1,0 +1,57 @@
+/** The `kontor` command line. Commands are thin: they parse options and call the application services. */
+import { Command, CommanderError } from 'commander';
+import { asKontorError } from '../domain/errors.ts';
+import { AppContext, type Output } from './app-context.ts';
+import { registerChannelCommands } from './commands/channel.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerImportCommand } from './commands/import-customers.ts';
+import { registerPartnerCommands } from './commands/partners.ts';
+import { registerSimulatorCommand } from './commands/simulator.ts';
+import { EXIT } from './exit-codes.ts';
+
+const consoleOutput: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export function buildProgram(context: () => AppContext, setExitCode: (code: number) => void): Command {
+  const program = new Command('kontor')
+    .description('Imports customers from sales channels into the ERP partner master.')
+    .option('--db <folder|postgres-url>', 'database: a PGlite folder or a postgres:// URL (env KONTOR_DB)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerChannelCommands(program, context, setExitCode);
+  registerImportCommand(program, context, setExitCode);
+  registerPartnerCommands(program, context, setExitCode);
+  registerDemoCommand(program, context, setExitCode);
+  registerSimulatorCommand(program, context, setExitCode);
+  return program;
+}
+
+/** Runs the CLI with argv (as process.argv) and resolves to the exit code. */
+export async function main(argv: readonly string[], output: Output = consoleOutput): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const holder: { context?: AppContext } = {};
+  const context = (): AppContext => {
+    holder.context ??= new AppContext(program.opts<{ db?: string }>().db ?? process.env.KONTOR_DB, output);
+    return holder.context;
+  };
+  const program = buildProgram(context, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    } else {
+      const kontorError = asKontorError(error);
+      output.err(`kontor: ${kontorError.message}`);
+      if (kontorError.kind === 'bug' && kontorError.detail) output.err(`  detail: ${kontorError.detail}`);
+      exitCode = kontorError.kind === 'config' ? EXIT.invalidInput : EXIT.failed;
+    }
+  } finally {
+    await holder.context?.close();
+  }
+  return exitCode;
+}

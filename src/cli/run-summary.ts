@@ -1,0 +1,28 @@
+/** A human-readable summary of an import run and its log. */
+import type { ImportRun, RunLogLine } from '../import/run-types.ts';
+import { formatTable } from './table.ts';
+
+const MAX_LOG_LINES = 50;
+
+export function formatRunSummary(run: ImportRun, log: readonly RunLogLine[]): string {
+  const c = run.counts;
+  const lines = [
+    `Import run ${run.id} of sales channel "${run.channel}" ${run.state} (${run.changedSince}).`,
+    `  read ${c.read}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, warnings ${c.warnings}, errors ${c.errors}`,
+  ];
+  if (run.error) lines.push(`  Failed: ${run.error.message} [${run.error.code}]`);
+  if (run.watermarkAfter !== run.watermarkBefore) lines.push(`  Last transfer now at ${run.watermarkAfter}.`);
+  if (log.length > 0) {
+    lines.push('', 'Not imported or imported with warnings:');
+    const shown = log.slice(0, MAX_LOG_LINES);
+    lines.push(
+      formatTable(
+        ['Level', 'Customer', 'Code', 'Reason'],
+        shown.map((l) => [l.level, l.externalId ?? '-', l.code, l.message]),
+      ),
+    );
+    if (log.length > shown.length)
+      lines.push(`... and ${log.length - shown.length} more (use --json for all).`);
+  }
+  return lines.join('\n');
+}

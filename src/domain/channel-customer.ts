@@ -1,0 +1,65 @@
+/**
+ * The neutral record every adapter delivers: one customer of a sales channel, already mapped from the
+ * shop's own format. Import rules work only on this shape; they never see shop-specific fields.
+ */
+export interface ChannelAddress {
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string | null;
+  region: string | null;
+  defaultBilling: boolean;
+  defaultShipping: boolean;
+}
+
+export interface ChannelContact {
+  name: string;
+  function: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ChannelCustomer {
+  /** The customer's id in the sales channel; unique per channel. */
+  externalId: string;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  taxId: string | null;
+  phones: string[];
+  websites: string[];
+  addresses: ChannelAddress[];
+  contacts: ChannelContact[];
+  salesTaxClassification: string | null;
+  salesRepresentative: string | null;
+  /** An occasional (guest) customer without an account in the channel. */
+  guest: boolean;
+  /** When the customer was created in the channel (ISO 8601, UTC), if known. */
+  createdAt: string | null;
+  /** When the customer last changed in the channel (ISO 8601, UTC); drives Changed since. */
+  updatedAt: string;
+}
+
+/** A raw record the adapter could not turn into a ChannelCustomer: logged as an error, never imported. */
+export interface RejectedRecord {
+  externalId: string | null;
+  code: string;
+  message: string;
+  /** The record's change time, if it could be read: the watermark must not pass it. */
+  updatedAt: string | null;
+}
+
+/** Whether the customer entered company data (decides B2B in a B2B & B2C channel). */
+export function hasCompanyData(customer: Pick<ChannelCustomer, 'company'>): boolean {
+  return customer.company !== null && customer.company.trim() !== '';
+}
+
+/** The display name of a customer: the company for businesses, else first and last name. */
+export function displayName(customer: Pick<ChannelCustomer, 'firstName' | 'lastName' | 'company'>): string {
+  const person = [customer.firstName, customer.lastName]
+    .filter((part) => part && part.trim() !== '')
+    .join(' ');
+  return person !== '' ? person : (customer.company ?? '');
+}

@@ -1,0 +1,142 @@
+/**
+ * The Import customers application: reads the selected customers of one sales channel through its
+ * adapter and imports them page by page, each page in one transaction, keeping a run log.
+ */
+import type { AdapterRegistry } from '../adapters/registry.ts';
+import {
+  AbortedError,
+  asKontorError,
+  BugError,
+  ConfigError,
+  InvalidInputError,
+  NotFoundError,
+} from '../domain/errors.ts';
+import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
+import type { Db } from '../storage/db.ts';
+import { findLinks, writePartners } from '../storage/partner-write-store.ts';
+import { finishRun, getRun, heartbeat, recordPage, runningRunOf, startRun } from '../storage/run-store.ts';
+import { planPage } from './page-plan.ts';
+import type { ImportRun, RunCounts } from './run-types.ts';
+import { addCounts, ZERO_COUNTS } from './run-types.ts';
+import { type ChangedSince, resolveSelection } from './selection.ts';
+import { WatermarkTracker } from './watermark.ts';
+
+export interface ImportRequest {
+  channel: string;
+  changedSince: ChangedSince;
+  timestamp: Date | null;
+  /** Non-null = By email. */
+  emails: string[] | null;
+  deactivateDeleted: boolean;
+  confirmAllWarnings: boolean;
+}
+
+export interface ImportDeps {
+  db: Db;
+  adapters: AdapterRegistry;
+  now?: () => Date;
+}
+
+export interface ImportHooks {
+  /** Stops the run between pages (maximum run time, cancel). */
+  signal?: AbortSignal;
+  /** Called after every committed page with the run's counts so far. */
+  onProgress?: (counts: RunCounts) => void;
+}
+
+const HEARTBEAT_MS = 20_000;
+
+export async function runImport(
+  deps: ImportDeps,
+  request: ImportRequest,
+  hooks: ImportHooks = {},
+): Promise<ImportRun> {
+  const { db } = deps;
+  const channel = await findChannelByName(db, request.channel);
+  if (!channel) throw new NotFoundError('Sales channel', request.channel);
+  const adapter = deps.adapters.get(channel.adapter);
+  if (request.deactivateDeleted && adapter.capabilities.deletions === 'none') {
+    throw new InvalidInputError(`The ${adapter.label} adapter cannot detect deleted customer accounts.`);
+  }
+  const selection = resolveSelection(request, {
+    adapterLabel: adapter.label,
+    capabilities: adapter.capabilities,
+    watermark: channel.watermark,
+    now: deps.now?.() ?? new Date(),
+  });
+
+  const runId = await startRun(db, {
+    channelId: channel.id,
+    changedSince: selection.mode,
+    since: selection.since?.toISOString() ?? null,
+    emails: selection.emails,
+    options: { deactivateDeleted: request.deactivateDeleted, confirmAllWarnings: request.confirmAllWarnings },
+    watermarkBefore: channel.watermark,
+  });
+  if (runId === null) {
+    const other = await runningRunOf(db, channel.id);
+    throw new ConfigError(
+      'IMPORT_RUNNING',
+      `An import of sales channel "${channel.name}" is already running (run ${other}).`,
+    );
+  }
+
+  const tracker = new WatermarkTracker(channel.watermark);
+  const context = {
+    channelType: channel.type,
+    statusPolicy: {
+      customerApproval: channel.customerApproval,
+      alwaysBlocked: adapter.capabilities.alwaysBlocked,
+    },
+  };
+  let counts: RunCounts = { ...ZERO_COUNTS };
+  let failure: { code: string; message: string } | null = null;
+  let aborted = false;
+  const timer = setInterval(() => void heartbeat(db, runId).catch(() => {}), HEARTBEAT_MS);
+  timer.unref();
+  try {
+    const pages = adapter.readCustomers(
+      { url: channel.url, settings: channel.settings },
+      { since: selection.since, emails: selection.emails, cursor: null, signal: hooks.signal },
+    );
+    for await (const page of pages) {
+      const externalIds = page.customers.map((customer) => customer.externalId);
+      const plan = await db.transaction(async (tx) => {
+        const existing = await findLinks(tx, channel.id, externalIds);
+        const pagePlan = planPage(page.customers, page.rejected, existing, context);
+        await writePartners(tx, channel.id, pagePlan.creates, pagePlan.updates);
+        await recordPage(tx, runId, pagePlan.counts, page.cursor, pagePlan.log);
+        return pagePlan;
+      });
+      tracker.addPage(plan.seen, plan.heldBack);
+      counts = addCounts(counts, plan.counts);
+      hooks.onProgress?.(counts);
+      hooks.signal?.throwIfAborted();
+    }
+  } catch (error) {
+    const kontorError = hooks.signal?.aborted
+      ? new AbortedError(abortReason(hooks.signal))
+      : asKontorError(error);
+    aborted = kontorError instanceof AbortedError;
+    failure = { code: kontorError.code, message: kontorError.message };
+  } finally {
+    clearInterval(timer);
+  }
+
+  // A failed read moves no watermark; a stopped one keeps what its committed pages allow.
+  const moveWatermark = selection.movesWatermark && (failure === null || aborted);
+  const watermarkAfter = moveWatermark ? tracker.next() : channel.watermark;
+  await db.transaction(async (tx) => {
+    if (moveWatermark) await setWatermark(tx, channel.id, watermarkAfter);
+    await finishRun(tx, runId, { state: failure ? 'failed' : 'finished', watermarkAfter, error: failure });
+  });
+  const run = await getRun(db, runId);
+  if (!run) throw new BugError('RUN_VANISHED', `Import run ${runId} disappeared while it was written.`);
+  return run;
+}
+
+function abortReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason.message;
+  return typeof reason === 'string' ? reason : 'aborted';
+}

@@ -1,0 +1,106 @@
+/** SQL for sales channels. */
+import type { ChannelType, SalesChannel } from '../domain/sales-channel.ts';
+import type { Queryable } from './db.ts';
+import { iso, isoOrNull, num } from './sql-values.ts';
+
+export interface NewChannel {
+  name: string;
+  adapter: string;
+  type: ChannelType;
+  url: string;
+  settings: Record<string, string>;
+  customerApproval: boolean;
+  usePseudoPartner: boolean;
+  pseudoPartnerNumber: string | null;
+}
+
+interface ChannelRow {
+  id: unknown;
+  name: string;
+  adapter: string;
+  channel_type: ChannelType;
+  url: string;
+  settings: Record<string, string> | string;
+  customer_approval: boolean;
+  use_pseudo_partner: boolean;
+  pseudo_partner_number: string | null;
+  watermark: unknown;
+  created_at: unknown;
+}
+
+const COLUMNS = `id, name, adapter, channel_type, url, settings, customer_approval, use_pseudo_partner,
+  pseudo_partner_number, watermark, created_at`;
+
+function toChannel(row: ChannelRow): SalesChannel {
+  return {
+    id: num(row.id),
+    name: row.name,
+    adapter: row.adapter,
+    type: row.channel_type,
+    url: row.url,
+    settings: typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings,
+    customerApproval: row.customer_approval,
+    usePseudoPartner: row.use_pseudo_partner,
+    pseudoPartnerNumber: row.pseudo_partner_number,
+    watermark: isoOrNull(row.watermark),
+    createdAt: iso(row.created_at),
+  };
+}
+
+/** Inserts a channel; returns null when the name is taken. */
+export async function insertChannel(db: Queryable, channel: NewChannel): Promise<SalesChannel | null> {
+  const result = await db.query<ChannelRow>(
+    `insert into sales_channel (name, adapter, channel_type, url, settings, customer_approval,
+       use_pseudo_partner, pseudo_partner_number)
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+     on conflict (name) do nothing
+     returning ${COLUMNS}`,
+    [
+      channel.name,
+      channel.adapter,
+      channel.type,
+      channel.url,
+      JSON.stringify(channel.settings),
+      channel.customerApproval,
+      channel.usePseudoPartner,
+      channel.pseudoPartnerNumber,
+    ],
+  );
+  const row = result.rows[0];
+  return row ? toChannel(row) : null;
+}
+
+export async function findChannelByName(db: Queryable, name: string): Promise<SalesChannel | null> {
+  const result = await db.query<ChannelRow>(`select ${COLUMNS} from sales_channel where name = $1`, [name]);
+  const row = result.rows[0];
+  return row ? toChannel(row) : null;
+}
+
+export async function listChannels(db: Queryable): Promise<SalesChannel[]> {
+  const result = await db.query<ChannelRow>(`select ${COLUMNS} from sales_channel order by name`);
+  return result.rows.map(toChannel);
+}
+
+export async function setWatermark(
+  db: Queryable,
+  channelId: number,
+  watermark: string | null,
+): Promise<void> {
+  await db.query('update sales_channel set watermark = $2, updated_at = now() where id = $1', [
+    channelId,
+    watermark,
+  ]);
+}
+
+/** Points a channel at another URL with other settings (e.g. a shop that moved). */
+export async function updateChannelConnection(
+  db: Queryable,
+  channelId: number,
+  url: string,
+  settings: Record<string, string>,
+): Promise<void> {
+  await db.query(
+    'update sales_channel set url = $2, settings = $3::jsonb, updated_at = now() where id = $1',
+    [channelId, url, JSON.stringify(settings)],
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The migration files: `NNNN_name.sql` in src/storage/migrations (plain PostgreSQL, several statements,
+ * no BEGIN/COMMIT: each file runs inside one transaction). Files are read from disk relative to this module.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BugError } from '../domain/errors.ts';
+
+export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface MigrationFile {
+  version: number;
+  /** The file name without number and extension: `0001_init.sql` -> `init`. */
+  name: string;
+  file: string;
+  sql: string;
+}
+
+const FILE_NAME = /^(\d+)_([A-Za-z0-9_-]+)\.sql$/;
+
+/** Reads and checks the migration files of `folder`, ordered by version. Other than .sql files are ignored. */
+export async function readMigrations(folder: string = DEFAULT_MIGRATIONS_FOLDER): Promise<MigrationFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    throw new BugError('MIGRATIONS_MISSING', `The migrations folder ${folder} cannot be read.`, {
+      cause: error,
+    });
+  }
+  const migrations: MigrationFile[] = [];
+  for (const fileName of names.filter((name) => name.endsWith('.sql'))) {
+    const match = FILE_NAME.exec(fileName);
+    const version = match ? Number(match[1]) : 0;
+    if (!match || !Number.isSafeInteger(version) || version < 1) {
+      throw new BugError(
+        'MIGRATION_NAME_INVALID',
+        `Migration ${fileName} is not named NNNN_name.sql (NNNN >= 1).`,
+      );
+    }
+    const file = join(folder, fileName);
+    migrations.push({ version, name: match[2]!, file, sql: await readFile(file, 'utf8') });
+  }
+  migrations.sort((a, b) => a.version - b.version);
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i]!.version === migrations[i - 1]!.version) {
+      throw new BugError('MIGRATION_DUPLICATE', `Two migrations have the number ${migrations[i]!.version}.`);
+    }
+  }
+  return migrations;
+}
+
+/** A short hash of numbers, names and contents: equal fingerprints give equal schemas (test templates). */
+export function fingerprintMigrations(migrations: readonly MigrationFile[]): string {
+  const hash = createHash('sha256');
+  for (const m of migrations) hash.update(`${m.version}\0${m.name}\0${m.sql}\0`);
+  return hash.digest('hex').slice(0, 12);
+}

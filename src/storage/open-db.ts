@@ -1,0 +1,45 @@
+/**
+ * Opens the database named by `--db` (the caller passes `--db` or else env KONTOR_DB) and migrates it:
+ * - nothing (undefined or empty): the PGlite folder ./.kontor
+ * - postgres://... or postgresql://...: a PostgreSQL server
+ * - memory: an in-memory PGlite database (gone when the process ends)
+ * - anything else: a PGlite folder
+ */
+import type { Db } from './db.ts';
+import { migrate } from './migrate.ts';
+import { openPgliteDb } from './pglite-db.ts';
+import { openPostgresDb, type PostgresDbOptions } from './postgres-db.ts';
+
+export const DEFAULT_DB_FOLDER = './.kontor';
+export const MEMORY_DB_SPEC = 'memory:';
+
+export type DbSpec = { kind: 'postgres'; url: string } | { kind: 'pglite'; folder: string | null };
+
+export interface OpenDbOptions {
+  /** Migrations to apply (default: src/storage/migrations). */
+  migrationsFolder?: string;
+  postgres?: PostgresDbOptions;
+}
+
+export function parseDbSpec(spec: string | undefined): DbSpec {
+  const value = spec?.trim();
+  if (!value) return { kind: 'pglite', folder: DEFAULT_DB_FOLDER };
+  if (/^postgres(ql)?:\/\//i.test(value)) return { kind: 'postgres', url: value };
+  if (value === MEMORY_DB_SPEC) return { kind: 'pglite', folder: null };
+  return { kind: 'pglite', folder: value };
+}
+
+export async function openDb(spec: string | undefined, options: OpenDbOptions = {}): Promise<Db> {
+  const parsed = parseDbSpec(spec);
+  const db =
+    parsed.kind === 'postgres'
+      ? await openPostgresDb(parsed.url, options.postgres)
+      : await openPgliteDb(parsed.folder);
+  try {
+    await migrate(db, { folder: options.migrationsFolder });
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  return db;
+}

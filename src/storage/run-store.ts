@@ -1,0 +1,190 @@
+/** SQL for import runs and their per-record log. */
+import type { ChangedSinceMode, ImportRun, RunCounts, RunLogLine, RunState } from '../import/run-types.ts';
+import type { Queryable } from './db.ts';
+import { iso, isoOrNull, num } from './sql-values.ts';
+
+export interface NewRun {
+  channelId: number;
+  changedSince: ChangedSinceMode;
+  since: string | null;
+  emails: string[] | null;
+  options: Record<string, unknown>;
+  watermarkBefore: string | null;
+}
+
+/** Runs whose heartbeat is older than this are taken to be abandoned (their process died). */
+export const RUN_STALE_AFTER_SECONDS = 120;
+
+/**
+ * Marks running runs of the channel whose heartbeat stopped as failed (abandoned), then inserts the new
+ * run. Returns null when another live run of the channel holds the one-running-run index.
+ */
+export async function startRun(db: Queryable, run: NewRun): Promise<number | null> {
+  await db.query(
+    `update import_run set state = 'failed', finished_at = now(), error_code = 'RUN_ABANDONED',
+       error_message = 'The process running this import stopped without finishing it.'
+     where channel_id = $1 and state = 'running' and heartbeat_at < now() - make_interval(secs => $2)`,
+    [run.channelId, RUN_STALE_AFTER_SECONDS],
+  );
+  const result = await db.query<{ id: unknown }>(
+    `insert into import_run (channel_id, state, changed_since, since, emails, options, watermark_before)
+     values ($1, 'running', $2, $3, $4::text[], $5::jsonb, $6)
+     on conflict (channel_id) where state = 'running' do nothing
+     returning id`,
+    [
+      run.channelId,
+      run.changedSince,
+      run.since,
+      run.emails,
+      JSON.stringify(run.options),
+      run.watermarkBefore,
+    ],
+  );
+  const row = result.rows[0];
+  return row ? num(row.id) : null;
+}
+
+export async function runningRunOf(db: Queryable, channelId: number): Promise<number | null> {
+  const result = await db.query<{ id: unknown }>(
+    `select id from import_run where channel_id = $1 and state = 'running'`,
+    [channelId],
+  );
+  const row = result.rows[0];
+  return row ? num(row.id) : null;
+}
+
+/** Adds a committed page's counts, its resume cursor and its log lines to the run. */
+export async function recordPage(
+  db: Queryable,
+  runId: number,
+  counts: RunCounts,
+  cursor: string | null,
+  log: RunLogLine[],
+): Promise<void> {
+  await db.query(
+    `update import_run set read_count = read_count + $2, created_count = created_count + $3,
+       updated_count = updated_count + $4, unchanged_count = unchanged_count + $5,
+       skipped_count = skipped_count + $6, warning_count = warning_count + $7,
+       error_count = error_count + $8, cursor = coalesce($9, cursor), heartbeat_at = now()
+     where id = $1`,
+    [
+      runId,
+      counts.read,
+      counts.created,
+      counts.updated,
+      counts.unchanged,
+      counts.skipped,
+      counts.warnings,
+      counts.errors,
+      cursor,
+    ],
+  );
+  if (log.length === 0) return;
+  await db.query(
+    `insert into import_log (run_id, level, external_id, code, message)
+     select $1, level, external_id, code, message
+     from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as l(level, external_id, code, message)`,
+    [
+      runId,
+      log.map((line) => line.level),
+      log.map((line) => line.externalId),
+      log.map((line) => line.code),
+      log.map((line) => line.message),
+    ],
+  );
+}
+
+export async function heartbeat(db: Queryable, runId: number): Promise<void> {
+  await db.query(`update import_run set heartbeat_at = now() where id = $1 and state = 'running'`, [runId]);
+}
+
+export async function finishRun(
+  db: Queryable,
+  runId: number,
+  outcome: {
+    state: Exclude<RunState, 'running'>;
+    watermarkAfter: string | null;
+    error: { code: string; message: string } | null;
+  },
+): Promise<void> {
+  await db.query(
+    `update import_run set state = $2, finished_at = now(), watermark_after = $3, error_code = $4,
+       error_message = $5
+     where id = $1`,
+    [
+      runId,
+      outcome.state,
+      outcome.watermarkAfter,
+      outcome.error?.code ?? null,
+      outcome.error?.message ?? null,
+    ],
+  );
+}
+
+interface RunRow {
+  id: unknown;
+  channel: string;
+  state: RunState;
+  changed_since: ChangedSinceMode;
+  since: unknown;
+  emails: string[] | null;
+  started_at: unknown;
+  finished_at: unknown;
+  read_count: unknown;
+  created_count: unknown;
+  updated_count: unknown;
+  unchanged_count: unknown;
+  skipped_count: unknown;
+  warning_count: unknown;
+  error_count: unknown;
+  watermark_before: unknown;
+  watermark_after: unknown;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+export async function getRun(db: Queryable, runId: number): Promise<ImportRun | null> {
+  const result = await db.query<RunRow>(
+    `select r.*, c.name as channel from import_run r join sales_channel c on c.id = r.channel_id where r.id = $1`,
+    [runId],
+  );
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    id: num(row.id),
+    channel: row.channel,
+    state: row.state,
+    changedSince: row.changed_since,
+    since: isoOrNull(row.since),
+    emails: row.emails,
+    startedAt: iso(row.started_at),
+    finishedAt: isoOrNull(row.finished_at),
+    counts: {
+      read: num(row.read_count),
+      created: num(row.created_count),
+      updated: num(row.updated_count),
+      unchanged: num(row.unchanged_count),
+      skipped: num(row.skipped_count),
+      warnings: num(row.warning_count),
+      errors: num(row.error_count),
+    },
+    watermarkBefore: isoOrNull(row.watermark_before),
+    watermarkAfter: isoOrNull(row.watermark_after),
+    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+  };
+}
+
+export async function getRunLog(db: Queryable, runId: number): Promise<RunLogLine[]> {
+  const result = await db.query<{
+    level: RunLogLine['level'];
+    external_id: string | null;
+    code: string;
+    message: string;
+  }>('select level, external_id, code, message from import_log where run_id = $1 order by id', [runId]);
+  return result.rows.map((row) => ({
+    level: row.level,
+    externalId: row.external_id,
+    code: row.code,
+    message: row.message,
+  }));
+}

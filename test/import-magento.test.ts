@@ -1,0 +1,308 @@
+/**
+ * Import customers end to end: the Magento adapter reads the simulator over HTTP and the partners land
+ * in a real database (PGlite and the PostgreSQL server).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createMagentoAdapter } from '../src/adapters/magento/adapter.ts';
+import { startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
+import { createAdapterRegistry } from '../src/adapters/registry.ts';
+import { ChannelService } from '../src/channels/channel-service.ts';
+import type { Partner } from '../src/domain/partner.ts';
+import { type ImportRequest, runImport } from '../src/import/import-service.ts';
+import { findChannelByName } from '../src/storage/channel-store.ts';
+import type { Db } from '../src/storage/db.ts';
+import { listPartners, setPartnerStatus } from '../src/storage/partner-read-store.ts';
+import { getRunLog } from '../src/storage/run-store.ts';
+import { describeEachDb } from '../src/storage/test-databases.ts';
+import { MagentoRest, type RawMagentoCustomer } from './support/magento-rest.ts';
+
+type Simulator = Awaited<ReturnType<typeof startMagentoSimulator>>;
+
+/** The real adapter, with quick retries so that failure tests do not wait for the production backoff. */
+const defaultAdapters = createAdapterRegistry([
+  createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+]);
+
+const anytime = (channel: string): ImportRequest => ({
+  channel,
+  changedSince: 'anytime',
+  timestamp: null,
+  emails: null,
+  deactivateDeleted: false,
+  confirmAllWarnings: false,
+});
+const lastTransfer = (channel: string): ImportRequest => ({
+  ...anytime(channel),
+  changedSince: 'last-transfer',
+});
+
+function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
+  const map = new Map<string, Partner>();
+  for (const partner of partners) {
+    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
+  }
+  return map;
+}
+
+function companyOf(customer: RawMagentoCustomer): string | null {
+  const billing =
+    customer.addresses.find((a) => String(a.id) === customer.default_billing) ?? customer.addresses[0];
+  const company = billing?.company?.trim();
+  return company ? company : null;
+}
+
+describeEachDb('Import customers from Magento', (getDb) => {
+  let sim: Simulator;
+  let rest: MagentoRest;
+  let db: Db;
+  const deps = () => ({ db: getDb(), adapters: defaultAdapters });
+
+  beforeAll(async () => {
+    sim = await startMagentoSimulator({ customers: 120, seed: 7, brokenShare: 0 });
+    rest = new MagentoRest(sim.url, sim.token);
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  async function addChannel(
+    name: string,
+    type: string,
+    extra: { customerApproval?: boolean; token?: string; url?: string } = {},
+  ) {
+    db = getDb();
+    await new ChannelService(db, defaultAdapters).add({
+      name,
+      adapter: 'magento',
+      type,
+      url: extra.url ?? sim.url,
+      settings: { token: extra.token ?? sim.token },
+      customerApproval: extra.customerApproval ?? false,
+      pseudoPartnerNumber: null,
+    });
+  }
+
+  it('creates exactly one partner per customer with the right type, status and data, and nothing on a re-import', async () => {
+    await addChannel('shop', 'b2b-b2c');
+    const run = await runImport(deps(), anytime('shop'));
+    const customers = await rest.all();
+    expect(run.state).toBe('finished');
+    expect(run.counts).toMatchObject({ read: customers.length, created: customers.length, errors: 0 });
+
+    const partners = await listPartners(db, { channel: 'shop' });
+    expect(partners).toHaveLength(customers.length);
+    const linked = byExternalId(partners, 'shop');
+    let b2b = 0;
+    for (const customer of customers) {
+      const partner = linked.get(String(customer.id));
+      expect(partner, `customer ${customer.id}`).toBeDefined();
+      if (!partner) continue;
+      const company = companyOf(customer);
+      const expectedType = company ? 'B2B' : 'B2C';
+      if (expectedType === 'B2B') b2b += 1;
+      expect(partner).toMatchObject({
+        type: expectedType,
+        status: expectedType === 'B2B' ? 'Blocked' : 'Released',
+        email: customer.email,
+        firstName: customer.firstname,
+        lastName: customer.lastname,
+        company,
+      });
+      expect(partner.addresses).toHaveLength(customer.addresses.length);
+      customer.addresses.forEach((address, index) => {
+        expect(partner.addresses[index]).toMatchObject({
+          postalCode: address.postcode,
+          city: address.city,
+          country: address.country_id,
+          defaultBilling: String(address.id) === customer.default_billing,
+          defaultShipping: String(address.id) === customer.default_shipping,
+        });
+        expect(partner.addresses[index]?.street).toContain(address.street[0]);
+      });
+      const phones = [...new Set(customer.addresses.map((a) => a.telephone).filter(Boolean))];
+      expect(partner.phones).toEqual(phones);
+      expect(partner.links).toEqual([
+        expect.objectContaining({
+          channel: 'shop',
+          externalId: String(customer.id),
+          active: true,
+          deletedAt: null,
+        }),
+      ]);
+    }
+    expect(b2b).toBeGreaterThan(0);
+    expect(b2b).toBeLessThan(customers.length);
+
+    const again = await runImport(deps(), anytime('shop'));
+    expect(again.counts).toMatchObject({
+      read: customers.length,
+      created: 0,
+      updated: 0,
+      unchanged: customers.length,
+    });
+    expect(await listPartners(db, { channel: 'shop' })).toHaveLength(customers.length);
+  });
+
+  it('picks up exactly the new and changed customers with Last transfer; types and statuses stay', async () => {
+    await addChannel('shop', 'b2b-b2c');
+    const first = await runImport(deps(), lastTransfer('shop'));
+    expect(first.counts.created).toBeGreaterThan(0);
+    expect(first.watermarkAfter).not.toBeNull();
+    const nothing = await runImport(deps(), lastTransfer('shop'));
+    expect(nothing.counts).toMatchObject({ created: 0, updated: 0 });
+
+    const customers = await rest.all();
+    const b2c = customers.find((c) => companyOf(c) === null && c.addresses.length > 0)!;
+    const b2bCustomer = customers.find((c) => companyOf(c) !== null)!;
+    const plain = customers.find((c) => c.id !== b2c.id && c.id !== b2bCustomer.id)!;
+    const partnersBefore = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop');
+    // A user releases the B2B partner by hand; imports must never touch a status.
+    await setPartnerStatus(db, partnersBefore.get(String(b2bCustomer.id))!.number, 'Released');
+
+    await rest.change(b2c.id, (c) => ({
+      ...c,
+      lastname: `${c.lastname}-Nowak`,
+      addresses: c.addresses.map((a) => ({
+        ...a,
+        company: 'Nowak Consulting sp. z o.o.',
+        vat_id: 'PL5260250995',
+      })),
+    }));
+    await rest.change(b2bCustomer.id, (c) => ({ ...c, firstname: 'Zoë' }));
+    await rest.change(plain.id, (c) => ({
+      ...c,
+      addresses: [
+        ...c.addresses,
+        {
+          street: ['Rue de Rivoli 12'],
+          city: 'Paris',
+          postcode: '75001',
+          country_id: 'FR',
+          telephone: '+33 1 42 60 30 30',
+          firstname: c.firstname,
+          lastname: c.lastname,
+        },
+      ],
+    }));
+    const created = await rest.create({
+      email: 'ingrid.sorensen@example.dk',
+      firstname: 'Ingrid',
+      lastname: 'Sørensen',
+      addresses: [
+        {
+          firstname: 'Ingrid',
+          lastname: 'Sørensen',
+          street: ['Nørregade 7'],
+          city: 'København',
+          postcode: '1165',
+          country_id: 'DK',
+          telephone: '+45 33 12 34 56',
+          default_billing: true,
+          default_shipping: true,
+        },
+      ],
+    });
+
+    const second = await runImport(deps(), lastTransfer('shop'));
+    expect(second.state).toBe('finished');
+    expect(second.counts).toMatchObject({ created: 1, updated: 3, errors: 0 });
+
+    const after = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop');
+    expect(after.size).toBe(customers.length + 1);
+    const nowCompany = after.get(String(b2c.id))!;
+    expect(nowCompany.type).toBe('B2C');
+    expect(nowCompany.status).toBe('Released');
+    expect(nowCompany.lastName).toBe(`${b2c.lastname}-Nowak`);
+    expect(nowCompany.company).toBe('Nowak Consulting sp. z o.o.');
+    expect(after.get(String(b2bCustomer.id))).toMatchObject({
+      type: 'B2B',
+      status: 'Released',
+      firstName: 'Zoë',
+    });
+    expect(after.get(String(plain.id))!.addresses.at(-1)).toMatchObject({
+      city: 'Paris',
+      country: 'FR',
+      postalCode: '75001',
+    });
+    expect(after.get(String(created.id))).toMatchObject({
+      type: 'B2C',
+      status: 'Released',
+      lastName: 'Sørensen',
+    });
+  });
+
+  it('gives B2B channels B2B partners, Blocked unless Customer approval releases them', async () => {
+    await addChannel('b2b', 'b2b');
+    await addChannel('b2b-approved', 'b2b', { customerApproval: true });
+    await addChannel('b2c', 'b2c');
+    for (const name of ['b2b', 'b2b-approved', 'b2c']) await runImport(deps(), anytime(name));
+    const statuses = async (channel: string) =>
+      new Set((await listPartners(db, { channel })).map((p) => `${p.type}/${p.status}`));
+    expect(await statuses('b2b')).toEqual(new Set(['B2B/Blocked']));
+    expect(await statuses('b2b-approved')).toEqual(new Set(['B2B/Released']));
+    expect(await statuses('b2c')).toEqual(new Set(['B2C/Released']));
+  });
+
+  it('fails with a clear message and moves no watermark when the shop is unreachable or the token is wrong', async () => {
+    await addChannel('shop', 'b2b-b2c');
+    await runImport(deps(), anytime('shop'));
+    const watermark = (await findChannelByName(db, 'shop'))!.watermark;
+    expect(watermark).not.toBeNull();
+
+    await addChannel('wrong-token', 'b2c', { token: 'not-the-token' });
+    const refused = await runImport(deps(), lastTransfer('wrong-token'));
+    expect(refused.state).toBe('failed');
+    expect(refused.error?.code).toBe('CHANNEL_AUTH_FAILED');
+    expect(refused.error?.message).not.toContain('not-the-token');
+    expect((await findChannelByName(db, 'wrong-token'))!.watermark).toBeNull();
+
+    await addChannel('gone', 'b2c', { url: 'http://127.0.0.1:9' });
+    const unreachable = await runImport(deps(), lastTransfer('gone'));
+    expect(unreachable.state).toBe('failed');
+    expect(unreachable.error?.message).toMatch(/127\.0\.0\.1/);
+    expect((await findChannelByName(db, 'gone'))!.watermark).toBeNull();
+    expect(await listPartners(db, { channel: 'gone' })).toEqual([]);
+    expect((await findChannelByName(db, 'shop'))!.watermark).toBe(watermark);
+  });
+});
+
+describeEachDb('Import customers with broken records', (getDb) => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startMagentoSimulator({ customers: 80, seed: 11, brokenShare: 0.05 });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it('logs and skips broken customers, imports the rest, and holds the watermark before them', async () => {
+    const db = getDb();
+    await new ChannelService(db, defaultAdapters).add({
+      name: 'shop',
+      adapter: 'magento',
+      type: 'b2c',
+      url: sim.url,
+      settings: { token: sim.token },
+      customerApproval: false,
+      pseudoPartnerNumber: null,
+    });
+    const run = await runImport({ db, adapters: defaultAdapters }, anytime('shop'));
+    const rest = await new MagentoRest(sim.url, sim.token).all();
+    expect(run.state).toBe('finished');
+    expect(run.counts.errors).toBeGreaterThan(0);
+    expect(run.counts.created + run.counts.errors).toBe(rest.length);
+    const log = await getRunLog(db, run.id);
+    const failedIds = new Set(log.filter((line) => line.level === 'error').map((line) => line.externalId));
+    expect(failedIds.size).toBe(run.counts.errors);
+    for (const line of log) expect(line.message.length).toBeGreaterThan(10);
+    const partners = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop');
+    for (const customer of rest)
+      expect(partners.has(String(customer.id))).toBe(!failedIds.has(String(customer.id)));
+
+    const oldestFailed = rest
+      .filter((customer) => failedIds.has(String(customer.id)))
+      .map((customer) => Date.parse(`${customer.updated_at.replace(' ', 'T')}Z`))
+      .sort((a, b) => a - b)[0]!;
+    expect(Date.parse(run.watermarkAfter!)).toBe(oldestFailed);
+  });
+});
