@@ -75,6 +75,11 @@ export interface Adapter {
   readonly label: string;
   readonly capabilities: AdapterCapabilities;
   readonly settings: readonly SettingField[];
+  /**
+   * Checks settings beyond the schema (ranges, formats) when a channel is saved; throws a ConfigError
+   * naming the setting. The schema checks (unknown keys, required, types) have passed before.
+   */
+  validateSettings(settings: Readonly<Record<string, string>>): void;
   /** Test connection: reach the channel with the settings; throws a KontorError on failure. */
   check(connection: ChannelConnection, signal?: AbortSignal): Promise<CheckResult>;
   /** Reads customers page by page. Throws KontorErrors (auth, transient, config) for failures of the whole read. */

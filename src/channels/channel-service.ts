@@ -27,6 +27,7 @@ export interface PublicChannel extends Omit<SalesChannel, 'settings'> {
   secretsSet: string[];
 }
 
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0']);
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$/u;
 
 function validUrl(value: string): string {
@@ -66,14 +67,15 @@ export function validateSettings(adapter: Adapter, settings: Record<string, stri
         );
       continue;
     }
-    if (field.type === 'number' && !/^\d+$/.test(value)) {
-      throw new InvalidInputError(`The setting "${field.key}" must be a whole number, not "${value}".`);
+    if (field.type === 'number' && !Number.isFinite(Number(value))) {
+      throw new InvalidInputError(`The setting "${field.key}" must be a number, not "${value}".`);
     }
-    if (field.type === 'boolean' && value !== 'true' && value !== 'false') {
+    if (field.type === 'boolean' && !BOOLEAN_WORDS.has(value.toLowerCase())) {
       throw new InvalidInputError(`The setting "${field.key}" must be true or false, not "${value}".`);
     }
     result[field.key] = value;
   }
+  adapter.validateSettings(result);
   return result;
 }
 

@@ -11,7 +11,14 @@ export function formatRunSummary(run: ImportRun, log: readonly RunLogLine[]): st
     `  read ${c.read}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, warnings ${c.warnings}, errors ${c.errors}`,
   ];
   if (run.error) lines.push(`  Failed: ${run.error.message} [${run.error.code}]`);
-  if (run.watermarkAfter !== run.watermarkBefore) lines.push(`  Last transfer now at ${run.watermarkAfter}.`);
+  const movesWatermark = run.changedSince === 'anytime' || run.changedSince === 'last-transfer';
+  if (movesWatermark && run.state === 'finished' && c.errors > 0) {
+    lines.push(
+      `  Last transfer held at ${run.watermarkAfter}: the change time of the oldest customer not imported, so that it is read again.`,
+    );
+  } else if (run.watermarkAfter !== run.watermarkBefore) {
+    lines.push(`  Last transfer now at ${run.watermarkAfter}.`);
+  }
   if (log.length > 0) {
     lines.push('', 'Not imported or imported with warnings:');
     const shown = log.slice(0, MAX_LOG_LINES);

@@ -2,23 +2,11 @@
  * The neutral record every adapter delivers: one customer of a sales channel, already mapped from the
  * shop's own format. Import rules work only on this shape; they never see shop-specific fields.
  */
-export interface ChannelAddress {
-  street: string | null;
-  postalCode: string | null;
-  city: string | null;
-  /** ISO 3166-1 alpha-2, upper case. */
-  country: string | null;
-  region: string | null;
-  defaultBilling: boolean;
-  defaultShipping: boolean;
-}
+import type { PartnerAddress, PartnerContact } from './partner.ts';
 
-export interface ChannelContact {
-  name: string;
-  function: string | null;
-  email: string | null;
-  phone: string | null;
-}
+/** Addresses and contacts arrive in the shape the partner master keeps them. */
+export type ChannelAddress = PartnerAddress;
+export type ChannelContact = PartnerContact;
 
 export interface ChannelCustomer {
   /** The customer's id in the sales channel; unique per channel. */

@@ -3,16 +3,7 @@ import type { ChannelType, SalesChannel } from '../domain/sales-channel.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 
-export interface NewChannel {
-  name: string;
-  adapter: string;
-  type: ChannelType;
-  url: string;
-  settings: Record<string, string>;
-  customerApproval: boolean;
-  usePseudoPartner: boolean;
-  pseudoPartnerNumber: string | null;
-}
+export type NewChannel = Omit<SalesChannel, 'id' | 'watermark' | 'createdAt'>;
 
 interface ChannelRow {
   id: unknown;

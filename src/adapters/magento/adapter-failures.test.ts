@@ -2,57 +2,18 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AbortedError, AuthError, BugError, ConfigError, TransientError } from '../../domain/errors.ts';
-import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
-import type { RetryEvent } from '../http/http-client.ts';
-import { createMagentoAdapter } from './adapter.ts';
-import { type MagentoSimulator, type MagentoSimulatorOptions, startMagentoSimulator } from './simulator.ts';
+import {
+  collect,
+  connection,
+  idsOf,
+  read,
+  searchRequests,
+  useAdapterTest,
+} from './simulator-test-support.ts';
 
-const running: MagentoSimulator[] = [];
-const retries: RetryEvent[] = [];
-const adapter: Adapter = createMagentoAdapter({
-  http: {
-    retry: { retries: 2, backoffBaseMs: 1, retryAfterMaxMs: 20 },
-    timeoutMs: 2_000,
-    onRetry: (event) => retries.push(event),
-  },
-});
-
-async function start(options: MagentoSimulatorOptions = {}): Promise<MagentoSimulator> {
-  const sim = await startMagentoSimulator({ customers: 57, seed: 9, brokenShare: 0, ...options });
-  running.push(sim);
-  return sim;
-}
-
-afterEach(async () => {
-  retries.length = 0;
-  await Promise.all(running.splice(0).map((sim) => sim.close()));
-});
-
-const read = (overrides: Partial<ReadRequest> = {}): ReadRequest => ({
-  since: null,
-  emails: null,
-  cursor: null,
-  ...overrides,
-});
-const connection = (sim: MagentoSimulator, settings: Record<string, string> = {}) => ({
-  url: sim.url,
-  settings: { token: sim.token, pageSize: '10', ...settings },
-});
-
-async function collect(pages: AsyncIterable<CustomerPage>): Promise<CustomerPage[]> {
-  const result: CustomerPage[] = [];
-  for await (const page of pages) result.push(page);
-  return result;
-}
-
-const idsOf = (pages: CustomerPage[]): string[] =>
-  pages.flatMap((page) => page.customers.map((c) => c.externalId));
-const searchRequests = (sim: MagentoSimulator) =>
-  sim.requests.filter((r) => r.path.endsWith('/customers/search'));
-const _sortKey = (c: { updatedAt: string; externalId: string }) =>
-  `${c.updatedAt}|${c.externalId.padStart(10, '0')}`;
+const { start, adapter, retries } = useAdapterTest();
 
 describe('failures', () => {
   it('reports a wrong token as an AuthError that names the host, gives advice and hides the token', async () => {

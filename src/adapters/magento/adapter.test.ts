@@ -1,54 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChannelCustomer } from '../../domain/channel-customer.ts';
 import { AuthError } from '../../domain/errors.ts';
-import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
-import type { RetryEvent } from '../http/http-client.ts';
-import { createMagentoAdapter, magentoAdapter } from './adapter.ts';
+import type { CustomerPage } from '../adapter.ts';
+import { magentoAdapter } from './adapter.ts';
 import { magentoDateToIso } from './magento-dates.ts';
-import { type MagentoSimulator, type MagentoSimulatorOptions, startMagentoSimulator } from './simulator.ts';
+import {
+  collect,
+  connection,
+  idsOf,
+  read,
+  searchRequests,
+  useAdapterTest,
+} from './simulator-test-support.ts';
 
-const running: MagentoSimulator[] = [];
-const retries: RetryEvent[] = [];
-const adapter: Adapter = createMagentoAdapter({
-  http: {
-    retry: { retries: 2, backoffBaseMs: 1, retryAfterMaxMs: 20 },
-    timeoutMs: 2_000,
-    onRetry: (event) => retries.push(event),
-  },
-});
+const { start, adapter } = useAdapterTest();
 
-async function start(options: MagentoSimulatorOptions = {}): Promise<MagentoSimulator> {
-  const sim = await startMagentoSimulator({ customers: 57, seed: 9, brokenShare: 0, ...options });
-  running.push(sim);
-  return sim;
-}
-
-afterEach(async () => {
-  retries.length = 0;
-  await Promise.all(running.splice(0).map((sim) => sim.close()));
-});
-
-const read = (overrides: Partial<ReadRequest> = {}): ReadRequest => ({
-  since: null,
-  emails: null,
-  cursor: null,
-  ...overrides,
-});
-const connection = (sim: MagentoSimulator, settings: Record<string, string> = {}) => ({
-  url: sim.url,
-  settings: { token: sim.token, pageSize: '10', ...settings },
-});
-
-async function collect(pages: AsyncIterable<CustomerPage>): Promise<CustomerPage[]> {
-  const result: CustomerPage[] = [];
-  for await (const page of pages) result.push(page);
-  return result;
-}
-
-const idsOf = (pages: CustomerPage[]): string[] =>
-  pages.flatMap((page) => page.customers.map((c) => c.externalId));
-const searchRequests = (sim: MagentoSimulator) =>
-  sim.requests.filter((r) => r.path.endsWith('/customers/search'));
 const sortKey = (c: { updatedAt: string; externalId: string }) =>
   `${c.updatedAt}|${c.externalId.padStart(10, '0')}`;
 

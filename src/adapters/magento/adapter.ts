@@ -51,6 +51,10 @@ export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapt
     },
     settings: MAGENTO_SETTINGS,
 
+    validateSettings(settings) {
+      readMagentoSettings(settings);
+    },
+
     async check(connection, signal): Promise<CheckResult> {
       const { api, settings } = connect(connection);
       const result = await api.searchCustomers(

@@ -8,7 +8,7 @@ describe('readMagentoSettings', () => {
     expect(readMagentoSettings({ token: ' abc123 ' })).toEqual({
       token: 'abc123',
       storeCode: 'all',
-      pageSize: 100,
+      pageSize: 300,
       websiteId: null,
       requestsPerSecond: null,
       b2bCompanies: false,

@@ -15,7 +15,7 @@ export interface MagentoSettings {
   b2bCompanies: boolean;
 }
 
-export const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 300;
 const MAX_PAGE_SIZE = 1000;
 
 export const MAGENTO_SETTINGS: readonly SettingField[] = [

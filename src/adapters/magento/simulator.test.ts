@@ -1,44 +1,9 @@
 /** The simulator's routes, auth and failure injection, over HTTP. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MagentoCustomer } from './magento-types.ts';
-import { type MagentoSimulator, type MagentoSimulatorOptions, startMagentoSimulator } from './simulator.ts';
+import { call, useSimulators } from './simulator-test-support.ts';
 
-const running: MagentoSimulator[] = [];
-
-async function start(options: MagentoSimulatorOptions = {}): Promise<MagentoSimulator> {
-  const sim = await startMagentoSimulator({ customers: 12, seed: 5, brokenShare: 0, ...options });
-  running.push(sim);
-  return sim;
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((sim) => sim.close()));
-});
-
-async function call(
-  sim: MagentoSimulator,
-  method: string,
-  path: string,
-  options: { token?: string | null; body?: unknown } = {},
-): Promise<{ status: number; headers: Headers; body: unknown }> {
-  const token = options.token === undefined ? sim.token : options.token;
-  const response = await fetch(`${sim.url}${path}`, {
-    method,
-    headers: {
-      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // HTML pages stay text
-  }
-  return { status: response.status, headers: response.headers, body };
-}
+const start = useSimulators({ customers: 12, seed: 5, brokenShare: 0 });
 
 const SEARCH = '/customers/search?searchCriteria[pageSize]=3';
 

@@ -7,6 +7,7 @@ import { type ChangedSince, parseEmails } from '../../import/selection.ts';
 import { getRunLog } from '../../storage/run-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { EXIT } from '../exit-codes.ts';
+import { withInterrupt } from '../interrupt.ts';
 import { parseTimestamp } from '../options.ts';
 import { formatRunSummary } from '../run-summary.ts';
 
@@ -66,7 +67,10 @@ export function registerImportCommand(
       }
       const app = context();
       const db = await app.database();
-      const run: ImportRun = await runImport({ db, adapters: app.adapters }, request);
+      const run: ImportRun = await withInterrupt(
+        (signal) => runImport({ db, adapters: app.adapters }, request, { signal }),
+        () => app.output.err('Stopping after the current page (Ctrl+C again to quit at once) ...'),
+      );
       const log = await getRunLog(db, run.id);
       if (options.json) app.output.out(JSON.stringify({ ...run, log }, null, 2));
       else app.output.out(formatRunSummary(run, log));

@@ -1,0 +1,90 @@
+/** Stopping a run between pages, one run per channel at a time, and picking up after a stop. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createMagentoAdapter } from '../src/adapters/magento/adapter.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
+import { createAdapterRegistry } from '../src/adapters/registry.ts';
+import { ChannelService } from '../src/channels/channel-service.ts';
+import { type ImportRequest, runImport } from '../src/import/import-service.ts';
+import { findChannelByName } from '../src/storage/channel-store.ts';
+import { listPartners } from '../src/storage/partner-read-store.ts';
+import { describeEachDb } from '../src/storage/test-databases.ts';
+
+const adapters = createAdapterRegistry([
+  createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+]);
+const request: ImportRequest = {
+  channel: 'shop',
+  changedSince: 'last-transfer',
+  timestamp: null,
+  emails: null,
+  deactivateDeleted: false,
+  confirmAllWarnings: false,
+};
+
+describeEachDb('Import run control', (getDb) => {
+  let sim: MagentoSimulator;
+  beforeAll(async () => {
+    sim = await startMagentoSimulator({ customers: 95, seed: 21, brokenShare: 0 });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  async function addShop() {
+    await new ChannelService(getDb(), adapters).add({
+      name: 'shop',
+      adapter: 'magento',
+      type: 'b2b-b2c',
+      url: sim.url,
+      settings: { token: sim.token, pageSize: '20' },
+      customerApproval: false,
+      pseudoPartnerNumber: null,
+    });
+  }
+
+  it('stops between pages when asked, keeps the committed pages and a consistent watermark, then goes on', async () => {
+    await addShop();
+    const db = getDb();
+    const controller = new AbortController();
+    const stopped = await runImport({ db, adapters }, request, {
+      signal: controller.signal,
+      onProgress: (counts) => {
+        if (counts.read >= 40) controller.abort(new Error('maximum run time reached'));
+      },
+    });
+    expect(stopped.state).toBe('failed');
+    expect(stopped.error).toEqual({
+      code: 'ABORTED',
+      message: 'The run was stopped: maximum run time reached.',
+    });
+    expect(stopped.counts.created).toBe(40);
+    expect(await listPartners(db, { channel: 'shop' })).toHaveLength(40);
+
+    // The watermark is the newest change time of the committed pages: everything before it was imported.
+    const committed = sim.store
+      .list()
+      .map((c) => ({ id: c.id!, at: Date.parse(`${c.updated_at!.replace(' ', 'T')}Z`) }))
+      .sort((a, b) => a.at - b.at || a.id - b.id)
+      .slice(0, 40);
+    expect(Date.parse(stopped.watermarkAfter!)).toBe(committed.at(-1)!.at);
+
+    const rest = await runImport({ db, adapters }, request);
+    expect(rest.state).toBe('finished');
+    expect(rest.counts.created).toBe(55);
+    expect(await listPartners(db, { channel: 'shop' })).toHaveLength(95);
+  });
+
+  it('refuses a second import of the same channel while one runs', async () => {
+    await addShop();
+    const db = getDb();
+    let second: Promise<unknown> | null = null;
+    const first = runImport({ db, adapters }, request, {
+      onProgress: () => {
+        second ??= runImport({ db, adapters }, request).catch((error: unknown) => error);
+      },
+    });
+    expect((await first).state).toBe('finished');
+    expect(await second).toMatchObject({ code: 'IMPORT_RUNNING', kind: 'config' });
+    expect((await findChannelByName(db, 'shop'))!.watermark).not.toBeNull();
+  });
+});
