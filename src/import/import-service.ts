@@ -35,7 +35,11 @@ export interface ImportDeps {
   db: Db;
   adapters: AdapterRegistry;
   now?: () => Date;
+  /** Where internal details of failed runs go (never shown to users); default: stderr. */
+  logError?: (line: string) => void;
 }
+
+const logToStderr = (line: string) => process.stderr.write(`${line}\n`);
 
 export interface ImportHooks {
   /** Stops the run between pages (maximum run time, cancel). */
@@ -119,6 +123,11 @@ export async function runImport(
       : asKontorError(error);
     aborted = kontorError instanceof AbortedError;
     failure = { code: kontorError.code, message: kontorError.message };
+    if (kontorError.kind === 'bug') {
+      (deps.logError ?? logToStderr)(
+        `kontor: import run ${runId} failed: ${kontorError.detail ?? kontorError.message}`,
+      );
+    }
   } finally {
     clearInterval(timer);
   }

@@ -5,11 +5,13 @@
  */
 import type { Command } from 'commander';
 import { startMagentoSimulator } from '../../adapters/magento/simulator.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
 import { runImport } from '../../import/import-service.ts';
 import { findChannelByName, updateChannelConnection } from '../../storage/channel-store.ts';
 import { getRunLog } from '../../storage/run-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { EXIT } from '../exit-codes.ts';
+import { onFreePort } from '../port-in-use.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import { untilStopped } from '../until-stopped.ts';
 import { startShopActivity } from './demo-activity.ts';
@@ -34,7 +36,12 @@ export function registerDemoCommand(
     .action(async (options: DemoOptions) => {
       const app = context();
       const { output } = app;
-      const simulator = await startMagentoSimulator({ port: Number(options.port), customers: 300, seed: 1 });
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new InvalidInputError(`--port "${options.port}" is not a port number.`);
+      const simulator = await onFreePort(port, () =>
+        startMagentoSimulator({ port, customers: 300, seed: 1 }),
+      );
       try {
         output.out(
           `Magento shop simulator running at ${simulator.url} with ${simulator.store.size} customers.`,

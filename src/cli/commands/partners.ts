@@ -28,6 +28,10 @@ export function registerPartnerCommands(
         app.output.out(JSON.stringify(list, null, 2));
         return;
       }
+      if (list.length === 0) {
+        app.output.out('No partners yet. Import some with: kontor import-customers --channel <name> --wait');
+        return;
+      }
       app.output.out(
         formatTable(
           ['Number', 'Type', 'Status', 'Name', 'Company', 'E-mail', 'Country'],

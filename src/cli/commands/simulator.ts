@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { startMagentoSimulator } from '../../adapters/magento/simulator.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { AppContext } from '../app-context.ts';
+import { onFreePort } from '../port-in-use.ts';
 import { untilStopped } from '../until-stopped.ts';
 
 interface SimulatorOptions {
@@ -37,12 +38,15 @@ export function registerSimulatorCommand(
       const brokenShare = Number(options.brokenShare);
       if (!(brokenShare >= 0 && brokenShare <= 1))
         throw new InvalidInputError('--broken-share must be between 0 and 1.');
-      const simulator = await startMagentoSimulator({
-        port: wholeNumber('--port', options.port, 65535),
-        customers: wholeNumber('--customers', options.customers, 1_000_000),
-        seed: wholeNumber('--seed', options.seed, 2 ** 31),
-        brokenShare,
-      });
+      const port = wholeNumber('--port', options.port, 65535);
+      const simulator = await onFreePort(port, () =>
+        startMagentoSimulator({
+          port,
+          customers: wholeNumber('--customers', options.customers, 1_000_000),
+          seed: wholeNumber('--seed', options.seed, 2 ** 31),
+          brokenShare,
+        }),
+      );
       const { output } = context();
       output.out(`Magento simulator at ${simulator.url} with ${simulator.store.size} customers.`);
       output.out(`Access token: ${simulator.token}`);
