@@ -30,6 +30,12 @@ export function customerErrors(customer: ChannelCustomer): CheckFinding[] {
       });
     }
   }
+  if (JSON.stringify(customer).includes('\\u0000')) {
+    errors.push({
+      code: 'INVALID_CHARACTERS',
+      message: 'The customer data contains a NUL character, which cannot be stored.',
+    });
+  }
   if (Number.isNaN(Date.parse(customer.updatedAt))) {
     errors.push({ code: 'INVALID_DATE', message: `The change time "${customer.updatedAt}" is not a date.` });
   }

@@ -13,9 +13,8 @@ import {
 } from '../domain/errors.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
-import { findLinks, writePartners } from '../storage/partner-write-store.ts';
-import { finishRun, getRun, heartbeat, recordPage, runningRunOf, startRun } from '../storage/run-store.ts';
-import { planPage } from './page-plan.ts';
+import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage/run-store.ts';
+import { commitPage } from './page-writer.ts';
 import type { ImportRun, RunCounts } from './run-types.ts';
 import { addCounts, ZERO_COUNTS } from './run-types.ts';
 import { type ChangedSince, resolveSelection } from './selection.ts';
@@ -104,14 +103,7 @@ export async function runImport(
       { since: selection.since, emails: selection.emails, cursor: null, signal: hooks.signal },
     );
     for await (const page of pages) {
-      const externalIds = page.customers.map((customer) => customer.externalId);
-      const plan = await db.transaction(async (tx) => {
-        const existing = await findLinks(tx, channel.id, externalIds);
-        const pagePlan = planPage(page.customers, page.rejected, existing, context);
-        await writePartners(tx, channel.id, pagePlan.creates, pagePlan.updates);
-        await recordPage(tx, runId, pagePlan.counts, page.cursor, pagePlan.log);
-        return pagePlan;
-      });
+      const plan = await commitPage(db, { runId, channelId: channel.id, context }, page);
       tracker.addPage(plan.seen, plan.heldBack);
       counts = addCounts(counts, plan.counts);
       hooks.onProgress?.(counts);

@@ -29,3 +29,12 @@ export function assertChannelName(channel: string): void {
     throw new BugError('DB_CHANNEL_INVALID', `"${channel}" is not a valid notification channel name.`);
   }
 }
+
+/**
+ * True when the database refused the data itself (SQLSTATE class 22 data exception or 23 integrity
+ * constraint violation): writing other records may still succeed.
+ */
+export function isDataRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}

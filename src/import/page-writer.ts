@@ -1,0 +1,90 @@
+/**
+ * Commits one page of an import run: plan and write it in one transaction. When the database refuses the
+ * data of a record (a constraint, a value it cannot store), the page is written again one record at a
+ * time, so that only the refused record is logged as an error and the rest of the page is imported.
+ */
+import type { CustomerPage } from '../adapters/adapter.ts';
+import type { ChannelCustomer } from '../domain/channel-customer.ts';
+import type { Db } from '../storage/db.ts';
+import { isDataRefusal } from '../storage/db-errors.ts';
+import { findLinks, writePartners } from '../storage/partner-write-store.ts';
+import { recordPage } from '../storage/run-store.ts';
+import { type PagePlan, type PlanContext, planPage } from './page-plan.ts';
+import { addCounts, ZERO_COUNTS } from './run-types.ts';
+
+interface PageTarget {
+  runId: number;
+  channelId: number;
+  context: PlanContext;
+}
+
+async function writeInOneTransaction(
+  db: Db,
+  target: PageTarget,
+  customers: ChannelCustomer[],
+  rejected: CustomerPage['rejected'],
+  cursor: string | null,
+): Promise<PagePlan> {
+  return db.transaction(async (tx) => {
+    const existing = await findLinks(
+      tx,
+      target.channelId,
+      customers.map((customer) => customer.externalId),
+    );
+    const plan = planPage(customers, rejected, existing, target.context);
+    await writePartners(tx, target.channelId, plan.creates, plan.updates);
+    await recordPage(tx, target.runId, plan.counts, cursor, plan.log);
+    return plan;
+  });
+}
+
+function refusedPlan(customer: ChannelCustomer, error: unknown): PagePlan {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    creates: [],
+    updates: [],
+    counts: { ...ZERO_COUNTS, read: 1, errors: 1 },
+    log: [
+      {
+        level: 'error',
+        externalId: customer.externalId,
+        code: 'WRITE_REFUSED',
+        message: `The partner master refused the customer's data: ${reason}`,
+      },
+    ],
+    heldBack: [customer.updatedAt],
+    seen: [customer.updatedAt],
+  };
+}
+
+function merge(plans: PagePlan[]): PagePlan {
+  return plans.reduce((all, plan) => ({
+    creates: [...all.creates, ...plan.creates],
+    updates: [...all.updates, ...plan.updates],
+    counts: addCounts(all.counts, plan.counts),
+    log: [...all.log, ...plan.log],
+    heldBack: [...all.heldBack, ...plan.heldBack],
+    seen: [...all.seen, ...plan.seen],
+  }));
+}
+
+export async function commitPage(db: Db, target: PageTarget, page: CustomerPage): Promise<PagePlan> {
+  try {
+    return await writeInOneTransaction(db, target, page.customers, page.rejected, page.cursor);
+  } catch (error) {
+    if (!isDataRefusal(error)) throw error;
+  }
+  const plans = [await writeInOneTransaction(db, target, [], page.rejected, null)];
+  for (const customer of page.customers) {
+    try {
+      plans.push(await writeInOneTransaction(db, target, [customer], [], null));
+    } catch (error) {
+      if (!isDataRefusal(error)) throw error;
+      const refused = refusedPlan(customer, error);
+      await recordPage(db, target.runId, refused.counts, null, refused.log);
+      plans.push(refused);
+    }
+  }
+  await recordPage(db, target.runId, { ...ZERO_COUNTS }, page.cursor, []);
+  return merge(plans);
+}

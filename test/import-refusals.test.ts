@@ -1,0 +1,68 @@
+/** One bad record never stops the run: records the partner master refuses are logged, the rest of their page lands. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createMagentoAdapter } from '../src/adapters/magento/adapter.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
+import { createAdapterRegistry } from '../src/adapters/registry.ts';
+import { ChannelService } from '../src/channels/channel-service.ts';
+import { runImport } from '../src/import/import-service.ts';
+import { listPartners } from '../src/storage/partner-read-store.ts';
+import { getRunLog } from '../src/storage/run-store.ts';
+import { describeEachDb } from '../src/storage/test-databases.ts';
+
+const adapters = createAdapterRegistry([createMagentoAdapter()]);
+
+describeEachDb('Records the partner master refuses', (getDb) => {
+  let sim: MagentoSimulator;
+  beforeAll(async () => {
+    sim = await startMagentoSimulator({ customers: 30, seed: 5, brokenShare: 0 });
+    sim.store.change(4, (customer) => {
+      customer.lastname = 'Refused';
+    });
+    sim.store.change(9, (customer) => {
+      customer.firstname = 'Nul\u0000l';
+    });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it('logs the refused records and imports the rest of their page', async () => {
+    const db = getDb();
+    // A rule of the ERP's database (as a DBA might add one) that this import does not know about.
+    await db.query(
+      `alter table partner add constraint erp_rule check (last_name is distinct from 'Refused')`,
+    );
+    await new ChannelService(db, adapters).add({
+      name: 'shop',
+      adapter: 'magento',
+      type: 'b2c',
+      url: sim.url,
+      settings: { token: sim.token },
+      customerApproval: false,
+      pseudoPartnerNumber: null,
+    });
+    const run = await runImport(
+      { db, adapters },
+      {
+        channel: 'shop',
+        changedSince: 'anytime',
+        timestamp: null,
+        emails: null,
+        deactivateDeleted: false,
+        confirmAllWarnings: false,
+      },
+    );
+    expect(run.state).toBe('finished');
+    expect(run.counts).toMatchObject({ read: 30, created: 28, errors: 2 });
+    const log = await getRunLog(db, run.id);
+    expect(log.map((line) => [line.externalId, line.code]).sort()).toEqual([
+      ['4', 'WRITE_REFUSED'],
+      ['9', 'INVALID_CHARACTERS'],
+    ]);
+    expect(log.find((line) => line.externalId === '4')?.message).toContain('erp_rule');
+    const imported = (await listPartners(db, { channel: 'shop' })).map((p) => p.links[0]?.externalId);
+    expect(imported).toHaveLength(28);
+    expect(imported).not.toContain('4');
+    expect(imported).not.toContain('9');
+  });
+});
