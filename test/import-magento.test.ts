@@ -3,38 +3,21 @@
  * in a real database (PGlite and the PostgreSQL server).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMagentoAdapter } from '../src/adapters/magento/adapter.ts';
 import { startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
-import { createAdapterRegistry } from '../src/adapters/registry.ts';
-import { ChannelService } from '../src/channels/channel-service.ts';
 import type { Partner } from '../src/domain/partner.ts';
-import { type ImportRequest, runImport } from '../src/import/import-service.ts';
+import { runImport } from '../src/import/import-service.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners, setPartnerStatus } from '../src/storage/partner-read-store.ts';
 import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
+import { addMagentoChannel, importRequest, testAdapters } from './support/import-fixtures.ts';
 import { MagentoRest, type RawMagentoCustomer } from './support/magento-rest.ts';
 
 type Simulator = Awaited<ReturnType<typeof startMagentoSimulator>>;
 
-/** The real adapter, with quick retries so that failure tests do not wait for the production backoff. */
-const defaultAdapters = createAdapterRegistry([
-  createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
-]);
-
-const anytime = (channel: string): ImportRequest => ({
-  channel,
-  changedSince: 'anytime',
-  timestamp: null,
-  emails: null,
-  deactivateDeleted: false,
-  confirmAllWarnings: false,
-});
-const lastTransfer = (channel: string): ImportRequest => ({
-  ...anytime(channel),
-  changedSince: 'last-transfer',
-});
+const anytime = (channel: string) => importRequest(channel);
+const lastTransfer = (channel: string) => importRequest(channel, { changedSince: 'last-transfer' });
 
 function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
   const map = new Map<string, Partner>();
@@ -55,7 +38,7 @@ describeEachDb('Import customers from Magento', (getDb) => {
   let sim: Simulator;
   let rest: MagentoRest;
   let db: Db;
-  const deps = () => ({ db: getDb(), adapters: defaultAdapters });
+  const deps = () => ({ db: getDb(), adapters: testAdapters });
 
   beforeAll(async () => {
     sim = await startMagentoSimulator({ customers: 120, seed: 7, brokenShare: 0 });
@@ -71,14 +54,11 @@ describeEachDb('Import customers from Magento', (getDb) => {
     extra: { customerApproval?: boolean; token?: string; url?: string } = {},
   ) {
     db = getDb();
-    await new ChannelService(db, defaultAdapters).add({
-      name,
-      adapter: 'magento',
+    await addMagentoChannel(db, sim, name, {
       type,
       url: extra.url ?? sim.url,
       settings: { token: extra.token ?? sim.token },
       customerApproval: extra.customerApproval ?? false,
-      pseudoPartnerNumber: null,
     });
   }
 
@@ -277,16 +257,8 @@ describeEachDb('Import customers with broken records', (getDb) => {
 
   it('logs and skips broken customers, imports the rest, and holds the watermark before them', async () => {
     const db = getDb();
-    await new ChannelService(db, defaultAdapters).add({
-      name: 'shop',
-      adapter: 'magento',
-      type: 'b2c',
-      url: sim.url,
-      settings: { token: sim.token },
-      customerApproval: false,
-      pseudoPartnerNumber: null,
-    });
-    const run = await runImport({ db, adapters: defaultAdapters }, anytime('shop'));
+    await addMagentoChannel(db, sim, 'shop', { type: 'b2c' });
+    const run = await runImport({ db, adapters: testAdapters }, anytime('shop'));
     const rest = await new MagentoRest(sim.url, sim.token).all();
     expect(run.state).toBe('finished');
     expect(run.counts.errors).toBeGreaterThan(0);

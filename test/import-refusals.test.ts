@@ -1,15 +1,13 @@
 /** One bad record never stops the run: records the partner master refuses are logged, the rest of their page lands. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMagentoAdapter } from '../src/adapters/magento/adapter.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
-import { createAdapterRegistry } from '../src/adapters/registry.ts';
-import { ChannelService } from '../src/channels/channel-service.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
+import { addMagentoChannel, importRequest, testAdapters } from './support/import-fixtures.ts';
 
-const adapters = createAdapterRegistry([createMagentoAdapter()]);
+const adapters = testAdapters;
 
 describeEachDb('Records the partner master refuses', (getDb) => {
   let sim: MagentoSimulator;
@@ -32,26 +30,8 @@ describeEachDb('Records the partner master refuses', (getDb) => {
     await db.query(
       `alter table partner add constraint erp_rule check (last_name is distinct from 'Refused')`,
     );
-    await new ChannelService(db, adapters).add({
-      name: 'shop',
-      adapter: 'magento',
-      type: 'b2c',
-      url: sim.url,
-      settings: { token: sim.token },
-      customerApproval: false,
-      pseudoPartnerNumber: null,
-    });
-    const run = await runImport(
-      { db, adapters },
-      {
-        channel: 'shop',
-        changedSince: 'anytime',
-        timestamp: null,
-        emails: null,
-        deactivateDeleted: false,
-        confirmAllWarnings: false,
-      },
-    );
+    await addMagentoChannel(db, sim, 'shop', { type: 'b2c' });
+    const run = await runImport({ db, adapters }, importRequest('shop'));
     expect(run.state).toBe('finished');
     expect(run.counts).toMatchObject({ read: 30, created: 28, errors: 2 });
     const log = await getRunLog(db, run.id);

@@ -1,25 +1,13 @@
 /** Stopping a run between pages, one run per channel at a time, and picking up after a stop. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMagentoAdapter } from '../src/adapters/magento/adapter.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
-import { createAdapterRegistry } from '../src/adapters/registry.ts';
-import { ChannelService } from '../src/channels/channel-service.ts';
-import { type ImportRequest, runImport } from '../src/import/import-service.ts';
+import { runImport } from '../src/import/import-service.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
+import { testAdapters as adapters, addMagentoChannel, importRequest } from './support/import-fixtures.ts';
 
-const adapters = createAdapterRegistry([
-  createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
-]);
-const request: ImportRequest = {
-  channel: 'shop',
-  changedSince: 'last-transfer',
-  timestamp: null,
-  emails: null,
-  deactivateDeleted: false,
-  confirmAllWarnings: false,
-};
+const request = importRequest('shop', { changedSince: 'last-transfer' });
 
 describeEachDb('Import run control', (getDb) => {
   let sim: MagentoSimulator;
@@ -31,15 +19,7 @@ describeEachDb('Import run control', (getDb) => {
   });
 
   async function addShop() {
-    await new ChannelService(getDb(), adapters).add({
-      name: 'shop',
-      adapter: 'magento',
-      type: 'b2b-b2c',
-      url: sim.url,
-      settings: { token: sim.token, pageSize: '20' },
-      customerApproval: false,
-      pseudoPartnerNumber: null,
-    });
+    await addMagentoChannel(getDb(), sim, 'shop', { settings: { token: sim.token, pageSize: '20' } });
   }
 
   it('stops between pages when asked, keeps the committed pages and a consistent watermark, then goes on', async () => {

@@ -1,0 +1,43 @@
+/** Shared set-up of the end-to-end import tests: the adapters, a Magento channel, an import request. */
+import { createMagentoAdapter } from '../../src/adapters/magento/adapter.ts';
+import type { MagentoSimulator } from '../../src/adapters/magento/simulator.ts';
+import { createAdapterRegistry } from '../../src/adapters/registry.ts';
+import { type ChannelInput, ChannelService } from '../../src/channels/channel-service.ts';
+import type { ImportRequest } from '../../src/import/import-service.ts';
+import type { Queryable } from '../../src/storage/db.ts';
+
+/** The real adapters, with quick retries so that failure tests do not wait for the production backoff. */
+export const testAdapters = createAdapterRegistry([
+  createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+]);
+
+/** Creates a Magento channel on the simulator (B2B & B2C unless said otherwise). */
+export async function addMagentoChannel(
+  db: Queryable,
+  sim: Pick<MagentoSimulator, 'url' | 'token'>,
+  name: string,
+  overrides: Partial<ChannelInput> = {},
+): Promise<void> {
+  await new ChannelService(db, testAdapters).add({
+    name,
+    adapter: 'magento',
+    type: 'b2b-b2c',
+    url: sim.url,
+    settings: { token: sim.token },
+    customerApproval: false,
+    pseudoPartnerNumber: null,
+    ...overrides,
+  });
+}
+
+export function importRequest(channel: string, overrides: Partial<ImportRequest> = {}): ImportRequest {
+  return {
+    channel,
+    changedSince: 'anytime',
+    timestamp: null,
+    emails: null,
+    deactivateDeleted: false,
+    confirmAllWarnings: false,
+    ...overrides,
+  };
+}
