@@ -121,16 +121,3 @@ export async function listPartners(db: Queryable, filter: PartnerFilter = {}): P
     };
   });
 }
-
-/** Changes a partner's status (what a user does in the ERP; imports never do it). */
-export async function setPartnerStatus(
-  db: Queryable,
-  number: string,
-  status: PartnerStatus,
-): Promise<boolean> {
-  const result = await db.query('update partner set status = $2, updated_at = now() where number = $1', [
-    number,
-    status,
-  ]);
-  return result.rowCount > 0;
-}

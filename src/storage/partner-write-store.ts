@@ -5,6 +5,7 @@
 
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
 import { displayName } from '../domain/channel-customer.ts';
+import type { PartnerStatus } from '../domain/partner.ts';
 import type { ExistingLink, PlannedCreate, PlannedUpdate } from '../import/page-plan.ts';
 import type { Queryable } from './db.ts';
 import { num } from './sql-values.ts';
@@ -187,4 +188,17 @@ export async function writePartners(
       sourceUpdatedAt: row.customer.updatedAt,
     })),
   );
+}
+
+/** Changes a partner's status (what a user does in the ERP; imports never do it). */
+export async function setPartnerStatus(
+  db: Queryable,
+  number: string,
+  status: PartnerStatus,
+): Promise<boolean> {
+  const result = await db.query('update partner set status = $2, updated_at = now() where number = $1', [
+    number,
+    status,
+  ]);
+  return result.rowCount > 0;
 }
