@@ -1,5 +1,6 @@
 /** A human-readable summary of an import run and its log. */
 import type { ImportRun, RunLogLine } from '../import/run-types.ts';
+import { movesWatermark } from '../import/selection.ts';
 import { formatTable } from './table.ts';
 
 const MAX_LOG_LINES = 50;
@@ -11,8 +12,7 @@ export function formatRunSummary(run: ImportRun, log: readonly RunLogLine[]): st
     `  read ${c.read}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, warnings ${c.warnings}, errors ${c.errors}`,
   ];
   if (run.error) lines.push(`  Failed: ${run.error.message} [${run.error.code}]`);
-  const movesWatermark = run.changedSince === 'anytime' || run.changedSince === 'last-transfer';
-  if (movesWatermark && run.state === 'finished' && c.errors > 0) {
+  if (movesWatermark(run.changedSince) && run.state === 'finished' && c.errors > 0) {
     lines.push(
       `  Last transfer held at ${run.watermarkAfter}: the change time of the oldest customer not imported, so that it is read again.`,
     );

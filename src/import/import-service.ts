@@ -17,7 +17,7 @@ import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage
 import { commitPage } from './page-writer.ts';
 import type { ImportRun, RunCounts } from './run-types.ts';
 import { addCounts, ZERO_COUNTS } from './run-types.ts';
-import { type ChangedSince, resolveSelection } from './selection.ts';
+import { type ChangedSince, movesWatermark, resolveSelection } from './selection.ts';
 import { WatermarkTracker } from './watermark.ts';
 
 export interface ImportRequest {
@@ -125,7 +125,7 @@ export async function runImport(
   }
 
   // A failed read moves no watermark; a stopped one keeps what its committed pages allow.
-  const moveWatermark = selection.movesWatermark && (failure === null || aborted);
+  const moveWatermark = movesWatermark(selection.mode) && (failure === null || aborted);
   const watermarkAfter = moveWatermark ? tracker.next() : channel.watermark;
   await db.transaction(async (tx) => {
     if (moveWatermark) await setWatermark(tx, channel.id, watermarkAfter);

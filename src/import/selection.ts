@@ -21,8 +21,11 @@ export interface Selection {
   mode: ChangedSinceMode;
   since: Date | null;
   emails: string[] | null;
-  /** Anytime and Last transfer runs move the channel's watermark; Manual and By email runs do not. */
-  movesWatermark: boolean;
+}
+
+/** Anytime and Last transfer runs move the channel's watermark; Manual and By email runs do not. */
+export function movesWatermark(mode: ChangedSinceMode): boolean {
+  return mode === 'anytime' || mode === 'last-transfer';
 }
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
@@ -51,25 +54,24 @@ export function resolveSelection(
       throw new InvalidInputError(`The ${context.adapterLabel} adapter cannot select customers by e-mail.`);
     }
     if (input.emails.length === 0) throw new InvalidInputError('By email needs at least one e-mail address.');
-    return { mode: 'by-email', since: null, emails: input.emails, movesWatermark: false };
+    return { mode: 'by-email', since: null, emails: input.emails };
   }
   const changedSince = context.capabilities.changedSince;
   switch (input.changedSince) {
     case 'anytime':
-      return { mode: 'anytime', since: null, emails: null, movesWatermark: true };
+      return { mode: 'anytime', since: null, emails: null };
     case 'last-transfer':
       return {
         mode: 'last-transfer',
         since: changedSince ? lastTransferSince(context.watermark) : null,
         emails: null,
-        movesWatermark: true,
       };
     case 'manual': {
       const since = input.timestamp ?? context.now;
       if (since.getTime() > context.now.getTime()) {
         throw new InvalidInputError('The timestamp lies in the future.');
       }
-      return { mode: 'manual', since: changedSince ? since : null, emails: null, movesWatermark: false };
+      return { mode: 'manual', since: changedSince ? since : null, emails: null };
     }
   }
 }
