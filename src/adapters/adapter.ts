@@ -52,9 +52,21 @@ export interface ReadRequest {
   signal?: AbortSignal;
 }
 
+/** A customer account deleted in the channel, as its tombstone says (adapters with `deletions: 'tombstones'`). */
+export interface DeletedCustomer {
+  externalId: string;
+  /** When the account was deleted (ISO 8601, UTC). */
+  deletedAt: string;
+}
+
 export interface CustomerPage {
   customers: ChannelCustomer[];
   rejected: RejectedRecord[];
+  /**
+   * Tombstones of accounts deleted in the selected period, in the same change-time order as customers
+   * (a deletion is a change at its deletion time). Always [] for adapters without tombstones.
+   */
+  deleted: DeletedCustomer[];
   /**
    * Resume point after this page: reading again with it continues with the next page. Pages are
    * delivered in ascending order of change time, so a page's records are never older than the previous
@@ -84,4 +96,9 @@ export interface Adapter {
   check(connection: ChannelConnection, signal?: AbortSignal): Promise<CheckResult>;
   /** Reads customers page by page. Throws KontorErrors (auth, transient, config) for failures of the whole read. */
   readCustomers(connection: ChannelConnection, request: ReadRequest): AsyncIterable<CustomerPage>;
+  /**
+   * Adapters with `deletions: 'id-scan'`: the external ids of every customer that exists in the channel
+   * now, in batches. A linked customer whose id is missing was deleted (detected at the time of the scan).
+   */
+  listIds?(connection: ChannelConnection, signal?: AbortSignal): AsyncIterable<string[]>;
 }

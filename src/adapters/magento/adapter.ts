@@ -42,7 +42,7 @@ export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapt
     capabilities: {
       changedSince: true,
       byEmail: true,
-      deletions: 'none',
+      deletions: 'id-scan',
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: false,
       alwaysBlocked: false,
@@ -73,6 +73,10 @@ export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapt
 
     readCustomers(connection, request) {
       return readPages(connect(connection), request);
+    },
+
+    listIds(connection, signal) {
+      return listCustomerIds(connect(connection), signal);
     },
   };
 }
@@ -130,8 +134,41 @@ async function* readPages(
       );
     }
     cursor = next;
-    yield { customers, rejected, cursor: encodeCursor(cursor) };
+    yield { customers, rejected, deleted: [], cursor: encodeCursor(cursor) };
     if (items.length < settings.pageSize) return;
+  }
+}
+
+/** Every customer id of the channel (the website's, if set), in batches of a page, ascending by entity_id. */
+async function* listCustomerIds(
+  { api, settings }: { api: MagentoApi; settings: MagentoSettings },
+  signal: AbortSignal | undefined,
+): AsyncGenerator<string[]> {
+  let after = 0;
+  for (;;) {
+    throwIfAborted(signal);
+    const filterGroups = baseFilters(settings, null, null);
+    filterGroups.push([{ field: 'entity_id', value: String(after), conditionType: 'gt' }]);
+    const { items } = await api.searchCustomers(
+      {
+        filterGroups,
+        sortOrders: [{ field: 'entity_id', direction: 'ASC' }],
+        pageSize: settings.pageSize,
+        currentPage: 1,
+      },
+      signal,
+    );
+    const ids = items.map((item) => cursorOf(item, api.host).id);
+    if (ids.length === 0) return;
+    yield ids.map(String);
+    const last = ids.at(-1) as number;
+    if (last <= after)
+      throw new BugError(
+        'MAGENTO_PAGING_STUCK',
+        `${api.host} does not honour the id filter of the customer search.`,
+      );
+    after = last;
+    if (ids.length < settings.pageSize) return;
   }
 }
 

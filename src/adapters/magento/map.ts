@@ -15,7 +15,7 @@ import type {
   ChannelCustomer,
   RejectedRecord,
 } from '../../domain/channel-customer.ts';
-import { isCountryCode } from './iso-country-codes.ts';
+import { isCountryCode } from '../../domain/countries.ts';
 import { magentoDateToIso } from './magento-dates.ts';
 import type { MagentoAddress, MagentoCompany, MagentoCustomer } from './magento-types.ts';
 

@@ -2,8 +2,9 @@
  * Deliberately broken records for the seed: data a real shop can hold after imports, migrations or direct
  * database edits, which Magento's own validation would refuse today.
  */
+
+import type { Prng } from '../sample-data/prng.ts';
 import type { MagentoCustomer } from './magento-types.ts';
-import type { Prng } from './prng.ts';
 
 /** How a deliberately broken record is broken. */
 export type BrokenKind = 'email' | 'country' | 'date';

@@ -6,26 +6,21 @@
  * a bulk update that gave many customers the same updated_at, and a share of deliberately broken records.
  * The same options always give the same shop.
  */
+
+import { uniqueEmail } from '../sample-data/email.ts';
+import type { SeedCity, SeedLocale } from '../sample-data/locale.ts';
+import { DEFAULT_SEED_UNTIL, SAMPLE_LOCALES } from '../sample-data/locales.ts';
+import { companyName, fillPattern, randomTime, streetLine, surname } from '../sample-data/names.ts';
+import { Prng } from '../sample-data/prng.ts';
 import { toMagentoDate } from './magento-dates.ts';
 import type { MagentoAddress, MagentoCompany, MagentoCustomer } from './magento-types.ts';
-import { Prng } from './prng.ts';
 import { type BrokenKind, breakSome } from './seed-broken.ts';
-import { uniqueEmail } from './seed-email.ts';
-import type { SeedCity, SeedLocale } from './seed-locale.ts';
-import { CENTRAL_LOCALES } from './seed-locales-central.ts';
-import { NORTH_LOCALES } from './seed-locales-north.ts';
-import { SOUTH_LOCALES } from './seed-locales-south.ts';
-import { WEST_LOCALES } from './seed-locales-west.ts';
 
+export { asciiFold } from '../sample-data/email.ts';
 export type { BrokenKind } from './seed-broken.ts';
-export { asciiFold } from './seed-email.ts';
 
-export const SEED_LOCALES: readonly SeedLocale[] = [
-  ...CENTRAL_LOCALES,
-  ...WEST_LOCALES,
-  ...SOUTH_LOCALES,
-  ...NORTH_LOCALES,
-];
+export const SEED_LOCALES = SAMPLE_LOCALES;
+export { DEFAULT_SEED_UNTIL };
 
 export interface SeedOptions {
   customers: number;
@@ -45,7 +40,6 @@ export interface SeededShop {
   broken: Map<number, BrokenKind>;
 }
 
-export const DEFAULT_SEED_UNTIL = new Date('2025-06-30T12:00:00Z');
 const FIRST_CREATED = Date.parse('2016-01-01T00:00:00Z');
 /** A mass update (e.g. a migration) that gave many customers the same updated_at. */
 const BULK_UPDATE = Date.parse('2023-11-05T03:00:00Z');
@@ -73,7 +67,7 @@ export function generateShop(options: SeedOptions): SeededShop {
         : undefined;
     const b2b = rng.chance(0.25);
     const company = b2b ? companyName(rng, locale) : undefined;
-    const vat = b2b ? rng.digits(letters(rng, locale.vat)) : undefined;
+    const vat = b2b ? fillPattern(rng, locale.vat) : undefined;
     const homeCity = rng.pick(locale.cities);
     const phone = rng.digits(rng.chance(0.5) ? rng.pick(locale.mobile) : homeCity.phone);
     const created = randomTime(rng, FIRST_CREATED, until - 86_400_000);
@@ -113,8 +107,7 @@ export function generateShop(options: SeedOptions): SeededShop {
     if (shipping) shipping.default_shipping = true;
 
     let taxvat = vatOnCustomer ? vat : undefined;
-    if (!b2b && locale.personalTaxId && rng.chance(0.3))
-      taxvat = rng.digits(letters(rng, locale.personalTaxId));
+    if (!b2b && locale.personalTaxId && rng.chance(0.3)) taxvat = fillPattern(rng, locale.personalTaxId);
 
     const customer: MagentoCustomer = {
       id,
@@ -173,19 +166,6 @@ const JOB_TITLES = [
   'Responsable achats',
 ];
 
-function surname(rng: Prng, locale: SeedLocale, female: boolean): string {
-  const one = (): string => {
-    const [male, fem] = rng.pick(locale.lastNames).split('|') as [string, string | undefined];
-    return female && fem ? fem : male;
-  };
-  return locale.doubleSurname ? `${one()} ${one()}` : one();
-}
-
-function companyName(rng: Prng, locale: SeedLocale): string {
-  const last = (): string => (rng.pick(locale.lastNames).split('|')[0] as string).split(' ').pop() as string;
-  return rng.pick(locale.companies).replace('{last2}', last()).replace('{last}', last());
-}
-
 function address(
   rng: Prng,
   locale: SeedLocale,
@@ -200,8 +180,7 @@ function address(
     vatId?: string;
   },
 ): MagentoAddress {
-  const number = `${rng.int(1, 150)}${rng.chance(0.1) ? rng.pick(['a', 'b', '/4', '/12']) : ''}`;
-  const street = [locale.streetLine.replace('{street}', rng.pick(locale.streets)).replace('{no}', number)];
+  const street = [streetLine(rng, locale)];
   if (rng.chance(0.2)) street.push(rng.pick(locale.secondLines));
   const region = city.region
     ? { region_code: city.region.code, region: city.region.name, region_id: city.region.id }
@@ -251,15 +230,6 @@ function companyOf(
     super_user_id: customer.id as number,
     extension_attributes: { applicable_payment_method: 1, available_payment_methods: '' },
   });
-}
-
-function letters(rng: Prng, pattern: string): string {
-  return pattern.replace(/@/g, () => String.fromCharCode(65 + rng.int(0, 25)));
-}
-
-function randomTime(rng: Prng, from: number, to: number): number {
-  const seconds = Math.floor(from / 1000) + rng.int(0, Math.max(0, Math.floor((to - from) / 1000)));
-  return seconds * 1000;
 }
 
 function pad(value: number): string {

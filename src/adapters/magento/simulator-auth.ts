@@ -3,7 +3,7 @@
  * letters and digits, valid until revoked, with the ACL resources the integration was granted) and admin
  * tokens from POST /V1/integration/admin/token (JWTs since Magento 2.4.4, valid 4 hours by default).
  */
-import { Prng } from './prng.ts';
+import { Prng } from '../sample-data/prng.ts';
 import { MagentoApiError, MESSAGES } from './simulator-errors.ts';
 
 export const ADMIN_TOKEN_HOURS = 4;

@@ -3,36 +3,8 @@
  * test injects (what a failing Magento stack sends: maintenance page, masked exception, edge rate limit).
  */
 import type { ServerResponse } from 'node:http';
+import { type InjectedFailure, sendJson } from '../simulator-kit/simulator-server.ts';
 import { MagentoApiError, MESSAGES } from './simulator-errors.ts';
-
-export interface InjectedFailure {
-  /** Only requests whose API path (after /rest[/store]) contains this, e.g. "/V1/customers/search". */
-  path?: string;
-  method?: string;
-  /** How many matching requests fail. */
-  times: number;
-  /** Answer with this status (default 503)... */
-  status?: number;
-  /** ...and this Retry-After header (seconds or HTTP date)... */
-  retryAfter?: string;
-  /** ...and this body (default: what Magento or its web server sends for that status). */
-  body?: string;
-  /** Wait this long before answering (timeouts); without status, the request is then served normally. */
-  delayMs?: number;
-  /** Drop the connection without an answer (network error). */
-  drop?: boolean;
-}
-
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): number {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-  return status;
-}
 
 /** The JSON request body; undefined when empty; a 400 like Magento's when it is not JSON. */
 export function parseBody(raw: string): unknown {

@@ -3,7 +3,7 @@
  * and the write operations of the customer repository (create, save, delete) with Magento's validation.
  * Every save sets updated_at to the simulator's clock. Tests may also change data in process.
  */
-import { isCountryCode } from './iso-country-codes.ts';
+import { isCountryCode } from '../../domain/countries.ts';
 import { toMagentoDate } from './magento-dates.ts';
 import type { MagentoAddress, MagentoCompany, MagentoCustomer, MagentoRegion } from './magento-types.ts';
 import type { SeededShop } from './seed.ts';

@@ -7,19 +7,24 @@
  * Retry-After, slow answers, dropped connections), switch on Web API input limits, emulate 2.3's paging
  * past the last page, move the clock, and read or change the data in process through `store`.
  */
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { parsePhpQuery } from '../http/query-string.ts';
+import {
+  type IncomingSimulatorRequest,
+  type InjectedFailure,
+  type SimulatorRequest,
+  sendJson,
+  startSimulatorServer,
+} from '../simulator-kit/simulator-server.ts';
 import { DEFAULT_SEED_UNTIL, generateShop } from './seed.ts';
 import { integrationToken, SimulatorAuth } from './simulator-auth.ts';
 import { MagentoApiError, MESSAGES, notAuthorized } from './simulator-errors.ts';
-import { type InjectedFailure, parseBody, sendFailure, sendJson } from './simulator-http.ts';
+import { parseBody, sendFailure } from './simulator-http.ts';
 import { findRoute, type RouteContext } from './simulator-routes.ts';
 import type { PastLastPage } from './simulator-search.ts';
 import { MagentoStore } from './simulator-store.ts';
 
-export type { InjectedFailure } from './simulator-http.ts';
+export type { InjectedFailure, SimulatorRequest } from '../simulator-kit/simulator-server.ts';
 
 export interface MagentoSimulatorOptions {
   /** 0 (default) = a free port. */
@@ -56,16 +61,6 @@ export interface MagentoSimulatorOptions {
   /** Latency added to every answer. */
   latencyMs?: number;
   failures?: readonly InjectedFailure[];
-}
-
-export interface SimulatorRequest {
-  method: string;
-  /** Path with the store code, e.g. /rest/all/V1/customers/search. */
-  path: string;
-  /** Decoded query string. */
-  query: string;
-  status: number;
-  authorization: string | null;
 }
 
 export interface MagentoSimulator {
@@ -106,53 +101,25 @@ export async function startMagentoSimulator(
     clock,
   });
   const storeCodes = new Set(['all', ...(options.storeCodes ?? ['default'])]);
-  const failures: InjectedFailure[] = [...(options.failures ?? [])].map((failure) => ({ ...failure }));
-  const requests: SimulatorRequest[] = [];
-  const recent: number[] = [];
   const limits = { maxPageSize: options.maxPageSize ?? null, defaultPageSize: options.defaultPageSize ?? 20 };
 
-  async function handle(req: IncomingMessage, res: ServerResponse, rawBody: string): Promise<number> {
-    const url = new URL(req.url ?? '/', 'http://simulator');
-    const method = req.method ?? 'GET';
+  function apiPathOf(url: URL): string {
     const rest = REST_PATH.exec(url.pathname);
     // An unknown store code is not stripped, so the path matches no route (Magento's PathProcessor).
-    const apiPath = rest
-      ? rest[1] === undefined || storeCodes.has(rest[1])
-        ? (rest[2] as string)
-        : url.pathname
-      : '';
+    if (!rest) return '';
+    return rest[1] === undefined || storeCodes.has(rest[1]) ? (rest[2] as string) : url.pathname;
+  }
 
-    if (options.latencyMs) await sleep(options.latencyMs);
-    const failure = failures.find(
-      (item) =>
-        item.times > 0 &&
-        (!item.path || apiPath.includes(item.path)) &&
-        (!item.method || item.method === method),
-    );
-    if (failure) {
-      failure.times -= 1;
-      if (failure.delayMs) await sleep(failure.delayMs);
-      if (failure.drop) {
-        req.socket.destroy();
-        return 0;
-      }
-      if (failure.status !== undefined || !failure.delayMs) return sendFailure(res, failure);
-    }
-    if (options.requestsPerSecond) {
-      const now = Date.now();
-      while (recent.length > 0 && (recent[0] as number) <= now - 1000) recent.shift();
-      if (recent.length >= options.requestsPerSecond) {
-        return sendJson(res, 429, { message: MESSAGES.tooManyRequests }, { 'retry-after': '1' });
-      }
-      recent.push(now);
-    }
+  function handle(request: IncomingSimulatorRequest, res: ServerResponse): number {
+    const { url, method } = request;
+    const apiPath = apiPathOf(url);
     try {
       const { route, params } = findRoute(method, apiPath, b2b);
-      if (!auth.grants(req.headers.authorization, route.resource)) throw notAuthorized(route.resource);
+      if (!auth.grants(request.headers.authorization, route.resource)) throw notAuthorized(route.resource);
       const context: RouteContext = {
         store,
         query: parsePhpQuery(url.searchParams),
-        body: parseBody(rawBody),
+        body: parseBody(request.rawBody),
         params,
         limits,
         pastLastPage: options.pastLastPage ?? 'empty',
@@ -167,43 +134,18 @@ export async function startMagentoSimulator(
     }
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const rawBody = Buffer.concat(chunks).toString('utf8');
-      void handle(req, res, rawBody).then((status) => {
-        const url = new URL(req.url ?? '/', 'http://simulator');
-        requests.push({
-          method: req.method ?? 'GET',
-          path: url.pathname,
-          query: decodeURIComponent(url.search.replace(/^\?/, '')),
-          status,
-          authorization: req.headers.authorization ?? null,
-        });
-      });
-    });
+  const server = await startSimulatorServer({
+    port: options.port,
+    host: options.host,
+    latencyMs: options.latencyMs,
+    failures: options.failures,
+    requestsPerSecond: options.requestsPerSecond,
+    failurePath: apiPathOf,
+    handle,
+    renderFailure: sendFailure,
+    renderRateLimited: (res) =>
+      sendJson(res, 429, { message: MESSAGES.tooManyRequests }, { 'retry-after': '1' }),
   });
-  server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
 
-  return {
-    url: `http://${host}:${port}`,
-    token,
-    store,
-    requests,
-    injectFailure: (failure) => {
-      failures.push({ ...failure });
-    },
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return { ...server, token, store };
 }

@@ -1,5 +1,5 @@
 /** Sample data for the seed: Spain, Italy, Turkey. */
-import type { SeedLocale } from './seed-locale.ts';
+import type { SeedLocale } from './locale.ts';
 
 export const SOUTH_LOCALES: readonly SeedLocale[] = [
   {

@@ -1,5 +1,5 @@
 /** Sample data for the seed: Sweden, Denmark, Norway, Finland. */
-import type { SeedLocale } from './seed-locale.ts';
+import type { SeedLocale } from './locale.ts';
 
 export const NORTH_LOCALES: readonly SeedLocale[] = [
   {

@@ -1,5 +1,5 @@
 /** Sample data for the seed: Netherlands, Belgium, France, United Kingdom, United States. */
-import type { SeedLocale } from './seed-locale.ts';
+import type { SeedLocale } from './locale.ts';
 
 export const WEST_LOCALES: readonly SeedLocale[] = [
   {

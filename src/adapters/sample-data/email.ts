@@ -2,8 +2,9 @@
  * E-mail addresses for the seed's sample people: ASCII-folded names ("Jędrzej Wójcik" ->
  * "jedrzej.wojcik"), free-mail domains of the country or the company's own domain, unique in the shop.
  */
+
+import type { SeedLocale } from './locale.ts';
 import type { Prng } from './prng.ts';
-import type { SeedLocale } from './seed-locale.ts';
 
 export function uniqueEmail(
   rng: Prng,

@@ -1,5 +1,5 @@
 /** Sample data for the seed: Germany, Austria, Switzerland, Poland, Czechia. Postcodes and area codes are real. */
-import type { SeedLocale } from './seed-locale.ts';
+import type { SeedLocale } from './locale.ts';
 
 export const CENTRAL_LOCALES: readonly SeedLocale[] = [
   {

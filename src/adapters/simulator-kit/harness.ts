@@ -1,0 +1,33 @@
+/**
+ * What the adapter contract test (test/adapter-contract.test.ts) needs from each adapter: the adapter, a
+ * way to start its simulator with generated customers, and a few changes made in the simulator the way a
+ * shop user would make them. Every adapter exports one from `src/adapters/<kind>/harness.ts`.
+ */
+import type { ChannelType } from '../../domain/sales-channel.ts';
+import type { Adapter, ChannelConnection } from '../adapter.ts';
+
+export interface SimulatorHarness {
+  /**
+   * Where and how the adapter reaches the started simulator. Where the adapter has a page size setting,
+   * it is small (about 50) so that a read of the test's 120 customers spans several pages.
+   */
+  connection: ChannelConnection;
+  /** The external id of every customer the adapter must deliver once (as a customer or a rejection). */
+  allIds(): string[];
+  /** Registration e-mails of `count` customers the adapter delivers (for By email), with their external ids. */
+  emailsOf(count: number): Array<{ externalId: string; email: string }>;
+  /** Changes `count` customers in the simulator now (their change time becomes now); returns their ids. */
+  change(count: number): Promise<string[]>;
+  /** Deletes `count` customers in the simulator now; returns their ids. */
+  remove(count: number): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface AdapterHarness {
+  /** The adapter as tests use it (fast retries). */
+  adapter: Adapter;
+  /** A channel type the adapter serves, used to create test channels. */
+  channelType: ChannelType;
+  /** Starts the simulator with `customers` generated customers (deterministic for the seed). */
+  start(options: { customers: number; seed: number }): Promise<SimulatorHarness>;
+}

@@ -1,0 +1,125 @@
+/**
+ * The adapter contract, checked for every adapter against its simulator: every customer arrives exactly
+ * once, pages come in change-time order, Changed since returns exactly the changed customers, a read
+ * resumes from its cursor, and the declared capabilities (By email, deletions) hold.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Adapter, CustomerPage, ReadRequest } from '../src/adapters/adapter.ts';
+import { magentoHarness } from '../src/adapters/magento/harness.ts';
+import type { AdapterHarness, SimulatorHarness } from '../src/adapters/simulator-kit/harness.ts';
+
+const HARNESSES: readonly AdapterHarness[] = [magentoHarness];
+
+const CUSTOMERS = 120;
+
+async function readAll(adapter: Adapter, harness: SimulatorHarness, request: Partial<ReadRequest> = {}) {
+  const pages: CustomerPage[] = [];
+  for await (const page of adapter.readCustomers(harness.connection, {
+    since: null,
+    emails: null,
+    cursor: null,
+    ...request,
+  })) {
+    pages.push(page);
+  }
+  const ids = pages.flatMap((page) => [
+    ...page.customers.map((customer) => customer.externalId),
+    ...page.rejected.flatMap((record) => (record.externalId === null ? [] : [record.externalId])),
+  ]);
+  return { pages, ids, deleted: pages.flatMap((page) => page.deleted) };
+}
+
+/** The last whole second before now: the simulators keep change times in seconds. */
+function secondBeforeNow(): Date {
+  return new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
+}
+
+for (const { adapter, start } of HARNESSES) {
+  const { capabilities } = adapter;
+  describe(`adapter contract: ${adapter.kind}`, () => {
+    it('delivers every customer exactly once, in change-time order, in pages no larger than declared', async () => {
+      const sim = await start({ customers: CUSTOMERS, seed: 7 });
+      try {
+        const { pages, ids } = await readAll(adapter, sim);
+        expect(pages.length).toBeGreaterThan(1);
+        expect(ids.length).toBe(new Set(ids).size);
+        expect(new Set(ids)).toEqual(new Set(sim.allIds()));
+        let previous = '';
+        for (const page of pages) {
+          const times = page.customers.map((customer) => Date.parse(customer.updatedAt));
+          expect(page.customers.length + page.rejected.length).toBeLessThanOrEqual(capabilities.pageSize);
+          if (times.length === 0) continue;
+          expect(Math.min(...times)).toBeGreaterThanOrEqual(previous === '' ? 0 : Date.parse(previous));
+          previous = new Date(Math.max(...times)).toISOString();
+        }
+      } finally {
+        await sim.close();
+      }
+    });
+
+    it('resumes from the cursor of a page without losing or repeating customers', async () => {
+      const sim = await start({ customers: CUSTOMERS, seed: 8 });
+      try {
+        const all = await readAll(adapter, sim);
+        const first = all.pages[0] as CustomerPage;
+        const rest = await readAll(adapter, sim, { cursor: first.cursor });
+        const firstIds = [...first.customers, ...first.rejected].map((record) => record.externalId);
+        const together = [...firstIds, ...rest.ids];
+        expect(together.length).toBe(new Set(together).size);
+        expect(new Set(together)).toEqual(new Set(all.ids));
+      } finally {
+        await sim.close();
+      }
+    });
+
+    it(`Changed since ${capabilities.changedSince ? 'returns exactly the changed customers' : 'is not declared: every read returns all'}`, async () => {
+      const sim = await start({ customers: CUSTOMERS, seed: 9 });
+      try {
+        const since = secondBeforeNow();
+        const changed = await sim.change(3);
+        const { ids } = await readAll(adapter, sim, { since });
+        if (capabilities.changedSince) expect(new Set(ids)).toEqual(new Set(changed));
+        else expect(new Set(ids)).toEqual(new Set(sim.allIds()));
+      } finally {
+        await sim.close();
+      }
+    });
+
+    it(`By email is ${capabilities.byEmail ? 'supported: exactly the given customers' : 'not declared'}`, async () => {
+      const sim = await start({ customers: CUSTOMERS, seed: 10 });
+      try {
+        if (!capabilities.byEmail) return;
+        const wanted = sim.emailsOf(2);
+        const { ids } = await readAll(adapter, sim, {
+          emails: wanted.map((item) => item.email.toUpperCase()),
+        });
+        expect(ids.sort()).toEqual(wanted.map((item) => item.externalId).sort());
+      } finally {
+        await sim.close();
+      }
+    });
+
+    it(`detects deleted customers (${capabilities.deletions})`, async () => {
+      const sim = await start({ customers: CUSTOMERS, seed: 11 });
+      try {
+        const since = secondBeforeNow();
+        const removed = await sim.remove(2);
+        if (capabilities.deletions === 'tombstones') {
+          const { deleted, ids } = await readAll(adapter, sim, { since });
+          expect(deleted.map((item) => item.externalId).sort()).toEqual([...removed].sort());
+          expect(ids.filter((id) => removed.includes(id))).toEqual([]);
+        } else if (capabilities.deletions === 'id-scan') {
+          expect(adapter.listIds).toBeTypeOf('function');
+          const listed: string[] = [];
+          for await (const batch of adapter.listIds?.(sim.connection) ?? []) listed.push(...batch);
+          expect(new Set(listed)).toEqual(new Set(sim.allIds()));
+          expect(listed.filter((id) => removed.includes(id))).toEqual([]);
+        } else {
+          expect(adapter.listIds).toBeUndefined();
+        }
+      } finally {
+        await sim.close();
+      }
+    });
+  });
+}
