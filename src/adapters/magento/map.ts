@@ -9,13 +9,9 @@
  * The decisions (which address gives company and tax id, phones, street lines) are documented in
  * docs/adapters/magento.md.
  */
-import type {
-  ChannelAddress,
-  ChannelContact,
-  ChannelCustomer,
-  RejectedRecord,
-} from '../../domain/channel-customer.ts';
+import type { ChannelAddress, ChannelContact } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
+import { distinctPhones, isEmailAddress, type MapResult, reject, text } from '../map-helpers.ts';
 import { magentoDateToIso } from './magento-dates.ts';
 import type { MagentoAddress, MagentoCompany, MagentoCustomer } from './magento-types.ts';
 
@@ -24,10 +20,7 @@ export interface MapContext {
   companies?: ReadonlyMap<number, MagentoCompany>;
 }
 
-export type MapResult = { ok: true; customer: ChannelCustomer } | { ok: false; rejected: RejectedRecord };
-
-const EMAIL =
-  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+(?<!\.)@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
+export type { MapResult } from '../map-helpers.ts';
 
 /** Codes people use for countries that are not ISO 3166-1 alpha-2 codes, with the right one. */
 const COUNTRY_HINTS: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR', D: 'DE', A: 'AT' };
@@ -59,7 +52,7 @@ export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapR
   const email = text(customer.email);
   if (email === null)
     return reject(externalId, 'INVALID_EMAIL', `Customer ${externalId} has no e-mail address.`, updatedAt);
-  if (!EMAIL.test(email)) {
+  if (!isEmailAddress(email)) {
     return reject(
       externalId,
       'INVALID_EMAIL',
@@ -169,37 +162,6 @@ function companyUserOf(customer: MagentoCustomer): {
   return { companyId, jobTitle: text(attributes?.job_title), telephone: text(attributes?.telephone) };
 }
 
-/** Distinct phone numbers in order; "+49 30 1234" and "+49301234" are the same number (the first spelling wins). */
-function distinctPhones(values: ReadonlyArray<string | null | undefined>): string[] {
-  const seen = new Set<string>();
-  const phones: string[] = [];
-  for (const value of values) {
-    const phone = text(value);
-    if (phone === null) continue;
-    const key = phone.replace(/[\s().\-/]/g, '');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    phones.push(phone);
-  }
-  return phones;
-}
-
 function isoOrNull(value: unknown): string | null {
   return typeof value === 'string' ? magentoDateToIso(value) : null;
-}
-
-/** Trimmed text; empty or missing -> null. */
-function text(value: unknown): string | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const trimmed = String(value).trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-function reject(
-  externalId: string | null,
-  code: string,
-  message: string,
-  updatedAt: string | null,
-): MapResult {
-  return { ok: false, rejected: { externalId, code, message, updatedAt } };
 }

@@ -1,0 +1,167 @@
+/**
+ * The OXID eShop adapter. OXID has no REST API for customers, so it reads the shop's own data through the
+ * Kontor connector module (docs/protocols/oxid.md): users (oxuser with their oxaddress rows) and the
+ * tombstones of deleted users in one stream ordered by change time, keyset-paged with the connector's
+ * `next` token, and the country list that turns oxcountry ids into ISO codes. Date-times are in the shop's
+ * time zone, which the connector reports. New partners from OXID are always Blocked. See docs/adapters/oxid.md.
+ */
+import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
+import { BugError, ConfigError } from '../../domain/errors.ts';
+import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
+import { throwIfAborted } from '../http/abort.ts';
+import { text } from '../map-helpers.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { mapOxidUser, type OxidMapContext } from './map.ts';
+import { createOxidApi, type OxidApi, type OxidHttpOptions } from './oxid-api.ts';
+import type { OxidDeletedUser } from './oxid-types.ts';
+import { DEFAULT_PAGE_SIZE, OXID_SETTINGS, type OxidSettings, readOxidSettings } from './settings.ts';
+import { isTimeZone, shopTimeToIso } from './shop-time.ts';
+
+export interface OxidAdapterOptions {
+  /** HTTP client options (timeouts, retry policy; tests pass fast retries). */
+  http?: OxidHttpOptions;
+}
+
+/** The connector takes at most this many e-mail addresses per request. */
+export const MAX_EMAILS = 100;
+
+interface Connection {
+  api: OxidApi;
+  settings: OxidSettings;
+}
+
+export function createOxidAdapter(options: OxidAdapterOptions = {}): Adapter {
+  const connect = ({ url, settings }: { url: string; settings: Readonly<Record<string, string>> }) => {
+    const oxidSettings = readOxidSettings(settings);
+    return { api: createOxidApi(url, oxidSettings, options.http), settings: oxidSettings };
+  };
+
+  return {
+    kind: 'oxid',
+    label: 'OXID eShop',
+    capabilities: {
+      changedSince: true,
+      byEmail: true,
+      deletions: 'tombstones',
+      channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
+      guests: true,
+      alwaysBlocked: true,
+      pageSize: DEFAULT_PAGE_SIZE,
+      requestsPerSecond: null,
+    },
+    settings: OXID_SETTINGS,
+
+    validateSettings(settings) {
+      readOxidSettings(settings);
+    },
+
+    async check(connection, signal): Promise<CheckResult> {
+      const { api } = connect(connection);
+      const info = await api.info(signal);
+      checkTimeZone(info.timeZone, api.host);
+      const noun = info.users === 1 ? 'user' : 'users';
+      const shop = [info.shopName, `${info.edition} ${info.version}`.trim()].filter(Boolean).join(', ');
+      return {
+        ok: true,
+        message:
+          `Connected to ${api.host} (${shop}; shop ${info.shopId}; time zone ${info.timeZone}): ` +
+          `${info.users.toLocaleString('en-US')} ${noun}.`,
+        customerCount: info.users,
+      };
+    },
+
+    readCustomers(connection, request) {
+      return readPages(connect(connection), request);
+    },
+  };
+}
+
+export const oxidAdapter: Adapter = createOxidAdapter();
+
+async function* readPages({ api, settings }: Connection, request: ReadRequest): AsyncGenerator<CustomerPage> {
+  const emails = request.emails === null ? null : emailList(request.emails);
+  if (emails !== null && emails.length === 0) return;
+  let after = request.cursor === null ? undefined : decodeCursor(request.cursor);
+  let countries: ReadonlyMap<string, string> | null = null;
+
+  for (;;) {
+    throwIfAborted(request.signal);
+    const page = await api.users(
+      {
+        changedSince: request.since?.toISOString(),
+        emails: emails ?? undefined,
+        after,
+        limit: settings.pageSize,
+      },
+      request.signal,
+    );
+    const entries = page.users.length + page.deleted.length;
+    if (entries === 0) return;
+    checkTimeZone(page.timeZone, api.host);
+    if (page.users.length > 0 && countries === null) countries = await countryIds(api, request.signal);
+    const context: OxidMapContext = { timeZone: page.timeZone, countries: countries ?? new Map() };
+
+    const customers: ChannelCustomer[] = [];
+    const rejected: RejectedRecord[] = [];
+    for (const raw of page.users) {
+      const result = mapOxidUser(raw, context);
+      if (result.ok) customers.push(result.customer);
+      else rejected.push(result.rejected);
+    }
+    const deleted = page.deleted.flatMap((raw) => tombstone(raw, page.timeZone));
+    if (page.next === null || page.next === after) {
+      throw new BugError(
+        'OXID_PAGING_STUCK',
+        `${api.host}: the connector did not move past the last page (next: ${page.next ?? 'null'}).`,
+      );
+    }
+    after = page.next;
+    yield { customers, rejected, deleted, cursor: encodeCursor(after) };
+    if (entries < settings.pageSize) return;
+  }
+}
+
+/** oxcountry OXID -> ISO alpha-2, from the connector's country list (all countries, active or not). */
+async function countryIds(api: OxidApi, signal: AbortSignal | undefined): Promise<Map<string, string>> {
+  const { countries } = await api.countries(signal);
+  const map = new Map<string, string>();
+  for (const country of countries) {
+    const id = text(country?.OXID);
+    if (id !== null) map.set(id, text(country.OXISOALPHA2) ?? '');
+  }
+  return map;
+}
+
+/** A tombstone as the contract has it; tombstones without id or readable deletion time are left out. */
+function tombstone(raw: unknown, timeZone: string): DeletedCustomer[] {
+  const row = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<OxidDeletedUser>;
+  const externalId = text(row.OXID);
+  const deletedText = text(row.OXDELETED);
+  const deletedAt = deletedText === null ? null : shopTimeToIso(deletedText, timeZone);
+  return externalId === null || deletedAt === null ? [] : [{ externalId, deletedAt }];
+}
+
+function checkTimeZone(timeZone: string, host: string): void {
+  if (!isTimeZone(timeZone)) {
+    throw new ConfigError(
+      'OXID_TIME_ZONE_UNKNOWN',
+      `${host}: the connector reports the time zone "${timeZone}", which is not an IANA time zone name (such as Europe/Berlin). Correct it in the connector module's settings.`,
+    );
+  }
+}
+
+/** Trimmed e-mails, each once (ignoring case); at most MAX_EMAILS. */
+function emailList(emails: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of emails) {
+    const email = raw.trim();
+    if (email !== '' && !seen.has(email.toLowerCase())) seen.set(email.toLowerCase(), email);
+  }
+  if (seen.size > MAX_EMAILS) {
+    throw new ConfigError(
+      'OXID_TOO_MANY_EMAILS',
+      `Too many e-mail addresses for one selection (${seen.size}; at most ${MAX_EMAILS}); select fewer or import by change date.`,
+    );
+  }
+  return [...seen.values()];
+}

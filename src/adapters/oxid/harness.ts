@@ -1,0 +1,34 @@
+/** The OXID adapter and simulator for the adapter contract test. */
+import type { AdapterHarness } from '../simulator-kit/harness.ts';
+import { createOxidAdapter } from './adapter.ts';
+import { startOxidSimulator } from './simulator.ts';
+
+export const oxidHarness: AdapterHarness = {
+  adapter: createOxidAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  channelType: 'b2b-b2c',
+  async start({ customers, seed }) {
+    const sim = await startOxidSimulator({ customers, seed });
+    const customerIds = () => sim.store.customers().map((user) => user.columns.OXID);
+    return {
+      connection: { url: sim.url, settings: { apiKey: sim.apiKey, pageSize: '50' } },
+      allIds: customerIds,
+      emailsOf: (count) =>
+        sim.store
+          .customers()
+          .filter((user) => !sim.broken.has(user.columns.OXID))
+          .slice(-count)
+          .map((user) => ({ externalId: user.columns.OXID, email: user.columns.OXUSERNAME })),
+      async change(count) {
+        const changed = customerIds().slice(0, count);
+        for (const id of changed) sim.store.changeUser(id, (user) => (user.OXLNAME = `${user.OXLNAME}-x`));
+        return changed;
+      },
+      async remove(count) {
+        const removed = customerIds().slice(-count);
+        for (const id of removed) sim.store.deleteUser(id);
+        return removed;
+      },
+      close: () => sim.close(),
+    };
+  },
+};
