@@ -1,6 +1,7 @@
 /** Shared set-up of the end-to-end import tests: the adapters, a Magento channel, an import request. */
 import { createMagentoAdapter } from '../../src/adapters/magento/adapter.ts';
 import type { MagentoSimulator } from '../../src/adapters/magento/simulator.ts';
+import { createOxidAdapter } from '../../src/adapters/oxid/adapter.ts';
 import { createAdapterRegistry } from '../../src/adapters/registry.ts';
 import { type ChannelInput, ChannelService } from '../../src/channels/channel-service.ts';
 import type { ImportRequest } from '../../src/import/import-service.ts';
@@ -9,6 +10,7 @@ import type { Queryable } from '../../src/storage/db.ts';
 /** The real adapters, with quick retries so that failure tests do not wait for the production backoff. */
 export const testAdapters = createAdapterRegistry([
   createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  createOxidAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
 ]);
 
 /** Creates a Magento channel on the simulator (B2B & B2C unless said otherwise). */
