@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { Adapter, CustomerPage, ReadRequest } from '../src/adapters/adapter.ts';
 import { magentoHarness } from '../src/adapters/magento/harness.ts';
 import { oxidHarness } from '../src/adapters/oxid/harness.ts';
+import { retailPosHarness } from '../src/adapters/retail-pos/harness.ts';
 import type { AdapterHarness, SimulatorHarness } from '../src/adapters/simulator-kit/harness.ts';
 
-const HARNESSES: readonly AdapterHarness[] = [magentoHarness, oxidHarness];
+const HARNESSES: readonly AdapterHarness[] = [magentoHarness, oxidHarness, retailPosHarness];
 
 const CUSTOMERS = 120;
 

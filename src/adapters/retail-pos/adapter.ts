@@ -1,0 +1,121 @@
+/**
+ * The Comarch Retail POS adapter: the customers that stores registered (with loyalty cards), read from the
+ * head office through the Kontor Retail POS protocol (docs/protocols/retail-pos.md): one stream of
+ * customers and tombstones (deleted or anonymized customers) ordered by change time, keyset-paged, behind
+ * an API key or basic auth and a rate limit the adapter stays below. Store customers are consumers, and
+ * companies that want invoices: channels are B2C or B2B & B2C. See docs/adapters/retail-pos.md.
+ */
+import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
+import { BugError } from '../../domain/errors.ts';
+import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
+import { throwIfAborted } from '../http/abort.ts';
+import { text } from '../map-helpers.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { mapPosCustomer, posInstantToIso } from './map.ts';
+import { createPosApi, type PosApi, type PosHttpOptions } from './pos-api.ts';
+import type { PosDeletedCustomer } from './pos-types.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  HEAD_OFFICE_RATE_LIMIT,
+  type PosSettings,
+  RETAIL_POS_SETTINGS,
+  readPosSettings,
+} from './settings.ts';
+
+export interface RetailPosAdapterOptions {
+  /** HTTP client options (timeouts, retry policy; tests pass fast retries). */
+  http?: PosHttpOptions;
+}
+
+export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): Adapter {
+  const connect = ({ url, settings }: { url: string; settings: Readonly<Record<string, string>> }) => {
+    const posSettings = readPosSettings(settings);
+    return { api: createPosApi(url, posSettings, options.http), settings: posSettings };
+  };
+
+  return {
+    kind: 'retail-pos',
+    label: 'Comarch Retail POS',
+    capabilities: {
+      changedSince: true,
+      byEmail: false,
+      deletions: 'tombstones',
+      channelTypes: ['b2c', 'b2b-b2c'],
+      guests: false,
+      alwaysBlocked: false,
+      pageSize: DEFAULT_PAGE_SIZE,
+      requestsPerSecond: HEAD_OFFICE_RATE_LIMIT,
+    },
+    settings: RETAIL_POS_SETTINGS,
+
+    validateSettings(settings) {
+      readPosSettings(settings);
+    },
+
+    async check(connection, signal): Promise<CheckResult> {
+      const { api } = connect(connection);
+      const info = await api.info(signal);
+      const noun = info.customers === 1 ? 'customer' : 'customers';
+      return {
+        ok: true,
+        message:
+          `Connected to ${api.host} (head office ${info.headOffice.name}, ${info.stores} stores): ` +
+          `${info.customers.toLocaleString('en-US')} ${noun}.`,
+        customerCount: info.customers,
+      };
+    },
+
+    readCustomers(connection, request) {
+      return readPages(connect(connection), request);
+    },
+  };
+}
+
+export const retailPosAdapter: Adapter = createRetailPosAdapter();
+
+async function* readPages(
+  { api, settings }: { api: PosApi; settings: PosSettings },
+  request: ReadRequest,
+): AsyncGenerator<CustomerPage> {
+  if (request.emails !== null)
+    throw new BugError('NOT_SUPPORTED', 'Retail POS cannot select customers by e-mail.');
+  let after = request.cursor === null ? undefined : decodeCursor(request.cursor);
+  for (;;) {
+    throwIfAborted(request.signal);
+    const page = await api.customers(
+      { limit: settings.pageSize, modifiedSince: request.since?.toISOString(), after },
+      request.signal,
+    );
+    const entries = page.customers.length + page.deletedCustomers.length;
+    if (entries === 0) return;
+    const customers: ChannelCustomer[] = [];
+    const rejected: RejectedRecord[] = [];
+    for (const raw of page.customers) {
+      const result = mapPosCustomer(raw);
+      if (result.ok) customers.push(result.customer);
+      else rejected.push(result.rejected);
+    }
+    const deleted = page.deletedCustomers.flatMap(tombstone);
+    const next = page.next;
+    if (
+      next === null ||
+      (after && next.modifiedAt === after.modifiedAt && next.customerId === after.customerId)
+    ) {
+      throw new BugError(
+        'RETAIL_POS_PAGING_STUCK',
+        `${api.host} does not page: the customer list did not move past the last customer read.`,
+      );
+    }
+    after = next;
+    yield { customers, rejected, deleted, cursor: encodeCursor(after) };
+    if (entries < settings.pageSize) return;
+  }
+}
+
+/** A tombstone as the contract has it; tombstones without id or readable time are left out. */
+function tombstone(raw: unknown): DeletedCustomer[] {
+  const row = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<PosDeletedCustomer>;
+  const externalId = text(row.customerId);
+  const deletedAt = posInstantToIso(row.deletedAt);
+  return externalId === null || deletedAt === null ? [] : [{ externalId, deletedAt }];
+}
