@@ -3,6 +3,7 @@ import { ConfigError } from '../domain/errors.ts';
 import type { Adapter } from './adapter.ts';
 import { magentoAdapter } from './magento/adapter.ts';
 import { oxidAdapter } from './oxid/adapter.ts';
+import { retailPosAdapter } from './retail-pos/adapter.ts';
 
 export interface AdapterRegistry {
   get(kind: string): Adapter;
@@ -26,4 +27,8 @@ export function createAdapterRegistry(adapters: readonly Adapter[]): AdapterRegi
   };
 }
 
-export const defaultAdapters: AdapterRegistry = createAdapterRegistry([magentoAdapter, oxidAdapter]);
+export const defaultAdapters: AdapterRegistry = createAdapterRegistry([
+  magentoAdapter,
+  oxidAdapter,
+  retailPosAdapter,
+]);

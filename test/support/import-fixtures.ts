@@ -3,6 +3,7 @@ import { createMagentoAdapter } from '../../src/adapters/magento/adapter.ts';
 import type { MagentoSimulator } from '../../src/adapters/magento/simulator.ts';
 import { createOxidAdapter } from '../../src/adapters/oxid/adapter.ts';
 import { createAdapterRegistry } from '../../src/adapters/registry.ts';
+import { createRetailPosAdapter } from '../../src/adapters/retail-pos/adapter.ts';
 import { type ChannelInput, ChannelService } from '../../src/channels/channel-service.ts';
 import type { ImportRequest } from '../../src/import/import-service.ts';
 import type { Queryable } from '../../src/storage/db.ts';
@@ -11,6 +12,7 @@ import type { Queryable } from '../../src/storage/db.ts';
 export const testAdapters = createAdapterRegistry([
   createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   createOxidAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  createRetailPosAdapter({ http: { retry: { retries: 2, backoffBaseMs: 1 } } }),
 ]);
 
 /** Creates a Magento channel on the simulator (B2B & B2C unless said otherwise). */

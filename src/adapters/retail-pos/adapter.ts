@@ -28,9 +28,18 @@ export interface RetailPosAdapterOptions {
 }
 
 export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): Adapter {
+  // One client (and so one throttle) per channel configuration: back-to-back runs of a channel share the
+  // head office's rate limit instead of each starting with a fresh allowance.
+  const clients = new Map<string, { api: PosApi; settings: PosSettings }>();
   const connect = ({ url, settings }: { url: string; settings: Readonly<Record<string, string>> }) => {
-    const posSettings = readPosSettings(settings);
-    return { api: createPosApi(url, posSettings, options.http), settings: posSettings };
+    const key = JSON.stringify([url, settings]);
+    let client = clients.get(key);
+    if (!client) {
+      const posSettings = readPosSettings(settings);
+      client = { api: createPosApi(url, posSettings, options.http), settings: posSettings };
+      clients.set(key, client);
+    }
+    return client;
   };
 
   return {
