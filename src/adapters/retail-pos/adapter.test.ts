@@ -51,7 +51,7 @@ describe('reading store customers', () => {
     const [a, b, c] = sim.store.list();
     sim.store.change(a!.customerId, (customer) => {
       customer.loyaltyCards.push({
-        cardNumber: '2900009999994',
+        cardNumber: '2900009999993',
         status: 'active',
         issuedAt: '2025-08-01T12:00:00+02:00',
         storeId: customer.registeredIn.storeId,

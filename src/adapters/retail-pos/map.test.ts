@@ -19,7 +19,7 @@ function customer(overrides: Partial<PosCustomer> = {}): PosCustomer {
     address: { street: 'ul. Marszałkowska 12/4', postalCode: '00-026', city: 'Warszawa', countryCode: 'pl' },
     loyaltyCards: [
       {
-        cardNumber: '2900000000459',
+        cardNumber: '2900000000452',
         status: 'active',
         issuedAt: '2024-03-01T10:15:30+01:00',
         storeId: 'PL-WAR-01',
