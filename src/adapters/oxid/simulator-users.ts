@@ -5,6 +5,7 @@
  * keyset-paged with the opaque `next` token, at most `limit` (1-1000) entries per page.
  */
 import { parsePhpQuery } from '../http/query-string.ts';
+import { keysetPage } from '../simulator-kit/keyset.ts';
 import type { OxidUsersResponse } from './oxid-types.ts';
 import {
   changeTimeOf,
@@ -61,11 +62,7 @@ export function usersPage(
         entries.push({ time: tombstone.deleted, id: tombstone.OXID, tombstone });
     }
   }
-  const page = entries
-    .filter((entry) => since === null || entry.time >= since)
-    .filter((entry) => after === null || compare(entry, after) > 0)
-    .sort(compare)
-    .slice(0, limit);
+  const page = keysetPage(entries, { since, after, limit });
 
   const last = page.at(-1);
   return {
@@ -76,11 +73,6 @@ export function usersPage(
     ),
     next: last ? encodeToken(last) : null,
   };
-}
-
-function compare(a: { time: number; id: string }, b: { time: number; id: string }): number {
-  if (a.time !== b.time) return a.time - b.time;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function sinceOf(value: string | null): number | null {

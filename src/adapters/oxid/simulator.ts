@@ -140,11 +140,6 @@ export async function startOxidSimulator(options: OxidSimulatorOptions = {}): Pr
     renderFailure: (res, failure) => {
       const status = failure.status ?? 503;
       const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-      if (failure.body !== undefined) {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        res.end(failure.body);
-        return status;
-      }
       if (status === 429) return sendJson(res, 429, tooManyRequests(), headers);
       return sendHtml(res, status, status === 503 ? OFFLINE_PAGE : '<h1>Internal Server Error</h1>', headers);
     },

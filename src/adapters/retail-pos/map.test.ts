@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { localIsoWithOffset } from '../date-times.ts';
 import { mapPosCustomer } from './map.ts';
 import type { PosCustomer } from './pos-types.ts';
 import { ean13 } from './seed.ts';
-import { localIsoWithOffset } from './store-time.ts';
 
 function customer(overrides: Partial<PosCustomer> = {}): PosCustomer {
   return {

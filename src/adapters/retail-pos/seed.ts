@@ -7,11 +7,11 @@
  * a country as ISO alpha-3 or a car sign). The same options always give the same head office.
  */
 
+import { localIsoWithOffset } from '../date-times.ts';
 import { SAMPLE_LOCALES } from '../sample-data/locales.ts';
 import { generatePeople, type SamplePerson } from '../sample-data/people.ts';
 import { Prng } from '../sample-data/prng.ts';
 import type { PosCustomer, PosDeletedCustomer, PosLoyaltyCard, PosStore } from './pos-types.ts';
-import { localIsoWithOffset } from './store-time.ts';
 
 export type BrokenKind = 'email' | 'country';
 

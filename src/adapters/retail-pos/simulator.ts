@@ -7,6 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { DEFAULT_SEED_UNTIL } from '../sample-data/locales.ts';
+import { keysetPage } from '../simulator-kit/keyset.ts';
 import {
   type IncomingSimulatorRequest,
   type InjectedFailure,
@@ -137,11 +138,6 @@ export async function startRetailPosSimulator(
     renderFailure: (res, failure) => {
       const status = failure.status ?? 503;
       const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-      if (failure.body !== undefined) {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        res.end(failure.body);
-        return status;
-      }
       const code =
         status === 503 ? 'SERVICE_UNAVAILABLE' : status === 429 ? 'RATE_LIMITED' : 'INTERNAL_ERROR';
       return sendJson(
@@ -185,22 +181,13 @@ function customersPage(store: PosStore, query: URLSearchParams): PosCustomersRes
     })),
   ];
   const after = afterAt === null ? null : { time: afterAt, id: afterId as string };
-  const page = entries
-    .filter((entry) => since === null || entry.time >= since)
-    .filter((entry) => after === null || compare(entry, after) > 0)
-    .sort(compare)
-    .slice(0, limit);
+  const page = keysetPage(entries, { since, after, limit });
   const last = page.at(-1);
   return {
     customers: page.flatMap((entry) => ('stored' in entry ? [render(entry.stored)] : [])),
     deletedCustomers: page.flatMap((entry) => ('tombstone' in entry ? [entry.tombstone] : [])),
     next: last ? { modifiedAt: new Date(last.time).toISOString(), customerId: last.id } : null,
   };
-}
-
-function compare(a: { time: number; id: string }, b: { time: number; id: string }): number {
-  if (a.time !== b.time) return a.time - b.time;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function instant(value: string | null, name: string): number | null {
