@@ -5,7 +5,7 @@
  *   MISSING_ID      no positive integer id
  *   INVALID_DATE    updated_at is not a real "YYYY-MM-DD HH:MM:SS" date-time (e.g. MySQL's zero date)
  *   INVALID_EMAIL   no e-mail address, or not an e-mail address
- *   INVALID_COUNTRY an address's country_id is not an ISO 3166-1 alpha-2 code
+ * A country_id that is not an ISO code is delivered as it is: the import rules warn about it (UNKNOWN_COUNTRY).
  * The decisions (which address gives company and tax id, phones, street lines) are documented in
  * docs/adapters/magento.md.
  */
@@ -15,7 +15,6 @@ import type {
   ChannelCustomer,
   RejectedRecord,
 } from '../../domain/channel-customer.ts';
-import { isCountryCode } from '../../domain/countries.ts';
 import { magentoDateToIso } from './magento-dates.ts';
 import type { MagentoAddress, MagentoCompany, MagentoCustomer } from './magento-types.ts';
 
@@ -30,8 +29,6 @@ const EMAIL =
   /^(?!\.)(?!.*\.\.)[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+(?<!\.)@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 
 /** Codes people use for countries that are not ISO 3166-1 alpha-2 codes, with the right one. */
-const COUNTRY_HINTS: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR', D: 'DE', A: 'AT' };
-
 export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return reject(null, 'INVALID_RECORD', 'The shop sent a customer record that is not an object.', null);
@@ -70,18 +67,8 @@ export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapR
 
   const rawAddresses = Array.isArray(customer.addresses) ? customer.addresses : [];
   const addresses: ChannelAddress[] = [];
-  for (const [index, address] of rawAddresses.entries()) {
+  for (const address of rawAddresses) {
     const country = text(address.country_id)?.toUpperCase() ?? null;
-    if (country !== null && !isCountryCode(country)) {
-      const hint = COUNTRY_HINTS[country] ? ` (did the shop mean ${COUNTRY_HINTS[country]}?)` : '';
-      const which = address.id === undefined ? `address ${index + 1}` : `address ${address.id}`;
-      return reject(
-        externalId,
-        'INVALID_COUNTRY',
-        `Customer ${externalId}: ${which} has the country "${address.country_id}", which is not an ISO 3166 country code${hint}.`,
-        updatedAt,
-      );
-    }
     addresses.push(mapAddress(address, country, customer));
   }
 
