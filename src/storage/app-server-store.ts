@@ -93,3 +93,8 @@ export async function listServers(db: Queryable, name?: string): Promise<AppServ
     stoppedAt: isoOrNull(row.stopped_at),
   }));
 }
+
+/** Removes a stopped server's row (the short-lived servers of `import-customers --wait`). */
+export async function forgetServer(db: Queryable, name: string): Promise<void> {
+  await db.query(`delete from app_server where name = $1 and status = 'stopped'`, [name]);
+}
