@@ -3,7 +3,6 @@
  * fast application-server timing, and helpers to file jobs and wait for states.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { expect } from 'vitest';
 import { importCustomersApplication } from '../../src/batch/applications/import-customers-app.ts';
 import {
   type BatchApplication,
@@ -126,18 +125,14 @@ export async function jobInState(
   timeoutMs = 10_000,
 ): Promise<BatchJob> {
   const service = new JobService(db, testApplications);
+  let last = '';
   try {
-    return await eventually(
-      async () => {
-        const job = await service.show(String(id));
-        return states.includes(job.state) ? job : undefined;
-      },
-      timeoutMs,
-      `job ${id} in ${states.join('|')}`,
-    );
-  } catch (error) {
-    const job = await service.show(String(id));
-    expect(job.state, `job ${id}`).toBeOneOf([...states]);
-    throw error;
+    return await eventually(async () => {
+      const job = await service.show(String(id));
+      last = job.state;
+      return states.includes(job.state) ? job : undefined;
+    }, timeoutMs);
+  } catch {
+    throw new Error(`job ${id} is ${last}, not ${states.join(' or ')}, after ${timeoutMs} ms`);
   }
 }
