@@ -46,6 +46,8 @@ export interface ImportHooks {
   signal?: AbortSignal;
   /** Called after every committed page with the run's counts so far. */
   onProgress?: (counts: RunCounts) => void;
+  /** Called once the import run exists (a batch run links it at once, so a sweeper can close it). */
+  onStart?: (runId: number) => void;
 }
 
 const HEARTBEAT_MS = 20_000;
@@ -84,6 +86,7 @@ export async function runImport(
       `An import of sales channel "${channel.name}" is already running (run ${other}).`,
     );
   }
+  hooks.onStart?.(runId);
 
   const tracker = new WatermarkTracker(channel.watermark);
   const context = {
