@@ -124,7 +124,9 @@ export class ChannelService {
         );
       }
       if (!/^[\p{L}\p{N}._-]{1,40}$/u.test(pseudoPartner)) {
-        throw new InvalidInputError(`The pseudo partner "${input.pseudoPartnerNumber}" is not a partner number.`);
+        throw new InvalidInputError(
+          `The pseudo partner "${input.pseudoPartnerNumber}" is not a partner number.`,
+        );
       }
     }
     const channel = await insertChannel(this.db, {
