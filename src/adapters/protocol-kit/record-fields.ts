@@ -1,7 +1,8 @@
 /**
  * Small readers for raw JSON records of Kontor-defined protocols: trimmed texts, lists that a server may
- * send as null, distinct phone numbers, and a country code as the adapter contract wants it.
+ * send as null, distinct phone numbers, a country code as the adapter contract wants it, contact persons.
  */
+import type { ChannelContact } from '../../domain/channel-customer.ts';
 
 /** Trimmed text; empty, missing or not text -> null (numbers are taken as text). */
 export function text(value: unknown): string | null {
@@ -49,4 +50,12 @@ export function countryOf(value: unknown): string | null {
 export function fullName(first: unknown, last: unknown): string | null {
   const name = [text(first), text(last)].filter((part) => part !== null).join(' ');
   return name === '' ? null : name;
+}
+
+/** A contact person: name "first last" (the e-mail if there is no name), position as function; none without either. */
+export function contactOf(person: Record<string, unknown>): ChannelContact[] {
+  const email = text(person.email);
+  const name = fullName(person.firstName, person.lastName) ?? email;
+  if (name === null) return [];
+  return [{ name, function: text(person.position), email, phone: text(person.phone) }];
 }

@@ -1,8 +1,8 @@
 /** The Comarch SFA adapter against its simulator over HTTP: tokens, paging, id scan, devices, failures. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConfigError } from '../../domain/errors.ts';
-import type { CustomerPage, ReadRequest } from '../adapter.ts';
 import type { RetryEvent } from '../http/http-client.ts';
+import { collect, failure, read } from '../protocol-kit/read-test-support.ts';
 import { createSfaAdapter } from './adapter.ts';
 import { readSfaSettings } from './settings.ts';
 import { type SfaSimulator, type SfaSimulatorOptions, startSfaSimulator } from './simulator.ts';
@@ -42,22 +42,6 @@ const connection = (sim: SfaSimulator, settings: Record<string, string> = {}) =>
     ...settings,
   },
 });
-const read = (overrides: Partial<ReadRequest> = {}): ReadRequest => ({
-  since: null,
-  emails: null,
-  cursor: null,
-  ...overrides,
-});
-async function collect(pages: AsyncIterable<CustomerPage>): Promise<CustomerPage[]> {
-  const result: CustomerPage[] = [];
-  for await (const page of pages) result.push(page);
-  return result;
-}
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
 const paths = (sim: SfaSimulator) => sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
 
 describe('reading', () => {

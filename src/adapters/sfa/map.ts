@@ -8,16 +8,11 @@
  * sales representative is the owner's code, else the code of the representative who entered the customer.
  * Decisions: docs/adapters/sfa.md.
  */
-import type {
-  ChannelAddress,
-  ChannelContact,
-  ChannelCustomer,
-  RejectedRecord,
-} from '../../domain/channel-customer.ts';
+import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import {
+  contactOf,
   countryOf,
   distinctPhones,
-  fullName,
   isRecord,
   listOrNull,
   text,
@@ -89,7 +84,7 @@ export function mapSfaCustomer(raw: unknown): SfaMapResult {
       phones: distinctPhones([raw.phone, raw.mobile]),
       websites: website === null ? [] : [website],
       addresses,
-      contacts: (people as Record<string, unknown>[]).flatMap(mapContact),
+      contacts: (people as Record<string, unknown>[]).flatMap((person) => contactOf(person)),
       salesTaxClassification: null,
       salesRepresentative: text(representative?.code),
       guest: false,
@@ -109,13 +104,6 @@ function mapAddress(address: Record<string, unknown>, billing: boolean, shipping
     defaultBilling: billing,
     defaultShipping: shipping,
   };
-}
-
-function mapContact(person: Record<string, unknown>): ChannelContact[] {
-  const email = text(person.email);
-  const name = fullName(person.firstName, person.lastName) ?? email;
-  if (name === null) return [];
-  return [{ name, function: text(person.position), email, phone: text(person.phone) }];
 }
 
 function reject(

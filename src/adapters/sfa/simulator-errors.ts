@@ -1,5 +1,6 @@
 /** The SFA server's error answers: the OAuth 2.0 error shape `{ error, error_description }` for every endpoint. */
 import type { ServerResponse } from 'node:http';
+import { sendInjectedFailure } from '../protocol-kit/simulator-failures.ts';
 import { type InjectedFailure, sendJson } from '../simulator-kit/simulator-server.ts';
 
 export class SfaApiError extends Error {
@@ -24,20 +25,15 @@ export function sendError(res: ServerResponse, error: SfaApiError): number {
 }
 
 export function sendFailure(res: ServerResponse, failure: InjectedFailure): number {
-  const status = failure.status ?? 503;
-  const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-  if (failure.body !== undefined) {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(failure.body);
-    return status;
-  }
-  const [error, description] =
-    status === 503
-      ? ['temporarily_unavailable', 'The SFA server is under maintenance.']
-      : status === 429
-        ? ['rate_limited', 'Too many requests.']
-        : status >= 500
-          ? ['server_error', 'The SFA server could not answer the request.']
-          : ['injected', `Injected failure (HTTP ${status}).`];
-  return sendJson(res, status, { error, error_description: description }, headers);
+  return sendInjectedFailure(res, failure, (status) => {
+    const [error, description] =
+      status === 503
+        ? ['temporarily_unavailable', 'The SFA server is under maintenance.']
+        : status === 429
+          ? ['rate_limited', 'Too many requests.']
+          : status >= 500
+            ? ['server_error', 'The SFA server could not answer the request.']
+            : ['injected', `Injected failure (HTTP ${status}).`];
+    return { error, error_description: description };
+  });
 }

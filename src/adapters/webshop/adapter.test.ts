@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, BugError, ConfigError } from '../../domain/errors.ts';
-import type { CustomerPage, ReadRequest } from '../adapter.ts';
 import type { RetryEvent } from '../http/http-client.ts';
+import { collect, failure, read } from '../protocol-kit/read-test-support.ts';
 import { createWebshopAdapter } from './adapter.ts';
 import { EMPTY_DATE } from './seed.ts';
 import { startWebshopSimulator, type WebshopSimulator, type WebshopSimulatorOptions } from './simulator.ts';
@@ -45,22 +45,6 @@ const connection = (sim: WebshopSimulator, settings: Record<string, string> = {}
     ...settings,
   },
 });
-const read = (overrides: Partial<ReadRequest> = {}): ReadRequest => ({
-  since: null,
-  emails: null,
-  cursor: null,
-  ...overrides,
-});
-async function collect(pages: AsyncIterable<CustomerPage>): Promise<CustomerPage[]> {
-  const result: CustomerPage[] = [];
-  for await (const page of pages) result.push(page);
-  return result;
-}
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
 
 describe('reading', () => {
   it('reads every company once in pages, after a handshake, with signed protocol 17 requests', async () => {

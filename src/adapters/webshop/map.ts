@@ -7,17 +7,12 @@
  * Country values that are no ISO code, e-mails and tax ids are delivered as they are: the import rules
  * judge them. The decisions are documented in docs/adapters/webshop.md.
  */
-import type {
-  ChannelAddress,
-  ChannelContact,
-  ChannelCustomer,
-  RejectedRecord,
-} from '../../domain/channel-customer.ts';
+import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import type { DeletedCustomer } from '../adapter.ts';
 import {
+  contactOf,
   countryOf,
   distinctPhones,
-  fullName,
   isRecord,
   listOrNull,
   text,
@@ -94,7 +89,7 @@ export function mapWebshopItem(raw: unknown): WebshopMapResult {
       ]),
       websites: [],
       addresses: places.map(mapAddress),
-      contacts: people.filter((person) => person.active !== false).flatMap(mapEmployee),
+      contacts: people.filter((person) => person.active !== false).flatMap((person) => contactOf(person)),
       salesTaxClassification: null,
       salesRepresentative: null,
       guest: false,
@@ -115,13 +110,6 @@ function mapAddress(address: Record<string, unknown>): ChannelAddress {
     defaultBilling: address.isDefaultBilling === true,
     defaultShipping: address.isDefaultDelivery === true,
   };
-}
-
-function mapEmployee(person: Record<string, unknown>): ChannelContact[] {
-  const email = text(person.email);
-  const name = fullName(person.firstName, person.lastName) ?? email;
-  if (name === null) return [];
-  return [{ name, function: text(person.position), email, phone: text(person.phone) }];
 }
 
 function reject(

@@ -1,5 +1,6 @@
 /** The error answers of protocol 17 (docs/protocols/webshop.md): `{ code, message }`, plus details for some codes. */
 import type { ServerResponse } from 'node:http';
+import { sendInjectedFailure } from '../protocol-kit/simulator-failures.ts';
 import { type InjectedFailure, sendJson } from '../simulator-kit/simulator-server.ts';
 import type { WebshopErrorBody } from './webshop-types.ts';
 
@@ -34,20 +35,15 @@ export function sendError(res: ServerResponse, error: WebshopApiError): number {
 
 /** Answers with an injected failure as the webshop would: maintenance (503), internal error (5xx), rate limit. */
 export function sendFailure(res: ServerResponse, failure: InjectedFailure): number {
-  const status = failure.status ?? 503;
-  const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-  if (failure.body !== undefined) {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(failure.body);
-    return status;
-  }
-  const [code, message] =
-    status === 503
-      ? ['MAINTENANCE', 'The webshop is being updated. Try again in a few minutes.']
-      : status === 429
-        ? ['RATE_LIMITED', 'Too many requests.']
-        : status >= 500
-          ? ['INTERNAL_ERROR', 'An unexpected error occurred.']
-          : ['INJECTED', `Injected failure (HTTP ${status}).`];
-  return sendJson(res, status, { code, message, traceId: '00-4bf92f3577b34da6-00' }, headers);
+  return sendInjectedFailure(res, failure, (status) => {
+    const [code, message] =
+      status === 503
+        ? ['MAINTENANCE', 'The webshop is being updated. Try again in a few minutes.']
+        : status === 429
+          ? ['RATE_LIMITED', 'Too many requests.']
+          : status >= 500
+            ? ['INTERNAL_ERROR', 'An unexpected error occurred.']
+            : ['INJECTED', `Injected failure (HTTP ${status}).`];
+    return { code, message, traceId: '00-4bf92f3577b34da6-00' };
+  });
 }
