@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Adapter, CustomerPage, ReadRequest } from '../src/adapters/adapter.ts';
 import { magentoHarness } from '../src/adapters/magento/harness.ts';
+import { sfaHarness } from '../src/adapters/sfa/harness.ts';
 import type { AdapterHarness, SimulatorHarness } from '../src/adapters/simulator-kit/harness.ts';
+import { webshopHarness } from '../src/adapters/webshop/harness.ts';
 
-const HARNESSES: readonly AdapterHarness[] = [magentoHarness];
+const HARNESSES: readonly AdapterHarness[] = [magentoHarness, webshopHarness, sfaHarness];
 
 const CUSTOMERS = 120;
 

@@ -1,0 +1,32 @@
+/** The Comarch SFA adapter and simulator for the adapter contract test. */
+import type { AdapterHarness } from '../simulator-kit/harness.ts';
+import { createSfaAdapter } from './adapter.ts';
+import { startSfaSimulator } from './simulator.ts';
+
+export const sfaHarness: AdapterHarness = {
+  adapter: createSfaAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  channelType: 'b2b',
+  async start({ customers, seed }) {
+    const sim = await startSfaSimulator({ customers, seed, requestsPerSecond: null });
+    const ids = () => sim.store.list().map((customer) => customer.id);
+    return {
+      connection: {
+        url: sim.url,
+        settings: { clientId: sim.clientId, clientSecret: sim.clientSecret, pageSize: '50' },
+      },
+      allIds: ids,
+      emailsOf: () => [],
+      async change(count) {
+        const changed = ids().slice(0, count);
+        for (const id of changed) sim.store.change(id, (customer) => (customer.phone = '+48 12 000 00 00'));
+        return changed;
+      },
+      async remove(count) {
+        const removed = ids().slice(-count);
+        for (const id of removed) sim.store.delete(id);
+        return removed;
+      },
+      close: () => sim.close(),
+    };
+  },
+};
