@@ -212,6 +212,7 @@ describe.skipIf(!postgres.available)(`Batch jobs on several application server p
           'shop',
           '--changed-since',
           'anytime',
+          '--confirm-all-warnings',
           '--queue',
           'imports',
           '--job-name',

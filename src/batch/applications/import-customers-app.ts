@@ -44,7 +44,7 @@ export function importCustomersApplication(adapters: AdapterRegistry): BatchAppl
           onStart: onImportRun,
         });
         const c = run.counts;
-        const counts = `read ${c.read}, created ${c.created}, updated ${c.updated}, errors ${c.errors}`;
+        const counts = `read ${c.read}, created ${c.created}, updated ${c.updated}, errors ${c.errors}, awaiting confirmation ${c.awaiting}, deactivated ${c.deactivated}`;
         return {
           state: run.state === 'finished' ? 'finished' : 'failed',
           hasErrors: run.state !== 'finished' || c.errors > 0,
