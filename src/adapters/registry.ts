@@ -2,6 +2,8 @@
 import { ConfigError } from '../domain/errors.ts';
 import type { Adapter } from './adapter.ts';
 import { magentoAdapter } from './magento/adapter.ts';
+import { sfaAdapter } from './sfa/adapter.ts';
+import { webshopAdapter } from './webshop/adapter.ts';
 
 export interface AdapterRegistry {
   get(kind: string): Adapter;
@@ -25,4 +27,8 @@ export function createAdapterRegistry(adapters: readonly Adapter[]): AdapterRegi
   };
 }
 
-export const defaultAdapters: AdapterRegistry = createAdapterRegistry([magentoAdapter]);
+export const defaultAdapters: AdapterRegistry = createAdapterRegistry([
+  magentoAdapter,
+  webshopAdapter,
+  sfaAdapter,
+]);

@@ -1,18 +1,19 @@
 /** The Comarch SFA adapter and simulator for the adapter contract test. */
-import type { AdapterHarness } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
 import { createSfaAdapter } from './adapter.ts';
 import { startSfaSimulator } from './simulator.ts';
 
 export const sfaHarness: AdapterHarness = {
   adapter: createSfaAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   channelType: 'b2b',
-  async start({ customers, seed }) {
-    const sim = await startSfaSimulator({ customers, seed, requestsPerSecond: null });
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startSfaSimulator({ customers, seed, port, brokenShare, requestsPerSecond: null });
     const ids = () => sim.store.list().map((customer) => customer.id);
     return {
       connection: {
         url: sim.url,
-        settings: { clientId: sim.clientId, clientSecret: sim.clientSecret, pageSize: '50' },
+        settings: { clientId: sim.clientId, clientSecret: sim.clientSecret, ...pageSizeSetting(options) },
       },
       allIds: ids,
       emailsOf: () => [],

@@ -1,16 +1,20 @@
 /** The Comarch ERP Webshop adapter and simulator for the adapter contract test. */
-import type { AdapterHarness } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
 import { createWebshopAdapter } from './adapter.ts';
 import { startWebshopSimulator } from './simulator.ts';
 
 export const webshopHarness: AdapterHarness = {
   adapter: createWebshopAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   channelType: 'b2b',
-  async start({ customers, seed }) {
-    const sim = await startWebshopSimulator({ customers, seed, requestsPerSecond: null });
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startWebshopSimulator({ customers, seed, port, brokenShare, requestsPerSecond: null });
     const ids = () => sim.store.list().map((customer) => customer.id);
     return {
-      connection: { url: sim.url, settings: { shopName: sim.shopName, apiKey: sim.apiKey, pageSize: '50' } },
+      connection: {
+        url: sim.url,
+        settings: { shopName: sim.shopName, apiKey: sim.apiKey, ...pageSizeSetting(options) },
+      },
       allIds: () => ids().map(String),
       emailsOf: () => [],
       async change(count) {

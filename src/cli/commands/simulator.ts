@@ -1,6 +1,6 @@
-/** `kontor simulator <kind>`: runs a shop simulator on its own, for trying Kontor without a real shop. */
+/** `kontor simulator <kind>`: runs a sales channel simulator on its own, for trying Kontor without a real shop. */
 import type { Command } from 'commander';
-import { startMagentoSimulator } from '../../adapters/magento/simulator.ts';
+import { HARNESSES, harnessOf } from '../../adapters/harnesses.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { AppContext } from '../app-context.ts';
 import { onFreePort } from '../port-in-use.ts';
@@ -20,27 +20,33 @@ function wholeNumber(option: string, value: string, max: number): number {
   return number;
 }
 
+/** A shell word: quoted when it holds anything but safe characters. */
+function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+}
+
 export function registerSimulatorCommand(
   program: Command,
   context: () => AppContext,
   _setExitCode: (code: number) => void,
 ): void {
+  const kinds = HARNESSES.map((harness) => harness.adapter.kind).join(', ');
   program
     .command('simulator <kind>')
-    .description('run a shop simulator with generated customers (kinds: magento) until Ctrl+C')
+    .description(`run a sales channel simulator with generated customers (kinds: ${kinds}) until Ctrl+C`)
     .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', '8901')
     .option('--customers <count>', 'generated customers', '300')
     .option('--seed <number>', 'seed of the generated data', '1')
     .option('--broken-share <fraction>', 'share of deliberately broken customers, 0..1', '0.02')
     .action(async (kind: string, options: SimulatorOptions) => {
-      if (kind !== 'magento')
-        throw new InvalidInputError(`There is no simulator "${kind}" (simulators: magento).`);
+      const harness = harnessOf(kind);
+      if (!harness) throw new InvalidInputError(`There is no simulator "${kind}" (simulators: ${kinds}).`);
       const brokenShare = Number(options.brokenShare);
       if (!(brokenShare >= 0 && brokenShare <= 1))
         throw new InvalidInputError('--broken-share must be between 0 and 1.');
       const port = wholeNumber('--port', options.port, 65535);
       const simulator = await onFreePort(port, () =>
-        startMagentoSimulator({
+        harness.start({
           port,
           customers: wholeNumber('--customers', options.customers, 1_000_000),
           seed: wholeNumber('--seed', options.seed, 2 ** 31),
@@ -48,10 +54,14 @@ export function registerSimulatorCommand(
         }),
       );
       const { output } = context();
-      output.out(`Magento simulator at ${simulator.url} with ${simulator.store.size} customers.`);
-      output.out(`Access token: ${simulator.token}`);
+      const { adapter } = harness;
+      const { url, settings } = simulator.connection;
+      output.out(`${adapter.label} simulator at ${url} with ${simulator.allIds().length} customers.`);
+      const settingOptions = Object.entries(settings).map(
+        ([key, value]) => ` --setting ${shellWord(`${key}=${value}`)}`,
+      );
       output.out(
-        `Add it as a channel: npx kontor channel add mymagento --adapter magento --type b2b-b2c --url ${simulator.url} --setting token=${simulator.token}`,
+        `Add it as a channel: npx kontor channel add my${kind} --adapter ${kind} --type ${harness.channelType} --url ${url}${settingOptions.join('')}`,
       );
       output.out('Ctrl+C stops it.');
       await untilStopped();

@@ -1,0 +1,14 @@
+/**
+ * Every adapter's simulator harness: the adapter contract test runs them all, `kontor simulator <kind>`
+ * starts one, and `kontor demo` starts several with demo channels.
+ */
+import { magentoHarness } from './magento/harness.ts';
+import { sfaHarness } from './sfa/harness.ts';
+import type { AdapterHarness } from './simulator-kit/harness.ts';
+import { webshopHarness } from './webshop/harness.ts';
+
+export const HARNESSES: readonly AdapterHarness[] = [magentoHarness, webshopHarness, sfaHarness];
+
+export function harnessOf(kind: string): AdapterHarness | undefined {
+  return HARNESSES.find((harness) => harness.adapter.kind === kind);
+}
