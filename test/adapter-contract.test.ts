@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Adapter, CustomerPage, ReadRequest } from '../src/adapters/adapter.ts';
+import { cloudHarness } from '../src/adapters/cloud/harness.ts';
 import { ibusHarness } from '../src/adapters/ibus/harness.ts';
 import { magentoHarness } from '../src/adapters/magento/harness.ts';
 import type { AdapterHarness, SimulatorHarness } from '../src/adapters/simulator-kit/harness.ts';
 
-const HARNESSES: readonly AdapterHarness[] = [magentoHarness, ibusHarness];
+const HARNESSES: readonly AdapterHarness[] = [magentoHarness, ibusHarness, cloudHarness];
 
 const CUSTOMERS = 120;
 
