@@ -25,6 +25,7 @@ export interface IbusApi {
 const AUTH_HINT =
   'Check the settings clientId, clientSecret, username and password against the IBUS customizing of the ERP.';
 const NOT_FOUND_HINT = "Check that the URL is the bus's base URL (without /api/v1).";
+const THROTTLE_MARGIN = 0.9;
 /** A token is fetched again this long before it expires. */
 const EXPIRY_MARGIN_MS = 30_000;
 
@@ -40,7 +41,8 @@ export function createIbusApi(url: string, settings: IbusSettings, http: IbusHtt
   const client: HttpClient = createHttpClient({
     ...http,
     secrets,
-    requestsPerSecond: settings.requestsPerSecond,
+    // 10% below the limit: requests spaced exactly at the limit can meet in the bus's one-second window.
+    requestsPerSecond: settings.requestsPerSecond * THROTTLE_MARGIN,
     hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
   });
   let token: { value: string; expiresAt: number } | null = null;
