@@ -29,6 +29,7 @@ async function call(
   return {
     status: response.status,
     headers: response.headers,
+    // biome-ignore lint/suspicious/noExplicitAny: raw protocol answers, read as the bus sends them
     body: (await response.json()) as Record<string, any>,
   };
 }
