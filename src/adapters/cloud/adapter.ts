@@ -106,6 +106,16 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
     throwIfAborted(request.signal);
     const answer = await api.list(requestOf(settings, position, request.since), request.signal);
     const next = nextPosition(settings, position, answer.items.length, answer.body);
+    const first = JSON.stringify(answer.items[0] ?? null);
+    if (next && (samePosition(next, position) || (answer.items.length > 0 && first === previousFirst))) {
+      throw new BugError(
+        'CLOUD_PAGING_STUCK',
+        `${api.host} answered the next page with the same customers again. Check the paging settings.`,
+        {
+          detail: `position ${encodePosition(position)} -> ${encodePosition(next)}`,
+        },
+      );
+    }
     const customers: ChannelCustomer[] = [];
     const rejected: RejectedRecord[] = [];
     for (const item of answer.items) {
@@ -120,16 +130,6 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
       }
       if (result.ok) customers.push(result.customer);
       else rejected.push(result.rejected);
-    }
-    const first = JSON.stringify(answer.items[0] ?? null);
-    if (next && (samePosition(next, position) || (answer.items.length > 0 && first === previousFirst))) {
-      throw new BugError(
-        'CLOUD_PAGING_STUCK',
-        `${api.host} answered the next page with the same customers again. Check the paging settings.`,
-        {
-          detail: `position ${encodePosition(position)} -> ${encodePosition(next)}`,
-        },
-      );
     }
     previousFirst = first;
     position = next ?? { kind: 'end' };
