@@ -1,6 +1,8 @@
 /** The explicit list of adapter kinds Kontor ships. */
 import { ConfigError } from '../domain/errors.ts';
 import type { Adapter } from './adapter.ts';
+import { cloudAdapter } from './cloud/adapter.ts';
+import { ibusAdapter } from './ibus/adapter.ts';
 import { magentoAdapter } from './magento/adapter.ts';
 import { sfaAdapter } from './sfa/adapter.ts';
 import { webshopAdapter } from './webshop/adapter.ts';
@@ -31,4 +33,6 @@ export const defaultAdapters: AdapterRegistry = createAdapterRegistry([
   magentoAdapter,
   webshopAdapter,
   sfaAdapter,
+  ibusAdapter,
+  cloudAdapter,
 ]);

@@ -1,0 +1,72 @@
+/**
+ * Reading typed values from a channel's string settings, with ConfigErrors that name the adapter, the
+ * setting and what was expected. Never used for secrets' values in messages: callers pass only
+ * non-secret keys to the functions that quote the value.
+ */
+import { ConfigError } from '../domain/errors.ts';
+
+export type Settings = Readonly<Record<string, string>>;
+
+export interface SettingReader {
+  /** Trimmed text; '' when missing. */
+  text(key: string): string;
+  /** Trimmed text, or a SETTING_MISSING error naming `what`. */
+  required(key: string, what: string): string;
+  integer(key: string, min: number, max: number): number | null;
+  positiveNumber(key: string): number | null;
+  boolean(key: string): boolean;
+  /** One of `choices` (case-insensitive), or null when empty. */
+  choice<T extends string>(key: string, choices: readonly T[]): T | null;
+  /** The SETTING_INVALID error for `key` (quotes `value`; never pass a secret). */
+  invalid(key: string, value: string, expected: string): ConfigError;
+}
+
+export function settingReader(adapterLabel: string, settings: Settings): SettingReader {
+  const text = (key: string): string => settings[key]?.trim() ?? '';
+  const invalid = (key: string, value: string, expected: string): ConfigError =>
+    new ConfigError(
+      'SETTING_INVALID',
+      `The ${adapterLabel} setting "${key}" is "${value}"; expected ${expected}.`,
+    );
+  return {
+    text,
+    invalid,
+    required(key, what) {
+      const value = text(key);
+      if (value === '')
+        throw new ConfigError(
+          'SETTING_MISSING',
+          `The ${adapterLabel} channel needs the setting "${key}" (${what}).`,
+        );
+      return value;
+    },
+    integer(key, min, max) {
+      const value = text(key);
+      if (value === '') return null;
+      const number = Number(value);
+      if (!Number.isInteger(number) || number < min || number > max)
+        throw invalid(key, value, `a whole number from ${min} to ${max}`);
+      return number;
+    },
+    positiveNumber(key) {
+      const value = text(key);
+      if (value === '') return null;
+      const number = Number(value);
+      if (!Number.isFinite(number) || number <= 0) throw invalid(key, value, 'a positive number');
+      return number;
+    },
+    boolean(key) {
+      const value = text(key).toLowerCase();
+      if (value === '' || ['false', '0', 'no', 'off'].includes(value)) return false;
+      if (['true', '1', 'yes', 'on'].includes(value)) return true;
+      throw invalid(key, value, 'true or false');
+    },
+    choice<T extends string>(key: string, choices: readonly T[]): T | null {
+      const value = text(key);
+      if (value === '') return null;
+      const found = choices.find((item) => item.toLowerCase() === value.toLowerCase());
+      if (!found) throw invalid(key, value, `one of ${choices.join(', ')}`);
+      return found;
+    },
+  };
+}
