@@ -48,7 +48,7 @@ function expectedPartner(customer: WebshopCustomer) {
   }
   return {
     type: 'B2B',
-    name: `${owner?.firstName} ${owner?.lastName}`,
+    name: customer.name,
     email: customer.email,
     firstName: owner?.firstName ?? null,
     lastName: owner?.lastName ?? null,

@@ -4,7 +4,7 @@
  */
 
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
-import { displayName } from '../domain/channel-customer.ts';
+import { partnerName } from '../domain/channel-customer.ts';
 import type { PartnerStatus } from '../domain/partner.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../import/page-plan.ts';
 import type { Queryable } from './db.ts';
@@ -64,7 +64,8 @@ export async function findEmailOwners(
 function partnerData(id: number, customer: ChannelCustomer) {
   return {
     id,
-    name: displayName(customer),
+    name_b2b: partnerName('B2B', customer),
+    name_b2c: partnerName('B2C', customer),
     first_name: customer.firstName,
     last_name: customer.lastName,
     email: customer.email,
@@ -77,7 +78,7 @@ function partnerData(id: number, customer: ChannelCustomer) {
   };
 }
 
-const RECORD_COLUMNS = `id bigint, name text, first_name text, last_name text, email text, company text,
+const RECORD_COLUMNS = `id bigint, name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
   tax_id text, phones jsonb, websites jsonb, sales_tax_classification text, sales_representative text`;
 
 async function allocatePartnerIds(
@@ -104,7 +105,8 @@ async function insertPartners(db: Queryable, creates: PagePlan['creates']): Prom
   await db.query(
     `insert into partner (id, number, partner_type, status, name, first_name, last_name, email, company,
        tax_id, phones, websites, sales_tax_classification, sales_representative)
-     select r.id, r.number, r.partner_type, r.status, r.name, r.first_name, r.last_name, r.email, r.company,
+     select r.id, r.number, r.partner_type, r.status,
+       case when r.partner_type = 'B2B' then r.name_b2b else r.name_b2c end, r.first_name, r.last_name, r.email, r.company,
        r.tax_id, array(select jsonb_array_elements_text(r.phones)), array(select jsonb_array_elements_text(r.websites)),
        r.sales_tax_classification, r.sales_representative
      from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS}, number text, partner_type text, status text)`,
@@ -117,7 +119,8 @@ async function updatePartners(db: Queryable, updates: PagePlan['updates']): Prom
   if (updates.length === 0) return;
   const records = updates.map((update) => partnerData(update.partnerId, update.customer));
   await db.query(
-    `update partner p set name = r.name, first_name = r.first_name, last_name = r.last_name, email = r.email,
+    `update partner p set name = case when p.partner_type = 'B2B' then r.name_b2b else r.name_b2c end,
+       first_name = r.first_name, last_name = r.last_name, email = r.email,
        company = r.company, tax_id = r.tax_id, phones = array(select jsonb_array_elements_text(r.phones)),
        websites = array(select jsonb_array_elements_text(r.websites)),
        sales_tax_classification = r.sales_tax_classification, sales_representative = r.sales_representative,
