@@ -28,7 +28,7 @@ describeEachDb('Import customers as a batch job', (getDb) => {
   const file = (settings: Record<string, unknown>, overrides = {}) =>
     new JobService(getDb(), testApplications).file({
       application: IMPORT_CUSTOMERS,
-      settings: { channel: 'shop', changedSince: 'last-transfer', ...settings },
+      settings: { channel: 'shop', changedSince: 'last-transfer', confirmAllWarnings: true, ...settings },
       batch: batch(overrides),
     });
 
