@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Adapter, CustomerPage, ReadRequest } from '../src/adapters/adapter.ts';
-import { magentoHarness } from '../src/adapters/magento/harness.ts';
-import { oxidHarness } from '../src/adapters/oxid/harness.ts';
-import { retailPosHarness } from '../src/adapters/retail-pos/harness.ts';
-import type { AdapterHarness, SimulatorHarness } from '../src/adapters/simulator-kit/harness.ts';
-
-const HARNESSES: readonly AdapterHarness[] = [magentoHarness, oxidHarness, retailPosHarness];
+import { HARNESSES } from '../src/adapters/harnesses.ts';
+import type { HarnessOptions, SimulatorHarness } from '../src/adapters/simulator-kit/harness.ts';
 
 const CUSTOMERS = 120;
+
+/** 120 customers in pages of 50, so that every read spans several pages. */
+const options = (seed: number): HarnessOptions => ({ customers: CUSTOMERS, seed, pageSize: 50 });
 
 async function readAll(adapter: Adapter, harness: SimulatorHarness, request: Partial<ReadRequest> = {}) {
   const pages: CustomerPage[] = [];
@@ -40,7 +39,7 @@ for (const { adapter, start } of HARNESSES) {
   const { capabilities } = adapter;
   describe(`adapter contract: ${adapter.kind}`, () => {
     it('delivers every customer exactly once, in change-time order, in pages no larger than declared', async () => {
-      const sim = await start({ customers: CUSTOMERS, seed: 7 });
+      const sim = await start(options(7));
       try {
         const { pages, ids } = await readAll(adapter, sim);
         expect(pages.length).toBeGreaterThan(1);
@@ -60,7 +59,7 @@ for (const { adapter, start } of HARNESSES) {
     });
 
     it('resumes from the cursor of a page without losing or repeating customers', async () => {
-      const sim = await start({ customers: CUSTOMERS, seed: 8 });
+      const sim = await start(options(8));
       try {
         const all = await readAll(adapter, sim);
         const first = all.pages[0] as CustomerPage;
@@ -75,7 +74,7 @@ for (const { adapter, start } of HARNESSES) {
     });
 
     it(`Changed since ${capabilities.changedSince ? 'returns exactly the changed customers' : 'is not declared: every read returns all'}`, async () => {
-      const sim = await start({ customers: CUSTOMERS, seed: 9 });
+      const sim = await start(options(9));
       try {
         const since = secondBeforeNow();
         const changed = await sim.change(3);
@@ -88,7 +87,7 @@ for (const { adapter, start } of HARNESSES) {
     });
 
     it(`By email is ${capabilities.byEmail ? 'supported: exactly the given customers' : 'not declared'}`, async () => {
-      const sim = await start({ customers: CUSTOMERS, seed: 10 });
+      const sim = await start(options(10));
       try {
         if (!capabilities.byEmail) return;
         const wanted = sim.emailsOf(2);
@@ -102,7 +101,7 @@ for (const { adapter, start } of HARNESSES) {
     });
 
     it(`detects deleted customers (${capabilities.deletions})`, async () => {
-      const sim = await start({ customers: CUSTOMERS, seed: 11 });
+      const sim = await start(options(11));
       try {
         const since = secondBeforeNow();
         const removed = await sim.remove(2);

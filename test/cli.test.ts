@@ -97,6 +97,7 @@ describe('kontor CLI', () => {
       'demo',
       '--changed-since',
       'anytime',
+      '--confirm-all-warnings',
       '--wait',
       '--json',
     );
@@ -147,9 +148,7 @@ describe('kontor CLI', () => {
       'import-customers --channel demo --emails not-an-email --wait',
       'import-customers --channel demo --changed-since anytime --timestamp 2026-01-01T00:00:00Z --wait',
       'import-customers --channel demo --emails a@example.com --changed-since anytime --wait',
-      'import-customers --channel demo --deactivate-deleted --wait',
       'import-customers --channel demo --changed-since manual --timestamp 2999-01-01T00:00:00Z --wait',
-      'import-customers --channel demo',
       `channel add x --adapter nosuch --type b2c --url ${sim.url}`,
       `${add} --type b2x --setting token=t`,
       'channel add x --adapter magento --type b2c --url ftp://shop --setting token=t',

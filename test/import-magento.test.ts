@@ -17,8 +17,9 @@ import { MagentoRest, type RawMagentoCustomer } from './support/magento-rest.ts'
 
 type Simulator = Awaited<ReturnType<typeof startMagentoSimulator>>;
 
-const anytime = (channel: string) => importRequest(channel);
-const lastTransfer = (channel: string) => importRequest(channel, { changedSince: 'last-transfer' });
+const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
+const lastTransfer = (channel: string) =>
+  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
 
 function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
   const map = new Map<string, Partner>();

@@ -17,6 +17,10 @@ import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { importRequest, testAdapters } from './support/import-fixtures.ts';
 
+const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
+const lastTransfer = (channel: string) =>
+  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
+
 const ISO = new Map(OXID_COUNTRIES.map((country) => [country.OXID, country.OXISOALPHA2]));
 
 function linked(partners: Partner[], channel: string): Map<string, Partner> {
@@ -55,7 +59,7 @@ describeEachDb('Import customers from OXID', (getDb) => {
     // Customer approval is on: OXID partners are Blocked all the same.
     await addChannel(db, sim, 'oxid', 'b2b-b2c');
     const users = sim.store.customers();
-    const run = await runImport(deps(), importRequest('oxid'));
+    const run = await runImport(deps(), anytime('oxid'));
     expect(run.state).toBe('finished');
     expect(run.counts).toMatchObject({ read: users.length, created: users.length, errors: 0 });
 
@@ -72,7 +76,7 @@ describeEachDb('Import customers from OXID', (getDb) => {
     expect(b2b).toBeGreaterThan(0);
     expect(b2b).toBeLessThan(users.length);
 
-    const again = await runImport(deps(), importRequest('oxid'));
+    const again = await runImport(deps(), anytime('oxid'));
     expect(again.counts).toMatchObject({
       read: users.length,
       created: 0,
@@ -86,7 +90,7 @@ describeEachDb('Import customers from OXID', (getDb) => {
     const db = getDb();
     await addChannel(db, sim, 'oxid', 'b2b-b2c');
     now = new Date('2025-08-01T10:00:00Z');
-    const first = await runImport(deps(), importRequest('oxid', { changedSince: 'last-transfer' }));
+    const first = await runImport(deps(), lastTransfer('oxid'));
     expect(first.counts.created).toBe(sim.store.customers().length);
     const before = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
 
@@ -119,7 +123,7 @@ describeEachDb('Import customers from OXID', (getDb) => {
       OXCOUNTRYID: '8f241f110957e6ef8.56458418',
     });
 
-    const second = await runImport(deps(), importRequest('oxid', { changedSince: 'last-transfer' }));
+    const second = await runImport(deps(), lastTransfer('oxid'));
     expect(second.state).toBe('finished');
     expect(second.counts).toMatchObject({ created: 1, updated: 3, errors: 0 });
     expect(second.watermarkAfter).toBe('2025-08-02T09:00:00.000Z');
@@ -154,7 +158,10 @@ describeEachDb('Import customers from OXID', (getDb) => {
     const [a, b] = sim.store.customers().slice(3, 5);
     const run = await runImport(
       deps(),
-      importRequest('oxid', { emails: [a!.columns.OXUSERNAME.toUpperCase(), b!.columns.OXUSERNAME] }),
+      importRequest('oxid', {
+        emails: [a!.columns.OXUSERNAME.toUpperCase(), b!.columns.OXUSERNAME],
+        confirmAllWarnings: true,
+      }),
     );
     expect(run.counts).toMatchObject({ read: 2, created: 2 });
     expect(run.watermarkAfter).toBeNull();
@@ -182,25 +189,38 @@ describeEachDb('Import customers from OXID with broken records', (getDb) => {
     await sim?.close();
   });
 
-  it('logs users it cannot import (bad user name, zero date, unknown country id) and imports the rest', async () => {
+  it('logs users it cannot import; an unknown country id waits for confirmation, and is imported with it', async () => {
     const db = getDb();
     await addChannel(db, sim, 'oxid', 'b2c');
     const run = await runImport({ db, adapters: testAdapters }, importRequest('oxid'));
     expect(run.state).toBe('finished');
     const log = await getRunLog(db, run.id);
-    const notImported = new Set(log.map((line) => line.externalId));
-    expect(notImported).toEqual(new Set(sim.broken.keys()));
-    expect(run.counts.created).toBe(sim.store.customers().length - sim.broken.size);
     const kinds = new Set(sim.broken.values());
     expect(kinds).toEqual(new Set(['email', 'date', 'country']));
+    const unusable = [...sim.broken].filter(([, kind]) => kind !== 'country');
+    expect(run.counts.errors).toBe(unusable.length);
     for (const [oxid, kind] of sim.broken) {
-      const line = log.find((item) => item.externalId === oxid)!;
+      const lines = log.filter((item) => item.externalId === oxid);
       if (kind === 'country') {
-        // The raw oxcountry id reaches the import, which reports it.
-        expect(line.message).toContain(sim.store.get(oxid)!.columns.OXCOUNTRYID);
+        // The raw oxcountry id reaches the import, whose rules warn about it.
+        const countryId = sim.store.get(oxid)!.columns.OXCOUNTRYID;
+        expect(lines).toContainEqual(
+          expect.objectContaining({ code: 'UNKNOWN_COUNTRY', message: expect.stringContaining(countryId) }),
+        );
       } else {
-        expect(line.code).toBe(kind === 'email' ? 'INVALID_EMAIL' : 'INVALID_DATE');
+        expect(lines.map((line) => line.code)).toEqual([kind === 'email' ? 'INVALID_EMAIL' : 'INVALID_DATE']);
       }
+    }
+    const partners = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
+    for (const [oxid] of sim.broken) expect(partners.has(oxid)).toBe(false);
+
+    const confirmed = await runImport({ db, adapters: testAdapters }, anytime('oxid'));
+    expect(confirmed.counts.errors).toBe(unusable.length);
+    const after = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
+    expect(after.size).toBe(sim.store.customers().length - unusable.length);
+    for (const [oxid, kind] of sim.broken) {
+      if (kind !== 'country') continue;
+      expect(after.get(oxid)?.addresses[0]?.country).toBe(sim.store.get(oxid)!.columns.OXCOUNTRYID);
     }
   });
 });

@@ -15,6 +15,10 @@ import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { importRequest, testAdapters } from './support/import-fixtures.ts';
 
+const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
+const lastTransfer = (channel: string) =>
+  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
+
 function linked(partners: Partner[], channel: string): Map<string, Partner> {
   const map = new Map<string, Partner>();
   for (const partner of partners)
@@ -80,7 +84,7 @@ describeEachDb('Import customers from Retail POS', (getDb) => {
     const db = getDb();
     await addChannel(db, sim, 'pos', 'b2b-b2c');
     const customers = sim.store.list();
-    const run = await runImport(deps(), importRequest('pos'));
+    const run = await runImport(deps(), anytime('pos'));
     expect(run.state).toBe('finished');
     expect(run.counts).toMatchObject({ read: customers.length, created: customers.length, errors: 0 });
     const partners = linked(await listPartners(db, { channel: 'pos' }), 'pos');
@@ -91,7 +95,7 @@ describeEachDb('Import customers from Retail POS', (getDb) => {
     expect(types).toEqual(new Set(['B2B', 'B2C']));
     expect(customers.some((customer) => customer.email === null)).toBe(true);
 
-    const again = await runImport(deps(), importRequest('pos'));
+    const again = await runImport(deps(), anytime('pos'));
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: customers.length });
   });
 
@@ -102,7 +106,7 @@ describeEachDb('Import customers from Retail POS', (getDb) => {
       username: sim.user.username,
       password: sim.user.password,
     });
-    await runImport(deps(), importRequest('pos'));
+    await runImport(deps(), anytime('pos'));
     const partners = await listPartners(db, { channel: 'pos' });
     expect(new Set(partners.map((p) => `${p.type}/${p.status}`))).toEqual(new Set(['B2C/Released']));
     expect(partners.some((partner) => partner.company !== null)).toBe(true);
@@ -112,7 +116,7 @@ describeEachDb('Import customers from Retail POS', (getDb) => {
     const db = getDb();
     await addChannel(db, sim, 'pos', 'b2b-b2c');
     now = new Date('2025-08-01T10:00:00.000Z');
-    const first = await runImport(deps(), importRequest('pos', { changedSince: 'last-transfer' }));
+    const first = await runImport(deps(), lastTransfer('pos'));
     expect(first.counts.created).toBe(sim.store.size);
 
     now = new Date('2025-08-02T15:30:00.456Z');
@@ -136,7 +140,7 @@ describeEachDb('Import customers from Retail POS', (getDb) => {
       email: null,
     });
 
-    const second = await runImport(deps(), importRequest('pos', { changedSince: 'last-transfer' }));
+    const second = await runImport(deps(), lastTransfer('pos'));
     // Read again: the three changed, and what the 60 s overlap before the watermark holds (unchanged).
     expect(second.counts).toMatchObject({ created: 1, updated: 1, errors: 0 });
     expect(second.counts.unchanged).toBeGreaterThanOrEqual(1);
@@ -168,17 +172,29 @@ describeEachDb('Import customers from Retail POS with broken records', (getDb) =
     await sim?.close();
   });
 
-  it('logs customers typed wrongly at the till and imports the rest', async () => {
+  it('logs customers typed wrongly at the till; a country that is no ISO code waits for confirmation', async () => {
     const db = getDb();
     await addChannel(db, sim, 'pos', 'b2c');
     const run = await runImport({ db, adapters: testAdapters }, importRequest('pos'));
     expect(run.state).toBe('finished');
     const log = await getRunLog(db, run.id);
-    expect(new Map(log.map((line) => [line.externalId, line.code]))).toEqual(
-      new Map(
-        [...sim.broken].map(([id, kind]) => [id, kind === 'email' ? 'INVALID_EMAIL' : 'INVALID_COUNTRY']),
-      ),
-    );
-    expect(run.counts.created).toBe(sim.store.size - sim.broken.size);
+    const wrongEmail = [...sim.broken].filter(([, kind]) => kind === 'email').map(([id]) => id);
+    const wrongCountry = [...sim.broken].filter(([, kind]) => kind === 'country').map(([id]) => id);
+    expect(wrongEmail.length).toBeGreaterThan(0);
+    expect(wrongCountry.length).toBeGreaterThan(0);
+    expect(run.counts.errors).toBe(wrongEmail.length);
+    for (const id of wrongEmail)
+      expect(log.filter((line) => line.externalId === id).map((line) => line.code)).toEqual([
+        'INVALID_EMAIL',
+      ]);
+    for (const id of wrongCountry)
+      expect(log).toContainEqual(expect.objectContaining({ externalId: id, code: 'UNKNOWN_COUNTRY' }));
+
+    const confirmed = await runImport({ db, adapters: testAdapters }, anytime('pos'));
+    expect(confirmed.counts.errors).toBe(wrongEmail.length);
+    const partners = linked(await listPartners(db, { channel: 'pos' }), 'pos');
+    expect(partners.size).toBe(sim.store.size - wrongEmail.length);
+    for (const id of wrongCountry)
+      expect(partners.get(id)?.addresses[0]?.country).toBe(sim.store.get(id)!.address!.countryCode);
   });
 });

@@ -7,7 +7,7 @@ import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { testAdapters as adapters, addMagentoChannel, importRequest } from './support/import-fixtures.ts';
 
-const request = importRequest('shop', { changedSince: 'last-transfer' });
+const request = importRequest('shop', { changedSince: 'last-transfer', confirmAllWarnings: true });
 
 describeEachDb('Import run control', (getDb) => {
   let sim: MagentoSimulator;

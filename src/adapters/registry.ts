@@ -1,9 +1,13 @@
 /** The explicit list of adapter kinds Kontor ships. */
 import { ConfigError } from '../domain/errors.ts';
 import type { Adapter } from './adapter.ts';
+import { cloudAdapter } from './cloud/adapter.ts';
+import { ibusAdapter } from './ibus/adapter.ts';
 import { magentoAdapter } from './magento/adapter.ts';
 import { oxidAdapter } from './oxid/adapter.ts';
 import { retailPosAdapter } from './retail-pos/adapter.ts';
+import { sfaAdapter } from './sfa/adapter.ts';
+import { webshopAdapter } from './webshop/adapter.ts';
 
 export interface AdapterRegistry {
   get(kind: string): Adapter;
@@ -29,6 +33,10 @@ export function createAdapterRegistry(adapters: readonly Adapter[]): AdapterRegi
 
 export const defaultAdapters: AdapterRegistry = createAdapterRegistry([
   magentoAdapter,
+  webshopAdapter,
+  sfaAdapter,
+  ibusAdapter,
+  cloudAdapter,
   oxidAdapter,
   retailPosAdapter,
 ]);

@@ -1,62 +1,72 @@
 /**
- * Reading adapter settings (strings, as a channel stores them) into typed values, with a ConfigError that
- * names the adapter, the setting and what was expected. Secrets are never put into a message: callers
- * only read non-secret settings with these.
+ * Reading typed values from a channel's string settings, with ConfigErrors that name the adapter, the
+ * setting and what was expected. Never used for secrets' values in messages: callers pass only
+ * non-secret keys to the functions that quote the value.
  */
 import { ConfigError } from '../domain/errors.ts';
 
 export type Settings = Readonly<Record<string, string>>;
 
-export class SettingReader {
-  /** `adapter` is the name in messages: "The Magento setting ...". */
-  constructor(
-    private readonly adapter: string,
-    private readonly settings: Settings,
-  ) {}
+export interface SettingReader {
+  /** Trimmed text; '' when missing. */
+  text(key: string): string;
+  /** Trimmed text, or a SETTING_MISSING error naming `what`. */
+  required(key: string, what: string): string;
+  integer(key: string, min: number, max: number): number | null;
+  positiveNumber(key: string): number | null;
+  boolean(key: string): boolean;
+  /** One of `choices` (case-insensitive), or null when empty. */
+  choice<T extends string>(key: string, choices: readonly T[]): T | null;
+  /** The SETTING_INVALID error for `key` (quotes `value`; never pass a secret). */
+  invalid(key: string, value: string, expected: string): ConfigError;
+}
 
-  /** Trimmed text; '' when unset. */
-  text(key: string): string {
-    return (this.settings[key] ?? '').trim();
-  }
-
-  /** A whole number from min to max, or null when unset. */
-  integer(key: string, min: number, max: number): number | null {
-    const value = this.text(key);
-    if (value === '') return null;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max)
-      throw this.invalid(key, value, `a whole number from ${min} to ${max}`);
-    return number;
-  }
-
-  /** A positive number, or null when unset. */
-  positive(key: string): number | null {
-    const value = this.text(key);
-    if (value === '') return null;
-    const number = Number(value);
-    if (!Number.isFinite(number) || number <= 0) throw this.invalid(key, value, 'a positive number');
-    return number;
-  }
-
-  /** true/false (also 1/0, yes/no, on/off); unset = false. */
-  boolean(key: string): boolean {
-    const value = this.text(key).toLowerCase();
-    if (value === '' || ['false', '0', 'no', 'off'].includes(value)) return false;
-    if (['true', '1', 'yes', 'on'].includes(value)) return true;
-    throw this.invalid(key, value, 'true or false');
-  }
-
-  invalid(key: string, value: string, expected: string): ConfigError {
-    return new ConfigError(
+export function settingReader(adapterLabel: string, settings: Settings): SettingReader {
+  const text = (key: string): string => settings[key]?.trim() ?? '';
+  const invalid = (key: string, value: string, expected: string): ConfigError =>
+    new ConfigError(
       'SETTING_INVALID',
-      `The ${this.adapter} setting "${key}" is "${value}"; expected ${expected}.`,
+      `The ${adapterLabel} setting "${key}" is "${value}"; expected ${expected}.`,
     );
-  }
-
-  missing(key: string, what: string): ConfigError {
-    return new ConfigError(
-      'SETTING_MISSING',
-      `The ${this.adapter} channel needs the setting "${key}" (${what}).`,
-    );
-  }
+  return {
+    text,
+    invalid,
+    required(key, what) {
+      const value = text(key);
+      if (value === '')
+        throw new ConfigError(
+          'SETTING_MISSING',
+          `The ${adapterLabel} channel needs the setting "${key}" (${what}).`,
+        );
+      return value;
+    },
+    integer(key, min, max) {
+      const value = text(key);
+      if (value === '') return null;
+      const number = Number(value);
+      if (!Number.isInteger(number) || number < min || number > max)
+        throw invalid(key, value, `a whole number from ${min} to ${max}`);
+      return number;
+    },
+    positiveNumber(key) {
+      const value = text(key);
+      if (value === '') return null;
+      const number = Number(value);
+      if (!Number.isFinite(number) || number <= 0) throw invalid(key, value, 'a positive number');
+      return number;
+    },
+    boolean(key) {
+      const value = text(key).toLowerCase();
+      if (value === '' || ['false', '0', 'no', 'off'].includes(value)) return false;
+      if (['true', '1', 'yes', 'on'].includes(value)) return true;
+      throw invalid(key, value, 'true or false');
+    },
+    choice<T extends string>(key: string, choices: readonly T[]): T | null {
+      const value = text(key);
+      if (value === '') return null;
+      const found = choices.find((item) => item.toLowerCase() === value.toLowerCase());
+      if (!found) throw invalid(key, value, `one of ${choices.join(', ')}`);
+      return found;
+    },
+  };
 }

@@ -116,6 +116,19 @@ export class ChannelService {
         `The ${adapter.label} adapter serves only ${allowed} channels, not ${CHANNEL_TYPE_LABELS[type]}.`,
       );
     }
+    const pseudoPartner = input.pseudoPartnerNumber?.trim() ?? null;
+    if (pseudoPartner !== null) {
+      if (type === 'b2b') {
+        throw new InvalidInputError(
+          'A B2B channel has no pseudo partner: "Use pseudo partner" is a setting of B2C and B2B & B2C channels.',
+        );
+      }
+      if (!/^[\p{L}\p{N}._-]{1,40}$/u.test(pseudoPartner)) {
+        throw new InvalidInputError(
+          `The pseudo partner "${input.pseudoPartnerNumber}" is not a partner number.`,
+        );
+      }
+    }
     const channel = await insertChannel(this.db, {
       name,
       adapter: adapter.kind,
@@ -123,8 +136,8 @@ export class ChannelService {
       url: validUrl(input.url),
       settings: validateSettings(adapter, input.settings),
       customerApproval: input.customerApproval,
-      usePseudoPartner: input.pseudoPartnerNumber !== null,
-      pseudoPartnerNumber: input.pseudoPartnerNumber,
+      usePseudoPartner: pseudoPartner !== null,
+      pseudoPartnerNumber: pseudoPartner,
     });
     if (!channel) throw new InvalidInputError(`A sales channel named "${name}" already exists.`);
     return toPublicChannel(channel, adapter);

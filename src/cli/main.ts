@@ -1,12 +1,16 @@
 /** The `kontor` command line. Commands are thin: they parse options and call the application services. */
 import { Command, CommanderError } from 'commander';
 import { asKontorError } from '../domain/errors.ts';
-import { AppContext, type Output } from './app-context.ts';
+import { AppContext, type AppContextOptions, type Output } from './app-context.ts';
 import { registerChannelCommands } from './commands/channel.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerImportCommand } from './commands/import-customers.ts';
+import { registerJobCommands } from './commands/jobs.ts';
+import { registerNotificationCommands } from './commands/notifications.ts';
 import { registerPartnerCommands } from './commands/partners.ts';
+import { registerQueueCommands } from './commands/queue.ts';
 import { registerSimulatorCommand } from './commands/simulator.ts';
+import { registerServerCommands } from './commands/worker.ts';
 import { EXIT } from './exit-codes.ts';
 
 const consoleOutput: Output = {
@@ -23,17 +27,29 @@ export function buildProgram(context: () => AppContext, setExitCode: (code: numb
   registerChannelCommands(program, context, setExitCode);
   registerImportCommand(program, context, setExitCode);
   registerPartnerCommands(program, context, setExitCode);
+  registerQueueCommands(program, context);
+  registerJobCommands(program, context);
+  registerNotificationCommands(program, context);
+  registerServerCommands(program, context);
   registerDemoCommand(program, context, setExitCode);
   registerSimulatorCommand(program, context, setExitCode);
   return program;
 }
 
 /** Runs the CLI with argv (as process.argv) and resolves to the exit code. */
-export async function main(argv: readonly string[], output: Output = consoleOutput): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  output: Output = consoleOutput,
+  options: AppContextOptions = {},
+): Promise<number> {
   let exitCode: number = EXIT.ok;
   const holder: { context?: AppContext } = {};
   const context = (): AppContext => {
-    holder.context ??= new AppContext(program.opts<{ db?: string }>().db ?? process.env.KONTOR_DB, output);
+    holder.context ??= new AppContext(
+      program.opts<{ db?: string }>().db ?? process.env.KONTOR_DB,
+      output,
+      options,
+    );
     return holder.context;
   };
   const program = buildProgram(context, (code) => {

@@ -9,18 +9,23 @@ export function formatRunSummary(run: ImportRun, log: readonly RunLogLine[]): st
   const c = run.counts;
   const lines = [
     `Import run ${run.id} of sales channel "${run.channel}" ${run.state} (${run.changedSince}).`,
-    `  read ${c.read}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, warnings ${c.warnings}, errors ${c.errors}`,
+    `  read ${c.read}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, warnings ${c.warnings}, errors ${c.errors}, awaiting confirmation ${c.awaiting}, deactivated ${c.deactivated}`,
   ];
   if (run.error) lines.push(`  Failed: ${run.error.message} [${run.error.code}]`);
-  if (movesWatermark(run.changedSince) && run.state === 'finished' && c.errors > 0) {
+  if (movesWatermark(run.changedSince) && run.state === 'finished' && c.errors + c.awaiting > 0) {
     lines.push(
       `  Last transfer held at ${run.watermarkAfter}: the change time of the oldest customer not imported, so that it is read again.`,
     );
   } else if (run.watermarkAfter !== run.watermarkBefore) {
     lines.push(`  Last transfer now at ${run.watermarkAfter}.`);
   }
+  if (c.awaiting > 0) {
+    lines.push(
+      `  ${c.awaiting} customer(s) await confirmation of their warnings: import again with --confirm-all-warnings to import them.`,
+    );
+  }
   if (log.length > 0) {
-    lines.push('', 'Not imported or imported with warnings:');
+    lines.push('', 'Run log (not imported, imported with warnings, deactivated):');
     const shown = log.slice(0, MAX_LOG_LINES);
     lines.push(
       formatTable(

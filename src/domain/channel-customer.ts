@@ -44,10 +44,18 @@ export function hasCompanyData(customer: Pick<ChannelCustomer, 'company'>): bool
   return customer.company !== null && customer.company.trim() !== '';
 }
 
-/** The display name of a customer: the company for businesses, else first and last name. */
-export function displayName(customer: Pick<ChannelCustomer, 'firstName' | 'lastName' | 'company'>): string {
+/**
+ * The partner's name: a B2B partner is the company (the person's name only when no company was given); a
+ * B2C partner is the person (the company only when no person's name was given).
+ */
+export function partnerName(
+  type: 'B2B' | 'B2C',
+  customer: Pick<ChannelCustomer, 'firstName' | 'lastName' | 'company'>,
+): string {
   const person = [customer.firstName, customer.lastName]
     .filter((part) => part && part.trim() !== '')
     .join(' ');
-  return person !== '' ? person : (customer.company ?? '');
+  const company = customer.company?.trim() ?? '';
+  if (type === 'B2B') return company !== '' ? company : person;
+  return person !== '' ? person : company;
 }

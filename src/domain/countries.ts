@@ -17,3 +17,12 @@ const COUNTRIES: ReadonlySet<string> = new Set(CODES.split(' '));
 export function isCountryCode(code: string): boolean {
   return COUNTRIES.has(code);
 }
+
+/** Codes shops use by mistake for a country, with the ISO code they mean. */
+const COMMON_MISTAKES: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR', D: 'DE', A: 'AT' };
+
+/** The ISO code a shop probably meant with a code that is not one ("UK" -> "GB"), if known. */
+export function meantCountry(code: string): string | null {
+  const meant = COMMON_MISTAKES[code.toUpperCase()];
+  return meant ?? null;
+}

@@ -1,8 +1,11 @@
 /**
  * Checks every customer passes before it is imported, whatever the adapter. An error makes the record
- * unusable: it is never imported, only logged. (Warnings that wait for confirmation build on this.)
+ * unusable: it is never imported, only logged. A warning holds the record back until it is confirmed
+ * ("Confirm all warnings"); confirmed, it is imported and the warning logged. The catalogue lists them all.
  */
 import type { ChannelCustomer } from './channel-customer.ts';
+import { isCountryCode, meantCountry } from './countries.ts';
+import { taxIdFormatValid } from './tax-id-formats.ts';
 
 export interface CheckFinding {
   code: string;
@@ -10,7 +13,6 @@ export interface CheckFinding {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const COUNTRY = /^[A-Z]{2}$/;
 
 export function customerErrors(customer: ChannelCustomer): CheckFinding[] {
   const errors: CheckFinding[] = [];
@@ -21,14 +23,6 @@ export function customerErrors(customer: ChannelCustomer): CheckFinding[] {
     errors.push({ code: 'NO_NAME', message: 'The customer has neither a name nor a company name.' });
   if (customer.email !== null && !EMAIL.test(customer.email)) {
     errors.push({ code: 'INVALID_EMAIL', message: `The e-mail address "${customer.email}" is not valid.` });
-  }
-  for (const address of customer.addresses) {
-    if (address.country !== null && !COUNTRY.test(address.country)) {
-      errors.push({
-        code: 'INVALID_COUNTRY',
-        message: `The country "${address.country}" is not an ISO 3166 alpha-2 code.`,
-      });
-    }
   }
   if (JSON.stringify(customer).includes('\\u0000')) {
     errors.push({
@@ -41,3 +35,89 @@ export function customerErrors(customer: ChannelCustomer): CheckFinding[] {
   }
   return errors;
 }
+
+export interface WarningContext {
+  /** Another partner (not the one this record is linked to) already has the customer's e-mail. */
+  emailTakenBy: string | null;
+}
+
+export function customerWarnings(customer: ChannelCustomer, context: WarningContext): CheckFinding[] {
+  const warnings: CheckFinding[] = [];
+  if (customer.addresses.length === 0) {
+    warnings.push({ code: 'NO_ADDRESS', message: 'The customer has no address.' });
+  }
+  const unknown = [
+    ...new Set(
+      customer.addresses.flatMap((a) => (a.country !== null && !isCountryCode(a.country) ? [a.country] : [])),
+    ),
+  ];
+  for (const country of unknown) {
+    const meant = meantCountry(country);
+    const hint = meant ? ` (did the shop mean ${meant}?)` : '';
+    warnings.push({
+      code: 'UNKNOWN_COUNTRY',
+      message: `The country "${country}" is not an ISO 3166 country code${hint}.`,
+    });
+  }
+  if (customer.taxId !== null && customer.taxId.trim() !== '') {
+    const country = billingCountry(customer);
+    if (taxIdFormatValid(customer.taxId, country) === false) {
+      warnings.push({
+        code: 'TAX_ID_FORMAT',
+        message: `The tax id "${customer.taxId}" does not have the format of ${country ?? 'its country'}.`,
+      });
+    }
+  }
+  if (context.emailTakenBy !== null) {
+    warnings.push({
+      code: 'DUPLICATE_EMAIL',
+      message: `Partner ${context.emailTakenBy} already has the e-mail address ${customer.email}.`,
+    });
+  }
+  return warnings;
+}
+
+/** The country of the default billing address, else of the first address with a known country. */
+function billingCountry(customer: ChannelCustomer): string | null {
+  const known = customer.addresses.filter((a) => a.country !== null && isCountryCode(a.country));
+  return (known.find((a) => a.defaultBilling) ?? known[0])?.country ?? null;
+}
+
+export interface CatalogueEntry {
+  code: string;
+  severity: 'error' | 'warning';
+  description: string;
+}
+
+/** Every finding a record can get, for the docs, the web UI and the run log's legend. */
+export const CHECK_CATALOGUE: readonly CatalogueEntry[] = [
+  { code: 'NO_NAME', severity: 'error', description: 'Neither a name nor a company name.' },
+  { code: 'INVALID_EMAIL', severity: 'error', description: 'The e-mail address is not valid.' },
+  {
+    code: 'INVALID_CHARACTERS',
+    severity: 'error',
+    description: 'The data contains characters that cannot be stored (NUL).',
+  },
+  { code: 'INVALID_DATE', severity: 'error', description: 'The change time is not a date.' },
+  {
+    code: 'WRITE_REFUSED',
+    severity: 'error',
+    description: 'The partner master refused the data (too long, invalid).',
+  },
+  { code: 'NO_ADDRESS', severity: 'warning', description: 'The customer has no address.' },
+  {
+    code: 'UNKNOWN_COUNTRY',
+    severity: 'warning',
+    description: 'An address has a country that is not an ISO 3166 code.',
+  },
+  {
+    code: 'TAX_ID_FORMAT',
+    severity: 'warning',
+    description: "The tax id does not have its country's format.",
+  },
+  {
+    code: 'DUPLICATE_EMAIL',
+    severity: 'warning',
+    description: 'Another partner already has this e-mail address.',
+  },
+];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { partnerName } from './channel-customer.ts';
 import { partnerStatusAtCreation, partnerTypeAtCreation } from './partner-rules.ts';
 
 describe('partnerTypeAtCreation', () => {
@@ -29,5 +30,16 @@ describe('partnerStatusAtCreation', () => {
   it('always blocks for adapters that demand it, even with Customer approval', () => {
     expect(partnerStatusAtCreation('B2C', { customerApproval: true, alwaysBlocked: true })).toBe('Blocked');
     expect(partnerStatusAtCreation('B2B', { customerApproval: true, alwaysBlocked: true })).toBe('Blocked');
+  });
+});
+
+describe('partner name', () => {
+  const person = { firstName: 'Anna', lastName: 'Nowak', company: null };
+  const business = { firstName: 'Anna', lastName: 'Nowak', company: 'Nowak Sp. z o.o.' };
+  it('is the company for B2B partners and the person for B2C partners, each with the other as fallback', () => {
+    expect(partnerName('B2B', business)).toBe('Nowak Sp. z o.o.');
+    expect(partnerName('B2B', person)).toBe('Anna Nowak');
+    expect(partnerName('B2C', business)).toBe('Anna Nowak');
+    expect(partnerName('B2C', { firstName: null, lastName: ' ', company: 'Nowak' })).toBe('Nowak');
   });
 });

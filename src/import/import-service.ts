@@ -14,6 +14,7 @@ import {
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage/run-store.ts';
+import { scanForDeletedAccounts } from './deletions.ts';
 import { commitPage } from './page-writer.ts';
 import type { ImportRun, RunCounts } from './run-types.ts';
 import { addCounts, ZERO_COUNTS } from './run-types.ts';
@@ -45,6 +46,8 @@ export interface ImportHooks {
   signal?: AbortSignal;
   /** Called after every committed page with the run's counts so far. */
   onProgress?: (counts: RunCounts) => void;
+  /** Called once the import run exists (a batch run links it at once, so a sweeper can close it). */
+  onStart?: (runId: number) => void;
 }
 
 const HEARTBEAT_MS = 20_000;
@@ -83,6 +86,7 @@ export async function runImport(
       `An import of sales channel "${channel.name}" is already running (run ${other}).`,
     );
   }
+  hooks.onStart?.(runId);
 
   const tracker = new WatermarkTracker(channel.watermark);
   const context = {
@@ -91,23 +95,41 @@ export async function runImport(
       customerApproval: channel.customerApproval,
       alwaysBlocked: adapter.capabilities.alwaysBlocked,
     },
+    pseudoPartner: channel.usePseudoPartner ? channel.pseudoPartnerNumber : null,
+    confirmAllWarnings: request.confirmAllWarnings,
   };
+  const connection = { url: channel.url, settings: channel.settings };
   let counts: RunCounts = { ...ZERO_COUNTS };
   let failure: { code: string; message: string } | null = null;
   let aborted = false;
   const timer = setInterval(() => void heartbeat(db, runId).catch(() => {}), HEARTBEAT_MS);
   timer.unref();
   try {
-    const pages = adapter.readCustomers(
-      { url: channel.url, settings: channel.settings },
-      { since: selection.since, emails: selection.emails, cursor: null, signal: hooks.signal },
-    );
+    const pages = adapter.readCustomers(connection, {
+      since: selection.since,
+      emails: selection.emails,
+      cursor: null,
+      signal: hooks.signal,
+    });
+    const target = { runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted };
     for await (const page of pages) {
-      const plan = await commitPage(db, { runId, channelId: channel.id, context }, page);
+      const plan = await commitPage(db, target, page);
       tracker.addPage(plan.seen, plan.heldBack);
       counts = addCounts(counts, plan.counts);
       hooks.onProgress?.(counts);
       hooks.signal?.throwIfAborted();
+    }
+    if (request.deactivateDeleted && adapter.capabilities.deletions === 'id-scan') {
+      const now = deps.now?.() ?? new Date();
+      const deactivated = await scanForDeletedAccounts(
+        db,
+        adapter,
+        connection,
+        { runId, channelId: channel.id, now },
+        hooks.signal,
+      );
+      counts = { ...counts, deactivated: counts.deactivated + deactivated };
+      hooks.onProgress?.(counts);
     }
   } catch (error) {
     const kontorError = hooks.signal?.aborted

@@ -1,10 +1,12 @@
 /**
  * Decides, for one page read from a channel, what happens to every record: create a partner, update the
- * linked one, leave it unchanged, or log it as not imported. Pure: the storage writes the plan as a whole.
+ * linked one, link an occasional customer to a partner the channel already has, leave it unchanged, hold
+ * it back until its warnings are confirmed, or log it as not imported. Pure: the storage writes the plan
+ * as a whole. The rules are in docs/import-rules.md.
  */
 
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';
-import { customerErrors } from '../domain/customer-checks.ts';
+import { type CheckFinding, customerErrors, customerWarnings } from '../domain/customer-checks.ts';
 import type { PartnerStatus, PartnerType } from '../domain/partner.ts';
 import type { StatusPolicy } from '../domain/partner-rules.ts';
 import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partner-rules.ts';
@@ -16,27 +18,47 @@ export interface ExistingLink {
   externalId: string;
   partnerId: number;
   fingerprint: string;
+  /** Warning codes confirmed for this record before: they do not hold it back again. */
+  confirmedWarnings: string[];
 }
 
-export interface PlannedCreate {
+/** A partner that has an e-mail address some record of the page has. */
+export interface EmailOwner {
+  partnerId: number;
+  number: string;
+  /** The partner is linked to the channel being imported. */
+  inChannel: boolean;
+}
+
+interface Planned {
   customer: ChannelCustomer;
   fingerprint: string;
+  /** Warning codes confirmed by this import ("Confirm all warnings"). */
+  confirmedWarnings: string[];
+}
+
+export interface PlannedCreate extends Planned {
   type: PartnerType;
   status: PartnerStatus;
 }
 
-export interface PlannedUpdate {
-  customer: ChannelCustomer;
-  fingerprint: string;
+export interface PlannedUpdate extends Planned {
   partnerId: number;
+}
+
+/** An occasional customer linked to a partner without changing the partner's data. */
+export interface PlannedLink extends Planned {
+  /** An existing partner, or the partner this page creates at `creates[createIndex]`. */
+  target: { partnerId: number } | { createIndex: number };
 }
 
 export interface PagePlan {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
+  links: PlannedLink[];
   counts: RunCounts;
   log: RunLogLine[];
-  /** Change times of records not imported (errors): the watermark must not pass the oldest. */
+  /** Change times of records not imported (errors, awaiting confirmation): the watermark must not pass the oldest. */
   heldBack: string[];
   /** Change times of every record read, for the watermark. */
   seen: string[];
@@ -45,6 +67,17 @@ export interface PagePlan {
 export interface PlanContext {
   channelType: ChannelType;
   statusPolicy: StatusPolicy;
+  /** The channel's "Use pseudo partner": occasional customers are not created as partners. */
+  pseudoPartner: string | null;
+  confirmAllWarnings: boolean;
+}
+
+export interface PageInput {
+  customers: ChannelCustomer[];
+  rejected: RejectedRecord[];
+  existing: ReadonlyMap<string, ExistingLink>;
+  /** Partners by lower-case e-mail, lowest id first. */
+  emailOwners: ReadonlyMap<string, readonly EmailOwner[]>;
 }
 
 /** The last occurrence of each external id wins (a shop may return a record twice across a change). */
@@ -54,62 +87,116 @@ function lastOfEach(customers: ChannelCustomer[]): ChannelCustomer[] {
   return [...byId.values()];
 }
 
-export function planPage(
-  customers: ChannelCustomer[],
-  rejected: RejectedRecord[],
-  existing: ReadonlyMap<string, ExistingLink>,
-  context: PlanContext,
-): PagePlan {
-  const plan: PagePlan = {
-    creates: [],
-    updates: [],
-    counts: { ...ZERO_COUNTS },
-    log: [],
-    heldBack: [],
-    seen: [],
-  };
-  plan.counts.read = customers.length + rejected.length;
+export function emptyPlan(): PagePlan {
+  return { creates: [], updates: [], links: [], counts: { ...ZERO_COUNTS }, log: [], heldBack: [], seen: [] };
+}
 
-  for (const record of rejected) {
+export function planPage(input: PageInput, context: PlanContext): PagePlan {
+  const plan = emptyPlan();
+  plan.counts.read = input.customers.length + input.rejected.length;
+  for (const record of input.rejected) {
+    logFindings(plan, 'error', record.externalId, [record]);
     plan.counts.errors += 1;
-    plan.log.push({
-      level: 'error',
-      externalId: record.externalId,
-      code: record.code,
-      message: record.message,
-    });
-    if (record.updatedAt) {
-      plan.heldBack.push(record.updatedAt);
-      plan.seen.push(record.updatedAt);
-    }
+    if (record.updatedAt) hold(plan, record.updatedAt);
   }
+  /** E-mails of partners this page creates: lower-case e-mail -> index in plan.creates. */
+  const createdEmails = new Map<string, number>();
 
-  for (const customer of lastOfEach(customers)) {
+  for (const customer of lastOfEach(input.customers)) {
     const errors = customerErrors(customer);
     if (errors.length > 0) {
       plan.counts.errors += 1;
-      for (const error of errors)
-        plan.log.push({ level: 'error', externalId: customer.externalId, ...error });
-      if (!Number.isNaN(Date.parse(customer.updatedAt))) {
-        plan.heldBack.push(customer.updatedAt);
+      logFindings(plan, 'error', customer.externalId, errors);
+      if (!Number.isNaN(Date.parse(customer.updatedAt))) hold(plan, customer.updatedAt);
+      continue;
+    }
+    const link = input.existing.get(customer.externalId);
+    const email = customer.email?.toLowerCase() ?? null;
+    const owners = email === null ? [] : (input.emailOwners.get(email) ?? []);
+
+    if (customer.guest && !link && context.pseudoPartner !== null) {
+      plan.seen.push(customer.updatedAt);
+      plan.counts.skipped += 1;
+      plan.log.push({
+        level: 'skipped',
+        externalId: customer.externalId,
+        code: 'GUEST_PSEUDO_PARTNER',
+        message: `Occasional customer: no partner is created; the channel's pseudo partner ${context.pseudoPartner} stands for it.`,
+      });
+      continue;
+    }
+    const fingerprint = customerFingerprint(customer);
+    if (customer.guest && !link && email !== null) {
+      const owner = owners.find((item) => item.inChannel);
+      const createIndex = createdEmails.get(email);
+      if (owner || createIndex !== undefined) {
         plan.seen.push(customer.updatedAt);
+        plan.links.push({
+          customer,
+          fingerprint,
+          confirmedWarnings: [],
+          target: owner ? { partnerId: owner.partnerId } : { createIndex: createIndex as number },
+        });
+        plan.counts.unchanged += 1;
+        plan.log.push({
+          level: 'info',
+          externalId: customer.externalId,
+          code: 'GUEST_LINKED',
+          message: `Occasional customer linked to ${owner ? `partner ${owner.number}` : 'the partner created for the same e-mail'}, which this channel already has for ${customer.email}.`,
+        });
+        continue;
       }
+    }
+
+    if (link && link.fingerprint === fingerprint) {
+      plan.seen.push(customer.updatedAt);
+      plan.counts.unchanged += 1;
+      continue;
+    }
+    // Another partner with the e-mail matters when a partner is created; a linked record keeps its partner.
+    const takenBy = link
+      ? null
+      : (owners[0]?.number ?? (email !== null && createdEmails.has(email) ? 'created in this run' : null));
+    const warnings = customerWarnings(customer, { emailTakenBy: takenBy }).filter(
+      (warning) => !link?.confirmedWarnings.includes(warning.code),
+    );
+    if (warnings.length > 0 && !context.confirmAllWarnings) {
+      plan.counts.awaiting += 1;
+      logFindings(plan, 'awaiting', customer.externalId, warnings);
+      hold(plan, customer.updatedAt);
       continue;
     }
     plan.seen.push(customer.updatedAt);
-    const fingerprint = customerFingerprint(customer);
-    const link = existing.get(customer.externalId);
-    if (!link) {
+    if (warnings.length > 0) {
+      plan.counts.warnings += 1;
+      logFindings(plan, 'warning', customer.externalId, warnings);
+    }
+    const confirmed = [...new Set([...(link?.confirmedWarnings ?? []), ...warnings.map((w) => w.code)])];
+    if (link) {
+      plan.updates.push({ customer, fingerprint, confirmedWarnings: confirmed, partnerId: link.partnerId });
+      plan.counts.updated += 1;
+    } else {
       const type = partnerTypeAtCreation(context.channelType, customer);
       const status = partnerStatusAtCreation(type, context.statusPolicy);
-      plan.creates.push({ customer, fingerprint, type, status });
+      if (email !== null && !createdEmails.has(email)) createdEmails.set(email, plan.creates.length);
+      plan.creates.push({ customer, fingerprint, confirmedWarnings: confirmed, type, status });
       plan.counts.created += 1;
-    } else if (link.fingerprint === fingerprint) {
-      plan.counts.unchanged += 1;
-    } else {
-      plan.updates.push({ customer, fingerprint, partnerId: link.partnerId });
-      plan.counts.updated += 1;
     }
   }
   return plan;
+}
+
+function hold(plan: PagePlan, updatedAt: string): void {
+  plan.heldBack.push(updatedAt);
+  plan.seen.push(updatedAt);
+}
+
+function logFindings(
+  plan: PagePlan,
+  level: RunLogLine['level'],
+  externalId: string | null,
+  findings: readonly CheckFinding[],
+): void {
+  for (const finding of findings)
+    plan.log.push({ level, externalId, code: finding.code, message: finding.message });
 }

@@ -7,32 +7,47 @@ import type { CustomerPage } from '../adapters/adapter.ts';
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
 import type { Db } from '../storage/db.ts';
 import { isDataRefusal } from '../storage/db-errors.ts';
-import { findLinks, writePartners } from '../storage/partner-write-store.ts';
+import { deactivateDeletedLinks } from '../storage/link-deletion-store.ts';
+import { findEmailOwners, findLinks, writePartners } from '../storage/partner-write-store.ts';
 import { recordPage } from '../storage/run-store.ts';
-import { type PagePlan, type PlanContext, planPage } from './page-plan.ts';
+import { deactivationLog } from './deletions.ts';
+import { emptyPlan, type PagePlan, type PlanContext, planPage } from './page-plan.ts';
 import { addCounts, ZERO_COUNTS } from './run-types.ts';
 
 interface PageTarget {
   runId: number;
   channelId: number;
   context: PlanContext;
+  /** "Deactivate deleted customer accounts": apply the page's tombstones. */
+  deactivateDeleted: boolean;
 }
 
 async function writeInOneTransaction(
   db: Db,
   target: PageTarget,
-  customers: ChannelCustomer[],
-  rejected: CustomerPage['rejected'],
+  part: Omit<CustomerPage, 'cursor'>,
   cursor: string | null,
 ): Promise<PagePlan> {
   return db.transaction(async (tx) => {
-    const existing = await findLinks(
-      tx,
-      target.channelId,
-      customers.map((customer) => customer.externalId),
+    const ids = part.customers.map((customer) => customer.externalId);
+    const emails = part.customers.flatMap((customer) => (customer.email ? [customer.email] : []));
+    const plan = planPage(
+      {
+        customers: part.customers,
+        rejected: part.rejected,
+        existing: await findLinks(tx, target.channelId, ids),
+        emailOwners: await findEmailOwners(tx, target.channelId, emails),
+      },
+      target.context,
     );
-    const plan = planPage(customers, rejected, existing, target.context);
-    await writePartners(tx, target.channelId, plan.creates, plan.updates);
+    await writePartners(tx, target.channelId, plan);
+    // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.
+    plan.seen.push(...part.deleted.map((item) => item.deletedAt));
+    if (target.deactivateDeleted) {
+      const deactivated = await deactivateDeletedLinks(tx, target.channelId, part.deleted);
+      plan.counts.deactivated += deactivated.length;
+      plan.log.push(...deactivationLog(deactivated));
+    }
     await recordPage(tx, target.runId, plan.counts, cursor, plan.log);
     return plan;
   });
@@ -41,8 +56,7 @@ async function writeInOneTransaction(
 function refusedPlan(customer: ChannelCustomer, error: unknown): PagePlan {
   const reason = error instanceof Error ? error.message : String(error);
   return {
-    creates: [],
-    updates: [],
+    ...emptyPlan(),
     counts: { ...ZERO_COUNTS, read: 1, errors: 1 },
     log: [
       {
@@ -61,6 +75,7 @@ function merge(plans: PagePlan[]): PagePlan {
   return plans.reduce((all, plan) => ({
     creates: [...all.creates, ...plan.creates],
     updates: [...all.updates, ...plan.updates],
+    links: [...all.links, ...plan.links],
     counts: addCounts(all.counts, plan.counts),
     log: [...all.log, ...plan.log],
     heldBack: [...all.heldBack, ...plan.heldBack],
@@ -70,14 +85,16 @@ function merge(plans: PagePlan[]): PagePlan {
 
 export async function commitPage(db: Db, target: PageTarget, page: CustomerPage): Promise<PagePlan> {
   try {
-    return await writeInOneTransaction(db, target, page.customers, page.rejected, page.cursor);
+    return await writeInOneTransaction(db, target, page, page.cursor);
   } catch (error) {
     if (!isDataRefusal(error)) throw error;
   }
-  const plans = [await writeInOneTransaction(db, target, [], page.rejected, null)];
+  const plans = [await writeInOneTransaction(db, target, { ...page, customers: [] }, null)];
   for (const customer of page.customers) {
     try {
-      plans.push(await writeInOneTransaction(db, target, [customer], [], null));
+      plans.push(
+        await writeInOneTransaction(db, target, { customers: [customer], rejected: [], deleted: [] }, null),
+      );
     } catch (error) {
       if (!isDataRefusal(error)) throw error;
       const refused = refusedPlan(customer, error);

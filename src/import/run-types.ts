@@ -8,8 +8,14 @@ export interface RunCounts {
   updated: number;
   unchanged: number;
   skipped: number;
+  /** Records imported with confirmed warnings. */
   warnings: number;
+  /** Records not imported: errors. */
   errors: number;
+  /** Records not imported: their warnings wait for confirmation. */
+  awaiting: number;
+  /** Channel links deactivated because the customer account was deleted in the channel. */
+  deactivated: number;
 }
 
 export const ZERO_COUNTS: Readonly<RunCounts> = Object.freeze({
@@ -20,6 +26,8 @@ export const ZERO_COUNTS: Readonly<RunCounts> = Object.freeze({
   skipped: 0,
   warnings: 0,
   errors: 0,
+  awaiting: 0,
+  deactivated: 0,
 });
 
 export function addCounts(a: RunCounts, b: RunCounts): RunCounts {
@@ -31,10 +39,12 @@ export function addCounts(a: RunCounts, b: RunCounts): RunCounts {
     skipped: a.skipped + b.skipped,
     warnings: a.warnings + b.warnings,
     errors: a.errors + b.errors,
+    awaiting: a.awaiting + b.awaiting,
+    deactivated: a.deactivated + b.deactivated,
   };
 }
 
-export type LogLevel = 'error' | 'warning' | 'skipped';
+export type LogLevel = 'error' | 'warning' | 'awaiting' | 'skipped' | 'info';
 
 export interface RunLogLine {
   level: LogLevel;

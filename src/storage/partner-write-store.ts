@@ -4,9 +4,9 @@
  */
 
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
-import { displayName } from '../domain/channel-customer.ts';
+import { partnerName } from '../domain/channel-customer.ts';
 import type { PartnerStatus } from '../domain/partner.ts';
-import type { ExistingLink, PlannedCreate, PlannedUpdate } from '../import/page-plan.ts';
+import type { EmailOwner, ExistingLink, PagePlan } from '../import/page-plan.ts';
 import type { Queryable } from './db.ts';
 import { num } from './sql-values.ts';
 
@@ -15,24 +15,57 @@ export async function findLinks(
   channelId: number,
   externalIds: readonly string[],
 ): Promise<Map<string, ExistingLink>> {
-  const result = await db.query<{ external_id: string; partner_id: unknown; fingerprint: string }>(
-    `select external_id, partner_id, fingerprint from channel_link
+  const result = await db.query<{
+    external_id: string;
+    partner_id: unknown;
+    fingerprint: string;
+    confirmed_warnings: string[];
+  }>(
+    `select external_id, partner_id, fingerprint, confirmed_warnings from channel_link
      where channel_id = $1 and external_id = any($2::text[])`,
     [channelId, externalIds],
   );
   return new Map(
     result.rows.map((row) => [
       row.external_id,
-      { externalId: row.external_id, partnerId: num(row.partner_id), fingerprint: row.fingerprint },
+      {
+        externalId: row.external_id,
+        partnerId: num(row.partner_id),
+        fingerprint: row.fingerprint,
+        confirmedWarnings: row.confirmed_warnings,
+      },
     ]),
   );
+}
+
+/** Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them. */
+export async function findEmailOwners(
+  db: Queryable,
+  channelId: number,
+  emails: readonly string[],
+): Promise<Map<string, EmailOwner[]>> {
+  const owners = new Map<string, EmailOwner[]>();
+  if (emails.length === 0) return owners;
+  const result = await db.query<{ email: string; id: unknown; number: string; in_channel: boolean }>(
+    `select lower(p.email) as email, p.id, p.number,
+       exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
+     from partner p where lower(p.email) = any($2::text[]) order by p.id`,
+    [channelId, emails.map((email) => email.toLowerCase())],
+  );
+  for (const row of result.rows) {
+    const list = owners.get(row.email) ?? [];
+    list.push({ partnerId: num(row.id), number: row.number, inChannel: row.in_channel });
+    owners.set(row.email, list);
+  }
+  return owners;
 }
 
 /** The partner columns that every import sets from the channel's data, as one JSON record. */
 function partnerData(id: number, customer: ChannelCustomer) {
   return {
     id,
-    name: displayName(customer),
+    name_b2b: partnerName('B2B', customer),
+    name_b2c: partnerName('B2C', customer),
     first_name: customer.firstName,
     last_name: customer.lastName,
     email: customer.email,
@@ -45,7 +78,7 @@ function partnerData(id: number, customer: ChannelCustomer) {
   };
 }
 
-const RECORD_COLUMNS = `id bigint, name text, first_name text, last_name text, email text, company text,
+const RECORD_COLUMNS = `id bigint, name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
   tax_id text, phones jsonb, websites jsonb, sales_tax_classification text, sales_representative text`;
 
 async function allocatePartnerIds(
@@ -60,7 +93,7 @@ async function allocatePartnerIds(
   return result.rows.map((row) => ({ id: num(row.id), number: String(row.number) }));
 }
 
-async function insertPartners(db: Queryable, creates: readonly PlannedCreate[]): Promise<number[]> {
+async function insertPartners(db: Queryable, creates: PagePlan['creates']): Promise<number[]> {
   if (creates.length === 0) return [];
   const ids = await allocatePartnerIds(db, creates.length);
   const records = creates.map((create, index) => ({
@@ -72,7 +105,8 @@ async function insertPartners(db: Queryable, creates: readonly PlannedCreate[]):
   await db.query(
     `insert into partner (id, number, partner_type, status, name, first_name, last_name, email, company,
        tax_id, phones, websites, sales_tax_classification, sales_representative)
-     select r.id, r.number, r.partner_type, r.status, r.name, r.first_name, r.last_name, r.email, r.company,
+     select r.id, r.number, r.partner_type, r.status,
+       case when r.partner_type = 'B2B' then r.name_b2b else r.name_b2c end, r.first_name, r.last_name, r.email, r.company,
        r.tax_id, array(select jsonb_array_elements_text(r.phones)), array(select jsonb_array_elements_text(r.websites)),
        r.sales_tax_classification, r.sales_representative
      from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS}, number text, partner_type text, status text)`,
@@ -81,11 +115,12 @@ async function insertPartners(db: Queryable, creates: readonly PlannedCreate[]):
   return ids.map((id) => id.id);
 }
 
-async function updatePartners(db: Queryable, updates: readonly PlannedUpdate[]): Promise<void> {
+async function updatePartners(db: Queryable, updates: PagePlan['updates']): Promise<void> {
   if (updates.length === 0) return;
   const records = updates.map((update) => partnerData(update.partnerId, update.customer));
   await db.query(
-    `update partner p set name = r.name, first_name = r.first_name, last_name = r.last_name, email = r.email,
+    `update partner p set name = case when p.partner_type = 'B2B' then r.name_b2b else r.name_b2c end,
+       first_name = r.first_name, last_name = r.last_name, email = r.email,
        company = r.company, tax_id = r.tax_id, phones = array(select jsonb_array_elements_text(r.phones)),
        websites = array(select jsonb_array_elements_text(r.websites)),
        sales_tax_classification = r.sales_tax_classification, sales_representative = r.sales_representative,
@@ -143,51 +178,54 @@ async function replaceDetails(
 async function upsertLinks(
   db: Queryable,
   channelId: number,
-  links: Array<{ externalId: string; partnerId: number; fingerprint: string; sourceUpdatedAt: string }>,
+  links: Array<{
+    partnerId: number;
+    fingerprint: string;
+    customer: ChannelCustomer;
+    confirmedWarnings: string[];
+  }>,
 ): Promise<void> {
   if (links.length === 0) return;
   await db.query(
-    `insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint)
-     select $1, l.external_id, l.partner_id, now(), l.source_updated_at, l.fingerprint
-     from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[])
-       as l(external_id, partner_id, source_updated_at, fingerprint)
+    `insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
+       confirmed_warnings)
+     select $1, l.external_id, l.partner_id, now(), l.source_updated_at, l.fingerprint,
+       array(select jsonb_array_elements_text(l.confirmed))
+     from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[], $6::jsonb[])
+       as l(external_id, partner_id, source_updated_at, fingerprint, confirmed)
      on conflict (channel_id, external_id) do update set partner_id = excluded.partner_id,
        imported_at = excluded.imported_at, source_updated_at = excluded.source_updated_at,
-       fingerprint = excluded.fingerprint, active = true, deleted_at = null`,
+       fingerprint = excluded.fingerprint, confirmed_warnings = excluded.confirmed_warnings,
+       active = true, deleted_at = null`,
     [
       channelId,
-      links.map((link) => link.externalId),
+      links.map((link) => link.customer.externalId),
       links.map((link) => link.partnerId),
-      links.map((link) => link.sourceUpdatedAt),
+      links.map((link) => link.customer.updatedAt),
       links.map((link) => link.fingerprint),
+      links.map((link) => JSON.stringify(link.confirmedWarnings)),
     ],
   );
 }
 
-/** Writes the creates and updates of one page. */
+/** Writes the creates, updates and links of one page. */
 export async function writePartners(
   db: Queryable,
   channelId: number,
-  creates: readonly PlannedCreate[],
-  updates: readonly PlannedUpdate[],
+  plan: Pick<PagePlan, 'creates' | 'updates' | 'links'>,
 ): Promise<void> {
-  const createdIds = await insertPartners(db, creates);
-  await updatePartners(db, updates);
+  const createdIds = await insertPartners(db, plan.creates);
+  await updatePartners(db, plan.updates);
   const written = [
-    ...creates.map((create, index) => ({ ...create, partnerId: createdIds[index]! })),
-    ...updates,
+    ...plan.creates.map((create, index) => ({ ...create, partnerId: createdIds[index]! })),
+    ...plan.updates,
   ];
   await replaceDetails(db, written);
-  await upsertLinks(
-    db,
-    channelId,
-    written.map((row) => ({
-      externalId: row.customer.externalId,
-      partnerId: row.partnerId,
-      fingerprint: row.fingerprint,
-      sourceUpdatedAt: row.customer.updatedAt,
-    })),
-  );
+  const linked = plan.links.map((link) => ({
+    ...link,
+    partnerId: 'partnerId' in link.target ? link.target.partnerId : createdIds[link.target.createIndex]!,
+  }));
+  await upsertLinks(db, channelId, [...written, ...linked]);
 }
 
 /** Changes a partner's status (what a user does in the ERP; imports never do it). */

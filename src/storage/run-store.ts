@@ -65,7 +65,8 @@ export async function recordPage(
     `update import_run set read_count = read_count + $2, created_count = created_count + $3,
        updated_count = updated_count + $4, unchanged_count = unchanged_count + $5,
        skipped_count = skipped_count + $6, warning_count = warning_count + $7,
-       error_count = error_count + $8, cursor = coalesce($9, cursor), heartbeat_at = now()
+       error_count = error_count + $8, awaiting_count = awaiting_count + $10,
+       deactivated_count = deactivated_count + $11, cursor = coalesce($9, cursor), heartbeat_at = now()
      where id = $1`,
     [
       runId,
@@ -77,6 +78,8 @@ export async function recordPage(
       counts.warnings,
       counts.errors,
       cursor,
+      counts.awaiting,
+      counts.deactivated,
     ],
   );
   if (log.length === 0) return;
@@ -137,6 +140,8 @@ interface RunRow {
   skipped_count: unknown;
   warning_count: unknown;
   error_count: unknown;
+  awaiting_count: unknown;
+  deactivated_count: unknown;
   watermark_before: unknown;
   watermark_after: unknown;
   error_code: string | null;
@@ -167,6 +172,8 @@ export async function getRun(db: Queryable, runId: number): Promise<ImportRun | 
       skipped: num(row.skipped_count),
       warnings: num(row.warning_count),
       errors: num(row.error_count),
+      awaiting: num(row.awaiting_count),
+      deactivated: num(row.deactivated_count),
     },
     watermarkBefore: isoOrNull(row.watermark_before),
     watermarkAfter: isoOrNull(row.watermark_after),

@@ -225,7 +225,7 @@ describe('check', () => {
     expect(magentoAdapter.capabilities).toMatchObject({
       changedSince: true,
       byEmail: true,
-      deletions: 'none',
+      deletions: 'id-scan',
       guests: false,
     });
     expect(magentoAdapter.settings.find((s) => s.key === 'token')).toMatchObject({

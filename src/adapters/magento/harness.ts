@@ -1,17 +1,18 @@
 /** The Magento adapter and simulator for the adapter contract test. */
-import type { AdapterHarness } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
 import { createMagentoAdapter } from './adapter.ts';
 import { startMagentoSimulator } from './simulator.ts';
 
 export const magentoHarness: AdapterHarness = {
   adapter: createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   channelType: 'b2b-b2c',
-  async start({ customers, seed }) {
-    const sim = await startMagentoSimulator({ customers, seed });
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startMagentoSimulator({ customers, seed, port, brokenShare });
     const ids = () => sim.store.list().map((customer) => customer.id as number);
     const pick = (count: number) => ids().slice(0, count);
     return {
-      connection: { url: sim.url, settings: { token: sim.token, pageSize: '50' } },
+      connection: { url: sim.url, settings: { token: sim.token, ...pageSizeSetting(options) } },
       allIds: () => ids().map(String),
       emailsOf: (count) =>
         sim.store

@@ -261,18 +261,9 @@ describe('mapMagentoCustomer rejections', () => {
     expect(mapped({ ...b2c, email: 'jürgen.groß@münchen.de' }).email).toBe('jürgen.groß@münchen.de');
   });
 
-  it('rejects an address country that is not an ISO 3166 code, with a hint for common mistakes', () => {
-    const addresses = [b2c.addresses?.[0], { ...b2c.addresses?.[1], country_id: 'UK' }];
-    expect(rejection({ ...b2c, addresses })).toEqual({
-      externalId: '1042',
-      code: 'INVALID_COUNTRY',
-      message:
-        'Customer 1042: address 2212 has the country "UK", which is not an ISO 3166 country code (did the shop mean GB?).',
-      updatedAt: '2024-11-30T23:59:58.000Z',
-    });
-    expect(rejection({ ...b2c, addresses: [{ ...b2c.addresses?.[0], country_id: 'XX' }] }).code).toBe(
-      'INVALID_COUNTRY',
-    );
+  it('delivers an address country that is not an ISO 3166 code as the shop has it (the import warns)', () => {
+    const addresses = [b2c.addresses?.[0], { ...b2c.addresses?.[1], country_id: 'uk' }];
+    expect(mapped({ ...b2c, addresses }).addresses.map((address) => address.country)).toEqual(['PL', 'UK']);
   });
 
   it('rejects an unreadable updated_at without a change time', () => {

@@ -5,13 +5,16 @@
  *   MISSING_ID      no positive integer id
  *   INVALID_DATE    updated_at is not a real "YYYY-MM-DD HH:MM:SS" date-time (e.g. MySQL's zero date)
  *   INVALID_EMAIL   no e-mail address, or not an e-mail address
- *   INVALID_COUNTRY an address's country_id is not an ISO 3166-1 alpha-2 code
+ * A country_id that is not an ISO code is delivered as it is: the import rules warn about it (UNKNOWN_COUNTRY).
  * The decisions (which address gives company and tax id, phones, street lines) are documented in
  * docs/adapters/magento.md.
  */
-import type { ChannelAddress, ChannelContact } from '../../domain/channel-customer.ts';
-import { isCountryCode } from '../../domain/countries.ts';
-import { distinctPhones, isEmailAddress, type MapResult, reject, text } from '../map-helpers.ts';
+import type {
+  ChannelAddress,
+  ChannelContact,
+  ChannelCustomer,
+  RejectedRecord,
+} from '../../domain/channel-customer.ts';
 import { magentoDateToIso } from './magento-dates.ts';
 import type { MagentoAddress, MagentoCompany, MagentoCustomer } from './magento-types.ts';
 
@@ -20,11 +23,12 @@ export interface MapContext {
   companies?: ReadonlyMap<number, MagentoCompany>;
 }
 
-export type { MapResult } from '../map-helpers.ts';
+export type MapResult = { ok: true; customer: ChannelCustomer } | { ok: false; rejected: RejectedRecord };
+
+const EMAIL =
+  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+(?<!\.)@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 
 /** Codes people use for countries that are not ISO 3166-1 alpha-2 codes, with the right one. */
-const COUNTRY_HINTS: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR', D: 'DE', A: 'AT' };
-
 export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return reject(null, 'INVALID_RECORD', 'The shop sent a customer record that is not an object.', null);
@@ -52,7 +56,7 @@ export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapR
   const email = text(customer.email);
   if (email === null)
     return reject(externalId, 'INVALID_EMAIL', `Customer ${externalId} has no e-mail address.`, updatedAt);
-  if (!isEmailAddress(email)) {
+  if (!EMAIL.test(email)) {
     return reject(
       externalId,
       'INVALID_EMAIL',
@@ -63,18 +67,8 @@ export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapR
 
   const rawAddresses = Array.isArray(customer.addresses) ? customer.addresses : [];
   const addresses: ChannelAddress[] = [];
-  for (const [index, address] of rawAddresses.entries()) {
+  for (const address of rawAddresses) {
     const country = text(address.country_id)?.toUpperCase() ?? null;
-    if (country !== null && !isCountryCode(country)) {
-      const hint = COUNTRY_HINTS[country] ? ` (did the shop mean ${COUNTRY_HINTS[country]}?)` : '';
-      const which = address.id === undefined ? `address ${index + 1}` : `address ${address.id}`;
-      return reject(
-        externalId,
-        'INVALID_COUNTRY',
-        `Customer ${externalId}: ${which} has the country "${address.country_id}", which is not an ISO 3166 country code${hint}.`,
-        updatedAt,
-      );
-    }
     addresses.push(mapAddress(address, country, customer));
   }
 
@@ -162,6 +156,37 @@ function companyUserOf(customer: MagentoCustomer): {
   return { companyId, jobTitle: text(attributes?.job_title), telephone: text(attributes?.telephone) };
 }
 
+/** Distinct phone numbers in order; "+49 30 1234" and "+49301234" are the same number (the first spelling wins). */
+function distinctPhones(values: ReadonlyArray<string | null | undefined>): string[] {
+  const seen = new Set<string>();
+  const phones: string[] = [];
+  for (const value of values) {
+    const phone = text(value);
+    if (phone === null) continue;
+    const key = phone.replace(/[\s().\-/]/g, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    phones.push(phone);
+  }
+  return phones;
+}
+
 function isoOrNull(value: unknown): string | null {
   return typeof value === 'string' ? magentoDateToIso(value) : null;
+}
+
+/** Trimmed text; empty or missing -> null. */
+function text(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const trimmed = String(value).trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function reject(
+  externalId: string | null,
+  code: string,
+  message: string,
+  updatedAt: string | null,
+): MapResult {
+  return { ok: false, rejected: { externalId, code, message, updatedAt } };
 }

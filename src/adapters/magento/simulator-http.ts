@@ -26,6 +26,11 @@ const MAINTENANCE_PAGE =
 export function sendFailure(res: ServerResponse, failure: InjectedFailure): number {
   const status = failure.status ?? 503;
   const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
+  if (failure.body !== undefined) {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(failure.body);
+    return status;
+  }
   if (status === 503) {
     res.writeHead(503, { 'content-type': 'text/html; charset=UTF-8', ...headers });
     res.end(MAINTENANCE_PAGE);

@@ -9,7 +9,7 @@ import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-custo
 import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { text } from '../map-helpers.ts';
+import { text } from '../record-values.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { mapOxidUser, type OxidMapContext } from './map.ts';
 import { createOxidApi, type OxidApi, type OxidHttpOptions } from './oxid-api.ts';

@@ -1,16 +1,17 @@
 /** The OXID adapter and simulator for the adapter contract test. */
-import type { AdapterHarness } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
 import { createOxidAdapter } from './adapter.ts';
 import { startOxidSimulator } from './simulator.ts';
 
 export const oxidHarness: AdapterHarness = {
   adapter: createOxidAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   channelType: 'b2b-b2c',
-  async start({ customers, seed }) {
-    const sim = await startOxidSimulator({ customers, seed });
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startOxidSimulator({ customers, seed, port, brokenShare });
     const customerIds = () => sim.store.customers().map((user) => user.columns.OXID);
     return {
-      connection: { url: sim.url, settings: { apiKey: sim.apiKey, pageSize: '50' } },
+      connection: { url: sim.url, settings: { apiKey: sim.apiKey, ...pageSizeSetting(options) } },
       allIds: customerIds,
       emailsOf: (count) =>
         sim.store

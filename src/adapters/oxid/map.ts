@@ -11,7 +11,8 @@
  * docs/adapters/oxid.md.
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
-import { distinctPhones, isEmailAddress, type MapResult, reject, text } from '../map-helpers.ts';
+import { type MapResult, reject } from '../map-helpers.ts';
+import { distinctPhones, isEmail, text } from '../record-values.ts';
 import type { OxidAddress, OxidUser } from './oxid-types.ts';
 import { shopTimeToIso } from './shop-time.ts';
 
@@ -51,7 +52,7 @@ export function mapOxidUser(raw: unknown, context: OxidMapContext): MapResult {
   const email = text(user.OXUSERNAME);
   if (email === null)
     return reject(externalId, 'INVALID_EMAIL', `User ${externalId} has no user name (e-mail).`, updatedAt);
-  if (!isEmailAddress(email)) {
+  if (!isEmail(email)) {
     return reject(
       externalId,
       'INVALID_EMAIL',

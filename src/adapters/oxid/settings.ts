@@ -3,7 +3,7 @@
  * of an Enterprise Edition sub-shop, the page size and an optional throttle.
  */
 import type { SettingField } from '../adapter.ts';
-import { SettingReader } from '../setting-values.ts';
+import { settingReader } from '../setting-values.ts';
 
 export interface OxidSettings {
   apiKey: string;
@@ -52,13 +52,11 @@ export const OXID_SETTINGS: readonly SettingField[] = [
 ];
 
 export function readOxidSettings(settings: Readonly<Record<string, string>>): OxidSettings {
-  const read = new SettingReader('OXID', settings);
-  const apiKey = read.text('apiKey');
-  if (apiKey === '') throw read.missing('apiKey', "the connector's API key");
+  const read = settingReader('OXID', settings);
   return {
-    apiKey,
+    apiKey: read.required('apiKey', "the connector's API key"),
     shopId: read.integer('shopId', 1, 2_147_483_647) ?? 1,
     pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
-    requestsPerSecond: read.positive('requestsPerSecond'),
+    requestsPerSecond: read.positiveNumber('requestsPerSecond'),
   };
 }

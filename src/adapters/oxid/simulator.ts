@@ -7,6 +7,7 @@
  * OXTIMESTAMP; saving a delivery address moves only the address's) and can inject failures.
  */
 import type { ServerResponse } from 'node:http';
+import { sendInjectedFailure } from '../protocol-kit/simulator-failures.ts';
 import { DEFAULT_SEED_UNTIL } from '../sample-data/locales.ts';
 import {
   type IncomingSimulatorRequest,
@@ -139,8 +140,10 @@ export async function startOxidSimulator(options: OxidSimulatorOptions = {}): Pr
     handle,
     renderFailure: (res, failure) => {
       const status = failure.status ?? 503;
+      // JSON where the connector answers (or the test gave a body), HTML where OXID or its web server does.
+      if (failure.body !== undefined || status === 429)
+        return sendInjectedFailure(res, failure, () => tooManyRequests());
       const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-      if (status === 429) return sendJson(res, 429, tooManyRequests(), headers);
       return sendHtml(res, status, status === 503 ? OFFLINE_PAGE : '<h1>Internal Server Error</h1>', headers);
     },
     renderRateLimited: (res) => sendJson(res, 429, tooManyRequests(), { 'retry-after': '1' }),

@@ -9,11 +9,11 @@ import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-custo
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { text } from '../map-helpers.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { mapPosCustomer, posInstantToIso } from './map.ts';
+import { keysetCursorCodec } from '../protocol-kit/keyset-cursor.ts';
+import { isoInstant, text } from '../record-values.ts';
+import { mapPosCustomer } from './map.ts';
 import { createPosApi, type PosApi, type PosHttpOptions } from './pos-api.ts';
-import type { PosDeletedCustomer } from './pos-types.ts';
+import type { PosDeletedCustomer, PosPosition } from './pos-types.ts';
 import {
   DEFAULT_PAGE_SIZE,
   HEAD_OFFICE_RATE_LIMIT,
@@ -21,6 +21,13 @@ import {
   RETAIL_POS_SETTINGS,
   readPosSettings,
 } from './settings.ts';
+
+/** Resume point: "retail-pos:v1|<modifiedAt as the head office wrote it>|<customerId>". */
+export const retailPosCursor = keysetCursorCodec(
+  'retail-pos',
+  (text) => Date.parse(text),
+  (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+);
 
 export interface RetailPosAdapterOptions {
   /** HTTP client options (timeouts, retry policy; tests pass fast retries). */
@@ -88,7 +95,10 @@ async function* readPages(
 ): AsyncGenerator<CustomerPage> {
   if (request.emails !== null)
     throw new BugError('NOT_SUPPORTED', 'Retail POS cannot select customers by e-mail.');
-  let after = request.cursor === null ? undefined : decodeCursor(request.cursor);
+  const start = request.cursor === null ? null : retailPosCursor.decode(request.cursor);
+  let after: PosPosition | undefined = start
+    ? { modifiedAt: start.changedAt, customerId: start.id }
+    : undefined;
   for (;;) {
     throwIfAborted(request.signal);
     const page = await api.customers(
@@ -105,18 +115,19 @@ async function* readPages(
       else rejected.push(result.rejected);
     }
     const deleted = page.deletedCustomers.flatMap(tombstone);
-    const next = page.next;
-    if (
-      next === null ||
-      (after && next.modifiedAt === after.modifiedAt && next.customerId === after.customerId)
-    ) {
+    if (page.next === null)
       throw new BugError(
-        'RETAIL_POS_PAGING_STUCK',
-        `${api.host} does not page: the customer list did not move past the last customer read.`,
+        'RETAIL_POS_UNEXPECTED_RESPONSE',
+        `${api.host} sent a page without a next position.`,
       );
-    }
-    after = next;
-    yield { customers, rejected, deleted, cursor: encodeCursor(after) };
+    const next = { changedAt: page.next.modifiedAt, id: page.next.customerId };
+    retailPosCursor.assertAdvanced(
+      after ? { changedAt: after.modifiedAt, id: after.customerId } : null,
+      next,
+      api.host,
+    );
+    after = page.next;
+    yield { customers, rejected, deleted, cursor: retailPosCursor.encode(next) };
     if (entries < settings.pageSize) return;
   }
 }
@@ -125,6 +136,6 @@ async function* readPages(
 function tombstone(raw: unknown): DeletedCustomer[] {
   const row = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<PosDeletedCustomer>;
   const externalId = text(row.customerId);
-  const deletedAt = posInstantToIso(row.deletedAt);
+  const deletedAt = isoInstant(row.deletedAt);
   return externalId === null || deletedAt === null ? [] : [{ externalId, deletedAt }];
 }

@@ -1,16 +1,17 @@
 /** The Retail POS adapter and simulator for the adapter contract test. */
-import type { AdapterHarness } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
 import { createRetailPosAdapter } from './adapter.ts';
 import { startRetailPosSimulator } from './simulator.ts';
 
 export const retailPosHarness: AdapterHarness = {
   adapter: createRetailPosAdapter({ http: { retry: { retries: 2, backoffBaseMs: 1 } } }),
   channelType: 'b2b-b2c',
-  async start({ customers, seed }) {
-    const sim = await startRetailPosSimulator({ customers, seed });
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startRetailPosSimulator({ customers, seed, port, brokenShare });
     const ids = () => sim.store.list().map((customer) => customer.customerId);
     return {
-      connection: { url: sim.url, settings: { apiKey: sim.apiKey, pageSize: '50' } },
+      connection: { url: sim.url, settings: { apiKey: sim.apiKey, ...pageSizeSetting(options) } },
       allIds: ids,
       emailsOf: (count) =>
         sim.store

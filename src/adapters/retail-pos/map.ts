@@ -6,23 +6,15 @@
  *   INVALID_DATE     modifiedAt is not an ISO 8601 instant with an offset
  *   INVALID_EMAIL    an e-mail is given but is not an e-mail address (no e-mail is fine: many store
  *                    customers register with a phone number only)
- *   INVALID_COUNTRY  the address's countryCode is not an ISO 3166-1 alpha-2 code
+ * A countryCode that is not an ISO code ("POL") is delivered as it is: the import rules warn about it.
  * The external id is the head office's customer number; loyalty card numbers and the registering store
  * have no place in a ChannelCustomer and are not imported (docs/adapters/retail-pos.md).
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
-import { isCountryCode } from '../../domain/countries.ts';
-import { distinctPhones, isEmailAddress, type MapResult, reject, text } from '../map-helpers.ts';
+import { type MapResult, reject } from '../map-helpers.ts';
+import { countryOf } from '../protocol-kit/record-fields.ts';
+import { distinctPhones, isEmail, isoInstant, text } from '../record-values.ts';
 import type { PosAddress, PosCustomer } from './pos-types.ts';
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 instant with an offset as UTC ISO text; null for anything else. */
-export function posInstantToIso(value: unknown): string | null {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value.trim())) return null;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
 
 export function mapPosCustomer(raw: unknown): MapResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -34,7 +26,7 @@ export function mapPosCustomer(raw: unknown): MapResult {
     );
   }
   const customer = raw as Partial<PosCustomer>;
-  const updatedAt = posInstantToIso(customer.modifiedAt);
+  const updatedAt = isoInstant(customer.modifiedAt);
   const externalId = text(customer.customerId);
   if (externalId === null)
     return reject(null, 'MISSING_ID', 'The head office sent a customer without a customerId.', updatedAt);
@@ -47,7 +39,7 @@ export function mapPosCustomer(raw: unknown): MapResult {
     );
   }
   const email = text(customer.email);
-  if (email !== null && !isEmailAddress(email)) {
+  if (email !== null && !isEmail(email)) {
     return reject(
       externalId,
       'INVALID_EMAIL',
@@ -58,14 +50,6 @@ export function mapPosCustomer(raw: unknown): MapResult {
   const addresses: ChannelAddress[] = [];
   if (customer.address && typeof customer.address === 'object') {
     const address = mapAddress(customer.address);
-    if (address.country !== null && !isCountryCode(address.country)) {
-      return reject(
-        externalId,
-        'INVALID_COUNTRY',
-        `Customer ${externalId}: the country "${customer.address.countryCode}" is not an ISO 3166 alpha-2 code.`,
-        updatedAt,
-      );
-    }
     if ([address.street, address.postalCode, address.city, address.country].some((part) => part !== null))
       addresses.push(address);
   }
@@ -86,7 +70,7 @@ export function mapPosCustomer(raw: unknown): MapResult {
       salesTaxClassification: null,
       salesRepresentative: null,
       guest: false,
-      createdAt: posInstantToIso(customer.createdAt),
+      createdAt: isoInstant(customer.createdAt),
       updatedAt,
     },
   };
@@ -98,7 +82,7 @@ function mapAddress(address: PosAddress): ChannelAddress {
     street: text(address.street),
     postalCode: text(address.postalCode),
     city: text(address.city),
-    country: text(address.countryCode)?.toUpperCase() ?? null,
+    country: countryOf(address.countryCode),
     region: null,
     defaultBilling: true,
     defaultShipping: true,

@@ -115,7 +115,7 @@ function customerOf(rng: Prng, person: SamplePerson, stores: PosStore[], until: 
       phone: rng.chance(0.3) ? person.phone.replace(/^\+\d{1,3}\s+/, '') : person.phone,
       mobilePhone: person.mobile,
       address:
-        billing && (company || rng.chance(0.6))
+        billing && (company || rng.chance(0.85))
           ? {
               street: billing.street.join(', '),
               postalCode: billing.postalCode,

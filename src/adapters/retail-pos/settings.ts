@@ -4,7 +4,7 @@
  */
 import { ConfigError } from '../../domain/errors.ts';
 import type { SettingField } from '../adapter.ts';
-import { SettingReader } from '../setting-values.ts';
+import { settingReader } from '../setting-values.ts';
 
 export type PosAuth =
   | { kind: 'api-key'; apiKey: string }
@@ -64,7 +64,7 @@ export const RETAIL_POS_SETTINGS: readonly SettingField[] = [
 ];
 
 export function readPosSettings(settings: Readonly<Record<string, string>>): PosSettings {
-  const read = new SettingReader('Retail POS', settings);
+  const read = settingReader('Retail POS', settings);
   const apiKey = read.text('apiKey');
   const username = read.text('username');
   const password = read.text('password');
@@ -80,13 +80,17 @@ export function readPosSettings(settings: Readonly<Record<string, string>>): Pos
     if (username.includes(':')) throw read.invalid('username', username, 'a user name without ":"');
     auth = { kind: 'basic', username, password };
   } else if (username !== '') {
-    throw read.missing('password', 'the password of the head office API user');
+    throw missing('password', 'the password of the head office API user');
   } else {
-    throw read.missing('apiKey', 'the head office API key, or username and password');
+    throw missing('apiKey', 'the head office API key, or username and password');
   }
   return {
     auth,
     pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
-    requestsPerSecond: read.positive('requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND,
+    requestsPerSecond: read.positiveNumber('requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND,
   };
+}
+
+function missing(key: string, what: string): ConfigError {
+  return new ConfigError('SETTING_MISSING', `The Retail POS channel needs the setting "${key}" (${what}).`);
 }

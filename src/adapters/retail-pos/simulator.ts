@@ -6,6 +6,7 @@
  * { "errors": [{ "code", "message" }] }. Tests change data in process through `store`.
  */
 import type { ServerResponse } from 'node:http';
+import { sendInjectedFailure } from '../protocol-kit/simulator-failures.ts';
 import { DEFAULT_SEED_UNTIL } from '../sample-data/locales.ts';
 import { keysetPage } from '../simulator-kit/keyset.ts';
 import {
@@ -65,6 +66,8 @@ class ApiError extends Error {
     super(message);
   }
 }
+
+const FAILURE_CODES: Readonly<Record<number, string>> = { 429: 'RATE_LIMITED', 503: 'SERVICE_UNAVAILABLE' };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -135,18 +138,12 @@ export async function startRetailPosSimulator(
     failures: options.failures,
     requestsPerSecond: limit,
     handle,
-    renderFailure: (res, failure) => {
-      const status = failure.status ?? 503;
-      const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-      const code =
-        status === 503 ? 'SERVICE_UNAVAILABLE' : status === 429 ? 'RATE_LIMITED' : 'INTERNAL_ERROR';
-      return sendJson(
-        res,
-        status,
-        { errors: [{ code, message: `Injected failure (HTTP ${status}).` }] },
-        headers,
-      );
-    },
+    renderFailure: (res, failure) =>
+      sendInjectedFailure(res, failure, (status) => ({
+        errors: [
+          { code: FAILURE_CODES[status] ?? 'INTERNAL_ERROR', message: `Injected failure (HTTP ${status}).` },
+        ],
+      })),
     renderRateLimited: (res) =>
       sendJson(
         res,

@@ -7,10 +7,7 @@ import type { ChannelType } from '../../domain/sales-channel.ts';
 import type { Adapter, ChannelConnection } from '../adapter.ts';
 
 export interface SimulatorHarness {
-  /**
-   * Where and how the adapter reaches the started simulator. Where the adapter has a page size setting,
-   * it is small (about 50) so that a read of the test's 120 customers spans several pages.
-   */
+  /** Where and how the adapter reaches the started simulator (with `pageSize` among the settings if asked). */
   connection: ChannelConnection;
   /** The external id of every customer the adapter must deliver once (as a customer or a rejection). */
   allIds(): string[];
@@ -23,11 +20,27 @@ export interface SimulatorHarness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  customers: number;
+  seed: number;
+  /** Port of the simulator; default any free port. */
+  port?: number;
+  /** Share of deliberately broken records; default the simulator's. */
+  brokenShare?: number;
+  /** A page size setting for the channel (tests use small pages to read across several). */
+  pageSize?: number;
+}
+
+/** `{ pageSize: "50" }` when a page size is asked for, else nothing: spread into a connection's settings. */
+export function pageSizeSetting(options: HarnessOptions): Record<string, string> {
+  return options.pageSize === undefined ? {} : { pageSize: String(options.pageSize) };
+}
+
 export interface AdapterHarness {
   /** The adapter as tests use it (fast retries). */
   adapter: Adapter;
   /** A channel type the adapter serves, used to create test channels. */
   channelType: ChannelType;
   /** Starts the simulator with `customers` generated customers (deterministic for the seed). */
-  start(options: { customers: number; seed: number }): Promise<SimulatorHarness>;
+  start(options: HarnessOptions): Promise<SimulatorHarness>;
 }

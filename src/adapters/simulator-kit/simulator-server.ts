@@ -54,7 +54,6 @@ export interface SimulatorServerOptions {
   failurePath?: (url: URL) => string;
   /** Answers one request; resolves to the status it sent. */
   handle(request: IncomingSimulatorRequest, res: ServerResponse): Promise<number> | number;
-  /** Answers an injected failure without its own body: as the system or its web server would. */
   renderFailure(res: ServerResponse, failure: InjectedFailure): number;
   renderRateLimited(res: ServerResponse): number;
 }
@@ -93,7 +92,6 @@ export async function startSimulatorServer(options: SimulatorServerOptions): Pro
         drop();
         return 0;
       }
-      if (failure.body !== undefined) return sendInjectedBody(res, failure);
       if (failure.status !== undefined || !failure.delayMs) return options.renderFailure(res, failure);
     }
     if (options.requestsPerSecond) {
@@ -153,15 +151,6 @@ export function sendJson(
 ): number {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
-  return status;
-}
-
-/** An injected failure with its own body: sent as it is (JSON content type), with its status (default 503). */
-function sendInjectedBody(res: ServerResponse, failure: InjectedFailure): number {
-  const status = failure.status ?? 503;
-  const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(failure.body);
   return status;
 }
 

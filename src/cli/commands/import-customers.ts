@@ -1,17 +1,23 @@
-/** `kontor import-customers`: the Import customers application from the command line. */
+/**
+ * `kontor import-customers`: the Import customers application from the command line. It files a batch job
+ * (Application tab + Batch settings tab as options); with --wait this process runs it as an application
+ * server of its own and exits 0 (finished without errors), 1 (errors or failed) or 2 (invalid input).
+ */
 import { type Command, Option } from 'commander';
+import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
+import type { BatchRun } from '../../batch/job-types.ts';
+import { runJobNow } from '../../batch/run-job-now.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { runImport } from '../../import/import-service.ts';
-import type { ImportRun } from '../../import/run-types.ts';
 import { type ChangedSince, parseEmails } from '../../import/selection.ts';
-import { getRunLog } from '../../storage/run-store.ts';
+import { getRun, getRunLog } from '../../storage/run-store.ts';
 import type { AppContext } from '../app-context.ts';
+import { addBatchOptions, type BatchOptions, batchSettingsFrom } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { parseTimestamp } from '../options.ts';
 import { formatRunSummary } from '../run-summary.ts';
 
-interface ImportOptions {
+interface ImportOptions extends BatchOptions {
   channel: string;
   changedSince?: ChangedSince;
   timestamp?: string;
@@ -27,9 +33,9 @@ export function registerImportCommand(
   context: () => AppContext,
   setExitCode: (code: number) => void,
 ): void {
-  program
+  const command = program
     .command('import-customers')
-    .description('import customers from a sales channel into the partner master')
+    .description('import customers from a sales channel into the partner master (files a batch job)')
     .requiredOption('--channel <name>', 'the sales channel to import from')
     .addOption(
       new Option(
@@ -40,9 +46,13 @@ export function registerImportCommand(
     .option('--timestamp <iso>', 'with --changed-since manual: customers changed since then (default: now)')
     .option('--emails <list>', 'By email: only these registration e-mails (comma-separated; Magento, OXID)')
     .option('--deactivate-deleted', 'record the deletion date of customer accounts deleted in the channel')
-    .option('--confirm-all-warnings', 'import records with warnings instead of holding them for confirmation')
-    .option('--wait', 'run the import in this process and wait for it to end')
-    .option('--json', 'print the run as JSON')
+    .option(
+      '--confirm-all-warnings',
+      'import records with warnings instead of holding them for confirmation',
+    );
+  addBatchOptions(command)
+    .option('--wait', 'run the job in this process (as an application server) and wait for it to end')
+    .option('--json', 'print the job (with --wait: the import run) as JSON')
     .action(async (options: ImportOptions) => {
       if (options.emails !== undefined && options.changedSince !== undefined) {
         throw new InvalidInputError(
@@ -52,28 +62,66 @@ export function registerImportCommand(
       if (options.timestamp !== undefined && options.changedSince !== 'manual') {
         throw new InvalidInputError('--timestamp needs --changed-since manual.');
       }
-      const request = {
+      if (
+        options.wait &&
+        (options.release === false || !['add-to-queue', 'at-restart', undefined].includes(options.start))
+      ) {
+        throw new InvalidInputError(
+          '--wait runs the job now: it needs --start add-to-queue or at-restart and no --no-release.',
+        );
+      }
+      const settings = {
         channel: options.channel,
         changedSince: options.changedSince ?? 'last-transfer',
-        timestamp: options.timestamp === undefined ? null : parseTimestamp('--timestamp', options.timestamp),
+        timestamp:
+          options.timestamp === undefined
+            ? null
+            : parseTimestamp('--timestamp', options.timestamp).toISOString(),
         emails: options.emails === undefined ? null : parseEmails([options.emails]),
         deactivateDeleted: options.deactivateDeleted === true,
         confirmAllWarnings: options.confirmAllWarnings === true,
       };
-      if (!options.wait) {
-        throw new InvalidInputError(
-          'Filing the import as a batch job is not available yet: add --wait to run it in this process.',
-        );
-      }
       const app = context();
       const db = await app.database();
-      const run: ImportRun = await withInterrupt(
-        (signal) => runImport({ db, adapters: app.adapters }, request, { signal }),
+      const batch = batchSettingsFrom(options, db.location);
+      const job = await (await app.jobs()).file({ application: IMPORT_CUSTOMERS, settings, batch });
+      if (!options.wait) {
+        if (options.json) app.output.out(JSON.stringify(job, null, 2));
+        else
+          app.output.out(
+            `Batch job ${job.id} "${job.name}": ${job.state} (queue ${job.queue}, start ${job.startMode}).`,
+          );
+        return;
+      }
+      const run = await withInterrupt(
+        (signal) =>
+          runJobNow({ db, applications: app.applications, jobId: job.id, serverName: job.appServer, signal }),
         () => app.output.err('Stopping after the current page (Ctrl+C again to quit at once) ...'),
       );
-      const log = await getRunLog(db, run.id);
-      if (options.json) app.output.out(JSON.stringify({ ...run, log }, null, 2));
-      else app.output.out(formatRunSummary(run, log));
-      setExitCode(run.state === 'finished' && run.counts.errors === 0 ? EXIT.ok : EXIT.failed);
+      setExitCode(await printRun(app, job.id, run, options.json === true));
     });
+}
+
+/** Prints the import run of a batch run (like a direct import did) and returns the exit code. */
+async function printRun(
+  app: AppContext,
+  jobId: number,
+  run: BatchRun | null,
+  json: boolean,
+): Promise<number> {
+  const db = await app.database();
+  const importRun = run?.importRunId ? await getRun(db, run.importRunId) : null;
+  const ok = run?.state === 'finished' && !run.hasErrors;
+  if (importRun) {
+    const log = await getRunLog(db, importRun.id);
+    const batchJob = { id: jobId, run: run?.id, state: run?.state };
+    if (json) app.output.out(JSON.stringify({ ...importRun, log, batchJob }, null, 2));
+    else app.output.out(formatRunSummary(importRun, log));
+  } else if (json) {
+    app.output.out(JSON.stringify({ batchJob: { id: jobId }, run }, null, 2));
+  } else {
+    const reason = run?.error ? `${run.error.message} [${run.error.code}]` : 'it ended without a run';
+    app.output.out(`Batch job ${jobId} failed: ${reason}`);
+  }
+  return ok ? EXIT.ok : EXIT.failed;
 }

@@ -1,0 +1,156 @@
+/**
+ * The Cloud adapter: customers from any JSON HTTP API whose shape the channel's settings describe (path,
+ * auth, paging rule, changed-since parameter, item list, field mapping). The defaults are the Kontor cloud
+ * shape (docs/protocols/cloud.md). The API must return customers in ascending order of change time (the
+ * watermark relies on it); a read that goes back in time stops with CLOUD_NOT_SORTED. Without a
+ * changed-since parameter every read fetches all customers and Kontor keeps those changed since the
+ * instant. Deletions are found by an id scan: a full read of the ids. See docs/adapters/cloud.md.
+ */
+import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
+import { BugError, ConfigError } from '../../domain/errors.ts';
+import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
+import { throwIfAborted } from '../http/abort.ts';
+import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
+import { mapCloudItem } from './map.ts';
+import {
+  decodePosition,
+  encodePosition,
+  firstPosition,
+  nextPosition,
+  type PagePosition,
+  requestOf,
+} from './paging.ts';
+import { CLOUD_SETTINGS, type CloudSettings, DEFAULT_PAGE_SIZE, readCloudSettings } from './settings.ts';
+
+export interface CloudAdapterOptions {
+  http?: CloudHttpOptions;
+}
+
+interface Connected {
+  api: CloudApi;
+  settings: CloudSettings;
+}
+
+export function createCloudAdapter(options: CloudAdapterOptions = {}): Adapter {
+  const connect = (connection: ChannelConnection): Connected => {
+    const settings = readCloudSettings(connection.settings);
+    return { api: createCloudApi(connection.url, settings, options.http), settings };
+  };
+
+  return {
+    kind: 'cloud',
+    label: 'Cloud (configurable JSON API)',
+    capabilities: {
+      changedSince: true,
+      byEmail: false,
+      deletions: 'id-scan',
+      channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
+      guests: true,
+      alwaysBlocked: false,
+      pageSize: DEFAULT_PAGE_SIZE,
+      requestsPerSecond: null,
+    },
+    settings: CLOUD_SETTINGS,
+
+    validateSettings(settings) {
+      readCloudSettings(settings);
+    },
+
+    async check(connection, signal): Promise<CheckResult> {
+      const { api, settings } = connect(connection);
+      const answer = await api.list(requestOf(settings, firstPosition(settings), null), signal);
+      const mapped = answer.items.map((item) => mapCloudItem(item, settings.mapping));
+      const usable = mapped.filter((result) => result.ok).length;
+      const noun = answer.items.length === 1 ? 'customer' : 'customers';
+      const problems = mapped.length - usable;
+      return {
+        ok: true,
+        message:
+          `Connected to ${api.host}: the first page has ${answer.items.length} ${noun}` +
+          (problems === 0
+            ? '.'
+            : `; ${problems} of them cannot be read with the mapping (see the run log of an import).`),
+        customerCount: null,
+      };
+    },
+
+    readCustomers(connection, request) {
+      return readPages(connect(connection), request);
+    },
+
+    async *listIds(connection, signal) {
+      for await (const page of readPages(connect(connection), {
+        since: null,
+        emails: null,
+        cursor: null,
+        signal,
+      })) {
+        const ids = [...page.customers, ...page.rejected].flatMap((record) =>
+          record.externalId === null ? [] : [record.externalId],
+        );
+        if (ids.length > 0) yield ids;
+      }
+    },
+  };
+}
+
+export const cloudAdapter: Adapter = createCloudAdapter();
+
+async function* readPages({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
+  let position: PagePosition =
+    request.cursor === null ? firstPosition(settings) : decodePosition(request.cursor, settings);
+  const since = request.since?.toISOString() ?? null;
+  let newest: { at: string; id: string } | null = null;
+  let previousFirst: string | null = null;
+  while (position.kind !== 'end') {
+    throwIfAborted(request.signal);
+    const answer = await api.list(requestOf(settings, position, request.since), request.signal);
+    const next = nextPosition(settings, position, answer.items.length, answer.body);
+    const first = JSON.stringify(answer.items[0] ?? null);
+    if (next && (samePosition(next, position) || (answer.items.length > 0 && first === previousFirst))) {
+      throw new BugError(
+        'CLOUD_PAGING_STUCK',
+        `${api.host} answered the next page with the same customers again. Check the paging settings.`,
+        {
+          detail: `position ${encodePosition(position)} -> ${encodePosition(next)}`,
+        },
+      );
+    }
+    const customers: ChannelCustomer[] = [];
+    const rejected: RejectedRecord[] = [];
+    for (const item of answer.items) {
+      const result = mapCloudItem(item, settings.mapping);
+      const record = result.ok ? result.customer : result.rejected;
+      const at = result.ok ? result.customer.updatedAt : result.rejected.updatedAt;
+      if (at !== null) {
+        if (newest && at < newest.at) throw notSorted(api.host, record.externalId, at, newest);
+        newest = { at, id: record.externalId ?? '?' };
+        // The API may not filter (or only by day): Kontor keeps what changed since the instant.
+        if (since !== null && at < since) continue;
+      }
+      if (result.ok) customers.push(result.customer);
+      else rejected.push(result.rejected);
+    }
+    previousFirst = first;
+    position = next ?? { kind: 'end' };
+    if (customers.length + rejected.length > 0)
+      yield { customers, rejected, deleted: [], cursor: encodePosition(position) };
+  }
+}
+
+function samePosition(a: PagePosition, b: PagePosition): boolean {
+  return a.kind === b.kind && 'value' in a && 'value' in b && a.value === b.value;
+}
+
+function notSorted(
+  host: string,
+  id: string | null,
+  at: string,
+  newest: { at: string; id: string },
+): ConfigError {
+  return new ConfigError(
+    'CLOUD_NOT_SORTED',
+    `${host} does not return customers in ascending order of change time: customer ${id ?? '?'} (changed ${at}) came after customer ${newest.id} (changed ${newest.at}). ` +
+      "Add the API's sort parameter to the setting extraQuery, e.g. sort=updated_at.",
+  );
+}

@@ -1,0 +1,30 @@
+/** The Cloud adapter and simulator (Kontor cloud shape) for the adapter contract test. */
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
+import { createCloudAdapter } from './adapter.ts';
+import { startCloudSimulator } from './simulator.ts';
+
+export const cloudHarness: AdapterHarness = {
+  adapter: createCloudAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  channelType: 'b2b-b2c',
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startCloudSimulator({ customers, seed, port, brokenShare });
+    const ids = () => sim.store.byId().map((item) => item.id);
+    return {
+      connection: { url: sim.url, settings: { ...sim.channelSettings, ...pageSizeSetting(options) } },
+      allIds: ids,
+      emailsOf: () => [],
+      async change(count) {
+        const changed = ids().slice(0, count);
+        for (const id of changed) sim.store.change(id, (raw) => (raw.lastName = `${raw.lastName}-x`));
+        return changed;
+      },
+      async remove(count) {
+        const removed = ids().slice(-count);
+        for (const id of removed) sim.store.delete(id);
+        return removed;
+      },
+      close: () => sim.close(),
+    };
+  },
+};

@@ -1,0 +1,119 @@
+/**
+ * Maps one item of a Cloud channel's API to a ChannelCustomer through the channel's mapping, or to a
+ * RejectedRecord with a stable code when it is unusable:
+ *   INVALID_RECORD  not an object
+ *   MISSING_ID      nothing at the externalId path
+ *   INVALID_DATE    nothing readable at the updatedAt path
+ *   INVALID_EMAIL   an e-mail that is not an e-mail address
+ * A country that is not an ISO code is delivered as it is (the import warns about it).
+ */
+import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
+import { isCountryCode } from '../../domain/countries.ts';
+import { distinctPhones, distinctTexts, isEmail, text } from '../record-values.ts';
+import { readInstant } from './dates.ts';
+import type { JsonPath } from './json-path.ts';
+import { resolvePath } from './json-path.ts';
+import type { AddressMapping, CloudMapping } from './mapping.ts';
+
+export type CloudMapResult =
+  | { ok: true; customer: ChannelCustomer }
+  | { ok: false; rejected: RejectedRecord };
+
+export function mapCloudItem(raw: unknown, mapping: CloudMapping): CloudMapResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return reject(null, 'INVALID_RECORD', 'The API sent an item that is not an object.', null);
+  const first = (path: JsonPath | null) => (path === null ? undefined : resolvePath(raw, path)[0]);
+  const updatedAt = readInstant(first(mapping.updatedAt));
+  const externalId = text(first(mapping.externalId));
+  if (externalId === null)
+    return reject(
+      null,
+      'MISSING_ID',
+      `The API sent an item without a value at "${mapping.externalId.text}".`,
+      updatedAt,
+    );
+  if (updatedAt === null) {
+    const value = first(mapping.updatedAt);
+    return reject(
+      externalId,
+      'INVALID_DATE',
+      `Customer ${externalId}: "${mapping.updatedAt.text}" is ${value === undefined ? 'missing' : `"${String(value)}", not a date and time`}.`,
+      null,
+    );
+  }
+  const email = text(first(mapping.email));
+  if (email !== null && !isEmail(email))
+    return reject(
+      externalId,
+      'INVALID_EMAIL',
+      `Customer ${externalId}: "${email}" is not a valid e-mail address.`,
+      updatedAt,
+    );
+
+  const listOf = (paths: JsonPath[]) => paths.flatMap((path) => resolvePath(raw, path).flat());
+  const addresses = mapping.addresses === null ? [] : resolvePath(raw, mapping.addresses).flat();
+  return {
+    ok: true,
+    customer: {
+      externalId,
+      email,
+      firstName: text(first(mapping.firstName)),
+      lastName: text(first(mapping.lastName)),
+      company: text(first(mapping.company)),
+      taxId: text(first(mapping.taxId)),
+      phones: distinctPhones(listOf(mapping.phones)),
+      websites: distinctTexts(listOf(mapping.websites)),
+      addresses: mapAddresses(addresses, mapping.address),
+      contacts: [],
+      salesTaxClassification: null,
+      salesRepresentative: null,
+      guest: flag(raw, mapping.guest),
+      createdAt: readInstant(first(mapping.createdAt)),
+      updatedAt,
+    },
+  };
+}
+
+/** Without default flags in the mapping, the first address is the default billing and shipping address. */
+function mapAddresses(items: unknown[], mapping: AddressMapping): ChannelAddress[] {
+  return items
+    .filter((item) => typeof item === 'object' && item !== null)
+    .map((item, index) => {
+      const value = (path: JsonPath | null) => (path === null ? null : text(resolvePath(item, path)[0]));
+      const street = mapping.street
+        .flatMap((path) => resolvePath(item, path).map(text))
+        .filter((line) => line !== null);
+      const country = value(mapping.country);
+      return {
+        street: street.length === 0 ? null : street.join(', '),
+        postalCode: value(mapping.postalCode),
+        city: value(mapping.city),
+        country: country !== null && isCountryCode(country.toUpperCase()) ? country.toUpperCase() : country,
+        region: value(mapping.region),
+        defaultBilling: mapping.defaultBilling === null ? index === 0 : flag(item, mapping.defaultBilling),
+        defaultShipping: mapping.defaultShipping === null ? index === 0 : flag(item, mapping.defaultShipping),
+      };
+    });
+}
+
+/** true, 1, "1", "true", "yes" -> true; with "path=value": the value equals (ignoring case). */
+function flag(item: unknown, path: JsonPath | null): boolean {
+  if (path === null) return false;
+  const value = resolvePath(item, path)[0];
+  if (path.equals !== null)
+    return value !== undefined && String(value).trim().toLowerCase() === path.equals.trim().toLowerCase();
+  return (
+    value === true ||
+    value === 1 ||
+    (typeof value === 'string' && ['1', 'true', 'yes'].includes(value.trim().toLowerCase()))
+  );
+}
+
+function reject(
+  externalId: string | null,
+  code: string,
+  message: string,
+  updatedAt: string | null,
+): CloudMapResult {
+  return { ok: false, rejected: { externalId, code, message, updatedAt } };
+}

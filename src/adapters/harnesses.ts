@@ -1,0 +1,26 @@
+/**
+ * Every adapter's simulator harness: the adapter contract test runs them all, `kontor simulator <kind>`
+ * starts one, and `kontor demo` starts several with demo channels.
+ */
+import { cloudHarness } from './cloud/harness.ts';
+import { ibusHarness } from './ibus/harness.ts';
+import { magentoHarness } from './magento/harness.ts';
+import { oxidHarness } from './oxid/harness.ts';
+import { retailPosHarness } from './retail-pos/harness.ts';
+import { sfaHarness } from './sfa/harness.ts';
+import type { AdapterHarness } from './simulator-kit/harness.ts';
+import { webshopHarness } from './webshop/harness.ts';
+
+export const HARNESSES: readonly AdapterHarness[] = [
+  magentoHarness,
+  webshopHarness,
+  sfaHarness,
+  ibusHarness,
+  cloudHarness,
+  oxidHarness,
+  retailPosHarness,
+];
+
+export function harnessOf(kind: string): AdapterHarness | undefined {
+  return HARNESSES.find((harness) => harness.adapter.kind === kind);
+}

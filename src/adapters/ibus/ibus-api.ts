@@ -1,0 +1,135 @@
+/**
+ * The IBUS protocol calls over the shared HTTP client: a bearer token from POST /api/v1/auth/token (kept
+ * until shortly before it expires, fetched again once when the bus refuses it), the customer feed and the
+ * bus info. Answers are checked for the shape the protocol promises.
+ */
+import { AuthError, BugError } from '../../domain/errors.ts';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
+import type { IbusFeedPage, IbusInfo, IbusTokenResponse } from './ibus-types.ts';
+import type { IbusSettings } from './settings.ts';
+
+export type IbusHttpOptions = Omit<HttpClientOptions, 'secrets' | 'headers' | 'requestsPerSecond' | 'hints'>;
+
+export interface FeedQuery {
+  changedSince: string | null;
+  after: { changedAt: string; id: string } | null;
+  limit: number;
+}
+
+export interface IbusApi {
+  readonly host: string;
+  info(signal?: AbortSignal): Promise<IbusInfo>;
+  feed(query: FeedQuery, signal?: AbortSignal): Promise<IbusFeedPage>;
+}
+
+const AUTH_HINT =
+  'Check the settings clientId, clientSecret, username and password against the IBUS customizing of the ERP.';
+const NOT_FOUND_HINT = "Check that the URL is the bus's base URL (without /api/v1).";
+const THROTTLE_MARGIN = 0.9;
+/** A token is fetched again this long before it expires. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+export function createIbusApi(url: string, settings: IbusSettings, http: IbusHttpOptions = {}): IbusApi {
+  const base = url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/api(\/v1)?$/, '');
+  const host = hostOf(base);
+  // The client redacts every value in this list from messages; the access token joins it once issued.
+  const secrets: string[] = [settings.clientSecret, settings.password];
+  const now = http.now ?? Date.now;
+  const client: HttpClient = createHttpClient({
+    ...http,
+    secrets,
+    // 10% below the limit: requests spaced exactly at the limit can meet in the bus's one-second window.
+    requestsPerSecond: settings.requestsPerSecond * THROTTLE_MARGIN,
+    hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
+  });
+  let token: { value: string; expiresAt: number } | null = null;
+
+  async function accessToken(signal?: AbortSignal): Promise<string> {
+    if (token && token.expiresAt - EXPIRY_MARGIN_MS > now()) return token.value;
+    const response = await client.request({
+      method: 'POST',
+      url: `${base}/api/v1/auth/token`,
+      json: {
+        clientId: settings.clientId,
+        clientSecret: settings.clientSecret,
+        username: settings.username,
+        password: settings.password,
+      },
+      signal,
+    });
+    const body = response.body as Partial<IbusTokenResponse> | null;
+    if (typeof body?.accessToken !== 'string' || typeof body.expiresIn !== 'number')
+      throw unexpected(host, 'the token request', null);
+    secrets.push(body.accessToken);
+    token = { value: body.accessToken, expiresAt: now() + body.expiresIn * 1000 };
+    return token.value;
+  }
+
+  /** GET with the bearer token; a refused token (expired early, revoked) is fetched again once. */
+  async function get(path: string, query: Record<string, string | number | null>, signal?: AbortSignal) {
+    const send = async (fresh: boolean) => {
+      if (fresh) token = null;
+      const value = await accessToken(signal);
+      return client.request({
+        url: `${base}${path}`,
+        query,
+        headers: { authorization: `Bearer ${value}` },
+        signal,
+      });
+    };
+    const hadToken = token !== null;
+    try {
+      return await send(false);
+    } catch (error) {
+      if (!(error instanceof AuthError) || !hadToken) throw error;
+      return await send(true);
+    }
+  }
+
+  return {
+    host,
+    async info(signal) {
+      const { body } = await get('/api/v1/info', {}, signal);
+      const info = body as Partial<IbusInfo> | null;
+      if (typeof info?.customers !== 'number') throw unexpected(host, 'GET /api/v1/info', body);
+      return info as IbusInfo;
+    },
+    async feed(query, signal) {
+      const { body } = await get(
+        '/api/v1/customers',
+        {
+          changedSince: query.changedSince,
+          afterChangedAt: query.after?.changedAt ?? null,
+          afterId: query.after?.id ?? null,
+          limit: query.limit,
+        },
+        signal,
+      );
+      const page = body as Partial<IbusFeedPage> | null;
+      if (!Array.isArray(page?.items) || typeof page.hasMore !== 'boolean')
+        throw unexpected(host, 'GET /api/v1/customers', body);
+      return page as IbusFeedPage;
+    },
+  };
+}
+
+function unexpected(host: string, what: string, body: unknown): BugError {
+  return new BugError(
+    'IBUS_UNEXPECTED_RESPONSE',
+    `${host} answered ${what} with something that is not IBUS protocol v1.`,
+    {
+      detail: JSON.stringify(body)?.slice(0, 200),
+    },
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

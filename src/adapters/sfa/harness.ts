@@ -1,0 +1,33 @@
+/** The Comarch SFA adapter and simulator for the adapter contract test. */
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
+import { createSfaAdapter } from './adapter.ts';
+import { startSfaSimulator } from './simulator.ts';
+
+export const sfaHarness: AdapterHarness = {
+  adapter: createSfaAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  channelType: 'b2b',
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startSfaSimulator({ customers, seed, port, brokenShare, requestsPerSecond: null });
+    const ids = () => sim.store.list().map((customer) => customer.id);
+    return {
+      connection: {
+        url: sim.url,
+        settings: { clientId: sim.clientId, clientSecret: sim.clientSecret, ...pageSizeSetting(options) },
+      },
+      allIds: ids,
+      emailsOf: () => [],
+      async change(count) {
+        const changed = ids().slice(0, count);
+        for (const id of changed) sim.store.change(id, (customer) => (customer.phone = '+48 12 000 00 00'));
+        return changed;
+      },
+      async remove(count) {
+        const removed = ids().slice(-count);
+        for (const id of removed) sim.store.delete(id);
+        return removed;
+      },
+      close: () => sim.close(),
+    };
+  },
+};

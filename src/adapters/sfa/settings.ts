@@ -1,0 +1,79 @@
+/**
+ * The Comarch SFA adapter's channel settings: the API client's credentials (OAuth 2.0 client credentials,
+ * created in SFA's administration under Integrations > API clients), page size and request rate. The client
+ * secret never appears in a message.
+ */
+import type { SettingField } from '../adapter.ts';
+import { settingReaders } from '../protocol-kit/setting-readers.ts';
+
+export interface SfaSettings {
+  clientId: string;
+  clientSecret: string;
+  pageSize: number;
+  requestsPerSecond: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 250;
+export const MAX_PAGE_SIZE = 1000;
+/** The SFA server allows 20 requests per second per API client. */
+export const PROTOCOL_REQUESTS_PER_SECOND = 20;
+/** The adapter's own default pace, below the limit so that network jitter does not bunch requests over it. */
+export const DEFAULT_REQUESTS_PER_SECOND = 15;
+
+export const SFA_SETTINGS: readonly SettingField[] = [
+  {
+    key: 'clientId',
+    label: 'Client id',
+    type: 'string',
+    required: true,
+    description:
+      "The API client's id (SFA administration: Integrations > API clients), with the scope customers:read.",
+  },
+  {
+    key: 'clientSecret',
+    label: 'Client secret',
+    type: 'secret',
+    required: true,
+    description: "The API client's secret. Kontor exchanges it for an access token (valid for an hour).",
+  },
+  {
+    key: 'pageSize',
+    label: 'Page size',
+    type: 'number',
+    required: false,
+    description: `Customers per request (1-${MAX_PAGE_SIZE}).`,
+    default: String(DEFAULT_PAGE_SIZE),
+  },
+  {
+    key: 'requestsPerSecond',
+    label: 'Requests per second',
+    type: 'number',
+    required: false,
+    description: `Upper limit of requests Kontor sends per second (at most ${PROTOCOL_REQUESTS_PER_SECOND}, the server's limit).`,
+    default: String(DEFAULT_REQUESTS_PER_SECOND),
+  },
+];
+
+const read = settingReaders('Comarch SFA');
+
+export function readSfaSettings(settings: Readonly<Record<string, string>>): SfaSettings {
+  const clientId = read.required(settings, 'clientId', "the API client's id");
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(clientId)) {
+    throw read.invalid('clientId', clientId, 'an API client id (letters, digits, dots, dashes, underscores)');
+  }
+  const clientSecret = read.required(settings, 'clientSecret', "the API client's secret");
+  const rate = read.positive(settings, 'requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND;
+  if (rate > PROTOCOL_REQUESTS_PER_SECOND) {
+    throw read.invalid(
+      'requestsPerSecond',
+      String(rate),
+      `at most ${PROTOCOL_REQUESTS_PER_SECOND} (the server's limit)`,
+    );
+  }
+  return {
+    clientId,
+    clientSecret,
+    pageSize: read.integer(settings, 'pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+    requestsPerSecond: rate,
+  };
+}

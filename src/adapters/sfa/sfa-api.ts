@@ -1,0 +1,128 @@
+/**
+ * The SFA server calls the adapter makes, over the shared HTTP client: the OAuth 2.0 client-credentials
+ * token (kept until shortly before it expires, fetched again once when the server refuses it), the
+ * customer list and the customer id list.
+ */
+import { AuthError, BugError } from '../../domain/errors.ts';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
+import { hostOf, trimBaseUrl } from '../protocol-kit/setting-readers.ts';
+import type { SfaSettings } from './settings.ts';
+import type { SfaListResponse, SfaTokenResponse } from './sfa-types.ts';
+
+export type SfaHttpOptions = Omit<HttpClientOptions, 'secrets' | 'headers' | 'requestsPerSecond' | 'hints'>;
+
+export interface CustomerQuery {
+  modifiedSince: string | null;
+  after: { modifiedAt: string; id: string } | null;
+  limit: number;
+}
+
+export interface SfaApi {
+  readonly host: string;
+  customers(query: CustomerQuery, signal?: AbortSignal): Promise<SfaListResponse<unknown>>;
+  customerIds(afterId: string | null, limit: number, signal?: AbortSignal): Promise<SfaListResponse<unknown>>;
+}
+
+const AUTH_HINT =
+  'Check the settings clientId and clientSecret against the API client in SFA (Integrations > API clients) ' +
+  'and that the client has the scope customers:read.';
+const NOT_FOUND_HINT = "Check that the URL is the SFA server's address (without /api).";
+/** A token is fetched again this long before it expires. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+export function createSfaApi(
+  url: string,
+  settings: SfaSettings,
+  http: SfaHttpOptions = {},
+  now: () => number = Date.now,
+): SfaApi {
+  const base = trimBaseUrl(url).replace(/\/api(\/v1)?$/, '');
+  const host = hostOf(base);
+  const client: HttpClient = createHttpClient({
+    ...http,
+    secrets: [settings.clientSecret],
+    requestsPerSecond: settings.requestsPerSecond,
+    hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
+  });
+  let token: { value: string; expiresAt: number } | null = null;
+
+  async function accessToken(signal: AbortSignal | undefined): Promise<string> {
+    if (token && token.expiresAt - EXPIRY_MARGIN_MS > now()) return token.value;
+    const response = await client.request({
+      method: 'POST',
+      url: `${base}/api/v1/oauth/token`,
+      json: {
+        grant_type: 'client_credentials',
+        client_id: settings.clientId,
+        client_secret: settings.clientSecret,
+      },
+      signal,
+    });
+    const body = response.body as Partial<SfaTokenResponse> | null;
+    if (!body || typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
+      throw new BugError(
+        'SFA_UNEXPECTED_RESPONSE',
+        `${host} answered the token request without an access token.`,
+      );
+    }
+    token = { value: body.access_token, expiresAt: now() + body.expires_in * 1000 };
+    return token.value;
+  }
+
+  /** GET with the bearer token; a refused token (expired early, revoked) is fetched again once. */
+  async function get(
+    path: string,
+    query: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      const value = await accessToken(signal);
+      try {
+        const response = await client.request({
+          url: `${base}${path}`,
+          query,
+          headers: { authorization: `Bearer ${value}` },
+          signal,
+        });
+        return response.body;
+      } catch (error) {
+        if (!(error instanceof AuthError) || attempt > 1) throw error;
+        token = null;
+      }
+    }
+  }
+
+  function list(body: unknown, what: string, path: string): SfaListResponse<unknown> {
+    const page = body as Partial<SfaListResponse<unknown>> | null;
+    if (!page || !Array.isArray(page.data) || typeof page.meta?.hasMore !== 'boolean') {
+      throw new BugError(
+        'SFA_UNEXPECTED_RESPONSE',
+        `${host} answered the ${what} with something that is not an SFA list.`,
+        {
+          detail: `GET ${path}: ${JSON.stringify(body).slice(0, 200)}`,
+        },
+      );
+    }
+    return page as SfaListResponse<unknown>;
+  }
+
+  return {
+    host,
+    async customers(query, signal) {
+      const params: Record<string, string> = { limit: String(query.limit) };
+      if (query.modifiedSince !== null) params.modifiedSince = query.modifiedSince;
+      if (query.after !== null) {
+        params.afterModifiedAt = query.after.modifiedAt;
+        params.afterId = query.after.id;
+      }
+      const path = '/api/v1/customers';
+      return list(await get(path, params, signal), 'customer list', path);
+    },
+    async customerIds(afterId, limit, signal) {
+      const params: Record<string, string> = { limit: String(limit) };
+      if (afterId !== null) params.afterId = afterId;
+      const path = '/api/v1/customers/ids';
+      return list(await get(path, params, signal), 'customer id list', path);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/** The Comarch ERP Webshop adapter and simulator for the adapter contract test. */
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
+import { createWebshopAdapter } from './adapter.ts';
+import { startWebshopSimulator } from './simulator.ts';
+
+export const webshopHarness: AdapterHarness = {
+  adapter: createWebshopAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  channelType: 'b2b',
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startWebshopSimulator({ customers, seed, port, brokenShare, requestsPerSecond: null });
+    const ids = () => sim.store.list().map((customer) => customer.id);
+    return {
+      connection: {
+        url: sim.url,
+        settings: { shopName: sim.shopName, apiKey: sim.apiKey, ...pageSizeSetting(options) },
+      },
+      allIds: () => ids().map(String),
+      emailsOf: () => [],
+      async change(count) {
+        const changed = ids().slice(0, count);
+        for (const id of changed)
+          sim.store.change(id, (customer) => (customer.name = `${customer.name} (neu)`));
+        return changed.map(String);
+      },
+      async remove(count) {
+        const removed = ids().slice(-count);
+        for (const id of removed) sim.store.delete(id);
+        return removed.map(String);
+      },
+      close: () => sim.close(),
+    };
+  },
+};

@@ -1,0 +1,217 @@
+/**
+ * An application server: a `kontor worker` / `kontor serve` process (or a `kontor import-customers --wait`
+ * process for its own job). It registers under its name, keeps a heartbeat, and dispatches: on every poll and
+ * on every NOTIFY kontor_batch it sweeps, promotes due jobs and claims what it may run, at most one job per
+ * queue (the database enforces it) and at most `maxConcurrentRuns` at once.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { ConfigError } from '../domain/errors.ts';
+import { heartbeatServer, registerServer, stopServer } from '../storage/app-server-store.ts';
+import { BATCH_WAKEUP_CHANNEL } from '../storage/batch-job-store.ts';
+import { claimRun, extendLease } from '../storage/batch-run-store.ts';
+import { promoteAtRestart } from '../storage/batch-schedule-store.ts';
+import type { Db } from '../storage/db.ts';
+import type { BatchApplications } from './batch-application.ts';
+import { promote, sweep } from './dispatcher-sweeps.ts';
+import { type ActiveRun, type RunSummary, StopReason, startRun } from './run-executor.ts';
+
+export interface ServerTiming {
+  /** Polling fallback when no NOTIFY arrives (default 5 s). */
+  pollMs: number;
+  /** Heartbeat of the server and its runs' leases (default 5 s). */
+  heartbeatMs: number;
+  /** A run's lease (and a server's life without heartbeat) (default 30 s). */
+  leaseSeconds: number;
+  /** A once-only job not started this long after Begin (no server ran) is missed (default 1 h). */
+  startWindowSeconds: number;
+  /** Runs at once on this server, each of another queue (default 4). */
+  maxConcurrentRuns: number;
+}
+
+export const DEFAULT_TIMING: ServerTiming = {
+  pollMs: 5_000,
+  heartbeatMs: 5_000,
+  leaseSeconds: 30,
+  startWindowSeconds: 3_600,
+  maxConcurrentRuns: 4,
+};
+
+export interface AppServerOptions {
+  db: Db;
+  name: string;
+  applications: BatchApplications;
+  timing?: Partial<ServerTiming>;
+  clock?: () => Date;
+  /** Claim only this job (`import-customers --wait`). */
+  onlyJobId?: number | null;
+  /** Listen for NOTIFY wake-ups (default true); false = polling only (benchmarks). */
+  listen?: boolean;
+  log?: (line: string) => void;
+}
+
+export class AppServer {
+  readonly name: string;
+  readonly timing: ServerTiming;
+  readonly #options: AppServerOptions;
+  readonly #instance = randomUUID();
+  readonly #clock: () => Date;
+  readonly #log: (line: string) => void;
+  readonly #runs = new Map<number, ActiveRun>();
+  readonly #endListeners = new Set<(summary: RunSummary) => void>();
+  #pollTimer: NodeJS.Timeout | null = null;
+  #heartbeatTimer: NodeJS.Timeout | null = null;
+  #unlisten: (() => Promise<void>) | null = null;
+  #ticking: Promise<void> | null = null;
+  #again = false;
+  #stopping = false;
+
+  private constructor(options: AppServerOptions) {
+    this.#options = options;
+    this.name = options.name;
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.#clock = options.clock ?? (() => new Date());
+    this.#log = options.log ?? (() => undefined);
+  }
+
+  /** Registers the server (refused while another live process has its name), then starts dispatching. */
+  static async start(options: AppServerOptions): Promise<AppServer> {
+    const server = new AppServer(options);
+    await server.#register();
+    return server;
+  }
+
+  get activeRuns(): number {
+    return this.#runs.size;
+  }
+
+  /** Called after each run this server ended. */
+  onRunEnded(listener: (summary: RunSummary) => void): () => void {
+    this.#endListeners.add(listener);
+    return () => this.#endListeners.delete(listener);
+  }
+
+  /** Dispatches now (as a NOTIFY would). */
+  wake(): void {
+    if (this.#stopping) return;
+    if (this.#ticking) {
+      this.#again = true;
+      return;
+    }
+    this.#ticking = this.#tick().finally(() => {
+      this.#ticking = null;
+    });
+  }
+
+  /** Stops claiming, asks running runs to stop (they end after their current step), waits, unregisters. */
+  async stop(): Promise<void> {
+    if (this.#stopping) return;
+    this.#stopping = true;
+    if (this.#pollTimer) clearInterval(this.#pollTimer);
+    if (this.#heartbeatTimer) clearInterval(this.#heartbeatTimer);
+    await this.#unlisten?.().catch(() => undefined);
+    await this.#ticking;
+    for (const run of this.#runs.values()) {
+      run.controller.abort(
+        new StopReason('server-stopped', `the application server ${this.name} is stopping`),
+      );
+    }
+    await Promise.all([...this.#runs.values()].map((run) => run.done));
+    await stopServer(this.#options.db, this.name, this.#instance).catch(() => undefined);
+  }
+
+  async #register(): Promise<void> {
+    const { db } = this.#options;
+    const holder = await registerServer(
+      db,
+      { name: this.name, instance: this.#instance, host: hostname(), pid: process.pid },
+      this.timing.leaseSeconds,
+    );
+    if (holder) {
+      throw new ConfigError(
+        'APP_SERVER_RUNNING',
+        `Application server "${this.name}" is already running (pid ${holder.pid} on ${holder.host}).`,
+      );
+    }
+    const restarted = await promoteAtRestart(db, this.name, this.#options.onlyJobId ?? null);
+    if (restarted.length > 0) this.#log(`at restart: job(s) ${restarted.join(', ')} due`);
+    if (this.#options.listen !== false) {
+      this.#unlisten = await db.listen(BATCH_WAKEUP_CHANNEL, () => {
+        this.wake();
+        void this.#heartbeat();
+      });
+    }
+    this.#pollTimer = setInterval(() => this.wake(), this.timing.pollMs);
+    this.#heartbeatTimer = setInterval(() => void this.#heartbeat(), this.timing.heartbeatMs);
+    this.wake();
+  }
+
+  async #tick(): Promise<void> {
+    const { db } = this.#options;
+    do {
+      this.#again = false;
+      try {
+        const swept = await sweep(db, this.timing.leaseSeconds, this.#clock());
+        for (const name of swept.deadServers) this.#log(`application server ${name} is dead`);
+        if (swept.abandonedRuns.length > 0) this.#log(`abandoned run(s) ${swept.abandonedRuns.join(', ')}`);
+        await promote(db, this.#clock(), this.timing.startWindowSeconds);
+        await this.#claim();
+      } catch (error) {
+        this.#log(`dispatcher: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } while (this.#again && !this.#stopping);
+  }
+
+  async #claim(): Promise<void> {
+    const { db, applications } = this.#options;
+    while (!this.#stopping && this.#runs.size < this.timing.maxConcurrentRuns) {
+      const token = randomUUID();
+      const claimed = await claimRun(db, {
+        server: this.name,
+        token,
+        leaseSeconds: this.timing.leaseSeconds,
+        onlyJobId: this.#options.onlyJobId ?? null,
+        applications: applications.names(),
+      });
+      if (!claimed) return;
+      const run = startRun({ db, applications, clock: this.#clock, log: this.#log }, { ...claimed, token });
+      this.#runs.set(run.runId, run);
+      void run.done.then((summary) => {
+        this.#runs.delete(run.runId);
+        if (summary) for (const listener of this.#endListeners) listener(summary);
+        this.wake();
+      });
+    }
+  }
+
+  #heartbeating = false;
+
+  async #heartbeat(): Promise<void> {
+    if (this.#heartbeating || this.#stopping) return;
+    this.#heartbeating = true;
+    const { db } = this.#options;
+    try {
+      if (!(await heartbeatServer(db, this.name, this.#instance))) {
+        this.#log(`application server ${this.name} was registered by another process; stopping its runs`);
+        for (const run of this.#runs.values())
+          run.controller.abort(new StopReason('lease-lost', 'lease lost'));
+        return;
+      }
+      for (const run of this.#runs.values()) {
+        const lease = await extendLease(
+          db,
+          { id: run.runId, token: run.token },
+          this.timing.leaseSeconds,
+          run,
+        );
+        if (!lease) run.controller.abort(new StopReason('lease-lost', 'the run was taken for abandoned'));
+        else if (lease.cancelRequested)
+          run.controller.abort(new StopReason('canceled', 'canceled by a user'));
+      }
+    } catch (error) {
+      this.#log(`heartbeat: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.#heartbeating = false;
+    }
+  }
+}

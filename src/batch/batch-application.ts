@@ -1,0 +1,66 @@
+/**
+ * A batch application (Import customers is the first): its settings schema (a parser that validates the
+ * Application tab and returns what is stored with the job) and its run function. The framework calls run()
+ * on an application server with an AbortSignal (maximum run time, cancel request, server stop) that the
+ * application must honour at its next safe point.
+ */
+import type { Db } from '../storage/db.ts';
+import type { BatchJob } from './job-types.ts';
+
+export interface RunOutcome {
+  state: 'finished' | 'failed';
+  /** Records failed (finished with errors) or the run failed: the "only if there are errors" notifications fire. */
+  hasErrors: boolean;
+  counts: Record<string, number> | null;
+  error: { code: string; message: string } | null;
+  /** The failure needs the user to change something (configuration, credentials): a series stops. */
+  needsUser: boolean;
+  /** One line for notifications and the job log. */
+  summary: string;
+}
+
+export interface RunContext<Settings> {
+  db: Db;
+  job: BatchJob;
+  settings: Settings;
+  signal: AbortSignal;
+  /** Reports counts so far (kept with the run at the next heartbeat). */
+  onProgress(counts: Record<string, number>): void;
+  /** Links the run to the import run it started (shown by `kontor jobs log`). */
+  onImportRun(importRunId: number): void;
+}
+
+export interface BatchApplication<Settings = unknown> {
+  /** Stable identifier stored with jobs, e.g. "import-customers". */
+  readonly name: string;
+  /** As users see it, e.g. "Import customers". */
+  readonly label: string;
+  /**
+   * The settings schema: validates raw settings (throws InvalidInputError naming the field) and returns the
+   * settings to store. With `db`, also checks what the settings refer to (e.g. the sales channel exists).
+   */
+  parseSettings(raw: unknown, db?: Db): Promise<Settings>;
+  run(context: RunContext<Settings>): Promise<RunOutcome>;
+}
+
+/** Erases an application's settings type for the registry (run() only ever gets what parseSettings made). */
+export function defineApplication<Settings>(application: BatchApplication<Settings>): BatchApplication {
+  return application as unknown as BatchApplication;
+}
+
+/** The explicit list of batch applications an application server can run. */
+export class BatchApplications {
+  readonly #byName = new Map<string, BatchApplication>();
+
+  constructor(applications: readonly BatchApplication[]) {
+    for (const application of applications) this.#byName.set(application.name, application);
+  }
+
+  get(name: string): BatchApplication | undefined {
+    return this.#byName.get(name);
+  }
+
+  names(): string[] {
+    return [...this.#byName.keys()];
+  }
+}

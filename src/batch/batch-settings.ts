@@ -1,0 +1,155 @@
+/**
+ * The Batch settings tab, validated: every wrong field is refused with an InvalidInputError that names it,
+ * before anything is written. Defaults: Start = Add to queue, Notification = none, Release immediately = on
+ * for Add to queue and At restart (the only modes that offer it), time zone = the system's.
+ */
+import { InvalidInputError } from '../domain/errors.ts';
+import {
+  type BatchSettings,
+  NOTIFICATION_SETTINGS,
+  type NotificationSetting,
+  START_MODES,
+  type StartMode,
+} from './job-types.ts';
+import { assertPattern, isTimeZone, slotAtOrAfter, systemTimeZone } from './schedule.ts';
+
+export interface BatchSettingsInput {
+  name?: string | null;
+  user: string;
+  oltpDatabase: string;
+  contentLanguage?: string | null;
+  queue: string;
+  appServer?: string | null;
+  startMode?: string | null;
+  begin?: Date | null;
+  maxRunSeconds?: number | null;
+  timeoutNotification?: boolean;
+  pattern?: string | null;
+  timeZone?: string | null;
+  end?: Date | null;
+  seriesCanceledNotification?: boolean;
+  notification?: string | null;
+  releaseImmediately?: boolean | null;
+}
+
+/** Names of queues, application servers: letters, digits, dot, dash, underscore. */
+export const SERVER_OR_QUEUE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const JOB_NAME = /^[^\p{Cc}]{1,80}$/u;
+/** A once-only job filed with a Begin further back than this is refused (it could only be missed). */
+const PAST_BEGIN_TOLERANCE_MS = 60_000;
+const MAX_RUN_SECONDS = 7 * 24 * 3600;
+
+export function releaseOffered(mode: StartMode): boolean {
+  return mode === 'add-to-queue' || mode === 'at-restart';
+}
+
+export function assertName(what: string, name: string): string {
+  if (!SERVER_OR_QUEUE_NAME.test(name)) {
+    throw new InvalidInputError(
+      `${what} "${name}" is not a valid name: use up to 63 letters, digits, dots, dashes or underscores.`,
+    );
+  }
+  return name;
+}
+
+export function defaultContentLanguage(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale || 'en';
+}
+
+export function validateBatchSettings(
+  input: BatchSettingsInput,
+  now: Date,
+): Omit<BatchSettings, 'name'> & {
+  name: string | null;
+} {
+  const startMode = oneOf('Start', input.startMode ?? 'add-to-queue', START_MODES);
+  const notification = oneOf('Notification', input.notification ?? 'none', NOTIFICATION_SETTINGS);
+  const series = startMode === 'series';
+  const timeZone = input.timeZone?.trim() || systemTimeZone();
+  if (!isTimeZone(timeZone)) throw new InvalidInputError(`Time zone "${timeZone}" is not a known time zone.`);
+
+  const name = input.name?.trim() || null;
+  if (name !== null && !JOB_NAME.test(name))
+    throw new InvalidInputError('Batch job name must be 1 to 80 characters without control characters.');
+  if (name !== null && /^\d+$/.test(name))
+    throw new InvalidInputError(
+      `Batch job name "${name}" must not be a number: it would be taken for a job id.`,
+    );
+  const user = input.user.trim();
+  if (!JOB_NAME.test(user)) throw new InvalidInputError('User must be 1 to 80 characters.');
+  const queue = input.queue.trim();
+  if (queue === '') throw new InvalidInputError('Processing queue is required.');
+  const appServer = input.appServer?.trim() || null;
+  if (appServer !== null) assertName('Application server', appServer);
+  const contentLanguage = language(input.contentLanguage?.trim() || defaultContentLanguage());
+
+  const begin = input.begin ?? null;
+  const end = input.end ?? null;
+  const pattern = input.pattern?.trim() || null;
+  const maxRunSeconds = input.maxRunSeconds ?? null;
+  if (begin && startMode !== 'once' && !series)
+    throw new InvalidInputError(`Begin is only used with Start "once" or "series", not "${startMode}".`);
+  if (startMode === 'once' && !begin) throw new InvalidInputError('Start "once" needs Begin.');
+  if (startMode === 'once' && begin && begin.getTime() < now.getTime() - PAST_BEGIN_TOLERANCE_MS)
+    throw new InvalidInputError(`Begin ${begin.toISOString()} lies in the past.`);
+  if (
+    maxRunSeconds !== null &&
+    (!Number.isInteger(maxRunSeconds) || maxRunSeconds < 1 || maxRunSeconds > MAX_RUN_SECONDS)
+  )
+    throw new InvalidInputError(
+      `Maximum run time must be a whole number of seconds from 1 to ${MAX_RUN_SECONDS}.`,
+    );
+  if (input.timeoutNotification && maxRunSeconds === null)
+    throw new InvalidInputError('Timeout notification needs a Maximum run time.');
+  if (!series && pattern) throw new InvalidInputError('Serial pattern is only used with Start "series".');
+  if (!series && end) throw new InvalidInputError('End is only used with Start "series".');
+  if (!series && input.seriesCanceledNotification)
+    throw new InvalidInputError('Series canceled is only used with Start "series".');
+  if (series) {
+    if (!pattern) throw new InvalidInputError('Start "series" needs a Serial pattern.');
+    assertPattern(pattern, timeZone);
+    const from = begin ?? now;
+    if (end && end.getTime() <= from.getTime())
+      throw new InvalidInputError(`End ${end.toISOString()} must lie after Begin ${from.toISOString()}.`);
+    if (!slotAtOrAfter(pattern, timeZone, from, end))
+      throw new InvalidInputError(`Serial pattern "${pattern}" has no slot between Begin and End.`);
+  }
+  const offered = releaseOffered(startMode);
+  if (input.releaseImmediately && !offered)
+    throw new InvalidInputError(
+      `Release immediately is only offered for Start "add-to-queue" and "at-restart"; a "${startMode}" job is released with \`kontor jobs release\`.`,
+    );
+  return {
+    name,
+    user,
+    oltpDatabase: input.oltpDatabase,
+    contentLanguage,
+    queue,
+    appServer,
+    startMode,
+    begin: series ? (begin ?? now) : begin,
+    maxRunSeconds,
+    timeoutNotification: input.timeoutNotification === true,
+    pattern,
+    timeZone,
+    end,
+    seriesCanceledNotification: input.seriesCanceledNotification === true,
+    notification: notification as NotificationSetting,
+    releaseImmediately: offered && input.releaseImmediately !== false,
+  };
+}
+
+function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InvalidInputError(`${field} "${value}" is not one of: ${allowed.join(', ')}.`);
+}
+
+function language(tag: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    if (canonical) return canonical;
+  } catch {
+    // falls through to the error below
+  }
+  throw new InvalidInputError(`Content language "${tag}" is not a language tag (e.g. en, de-DE).`);
+}

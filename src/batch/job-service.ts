@@ -1,0 +1,185 @@
+/**
+ * The Batch jobs application: file a job (Application tab settings + Batch settings tab), release, cancel,
+ * trigger, list and show jobs. The CLI calls it now; the HTTP API and the web UI will call the same service.
+ */
+import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import {
+  cancelOpen,
+  findJobIdByName,
+  getJob,
+  insertJob,
+  type JobFilter,
+  listJobs,
+  releasePlanned,
+  requestCancel,
+  triggerExternal,
+  wakeServers,
+} from '../storage/batch-job-store.ts';
+import { listRuns } from '../storage/batch-run-store.ts';
+import type { Db } from '../storage/db.ts';
+import { insertNotifications } from '../storage/notification-store.ts';
+import { findQueueId } from '../storage/queue-store.ts';
+import type { BatchApplications } from './batch-application.ts';
+import { type BatchSettingsInput, validateBatchSettings } from './batch-settings.ts';
+import type { BatchJob, BatchRun, JobState } from './job-types.ts';
+import { noticesForSeriesCanceled } from './notification-rules.ts';
+import { slotAtOrAfter } from './schedule.ts';
+
+export interface JobWithRuns extends BatchJob {
+  runs: BatchRun[];
+}
+
+export interface FileJobInput {
+  application: string;
+  settings: unknown;
+  batch: BatchSettingsInput;
+}
+
+export class JobService {
+  constructor(
+    private readonly db: Db,
+    private readonly applications: BatchApplications,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Validates everything, then inserts the job (released at once when Release immediately is on). */
+  async file(input: FileJobInput): Promise<BatchJob> {
+    const application = this.applications.get(input.application);
+    if (!application) {
+      throw new InvalidInputError(
+        `Batch application "${input.application}" does not exist (known: ${this.applications.names().join(', ')}).`,
+      );
+    }
+    const settings = await application.parseSettings(input.settings, this.db);
+    const batch = validateBatchSettings(input.batch, this.clock());
+    const queueId = await findQueueId(this.db, batch.queue);
+    if (queueId === null) throw new NotFoundError('Processing queue', batch.queue);
+    const release = batch.releaseImmediately;
+    const state: JobState = !release ? 'planned' : batch.startMode === 'add-to-queue' ? 'ready' : 'released';
+    const id = await this.db.transaction(async (tx) => {
+      const id = await insertJob(tx, {
+        application: application.name,
+        settings: settings as Record<string, unknown>,
+        batch,
+        queueId,
+        state,
+        dueAt: state === 'ready' ? this.clock() : null,
+        released: release,
+      }).catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23505')
+          throw new ConfigError('JOB_NAME_TAKEN', `A batch job named "${batch.name}" is still open.`);
+        throw error;
+      });
+      if (state === 'ready') await wakeServers(tx, 'released');
+      return id;
+    });
+    return await this.#get(id);
+  }
+
+  /** planned -> released (or ready for Add to queue). */
+  async release(ref: string): Promise<BatchJob> {
+    const job = await this.#get(await this.resolve(ref));
+    if (job.state !== 'planned') {
+      throw new ConfigError(
+        'JOB_NOT_PLANNED',
+        `Batch job ${job.id} is ${job.state}; only planned jobs can be released.`,
+      );
+    }
+    const now = this.clock();
+    let dueAt: Date | null = null;
+    if (job.startMode === 'once') dueAt = job.begin ? new Date(job.begin) : now;
+    if (job.startMode === 'series') {
+      const from = job.begin && Date.parse(job.begin) > now.getTime() ? new Date(job.begin) : now;
+      dueAt = slotAtOrAfter(job.pattern ?? '', job.timeZone, from, job.end ? new Date(job.end) : null);
+      if (!dueAt)
+        throw new ConfigError('SERIES_OVER', `Batch job ${job.id}: its series has no slot left before End.`);
+    }
+    const ready = job.startMode === 'add-to-queue';
+    await this.db.transaction(async (tx) => {
+      if (!(await releasePlanned(tx, job.id, ready ? 'ready' : 'released', ready ? now : dueAt)))
+        throw new ConfigError('JOB_NOT_PLANNED', `Batch job ${job.id} is no longer planned.`);
+      await wakeServers(tx, 'released');
+    });
+    return await this.#get(job.id);
+  }
+
+  /** Cancels a job not yet active; asks an active one to stop (it ends canceled after its current step). */
+  async cancel(ref: string): Promise<{ job: BatchJob; outcome: 'canceled' | 'cancel-requested' }> {
+    const job = await this.#get(await this.resolve(ref));
+    const outcome = await this.db.transaction(async (tx) => {
+      if (await cancelOpen(tx, job.id)) {
+        if (job.startMode === 'series') {
+          const notices = noticesForSeriesCanceled(job, 'The series was canceled by a user.');
+          await insertNotifications(tx, { user: job.user, jobId: job.id, runId: null }, notices);
+        }
+        return 'canceled' as const;
+      }
+      if (await requestCancel(tx, job.id)) {
+        await wakeServers(tx, 'cancel');
+        return 'cancel-requested' as const;
+      }
+      return null;
+    });
+    if (!outcome) {
+      const now = await this.#get(job.id);
+      throw new ConfigError(
+        'JOB_NOT_CANCELABLE',
+        `Batch job ${job.id} is ${now.state}; only planned, released, ready or active jobs can be canceled.`,
+      );
+    }
+    return { job: await this.#get(job.id), outcome };
+  }
+
+  /** Scheduled: external: one run per trigger (a trigger during a run queues exactly one more). */
+  async trigger(ref: string): Promise<{ job: BatchJob; outcome: 'ready' | 'pending' | 'waiting' }> {
+    const job = await this.#get(await this.resolve(ref));
+    if (job.startMode !== 'external') {
+      throw new ConfigError(
+        'JOB_NOT_EXTERNAL',
+        `Batch job ${job.id} starts "${job.startMode}", not "external"; only external jobs are triggered.`,
+      );
+    }
+    const outcome = await this.db.transaction(async (tx) => {
+      const outcome = await triggerExternal(tx, job.id);
+      if (outcome === 'ready') await wakeServers(tx, 'trigger');
+      return outcome;
+    });
+    if (!outcome) {
+      const hint = job.state === 'planned' ? ' Release it first (kontor jobs release).' : '';
+      throw new ConfigError(
+        'JOB_NOT_TRIGGERABLE',
+        `Batch job ${job.id} is ${job.state} and cannot be triggered.${hint}`,
+      );
+    }
+    return { job: await this.#get(job.id), outcome };
+  }
+
+  async list(filter: JobFilter = {}): Promise<JobWithRuns[]> {
+    const jobs = await listJobs(this.db, filter);
+    const runs = await listRuns(
+      this.db,
+      jobs.map((job) => job.id),
+    );
+    return jobs.map((job) => ({ ...job, runs: runs.filter((run) => run.jobId === job.id) }));
+  }
+
+  async show(ref: string): Promise<JobWithRuns> {
+    const job = await this.#get(await this.resolve(ref));
+    return { ...job, runs: await listRuns(this.db, [job.id]) };
+  }
+
+  /** A job id, or the name of a job (the open one, else the newest of that name). */
+  async resolve(ref: string): Promise<number> {
+    const value = ref.trim();
+    if (/^\d+$/.test(value)) return Number(value);
+    const id = await findJobIdByName(this.db, value);
+    if (id === null) throw new NotFoundError('Batch job', value);
+    return id;
+  }
+
+  async #get(id: number): Promise<BatchJob> {
+    const job = await getJob(this.db, id);
+    if (!job) throw new NotFoundError('Batch job', String(id));
+    return job;
+  }
+}

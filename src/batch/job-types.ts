@@ -1,0 +1,108 @@
+/** Batch jobs as the rest of Kontor sees them: the spec's Batch settings tab, job states, runs. */
+
+export const START_MODES = ['add-to-queue', 'at-restart', 'external', 'once', 'series'] as const;
+export type StartMode = (typeof START_MODES)[number];
+
+export const NOTIFICATION_SETTINGS = [
+  'none',
+  'dialog',
+  'dialog-errors',
+  'workflow',
+  'workflow-errors',
+] as const;
+export type NotificationSetting = (typeof NOTIFICATION_SETTINGS)[number];
+
+/**
+ * planned (not released) -> released (waiting for its start: Begin, slot, trigger, server start) -> ready
+ * (due, waiting for its turn in the queue) -> active -> finished | failed | canceled; missed (a once-only
+ * job whose start window passed); abandoned (its application server died during the run).
+ * Series and external jobs go back to released after each run.
+ */
+export const JOB_STATES = [
+  'planned',
+  'released',
+  'ready',
+  'active',
+  'finished',
+  'failed',
+  'canceled',
+  'missed',
+  'abandoned',
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** Jobs in these states can be edited and canceled; an active job can be asked to cancel. */
+export const OPEN_STATES: readonly JobState[] = ['planned', 'released', 'ready'];
+
+export type RunState = 'active' | 'finished' | 'failed' | 'canceled' | 'abandoned';
+
+/** Why a run did not finish normally. */
+export type RunReason = 'timeout' | 'canceled' | 'server-stopped' | 'lease-lost' | 'server-died' | 'error';
+
+/** The Batch settings tab, validated (batch-settings.ts). */
+export interface BatchSettings {
+  name: string;
+  user: string;
+  oltpDatabase: string;
+  contentLanguage: string;
+  queue: string;
+  appServer: string | null;
+  startMode: StartMode;
+  begin: Date | null;
+  maxRunSeconds: number | null;
+  timeoutNotification: boolean;
+  pattern: string | null;
+  timeZone: string;
+  end: Date | null;
+  seriesCanceledNotification: boolean;
+  notification: NotificationSetting;
+  releaseImmediately: boolean;
+}
+
+export interface BatchRun {
+  id: number;
+  jobId: number;
+  state: RunState;
+  appServer: string;
+  dueAt: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: Record<string, number> | null;
+  hasErrors: boolean;
+  reason: RunReason | null;
+  error: { code: string; message: string } | null;
+  importRunId: number | null;
+}
+
+export interface BatchJob {
+  id: number;
+  name: string;
+  application: string;
+  settings: Record<string, unknown>;
+  user: string;
+  oltpDatabase: string;
+  contentLanguage: string;
+  queue: string;
+  appServer: string | null;
+  startMode: StartMode;
+  begin: string | null;
+  maxRunSeconds: number | null;
+  timeoutNotification: boolean;
+  pattern: string | null;
+  timeZone: string;
+  end: string | null;
+  seriesCanceledNotification: boolean;
+  notification: NotificationSetting;
+  releaseImmediately: boolean;
+  state: JobState;
+  dueAt: string | null;
+  releasedAt: string | null;
+  cancelRequested: boolean;
+  triggerPending: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function isRepeating(mode: StartMode): boolean {
+  return mode === 'series' || mode === 'external';
+}

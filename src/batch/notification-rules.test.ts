@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { NotificationSetting } from './job-types.ts';
+import { noticesForMissed, noticesForRunEnd } from './notification-rules.ts';
+
+const job = (notification: NotificationSetting, extra = {}) => ({
+  id: 7,
+  name: 'nightly',
+  notification,
+  timeoutNotification: false,
+  seriesCanceledNotification: false,
+  ...extra,
+});
+const run = (hasErrors: boolean, extra = {}) => ({
+  hasErrors,
+  timedOut: false,
+  seriesCanceled: false,
+  summary: 'read 3',
+  state: hasErrors ? 'failed' : 'finished',
+  ...extra,
+});
+
+describe('notification rules', () => {
+  it.each([
+    ['none', false, []],
+    ['none', true, []],
+    ['dialog', false, ['dialog']],
+    ['dialog', true, ['dialog']],
+    ['dialog-errors', false, []],
+    ['dialog-errors', true, ['dialog']],
+    ['workflow', false, ['workflow']],
+    ['workflow', true, ['workflow']],
+    ['workflow-errors', false, []],
+    ['workflow-errors', true, ['workflow']],
+  ] as const)('Notification %s, errors %s -> %j', (setting, errors, channels) => {
+    const notices = noticesForRunEnd(job(setting), run(errors));
+    expect(notices.map((n) => n.channel)).toEqual(channels);
+    for (const notice of notices) expect(notice).toMatchObject({ topic: 'run-ended', hasErrors: errors });
+  });
+
+  it('adds a timeout notice when asked for, even with Notification none, the way Notification points', () => {
+    expect(
+      noticesForRunEnd(job('none', { timeoutNotification: true }), run(true, { timedOut: true })),
+    ).toEqual([expect.objectContaining({ channel: 'dialog', topic: 'timeout' })]);
+    expect(
+      noticesForRunEnd(
+        job('workflow-errors', { timeoutNotification: true }),
+        run(true, { timedOut: true }),
+      ).map((n) => [n.channel, n.topic]),
+    ).toEqual([
+      ['workflow', 'run-ended'],
+      ['workflow', 'timeout'],
+    ]);
+    expect(noticesForRunEnd(job('none'), run(true, { timedOut: true }))).toEqual([]);
+  });
+
+  it('adds a series-canceled notice only with Series canceled on', () => {
+    expect(noticesForRunEnd(job('none'), run(true, { seriesCanceled: true }))).toEqual([]);
+    expect(
+      noticesForRunEnd(
+        job('none', { seriesCanceledNotification: true }),
+        run(true, { seriesCanceled: true }),
+      ),
+    ).toEqual([expect.objectContaining({ topic: 'series-canceled', channel: 'dialog' })]);
+  });
+
+  it('tells about a missed job like about a run with errors', () => {
+    expect(noticesForMissed({ ...job('dialog-errors'), begin: '2026-01-01T00:00:00.000Z' })).toHaveLength(1);
+    expect(noticesForMissed({ ...job('none'), begin: null })).toEqual([]);
+  });
+});

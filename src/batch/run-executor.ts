@@ -1,0 +1,172 @@
+/**
+ * Runs one claimed job on this application server: calls the batch application with an AbortSignal that
+ * fires on Maximum run time, a cancel request, a server stop or a lost lease; then ends the run, moves the
+ * job on and notifies its user, all in one transaction fenced by the run's lease token.
+ */
+import { asKontorError } from '../domain/errors.ts';
+import { getJob, wakeServers } from '../storage/batch-job-store.ts';
+import { endRun, moveJobAfterRun, type RunEnd } from '../storage/batch-run-store.ts';
+import type { Db } from '../storage/db.ts';
+import { insertNotifications } from '../storage/notification-store.ts';
+import type { BatchApplications, RunOutcome } from './batch-application.ts';
+import { nextAfterRun } from './job-lifecycle.ts';
+import type { BatchJob, RunReason } from './job-types.ts';
+import { noticesForRunEnd } from './notification-rules.ts';
+
+/** Why a run was stopped; its message ends up in the run's error ("The run was stopped: ..."). */
+export class StopReason extends Error {
+  constructor(
+    readonly reason: Exclude<RunReason, 'error' | 'server-died'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ActiveRun {
+  readonly runId: number;
+  readonly jobId: number;
+  readonly token: string;
+  readonly controller: AbortController;
+  counts: Record<string, number> | null;
+  importRunId: number | null;
+  /** Resolves when the run has ended and was written (or found its lease lost). */
+  done: Promise<RunSummary | null>;
+}
+
+export interface RunSummary {
+  runId: number;
+  job: BatchJob;
+  end: RunEnd;
+  summary: string;
+}
+
+export interface ExecutorDeps {
+  db: Db;
+  applications: BatchApplications;
+  clock: () => Date;
+  log: (line: string) => void;
+}
+
+export function startRun(
+  deps: ExecutorDeps,
+  claim: { runId: number; jobId: number; token: string },
+): ActiveRun {
+  const active: ActiveRun = {
+    ...claim,
+    controller: new AbortController(),
+    counts: null,
+    importRunId: null,
+    done: Promise.resolve(null),
+  };
+  active.done = execute(deps, active).catch((error: unknown) => {
+    deps.log(`run ${claim.runId}: could not be written: ${asKontorError(error).detail ?? String(error)}`);
+    return null;
+  });
+  return active;
+}
+
+async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummary | null> {
+  const { db } = deps;
+  const job = await getJob(db, active.jobId);
+  if (!job) return null;
+  const signal = active.controller.signal;
+  const timer =
+    job.maxRunSeconds === null
+      ? null
+      : setTimeout(
+          () =>
+            active.controller.abort(
+              new StopReason('timeout', `maximum run time of ${job.maxRunSeconds} s reached`),
+            ),
+          job.maxRunSeconds * 1000,
+        );
+  deps.log(`run ${active.runId} of job ${job.id} "${job.name}" (${job.application}) started`);
+  let outcome: RunOutcome;
+  try {
+    const application = deps.applications.get(job.application);
+    if (!application) throw new Error(`unknown batch application ${job.application}`);
+    const settings = await application.parseSettings(job.settings);
+    outcome = await application.run({
+      db,
+      job,
+      settings,
+      signal,
+      onProgress: (counts) => {
+        active.counts = counts;
+      },
+      onImportRun: (id) => {
+        active.importRunId = id;
+      },
+    });
+  } catch (error) {
+    const failure = asKontorError(error);
+    if (failure.kind === 'bug') deps.log(`run ${active.runId}: ${failure.detail ?? failure.message}`);
+    outcome = {
+      state: 'failed',
+      hasErrors: true,
+      counts: active.counts,
+      error: { code: failure.code, message: failure.message },
+      needsUser: failure.kind === 'config' || failure.kind === 'auth',
+      summary: failure.message,
+    };
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+  const stop = signal.aborted && signal.reason instanceof StopReason ? signal.reason : null;
+  if (stop?.reason === 'lease-lost') {
+    deps.log(`run ${active.runId}: lease lost (taken for dead); nothing written`);
+    return null;
+  }
+  const end = runEnd(outcome, stop, active);
+  const summary =
+    stop && outcome.state === 'failed' ? `${stop.message}. ${outcome.summary}` : outcome.summary;
+  const written = await db.transaction(async (tx) => {
+    if (!(await endRun(tx, { id: active.runId, token: active.token }, end))) return false;
+    const current = (await getJob(tx, job.id)) ?? job;
+    const next = nextAfterRun(current, { state: end.state, needsUser: outcome.needsUser }, deps.clock());
+    await moveJobAfterRun(tx, { id: job.id, token: active.token }, next);
+    const notices = noticesForRunEnd(current, {
+      hasErrors: end.hasErrors,
+      timedOut: end.reason === 'timeout',
+      seriesCanceled: next.seriesCanceled,
+      state: end.state,
+      summary,
+    });
+    await insertNotifications(tx, { user: job.user, jobId: job.id, runId: active.runId }, notices);
+    await wakeServers(tx, 'run-ended');
+    return true;
+  });
+  if (!written) {
+    deps.log(`run ${active.runId}: lease lost before it ended; nothing written`);
+    return null;
+  }
+  deps.log(
+    `run ${active.runId} of job ${job.id} "${job.name}" ${end.state}${end.reason ? ` (${end.reason})` : ''}`,
+  );
+  return { runId: active.runId, job, end, summary };
+}
+
+function runEnd(outcome: RunOutcome, stop: StopReason | null, active: ActiveRun): RunEnd {
+  const base = { counts: outcome.counts ?? active.counts, importRunId: active.importRunId };
+  if (stop && outcome.state === 'failed') {
+    if (stop.reason === 'canceled') {
+      return { ...base, state: 'canceled', hasErrors: false, reason: 'canceled', error: null };
+    }
+    const code = stop.reason === 'timeout' ? 'TIMEOUT' : 'SERVER_STOPPED';
+    return {
+      ...base,
+      state: 'failed',
+      hasErrors: true,
+      reason: stop.reason,
+      error: { code, message: `The run was stopped: ${stop.message}.` },
+    };
+  }
+  return {
+    ...base,
+    state: outcome.state,
+    hasErrors: outcome.hasErrors,
+    reason: outcome.state === 'failed' ? 'error' : null,
+    error: outcome.error,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Runs one filed job in this process, as an application server of its own (`kontor import-customers --wait`):
+ * the server claims only this job (when it is the first of its queue and the queue is free), runs it and
+ * stops. Resolves with the run, or null when the job ended without a run of this process (e.g. canceled).
+ */
+import { hostname } from 'node:os';
+import { forgetServer } from '../storage/app-server-store.ts';
+import { getJob } from '../storage/batch-job-store.ts';
+import { listRuns } from '../storage/batch-run-store.ts';
+import type { Db } from '../storage/db.ts';
+import { AppServer, type ServerTiming } from './app-server.ts';
+import type { BatchApplications } from './batch-application.ts';
+import type { BatchRun } from './job-types.ts';
+import { OPEN_STATES } from './job-types.ts';
+
+export interface RunJobNowOptions {
+  db: Db;
+  applications: BatchApplications;
+  jobId: number;
+  /** The server name (the job's Application server, if it names one); default cli-<host>-<pid>. */
+  serverName?: string | null;
+  signal?: AbortSignal;
+  timing?: Partial<ServerTiming>;
+}
+
+export async function runJobNow(options: RunJobNowOptions): Promise<BatchRun | null> {
+  const { db, jobId } = options;
+  const ephemeral = !options.serverName;
+  const name = options.serverName ?? `cli-${hostname()}-${process.pid}`;
+  const server = await AppServer.start({
+    db,
+    name,
+    applications: options.applications,
+    onlyJobId: jobId,
+    timing: options.timing,
+  });
+  try {
+    const runId = await new Promise<number | null>((resolve) => {
+      const stopListening = server.onRunEnded((summary) => {
+        if (summary.job.id !== jobId) return;
+        cleanup();
+        resolve(summary.runId);
+      });
+      // Ended some other way (canceled by a user) or stopped by the caller.
+      const check = setInterval(() => {
+        void getJob(db, jobId).then((job) => {
+          if (job && job.state !== 'active' && !OPEN_STATES.includes(job.state) && server.activeRuns === 0) {
+            cleanup();
+            resolve(null);
+          }
+        });
+      }, server.timing.pollMs);
+      const onAbort = () => {
+        cleanup();
+        void server.stop().then(() => resolve(-1));
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      function cleanup() {
+        stopListening();
+        clearInterval(check);
+        options.signal?.removeEventListener('abort', onAbort);
+      }
+    });
+    const runs = await listRuns(db, [jobId]);
+    if (runId === null) return null;
+    return (runId === -1 ? runs.at(-1) : runs.find((run) => run.id === runId)) ?? null;
+  } finally {
+    await server.stop();
+    if (ephemeral) await forgetServer(db, name).catch(() => undefined);
+  }
+}

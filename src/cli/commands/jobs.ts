@@ -1,0 +1,183 @@
+/** `kontor jobs list|show|log|release|cancel|trigger`: the Batch jobs application. */
+import type { Command } from 'commander';
+import type { JobWithRuns } from '../../batch/job-service.ts';
+import { JOB_STATES, type JobState } from '../../batch/job-types.ts';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { getRun, getRunLog } from '../../storage/run-store.ts';
+import type { AppContext } from '../app-context.ts';
+import { formatRunSummary } from '../run-summary.ts';
+import { formatTable } from '../table.ts';
+
+/** The `jobs list --json` contract (DESIGN.md section 5). */
+export function jobListEntry(job: JobWithRuns) {
+  return {
+    id: job.id,
+    name: job.name,
+    application: job.application,
+    state: job.state,
+    queue: job.queue,
+    appServer: job.appServer,
+    user: job.user,
+    startMode: job.startMode,
+    createdAt: job.createdAt,
+    runs: job.runs.map((run) => ({
+      id: run.id,
+      state: run.state,
+      appServer: run.appServer,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      counts: run.counts,
+    })),
+  };
+}
+
+export function registerJobCommands(program: Command, context: () => AppContext): void {
+  const jobs = program.command('jobs').description('batch jobs: list, show, log, release, cancel, trigger');
+
+  jobs
+    .command('list')
+    .description('list batch jobs with their runs')
+    .option('--state <state>', `only jobs in this state (${JOB_STATES.join(', ')})`)
+    .option('--queue <name>', 'only jobs of this processing queue')
+    .option('--json', 'print a JSON array')
+    .action(async (options: { state?: string; queue?: string; json?: boolean }) => {
+      if (options.state !== undefined && !JOB_STATES.includes(options.state as JobState))
+        throw new InvalidInputError(`--state "${options.state}" is not one of: ${JOB_STATES.join(', ')}.`);
+      const app = context();
+      const list = await (await app.jobs()).list({ state: options.state as JobState, queue: options.queue });
+      if (options.json) {
+        app.output.out(JSON.stringify(list.map(jobListEntry), null, 2));
+        return;
+      }
+      app.output.out(
+        formatTable(
+          ['Id', 'Name', 'Application', 'State', 'Queue', 'Server', 'Start', 'User', 'Runs', 'Last run'],
+          list.map((job) => {
+            const last = job.runs.at(-1);
+            return [
+              String(job.id),
+              job.name,
+              job.application,
+              job.state,
+              job.queue,
+              job.appServer ?? '-',
+              job.startMode,
+              job.user,
+              String(job.runs.length),
+              last ? `${last.state} ${last.finishedAt ?? last.startedAt}` : '-',
+            ];
+          }),
+        ),
+      );
+    });
+
+  jobs
+    .command('show <job>')
+    .description('show a batch job (id or name): its settings and runs')
+    .option('--json', 'print the job as JSON')
+    .action(async (ref: string, options: { json?: boolean }) => {
+      const app = context();
+      const job = await (await app.jobs()).show(ref);
+      if (options.json) {
+        app.output.out(JSON.stringify(job, null, 2));
+        return;
+      }
+      const fields: Array<[string, string]> = [
+        ['Batch job', `${job.id} "${job.name}" (${job.application})`],
+        ['State', job.state + (job.cancelRequested ? ' (cancel requested)' : '')],
+        ['User', job.user],
+        ['OLTP database', job.oltpDatabase],
+        ['Content language', job.contentLanguage],
+        ['Processing queue', job.queue],
+        ['Application server', job.appServer ?? 'any'],
+        ['Start', job.startMode],
+        ['Begin', job.begin ?? '-'],
+        ['Maximum run time', job.maxRunSeconds === null ? '-' : `${job.maxRunSeconds} s`],
+        ['Timeout notification', job.timeoutNotification ? 'yes' : 'no'],
+        ['Serial pattern', job.pattern ? `${job.pattern} (${job.timeZone})` : '-'],
+        ['End', job.end ?? '-'],
+        ['Series canceled', job.seriesCanceledNotification ? 'yes' : 'no'],
+        ['Notification', job.notification],
+        ['Next due', job.dueAt ?? '-'],
+        ['Settings', JSON.stringify(job.settings)],
+      ];
+      app.output.out(fields.map(([label, value]) => `${`${label}:`.padEnd(22)}${value}`).join('\n'));
+      if (job.runs.length > 0) {
+        app.output.out('');
+        app.output.out(
+          formatTable(
+            ['Run', 'State', 'Server', 'Started', 'Finished', 'Reason'],
+            job.runs.map((run) => [
+              String(run.id),
+              run.state,
+              run.appServer,
+              run.startedAt,
+              run.finishedAt ?? '-',
+              run.error ? `${run.reason ?? ''} ${run.error.message}`.trim() : (run.reason ?? ''),
+            ]),
+          ),
+        );
+      }
+    });
+
+  jobs
+    .command('log <job>')
+    .description(
+      'the log of a batch job run (default: the latest): its import run and the records not imported',
+    )
+    .option('--run <id>', 'this run of the job')
+    .option('--json', 'print the log as JSON')
+    .action(async (ref: string, options: { run?: string; json?: boolean }) => {
+      const app = context();
+      const db = await app.database();
+      const job = await (await app.jobs()).show(ref);
+      const run =
+        options.run === undefined ? job.runs.at(-1) : job.runs.find((r) => String(r.id) === options.run);
+      if (!run) throw new NotFoundError(`Run of batch job ${job.id}`, options.run ?? 'latest');
+      const importRun = run.importRunId === null ? null : await getRun(db, run.importRunId);
+      const log = importRun ? await getRunLog(db, importRun.id) : [];
+      if (options.json) {
+        app.output.out(JSON.stringify({ job: { id: job.id, name: job.name }, run, importRun, log }, null, 2));
+        return;
+      }
+      app.output.out(
+        `Run ${run.id} of batch job ${job.id} "${job.name}" on ${run.appServer}: ${run.state}` +
+          `${run.reason ? ` (${run.reason})` : ''}, started ${run.startedAt}, finished ${run.finishedAt ?? '-'}`,
+      );
+      if (run.error) app.output.out(`  ${run.error.message} [${run.error.code}]`);
+      if (importRun) app.output.out(formatRunSummary(importRun, log));
+    });
+
+  const change = (verb: 'release' | 'cancel' | 'trigger', description: string) =>
+    jobs
+      .command(`${verb} <job>`)
+      .description(description)
+      .action(async (ref: string) => {
+        const app = context();
+        const service = await app.jobs();
+        if (verb === 'release') {
+          const job = await service.release(ref);
+          app.output.out(
+            `Batch job ${job.id} "${job.name}": ${job.state}${job.dueAt ? `, due ${job.dueAt}` : ''}.`,
+          );
+        } else if (verb === 'cancel') {
+          const { job, outcome } = await service.cancel(ref);
+          app.output.out(
+            outcome === 'canceled'
+              ? `Batch job ${job.id} "${job.name}": canceled.`
+              : `Batch job ${job.id} "${job.name}": cancel requested; the run stops after its current step.`,
+          );
+        } else {
+          const { job, outcome } = await service.trigger(ref);
+          const text = {
+            ready: 'triggered: ready, it starts when its queue is free',
+            pending: 'triggered while running: one more run follows',
+            waiting: 'already triggered and waiting in its queue',
+          }[outcome];
+          app.output.out(`Batch job ${job.id} "${job.name}": ${text}.`);
+        }
+      });
+  change('release', 'release a planned job (id or name)');
+  change('cancel', 'cancel a job not yet active, or ask an active run to stop');
+  change('trigger', 'start one run of a Scheduled: external job (call it from cron)');
+}

@@ -1,0 +1,36 @@
+/** `kontor queue add|list`: processing queues (the System cockpit's "Processing queue" category). */
+import type { Command } from 'commander';
+import { addQueue, queues } from '../../batch/queue-service.ts';
+import type { AppContext } from '../app-context.ts';
+import { formatTable } from '../table.ts';
+
+export function registerQueueCommands(program: Command, context: () => AppContext): void {
+  const queue = program.command('queue').description('processing queues: add, list');
+  queue
+    .command('add <name>')
+    .description('create a processing queue (it runs one job at a time, in order)')
+    .option('--description <text>', 'what the queue is for')
+    .action(async (name: string, options: { description?: string }) => {
+      const app = context();
+      await addQueue(await app.database(), name, options.description ?? null);
+      app.output.out(`Processing queue "${name}" created.`);
+    });
+  queue
+    .command('list')
+    .description('list processing queues with their waiting (ready) and running (active) jobs')
+    .option('--json', 'print a JSON array')
+    .action(async (options: { json?: boolean }) => {
+      const app = context();
+      const list = await queues(await app.database());
+      if (options.json) {
+        app.output.out(JSON.stringify(list, null, 2));
+        return;
+      }
+      app.output.out(
+        formatTable(
+          ['Queue', 'Ready', 'Active', 'Description'],
+          list.map((q) => [q.name, String(q.ready), String(q.active), q.description ?? '']),
+        ),
+      );
+    });
+}

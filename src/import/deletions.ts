@@ -1,0 +1,54 @@
+/**
+ * Deactivate deleted customer accounts: tombstones are applied page by page (page-writer.ts); an id scan
+ * runs after a complete read and deactivates the links whose customer the channel no longer has.
+ */
+import type { Adapter, ChannelConnection } from '../adapters/adapter.ts';
+import { DataError } from '../domain/errors.ts';
+import type { Db } from '../storage/db.ts';
+import {
+  countActiveLinks,
+  type DeactivatedLink,
+  deactivateMissingLinks,
+} from '../storage/link-deletion-store.ts';
+import { recordPage } from '../storage/run-store.ts';
+import type { RunLogLine } from './run-types.ts';
+import { ZERO_COUNTS } from './run-types.ts';
+
+export function deactivationLog(links: readonly DeactivatedLink[]): RunLogLine[] {
+  return links.map((link) => ({
+    level: 'info',
+    externalId: link.externalId,
+    code: 'ACCOUNT_DELETED',
+    message: `The customer account was deleted in the channel on ${link.deletedAt.toISOString()}; the link to partner ${link.partnerNumber} is deactivated.`,
+  }));
+}
+
+/** Lists every id the channel has and deactivates the links of the missing ones; returns how many. */
+export async function scanForDeletedAccounts(
+  db: Db,
+  adapter: Adapter,
+  connection: ChannelConnection,
+  target: { runId: number; channelId: number; now: Date },
+  signal?: AbortSignal,
+): Promise<number> {
+  if (!adapter.listIds) return 0;
+  const present: string[] = [];
+  for await (const batch of adapter.listIds(connection, signal)) present.push(...batch);
+  if (present.length === 0 && (await countActiveLinks(db, target.channelId)) > 0) {
+    throw new DataError(
+      'ID_SCAN_EMPTY',
+      `The ${adapter.label} channel listed no customers at all, so no account was deactivated (check the channel's settings).`,
+    );
+  }
+  return db.transaction(async (tx) => {
+    const deactivated = await deactivateMissingLinks(tx, target.channelId, present, target.now);
+    await recordPage(
+      tx,
+      target.runId,
+      { ...ZERO_COUNTS, deactivated: deactivated.length },
+      null,
+      deactivationLog(deactivated),
+    );
+    return deactivated.length;
+  });
+}

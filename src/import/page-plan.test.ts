@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { ChannelCustomer } from '../domain/channel-customer.ts';
+import { type EmailOwner, type ExistingLink, type PlanContext, planPage } from './page-plan.ts';
+
+const address = {
+  street: 'Hauptstraße 1',
+  postalCode: '10115',
+  city: 'Berlin',
+  country: 'DE',
+  region: null,
+  defaultBilling: true,
+  defaultShipping: true,
+};
+
+function customer(id: string, overrides: Partial<ChannelCustomer> = {}): ChannelCustomer {
+  return {
+    externalId: id,
+    email: `c${id}@example.com`,
+    firstName: 'Anna',
+    lastName: `Muster ${id}`,
+    company: null,
+    taxId: null,
+    phones: [],
+    websites: [],
+    addresses: [address],
+    contacts: [],
+    salesTaxClassification: null,
+    salesRepresentative: null,
+    guest: false,
+    createdAt: null,
+    updatedAt: `2025-01-0${id}T10:00:00.000Z`,
+    ...overrides,
+  };
+}
+
+const context: PlanContext = {
+  channelType: 'b2c',
+  statusPolicy: { customerApproval: false, alwaysBlocked: false },
+  pseudoPartner: null,
+  confirmAllWarnings: false,
+};
+
+function plan(
+  customers: ChannelCustomer[],
+  options: {
+    existing?: ExistingLink[];
+    owners?: Record<string, EmailOwner[]>;
+    context?: Partial<PlanContext>;
+  } = {},
+) {
+  return planPage(
+    {
+      customers,
+      rejected: [],
+      existing: new Map((options.existing ?? []).map((link) => [link.externalId, link])),
+      emailOwners: new Map(Object.entries(options.owners ?? {})),
+    },
+    { ...context, ...options.context },
+  );
+}
+
+describe('occasional customers', () => {
+  const guest = customer('1', { guest: true, email: 'guest@example.com' });
+
+  it('creates no partner with "Use pseudo partner"; it is counted and logged as skipped', () => {
+    const result = plan([guest], { context: { pseudoPartner: '100001' } });
+    expect(result.creates).toEqual([]);
+    expect(result.counts).toMatchObject({ read: 1, skipped: 1, created: 0 });
+    expect(result.log).toEqual([
+      expect.objectContaining({ level: 'skipped', code: 'GUEST_PSEUDO_PARTNER', externalId: '1' }),
+    ]);
+    expect(result.heldBack).toEqual([]);
+  });
+
+  it('without it links the guest to the partner the channel already has for the e-mail', () => {
+    const owners = {
+      'guest@example.com': [
+        { partnerId: 7, number: '100007', inChannel: false },
+        { partnerId: 9, number: '100009', inChannel: true },
+      ],
+    };
+    const result = plan([{ ...guest, email: 'Guest@Example.com' }], { owners });
+    expect(result.creates).toEqual([]);
+    expect(result.links).toEqual([expect.objectContaining({ target: { partnerId: 9 } })]);
+    expect(result.log[0]).toMatchObject({ level: 'info', code: 'GUEST_LINKED' });
+  });
+
+  it('creates one partner for guests of one page with the same e-mail and links the others to it', () => {
+    const result = plan([guest, { ...guest, externalId: '2', updatedAt: '2025-01-02T10:00:00.000Z' }]);
+    expect(result.creates).toHaveLength(1);
+    expect(result.links).toEqual([expect.objectContaining({ target: { createIndex: 0 } })]);
+  });
+});
+
+describe('warnings', () => {
+  it('hold a record back unless confirmed; confirmed codes are remembered on the link', () => {
+    const noAddress = customer('1', { addresses: [] });
+    const held = plan([noAddress]);
+    expect(held.counts).toMatchObject({ awaiting: 1, created: 0 });
+    expect(held.heldBack).toEqual([noAddress.updatedAt]);
+
+    const confirmed = plan([noAddress], { context: { confirmAllWarnings: true } });
+    expect(confirmed.creates[0]?.confirmedWarnings).toEqual(['NO_ADDRESS']);
+    expect(confirmed.counts).toMatchObject({ warnings: 1, created: 1 });
+
+    const link = { externalId: '1', partnerId: 3, fingerprint: 'old', confirmedWarnings: ['NO_ADDRESS'] };
+    const update = plan([noAddress], { existing: [link] });
+    expect(update.counts).toMatchObject({ updated: 1, awaiting: 0, warnings: 0 });
+  });
+
+  it('report another partner with the e-mail only when a partner would be created', () => {
+    const owners = { 'c1@example.com': [{ partnerId: 5, number: '100005', inChannel: false }] };
+    const created = plan([customer('1')], { owners });
+    expect(created.log).toEqual([
+      expect.objectContaining({
+        level: 'awaiting',
+        code: 'DUPLICATE_EMAIL',
+        message: expect.stringContaining('100005'),
+      }),
+    ]);
+    const link = { externalId: '1', partnerId: 3, fingerprint: 'old', confirmedWarnings: [] };
+    expect(plan([customer('1')], { owners, existing: [link] }).counts.updated).toBe(1);
+  });
+});

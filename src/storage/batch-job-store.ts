@@ -1,0 +1,218 @@
+/** SQL for batch jobs: filing, lookup, listing and the state changes users ask for (release, cancel, trigger). */
+import type { BatchJob, BatchSettings, JobState } from '../batch/job-types.ts';
+import type { Queryable } from './db.ts';
+import { iso, isoOrNull, num } from './sql-values.ts';
+
+export interface NewJob {
+  application: string;
+  settings: Record<string, unknown>;
+  batch: Omit<BatchSettings, 'name'> & { name: string | null };
+  queueId: number;
+  state: JobState;
+  dueAt: Date | null;
+  released: boolean;
+}
+
+interface JobRow {
+  id: unknown;
+  name: string;
+  application: string;
+  settings: Record<string, unknown>;
+  user_name: string;
+  oltp_database: string;
+  content_language: string;
+  queue: string;
+  app_server: string | null;
+  start_mode: BatchJob['startMode'];
+  begin_at: unknown;
+  max_run_seconds: number | null;
+  timeout_notification: boolean;
+  serial_pattern: string | null;
+  time_zone: string;
+  end_at: unknown;
+  series_canceled_notification: boolean;
+  notification: BatchJob['notification'];
+  release_immediately: boolean;
+  state: JobState;
+  due_at: unknown;
+  released_at: unknown;
+  cancel_requested: boolean;
+  trigger_pending: boolean;
+  created_at: unknown;
+  updated_at: unknown;
+}
+
+export const JOB_COLUMNS = `j.*, q.name as queue`;
+export const JOB_FROM = `batch_job j join processing_queue q on q.id = j.queue_id`;
+
+export function toJob(row: JobRow): BatchJob {
+  return {
+    id: num(row.id),
+    name: row.name,
+    application: row.application,
+    settings: row.settings,
+    user: row.user_name,
+    oltpDatabase: row.oltp_database,
+    contentLanguage: row.content_language,
+    queue: row.queue,
+    appServer: row.app_server,
+    startMode: row.start_mode,
+    begin: isoOrNull(row.begin_at),
+    maxRunSeconds: row.max_run_seconds,
+    timeoutNotification: row.timeout_notification,
+    pattern: row.serial_pattern,
+    timeZone: row.time_zone,
+    end: isoOrNull(row.end_at),
+    seriesCanceledNotification: row.series_canceled_notification,
+    notification: row.notification,
+    releaseImmediately: row.release_immediately,
+    state: row.state,
+    dueAt: isoOrNull(row.due_at),
+    releasedAt: isoOrNull(row.released_at),
+    cancelRequested: row.cancel_requested,
+    triggerPending: row.trigger_pending,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+/** Inserts a job; without a name it is called "<application>-<id>". Returns the id. */
+export async function insertJob(db: Queryable, job: NewJob): Promise<number> {
+  const b = job.batch;
+  const result = await db.query<{ id: unknown }>(
+    `with n as (select nextval(pg_get_serial_sequence('batch_job', 'id')) as id)
+     insert into batch_job (id, name, application, settings, user_name, oltp_database, content_language,
+       queue_id, app_server, start_mode, begin_at, max_run_seconds, timeout_notification, serial_pattern,
+       time_zone, end_at, series_canceled_notification, notification, release_immediately, state, due_at,
+       released_at)
+     select n.id, coalesce($1, $2 || '-' || n.id), $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+       $14, $15, $16, $17, $18, $19, $20, case when $21::boolean then now() end
+     from n returning id`,
+    [
+      b.name,
+      job.application,
+      JSON.stringify(job.settings),
+      b.user,
+      b.oltpDatabase,
+      b.contentLanguage,
+      job.queueId,
+      b.appServer,
+      b.startMode,
+      b.begin,
+      b.maxRunSeconds,
+      b.timeoutNotification,
+      b.pattern,
+      b.timeZone,
+      b.end,
+      b.seriesCanceledNotification,
+      b.notification,
+      b.releaseImmediately,
+      job.state,
+      job.dueAt,
+      job.released,
+    ],
+  );
+  return num(result.rows[0]?.id);
+}
+
+export async function getJob(db: Queryable, id: number): Promise<BatchJob | null> {
+  const result = await db.query<JobRow>(`select ${JOB_COLUMNS} from ${JOB_FROM} where j.id = $1`, [id]);
+  const row = result.rows[0];
+  return row ? toJob(row) : null;
+}
+
+/** The job of that name that has not ended; else the newest job of that name. */
+export async function findJobIdByName(db: Queryable, name: string): Promise<number | null> {
+  const result = await db.query<{ id: unknown }>(
+    `select id from batch_job where name = $1
+     order by (state in ('planned', 'released', 'ready', 'active')) desc, id desc limit 1`,
+    [name],
+  );
+  const row = result.rows[0];
+  return row ? num(row.id) : null;
+}
+
+export interface JobFilter {
+  state?: JobState;
+  queue?: string;
+  user?: string;
+  limit?: number;
+}
+
+export async function listJobs(db: Queryable, filter: JobFilter = {}): Promise<BatchJob[]> {
+  const result = await db.query<JobRow>(
+    `select ${JOB_COLUMNS} from ${JOB_FROM}
+     where ($1::text is null or j.state = $1) and ($2::text is null or q.name = $2)
+       and ($3::text is null or j.user_name = $3)
+     order by j.id limit $4`,
+    [filter.state ?? null, filter.queue ?? null, filter.user ?? null, filter.limit ?? 1000],
+  );
+  return result.rows.map(toJob);
+}
+
+/** planned -> released or ready (with its due time). False when the job was not planned. */
+export async function releasePlanned(
+  db: Queryable,
+  id: number,
+  state: 'released' | 'ready',
+  dueAt: Date | null,
+): Promise<boolean> {
+  const result = await db.query(
+    `update batch_job set state = $2, released_at = now(), updated_at = now(),
+       due_at = case when $2 = 'ready' then coalesce($3, now()) else $3 end
+     where id = $1 and state = 'planned'`,
+    [id, state, dueAt],
+  );
+  return result.rowCount === 1;
+}
+
+/** Cancels a job that is not active yet; false when it is in another state now. */
+export async function cancelOpen(db: Queryable, id: number): Promise<boolean> {
+  const result = await db.query(
+    `update batch_job set state = 'canceled', updated_at = now()
+     where id = $1 and state in ('planned', 'released', 'ready')`,
+    [id],
+  );
+  return result.rowCount === 1;
+}
+
+/** Asks the active run of a job to stop; false when the job is not active. */
+export async function requestCancel(db: Queryable, id: number): Promise<boolean> {
+  const result = await db.query(
+    `update batch_job set cancel_requested = true, updated_at = now() where id = $1 and state = 'active'`,
+    [id],
+  );
+  return result.rowCount === 1;
+}
+
+/**
+ * A trigger of an external job: released -> ready (due now); while a run is active, one more run is
+ * remembered (trigger_pending). Returns what happened, or null when the job is in no triggerable state.
+ */
+export async function triggerExternal(
+  db: Queryable,
+  id: number,
+): Promise<'ready' | 'pending' | 'waiting' | null> {
+  const result = await db.query<{ old_state: JobState }>(
+    `update batch_job j set
+       state = case when j.state = 'released' then 'ready' else j.state end,
+       due_at = case when j.state = 'released' then now() else j.due_at end,
+       trigger_pending = (j.state = 'active') or j.trigger_pending,
+       updated_at = now()
+     from (select id, state as old_state from batch_job where id = $1 for update) o
+     where j.id = o.id and j.start_mode = 'external' and j.state in ('released', 'ready', 'active')
+     returning o.old_state`,
+    [id],
+  );
+  const old = result.rows[0]?.old_state;
+  if (old === undefined) return null;
+  return old === 'released' ? 'ready' : old === 'active' ? 'pending' : 'waiting';
+}
+
+/** The NOTIFY channel that wakes application servers (a hint; they poll as well). */
+export const BATCH_WAKEUP_CHANNEL = 'kontor_batch';
+
+/** Wakes all application servers (delivered when the surrounding transaction commits). */
+export async function wakeServers(db: Queryable, reason: string): Promise<void> {
+  await db.query('select pg_notify($1, $2)', [BATCH_WAKEUP_CHANNEL, reason]);
+}

@@ -1,0 +1,116 @@
+/**
+ * Confirm all warnings, end to end with the Magento simulator: records with warnings wait for confirmation
+ * (not imported, listed in the run log, the watermark held before them) unless the option is set; confirmed,
+ * they are imported with their warnings logged and are not held back again for the same warnings.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { magentoDateToIso } from '../src/adapters/magento/magento-dates.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
+import { runImport } from '../src/import/import-service.ts';
+import { listPartners } from '../src/storage/partner-read-store.ts';
+import { getRunLog } from '../src/storage/run-store.ts';
+import { describeEachDb } from '../src/storage/test-databases.ts';
+import { testAdapters as adapters, addMagentoChannel, importRequest } from './support/import-fixtures.ts';
+
+describeEachDb('Confirm all warnings', (getDb) => {
+  let sim: MagentoSimulator;
+  let other: MagentoSimulator;
+  beforeAll(async () => {
+    sim = await startMagentoSimulator({ customers: 60, seed: 21, brokenShare: 0 });
+    other = await startMagentoSimulator({ customers: 3, seed: 22, brokenShare: 0 });
+    // One customer of each warning in the first shop.
+    sim.store.change(3, (customer) => {
+      customer.addresses = [];
+      delete customer.default_billing;
+      delete customer.default_shipping;
+    });
+    sim.store.change(5, (customer) => {
+      for (const address of customer.addresses ?? []) address.country_id = 'UK';
+    });
+    sim.store.change(7, (customer) => {
+      customer.taxvat = 'DE12';
+      for (const address of customer.addresses ?? []) {
+        address.country_id = 'DE';
+        delete address.vat_id;
+      }
+    });
+  });
+  afterAll(async () => {
+    await sim?.close();
+    await other?.close();
+  });
+
+  it('without the option holds records with warnings back and lists them; with it imports them', async () => {
+    const db = getDb();
+    await addMagentoChannel(db, sim, 'shop', { type: 'b2c' });
+    const held = await runImport({ db, adapters }, importRequest('shop', { changedSince: 'last-transfer' }));
+    expect(held.state).toBe('finished');
+    const log = await getRunLog(db, held.id);
+    const awaiting = new Map(log.filter((l) => l.level === 'awaiting').map((l) => [l.externalId, l]));
+    expect(awaiting.get('3')).toMatchObject({ code: 'NO_ADDRESS', message: 'The customer has no address.' });
+    expect(awaiting.get('5')).toMatchObject({
+      code: 'UNKNOWN_COUNTRY',
+      message: 'The country "UK" is not an ISO 3166 country code (did the shop mean GB?).',
+    });
+    expect(awaiting.get('7')).toMatchObject({ code: 'TAX_ID_FORMAT' });
+    expect(held.counts.awaiting).toBe(new Set(awaiting.keys()).size);
+    expect(held.counts.created).toBe(60 - held.counts.awaiting);
+    const imported = new Set(
+      (await listPartners(db, { channel: 'shop' })).map((p) => p.links[0]?.externalId),
+    );
+    for (const id of awaiting.keys()) expect(imported.has(id as string)).toBe(false);
+    // The watermark stays before the oldest record that awaits confirmation.
+    const oldestAwaiting = sim.store
+      .list()
+      .filter((c) => awaiting.has(String(c.id)))
+      .map((c) => magentoDateToIso(c.updated_at as string) as string)
+      .sort()[0];
+    expect(held.watermarkAfter).toBe(oldestAwaiting);
+
+    const confirmed = await runImport(
+      { db, adapters },
+      importRequest('shop', { changedSince: 'last-transfer', confirmAllWarnings: true }),
+    );
+    expect(confirmed.counts).toMatchObject({ created: held.counts.awaiting, awaiting: 0 });
+    expect(confirmed.counts.warnings).toBe(held.counts.awaiting);
+    const warned = (await getRunLog(db, confirmed.id)).filter((l) => l.level === 'warning');
+    expect(new Set(warned.map((l) => l.externalId))).toEqual(new Set(awaiting.keys()));
+    const partners = await listPartners(db, { channel: 'shop' });
+    expect(partners).toHaveLength(60);
+    const uk = partners.find((p) => p.links[0]?.externalId === '5');
+    expect(uk?.addresses.every((a) => a.country === 'UK')).toBe(true);
+
+    // A confirmed warning does not hold a later change of the same customer back again.
+    sim.store.change(3, (customer) => {
+      customer.lastname = 'Confirmed';
+    });
+    const later = await runImport({ db, adapters }, importRequest('shop', { changedSince: 'last-transfer' }));
+    expect(later.counts).toMatchObject({ updated: 1, awaiting: 0, warnings: 0 });
+    expect(
+      (await listPartners(db, { channel: 'shop' })).find((p) => p.links[0]?.externalId === '3')?.lastName,
+    ).toBe('Confirmed');
+  });
+
+  it('warns when another partner already has the e-mail address', async () => {
+    const db = getDb();
+    await addMagentoChannel(db, sim, 'shop', { type: 'b2c' });
+    await addMagentoChannel(db, other, 'outlet', { type: 'b2c' });
+    await runImport({ db, adapters }, importRequest('shop', { confirmAllWarnings: true }));
+    const taken = sim.store.get(10)?.email as string;
+    other.store.change(1, (customer) => {
+      customer.email = taken.toUpperCase();
+    });
+    const run = await runImport({ db, adapters }, importRequest('outlet'));
+    const owner = (await listPartners(db, { channel: 'shop' })).find((p) => p.email === taken);
+    const line = (await getRunLog(db, run.id)).find((l) => l.externalId === '1');
+    expect(line).toMatchObject({
+      level: 'awaiting',
+      code: 'DUPLICATE_EMAIL',
+      message: `Partner ${owner?.number} already has the e-mail address ${taken.toUpperCase()}.`,
+    });
+    const again = await runImport({ db, adapters }, importRequest('outlet', { confirmAllWarnings: true }));
+    expect(again.counts.created).toBe(1);
+    const sameEmail = (await listPartners(db)).filter((p) => p.email?.toLowerCase() === taken.toLowerCase());
+    expect(sameEmail).toHaveLength(2);
+  });
+});
