@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Adapter, CustomerPage, ReadRequest } from '../src/adapters/adapter.ts';
 import { magentoHarness } from '../src/adapters/magento/harness.ts';
+import { shopwareHarness } from '../src/adapters/shopware/harness.ts';
 import type { AdapterHarness, SimulatorHarness } from '../src/adapters/simulator-kit/harness.ts';
 
-const HARNESSES: readonly AdapterHarness[] = [magentoHarness];
+const HARNESSES: readonly AdapterHarness[] = [magentoHarness, shopwareHarness];
 
 const CUSTOMERS = 120;
 

@@ -2,6 +2,7 @@
 import { ConfigError } from '../domain/errors.ts';
 import type { Adapter } from './adapter.ts';
 import { magentoAdapter } from './magento/adapter.ts';
+import { shopwareAdapter } from './shopware/adapter.ts';
 
 export interface AdapterRegistry {
   get(kind: string): Adapter;
@@ -25,4 +26,4 @@ export function createAdapterRegistry(adapters: readonly Adapter[]): AdapterRegi
   };
 }
 
-export const defaultAdapters: AdapterRegistry = createAdapterRegistry([magentoAdapter]);
+export const defaultAdapters: AdapterRegistry = createAdapterRegistry([magentoAdapter, shopwareAdapter]);
