@@ -156,7 +156,7 @@ function firstText(values: unknown): string | null {
   return null;
 }
 
-/** How messages name a customer: its customer number and e-mail when it has them, else its id. */
+/** How messages name a customer: its customer number with its id, else its id. */
 function label(customer: ShopwareCustomer): string {
   const number = text(customer.customerNumber);
   return number === null ? customer.id : `${number} (${customer.id})`;

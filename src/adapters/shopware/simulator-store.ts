@@ -19,7 +19,11 @@ import {
 import { fail } from './simulator-errors.ts';
 
 /** An address as a test writes it: the country by ISO code. */
-export type AddressInput = Partial<Omit<ShopwareAddress, 'apiAlias'>> & { country?: string };
+export type AddressInput = Partial<
+  Omit<ShopwareAddress, 'apiAlias' | 'country' | 'countryState' | 'salutation'>
+> & {
+  country?: string;
+};
 
 /** A new customer as a test writes it. */
 export type CustomerInput = Partial<Omit<ShopwareCustomer, 'addresses' | 'apiAlias'>> & {

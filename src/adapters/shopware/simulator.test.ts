@@ -4,6 +4,7 @@ import { type ShopwareSimulator, startShopwareSimulator } from './simulator.ts';
 
 interface Answer {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: the tests read Shopware's JSON answers freely
   body: any;
   type: string | null;
 }
