@@ -14,7 +14,7 @@ import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest
 import { throwIfAborted } from '../http/abort.ts';
 import { type Criteria, equals, type Filter, not, range } from './criteria.ts';
 import { decodeCursor, encodeCursor, START_CURSOR } from './cursor.ts';
-import { type Keyed, KeysetStream } from './keyset.ts';
+import { type Keyed, KeysetStream, type StreamPosition } from './keyset.ts';
 import { mapShopwareCustomer } from './map.ts';
 import {
   DEFAULT_PAGE_SIZE,
@@ -153,7 +153,7 @@ async function* readPages(
   const start = request.cursor === null ? START_CURSOR : decodeCursor(request.cursor);
   const since = request.since === null ? null : toStorageDate(request.since);
   const search = (criteria: Criteria) => api.search<unknown>('customer', criteria, request.signal);
-  const stream = (timeField: string, filters: Filter[], at = START_CURSOR.fresh) =>
+  const stream = (timeField: string, filters: Filter[], at: StreamPosition) =>
     new KeysetStream(
       {
         timeField,

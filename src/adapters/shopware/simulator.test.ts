@@ -311,6 +311,25 @@ describe('Shopware simulator: search', () => {
     expect(body.data[0]).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('reads, writes and deletes one customer; a write sets updatedAt', async () => {
+    const id = sim.store.list()[7]!.id;
+    const request = (method: string, body?: unknown) =>
+      fetch(`${sim.url}/api/customer/${id}`, {
+        method,
+        headers: { ...auth, accept: 'application/json', 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    expect((await (await request('GET')).json()).data).toMatchObject({ id, apiAlias: 'customer' });
+    expect((await request('PATCH', { lastName: 'Kowalska' })).status).toBe(204);
+    const changed = sim.store.get(id)!;
+    expect(changed.lastName).toBe('Kowalska');
+    expect(changed.updatedAt).toMatch(/\+00:00$/);
+    expect((await request('DELETE')).status).toBe(204);
+    const gone = await request('GET');
+    expect(gone.status).toBe(404);
+    expect((await gone.json()).errors[0].code).toBe('FRAMEWORK__RESOURCE_NOT_FOUND');
+  });
+
   it('refuses integrations without the read privilege with FRAMEWORK__MISSING_PRIVILEGE_ERROR', async () => {
     const limited = await startShopwareSimulator({
       customers: 2,

@@ -141,19 +141,10 @@ export async function startShopwareSimulator(
       if (method === 'GET') {
         const criteria = parseCriteria({ ids: [id] }, entity, null);
         const found = store.get(id) ?? notFound(entity, id);
-        const rendered = renderEntity(entity, found as unknown as Record<string, unknown>, criteria);
-        return jsonApi
-          ? sendJsonApi(res, {
-              data: renderJsonApi(
-                entity,
-                [found as unknown as Record<string, unknown>],
-                1,
-                criteria,
-                baseUrl,
-                '',
-              ).data,
-            })
-          : sendJson(res, 200, { data: rendered });
+        const row = found as unknown as Record<string, unknown>;
+        if (!jsonApi) return sendJson(res, 200, { data: renderEntity(entity, row, criteria) });
+        const document = renderJsonApi(entity, [row], 1, criteria, baseUrl, `${baseUrl}${url.pathname}`);
+        return sendJsonApi(res, { data: (document.data as unknown[])[0], links: document.links });
       }
       if (method === 'PATCH' || method === 'DELETE') {
         if (
