@@ -6,11 +6,13 @@ import { cloudHarness } from './cloud/harness.ts';
 import { ibusHarness } from './ibus/harness.ts';
 import { magentoHarness } from './magento/harness.ts';
 import { sfaHarness } from './sfa/harness.ts';
+import { shopwareHarness } from './shopware/harness.ts';
 import type { AdapterHarness } from './simulator-kit/harness.ts';
 import { webshopHarness } from './webshop/harness.ts';
 
 export const HARNESSES: readonly AdapterHarness[] = [
   magentoHarness,
+  shopwareHarness,
   webshopHarness,
   sfaHarness,
   ibusHarness,

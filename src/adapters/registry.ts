@@ -5,6 +5,7 @@ import { cloudAdapter } from './cloud/adapter.ts';
 import { ibusAdapter } from './ibus/adapter.ts';
 import { magentoAdapter } from './magento/adapter.ts';
 import { sfaAdapter } from './sfa/adapter.ts';
+import { shopwareAdapter } from './shopware/adapter.ts';
 import { webshopAdapter } from './webshop/adapter.ts';
 
 export interface AdapterRegistry {
@@ -31,6 +32,7 @@ export function createAdapterRegistry(adapters: readonly Adapter[]): AdapterRegi
 
 export const defaultAdapters: AdapterRegistry = createAdapterRegistry([
   magentoAdapter,
+  shopwareAdapter,
   webshopAdapter,
   sfaAdapter,
   ibusAdapter,
