@@ -97,7 +97,11 @@ export function mapShopwareCustomer(raw: unknown): MapResult {
   };
 }
 
-function mapAddress(address: ShopwareAddress, country: string | null, customer: ShopwareCustomer): ChannelAddress {
+function mapAddress(
+  address: ShopwareAddress,
+  country: string | null,
+  customer: ShopwareCustomer,
+): ChannelAddress {
   const lines = [address.street, address.additionalAddressLine1, address.additionalAddressLine2]
     .map((line) => text(line))
     .filter((line) => line !== null);
