@@ -8,11 +8,13 @@ import { magentoHarness } from './magento/harness.ts';
 import { oxidHarness } from './oxid/harness.ts';
 import { retailPosHarness } from './retail-pos/harness.ts';
 import { sfaHarness } from './sfa/harness.ts';
+import { shopwareHarness } from './shopware/harness.ts';
 import type { AdapterHarness } from './simulator-kit/harness.ts';
 import { webshopHarness } from './webshop/harness.ts';
 
 export const HARNESSES: readonly AdapterHarness[] = [
   magentoHarness,
+  shopwareHarness,
   webshopHarness,
   sfaHarness,
   ibusHarness,

@@ -7,6 +7,7 @@ import { magentoAdapter } from './magento/adapter.ts';
 import { oxidAdapter } from './oxid/adapter.ts';
 import { retailPosAdapter } from './retail-pos/adapter.ts';
 import { sfaAdapter } from './sfa/adapter.ts';
+import { shopwareAdapter } from './shopware/adapter.ts';
 import { webshopAdapter } from './webshop/adapter.ts';
 
 export interface AdapterRegistry {
@@ -33,6 +34,7 @@ export function createAdapterRegistry(adapters: readonly Adapter[]): AdapterRegi
 
 export const defaultAdapters: AdapterRegistry = createAdapterRegistry([
   magentoAdapter,
+  shopwareAdapter,
   webshopAdapter,
   sfaAdapter,
   ibusAdapter,

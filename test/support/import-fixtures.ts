@@ -1,9 +1,11 @@
-/** Shared set-up of the end-to-end import tests: the adapters, a Magento channel, an import request. */
+/** Shared set-up of the end-to-end import tests: the adapters, channels on the simulators, an import request. */
 import { createMagentoAdapter } from '../../src/adapters/magento/adapter.ts';
 import type { MagentoSimulator } from '../../src/adapters/magento/simulator.ts';
 import { createOxidAdapter } from '../../src/adapters/oxid/adapter.ts';
 import { createAdapterRegistry } from '../../src/adapters/registry.ts';
 import { createRetailPosAdapter } from '../../src/adapters/retail-pos/adapter.ts';
+import { createShopwareAdapter } from '../../src/adapters/shopware/adapter.ts';
+import type { ShopwareSimulator } from '../../src/adapters/shopware/simulator.ts';
 import { type ChannelInput, ChannelService } from '../../src/channels/channel-service.ts';
 import type { ImportRequest } from '../../src/import/import-service.ts';
 import type { Queryable } from '../../src/storage/db.ts';
@@ -11,6 +13,7 @@ import type { Queryable } from '../../src/storage/db.ts';
 /** The real adapters, with quick retries so that failure tests do not wait for the production backoff. */
 export const testAdapters = createAdapterRegistry([
   createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  createShopwareAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   createOxidAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   createRetailPosAdapter({ http: { retry: { retries: 2, backoffBaseMs: 1 } } }),
 ]);
@@ -28,6 +31,25 @@ export async function addMagentoChannel(
     type: 'b2b-b2c',
     url: sim.url,
     settings: { token: sim.token },
+    customerApproval: false,
+    pseudoPartnerNumber: null,
+    ...overrides,
+  });
+}
+
+/** Creates a Shopware channel on the simulator's integration (B2B & B2C unless said otherwise). */
+export async function addShopwareChannel(
+  db: Queryable,
+  sim: Pick<ShopwareSimulator, 'url' | 'integration'>,
+  name: string,
+  overrides: Partial<ChannelInput> = {},
+): Promise<void> {
+  await new ChannelService(db, testAdapters).add({
+    name,
+    adapter: 'shopware',
+    type: 'b2b-b2c',
+    url: sim.url,
+    settings: { clientId: sim.integration.clientId, clientSecret: sim.integration.clientSecret },
     customerApproval: false,
     pseudoPartnerNumber: null,
     ...overrides,

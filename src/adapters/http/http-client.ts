@@ -59,6 +59,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Return a 404 as a response instead of throwing CHANNEL_NOT_FOUND (lookups of single entities). */
   allowNotFound?: boolean;
+  /** Return these error statuses as a response instead of throwing (e.g. 401 of an expired OAuth token). */
+  acceptStatuses?: readonly number[];
   /** Set false for requests that must not be repeated. Default true. */
   retry?: boolean;
 }
@@ -127,8 +129,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       return { status: response.status, headers: response.headers, body: parsed.value };
     }
     const errorBody = parsed.ok ? parsed.value : text;
-    if (response.status === 404 && request.allowNotFound) {
-      return { status: 404, headers: response.headers, body: errorBody };
+    if (
+      (response.status === 404 && request.allowNotFound) ||
+      request.acceptStatuses?.includes(response.status)
+    ) {
+      return { status: response.status, headers: response.headers, body: errorBody };
     }
     const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), now());
     throw errorForStatus(info, response.status, errorBody, retryAfterMs);

@@ -1,0 +1,174 @@
+/**
+ * Maps a raw Shopware customer (POST /api/search/customer, plain JSON, with addresses and their country)
+ * to the neutral ChannelCustomer, or to a RejectedRecord with a stable code when the record is unusable:
+ *   INVALID_RECORD  not a customer object
+ *   MISSING_ID      no id of 32 hex digits
+ *   INVALID_DATE    createdAt (or a set updatedAt) is not a date-time
+ *   INVALID_EMAIL   no e-mail address, or not an e-mail address
+ * A country without an ISO 3166-1 alpha-2 code is delivered as its code or name: the import warns
+ * (UNKNOWN_COUNTRY). The change time is updatedAt, or createdAt for a customer never changed (Shopware leaves updatedAt
+ * null until the first update). Regions (countryState) are not imported (spec). The decisions are in
+ * docs/adapters/shopware.md.
+ */
+import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
+import { isCountryCode } from '../../domain/countries.ts';
+import { shopwareDateToIso } from './shopware-dates.ts';
+import type { ShopwareAddress, ShopwareCustomer } from './shopware-types.ts';
+
+export type MapResult = { ok: true; customer: ChannelCustomer } | { ok: false; rejected: RejectedRecord };
+
+const HEX_ID = /^[0-9a-f]{32}$/;
+
+const EMAIL =
+  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+(?<!\.)@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
+
+/** The change time Kontor selects by: updatedAt, or createdAt while updatedAt is null. */
+export function changeTimeOf(customer: Pick<ShopwareCustomer, 'createdAt' | 'updatedAt'>): string | null {
+  if (customer.updatedAt !== null && customer.updatedAt !== undefined)
+    return shopwareDateToIso(customer.updatedAt);
+  return shopwareDateToIso(customer.createdAt);
+}
+
+export function mapShopwareCustomer(raw: unknown): MapResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return reject(null, 'INVALID_RECORD', 'The shop sent a customer record that is not an object.', null);
+  }
+  const customer = raw as ShopwareCustomer;
+  const changed = changeTimeOf(customer);
+  if (typeof customer.id !== 'string' || !HEX_ID.test(customer.id)) {
+    return reject(null, 'MISSING_ID', 'The shop sent a customer without an id.', changed);
+  }
+  const externalId = customer.id;
+  const createdAt = shopwareDateToIso(customer.createdAt);
+  if (changed === null || createdAt === null) {
+    const which =
+      createdAt === null ? `createdAt "${customer.createdAt}"` : `updatedAt "${customer.updatedAt}"`;
+    return reject(
+      externalId,
+      'INVALID_DATE',
+      `Customer ${label(customer)}: ${which} is not a date and time.`,
+      null,
+    );
+  }
+  const email = text(customer.email);
+  if (email === null || !EMAIL.test(email)) {
+    const what = email === null ? 'has no e-mail address' : `: "${email}" is not a valid e-mail address`;
+    return reject(
+      externalId,
+      'INVALID_EMAIL',
+      `Customer ${label(customer)}${email === null ? ' ' : ''}${what}.`,
+      changed,
+    );
+  }
+
+  const rawAddresses = Array.isArray(customer.addresses) ? customer.addresses : [];
+  const addresses: ChannelAddress[] = [];
+  for (const address of rawAddresses) {
+    const iso = text(address.country?.iso)?.toUpperCase() ?? null;
+    const country =
+      iso !== null && isCountryCode(iso) ? iso : (iso ?? text(address.country?.name) ?? address.countryId);
+    addresses.push(mapAddress(address, country, customer));
+  }
+
+  const billing =
+    rawAddresses.find((address) => address.id === customer.defaultBillingAddressId) ?? rawAddresses[0];
+  const company =
+    text(customer.company) ?? (customer.accountType === 'private' ? null : text(billing?.company));
+
+  return {
+    ok: true,
+    customer: {
+      externalId,
+      email,
+      firstName: text(customer.firstName),
+      lastName: text(customer.lastName),
+      company,
+      taxId: firstText(customer.vatIds),
+      phones: distinctPhones(phoneOrder(rawAddresses, customer).map((address) => address.phoneNumber)),
+      websites: [],
+      addresses,
+      contacts: [],
+      salesTaxClassification: null,
+      salesRepresentative: null,
+      guest: customer.guest === true,
+      createdAt,
+      updatedAt: changed,
+    },
+  };
+}
+
+function mapAddress(
+  address: ShopwareAddress,
+  country: string | null,
+  customer: ShopwareCustomer,
+): ChannelAddress {
+  const lines = [address.street, address.additionalAddressLine1, address.additionalAddressLine2]
+    .map((line) => text(line))
+    .filter((line) => line !== null);
+  return {
+    street: lines.length > 0 ? lines.join(', ') : null,
+    postalCode: text(address.zipcode),
+    city: text(address.city),
+    country,
+    region: null,
+    defaultBilling: address.id === customer.defaultBillingAddressId,
+    defaultShipping: address.id === customer.defaultShippingAddressId,
+  };
+}
+
+/** Phones of the default billing address first, then the default shipping address, then the others. */
+function phoneOrder(addresses: ShopwareAddress[], customer: ShopwareCustomer): ShopwareAddress[] {
+  const rank = (address: ShopwareAddress): number =>
+    address.id === customer.defaultBillingAddressId
+      ? 0
+      : address.id === customer.defaultShippingAddressId
+        ? 1
+        : 2;
+  return [...addresses].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Distinct phone numbers in order; "+49 30 1234" and "+49301234" are the same number (the first spelling wins). */
+function distinctPhones(values: ReadonlyArray<unknown>): string[] {
+  const seen = new Set<string>();
+  const phones: string[] = [];
+  for (const value of values) {
+    const phone = text(value);
+    if (phone === null) continue;
+    const key = phone.replace(/[\s().\-/]/g, '');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    phones.push(phone);
+  }
+  return phones;
+}
+
+function firstText(values: unknown): string | null {
+  if (!Array.isArray(values)) return null;
+  for (const value of values) {
+    const item = text(value);
+    if (item !== null) return item;
+  }
+  return null;
+}
+
+/** How messages name a customer: its customer number with its id, else its id. */
+function label(customer: ShopwareCustomer): string {
+  const number = text(customer.customerNumber);
+  return number === null ? customer.id : `${number} (${customer.id})`;
+}
+
+/** Trimmed text; empty or missing -> null. */
+function text(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const trimmed = String(value).trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function reject(
+  externalId: string | null,
+  code: string,
+  message: string,
+  updatedAt: string | null,
+): MapResult {
+  return { ok: false, rejected: { externalId, code, message, updatedAt } };
+}

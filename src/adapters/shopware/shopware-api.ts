@@ -1,0 +1,144 @@
+/**
+ * The Shopware 6 Admin API calls the adapter makes, over the shared HTTP client: OAuth 2 client
+ * credentials (POST /api/oauth/token; the access token lives 10 minutes), the entity search
+ * (POST /api/search/<entity>) and the id search (POST /api/search-ids/<entity>). The access token is
+ * kept and fetched again shortly before it expires, and once more when the shop answers 401 (a token the
+ * shop no longer accepts: expired early, revoked, the shop's keys rotated). Requests ask for plain JSON
+ * (Accept: application/json); without it Shopware answers in JSON:API.
+ */
+import { BugError } from '../../domain/errors.ts';
+import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
+import type { Criteria, IdSearchResult, SearchResult } from './criteria.ts';
+import type { ShopwareSettings } from './settings.ts';
+import type { TokenResponse } from './shopware-types.ts';
+
+/** HTTP options an adapter instance may set (tests: fast retries, a clock); the rest comes from the channel. */
+export type ShopwareHttpOptions = Omit<
+  HttpClientOptions,
+  'secrets' | 'headers' | 'requestsPerSecond' | 'hints'
+>;
+
+export interface ShopwareApi {
+  readonly host: string;
+  search<T>(entity: string, criteria: Criteria, signal?: AbortSignal): Promise<SearchResult<T>>;
+  searchIds(entity: string, criteria: Criteria, signal?: AbortSignal): Promise<IdSearchResult>;
+}
+
+/** A token is renewed this long before Shopware says it expires (clock skew, slow requests). */
+const EXPIRY_MARGIN_MS = 30_000;
+
+const AUTH_HINT =
+  'Check the settings clientId and clientSecret (the access key ID and secret access key of an integration, ' +
+  'Settings > System > Integrations) and that the integration may read customers.';
+const NOT_FOUND_HINT = "Check that the URL is the shop's base URL (without /api or /admin).";
+
+export function createShopwareApi(
+  url: string,
+  settings: ShopwareSettings,
+  http: ShopwareHttpOptions = {},
+): ShopwareApi {
+  const base = baseUrl(url);
+  const host = hostOf(base);
+  const now = http.now ?? Date.now;
+  const client: HttpClient = createHttpClient({
+    ...http,
+    secrets: [settings.clientSecret],
+    requestsPerSecond: settings.requestsPerSecond,
+    hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
+  });
+  let token: { value: string; renewAt: number } | null = null;
+
+  async function accessToken(signal: AbortSignal | undefined): Promise<string> {
+    if (token && now() < token.renewAt) return token.value;
+    const response = await client.request({
+      method: 'POST',
+      url: `${base}/api/oauth/token`,
+      json: {
+        grant_type: 'client_credentials',
+        client_id: settings.clientId,
+        client_secret: settings.clientSecret,
+      },
+      signal,
+    });
+    const body = response.body as Partial<TokenResponse> | null;
+    if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
+      throw unexpected(host, 'the token request', 'POST /api/oauth/token', body);
+    }
+    token = {
+      value: body.access_token,
+      renewAt: now() + Math.max(0, body.expires_in * 1000 - EXPIRY_MARGIN_MS),
+    };
+    return token.value;
+  }
+
+  /** POSTs criteria with the bearer token; on a 401 fetches a new token and tries once more. */
+  async function post(path: string, criteria: Criteria, signal: AbortSignal | undefined): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      const bearer = await accessToken(signal);
+      const response = await client.request({
+        method: 'POST',
+        url: `${base}${path}`,
+        json: criteria,
+        headers: { authorization: `Bearer ${bearer}` },
+        acceptStatuses: attempt === 1 ? [401] : [],
+        signal,
+      });
+      if (response.status !== 401) return response.body;
+      token = null;
+    }
+  }
+
+  return {
+    host,
+    async search<T>(entity: string, criteria: Criteria, signal?: AbortSignal) {
+      const path = `/api/search/${entity}`;
+      const body = (await post(path, criteria, signal)) as Partial<SearchResult<T>> | null;
+      if (!body || !Array.isArray(body.data) || typeof body.total !== 'number') {
+        throw unexpected(host, 'the search', `POST ${path}`, body);
+      }
+      if (body.data.some((item) => isJsonApiResource(item))) {
+        throw new BugError(
+          'SHOPWARE_UNEXPECTED_RESPONSE',
+          `${host} answered in JSON:API although Kontor asked for plain JSON (Accept: application/json); a proxy may drop the Accept header.`,
+        );
+      }
+      return body as SearchResult<T>;
+    },
+    async searchIds(entity, criteria, signal) {
+      const path = `/api/search-ids/${entity}`;
+      const body = (await post(path, criteria, signal)) as Partial<IdSearchResult> | null;
+      if (!body || !Array.isArray(body.data) || typeof body.total !== 'number') {
+        throw unexpected(host, 'the id search', `POST ${path}`, body);
+      }
+      return body as IdSearchResult;
+    },
+  };
+}
+
+/** The shop's base URL without trailing slashes and without an /api or /admin the user may have pasted. */
+export function baseUrl(url: string): string {
+  return url
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/(api|admin)$/, '');
+}
+
+function isJsonApiResource(item: unknown): boolean {
+  return typeof item === 'object' && item !== null && 'attributes' in item && 'type' in item;
+}
+
+function unexpected(host: string, what: string, request: string, body: unknown): BugError {
+  return new BugError(
+    'SHOPWARE_UNEXPECTED_RESPONSE',
+    `${host} answered ${what} with something that is not a Shopware Admin API response.`,
+    { detail: `${request}: ${JSON.stringify(body)?.slice(0, 200)}` },
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
