@@ -2,6 +2,7 @@
  * Every adapter's simulator harness: the adapter contract test runs them all, `kontor simulator <kind>`
  * starts one, and `kontor demo` starts several with demo channels.
  */
+import { amazonHarness } from './amazon/harness.ts';
 import { cloudHarness } from './cloud/harness.ts';
 import { ibusHarness } from './ibus/harness.ts';
 import { magentoHarness } from './magento/harness.ts';
@@ -17,6 +18,7 @@ export const HARNESSES: readonly AdapterHarness[] = [
   sfaHarness,
   ibusHarness,
   cloudHarness,
+  amazonHarness,
 ];
 
 export function harnessOf(kind: string): AdapterHarness | undefined {
