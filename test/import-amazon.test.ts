@@ -14,6 +14,7 @@ import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
+import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { importRequest, testAdapters } from './support/import-fixtures.ts';
 
@@ -111,7 +112,7 @@ describeEachDb('Import customers from Amazon', (getDb) => {
     name: string,
     type: string,
     settings: Record<string, string> = {},
-    customerApproval = false,
+    pseudoPartnerNumber: string | null = null,
   ) {
     db = getDb();
     await new ChannelService(db, testAdapters).add({
@@ -120,8 +121,8 @@ describeEachDb('Import customers from Amazon', (getDb) => {
       type,
       url: sim.url,
       settings: simulatorSettings(sim, settings),
-      customerApproval,
-      pseudoPartnerNumber: null,
+      customerApproval: false,
+      pseudoPartnerNumber,
     });
   }
 
@@ -227,6 +228,25 @@ describeEachDb('Import customers from Amazon', (getDb) => {
       lastName: 'Sørensen',
       email: 'q1w2e3r4t5y6u7@marketplace.amazon.de',
     });
+  });
+
+  it('with "Use pseudo partner" creates partners for business buyers only: consumers are occasional customers', async () => {
+    await addChannel('amazon-pseudo', 'b2b-b2c', {}, '100000');
+    const run = await runImport(deps(), anytime('amazon-pseudo'));
+    const expected = [...latestOrders(sim.store.list())];
+    const business = expected.filter(([, order]) => order.IsBusinessOrder).map(([key]) => key);
+    expect(run.counts).toMatchObject({
+      read: expected.length,
+      created: business.length,
+      skipped: expected.length - business.length,
+      errors: 0,
+    });
+    const partners = await listPartners(db, { channel: 'amazon-pseudo' });
+    expect(partners.map((partner) => partner.links[0]?.externalId).sort()).toEqual(business.sort());
+    expect(new Set(partners.map((partner) => partner.type))).toEqual(new Set(['B2B']));
+    const skipped = (await getRunLog(db, run.id)).filter((line) => line.level === 'skipped');
+    expect(skipped).toHaveLength(expected.length - business.length);
+    expect(skipped[0]).toMatchObject({ code: 'GUEST_PSEUDO_PARTNER' });
   });
 
   it('gives B2C channels B2C partners only, and refuses B2B channels', async () => {

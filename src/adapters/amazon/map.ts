@@ -10,10 +10,9 @@
  * id, address) are in docs/adapters/amazon.md. Rejections:
  *   INVALID_DATE    none of the buyer's orders has a readable LastUpdateDate
  *   INVALID_EMAIL   BuyerEmail is not an e-mail address
- *   INVALID_COUNTRY the shipping address's CountryCode is not an ISO 3166-1 alpha-2 code
+ * A CountryCode that is not an ISO code is delivered as it is: the import rules warn about it (UNKNOWN_COUNTRY).
  */
 import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
-import { isCountryCode } from '../../domain/countries.ts';
 import { marketplaceById, SPANISH_NAMING_COUNTRIES } from './marketplaces.ts';
 import { splitPersonName } from './person-name.ts';
 import type { SpAddress, SpOrder } from './sp-api-types.ts';
@@ -105,16 +104,7 @@ function toRecord(buyer: Collected): BuyerRecord {
   if (!EMAIL.test(email)) {
     return reject(key, updatedAt, 'INVALID_EMAIL', `Buyer ${key}: "${email}" is not a valid e-mail address.`);
   }
-  const shipping = data.ShippingAddress;
-  const country = text(shipping?.CountryCode)?.toUpperCase() ?? null;
-  if (country !== null && !isCountryCode(country)) {
-    return reject(
-      key,
-      updatedAt,
-      'INVALID_COUNTRY',
-      `Buyer ${key}: the shipping address of order ${data.AmazonOrderId} has the country "${shipping?.CountryCode}", which is not an ISO 3166 country code.`,
-    );
-  }
+  const country = text(data.ShippingAddress?.CountryCode)?.toUpperCase() ?? null;
   return { ok: true, key, updatedAt, customer: mapBuyer(data, key, email, country, updatedAt) };
 }
 

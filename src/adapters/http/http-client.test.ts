@@ -242,8 +242,12 @@ describe('createHttpClient', () => {
     });
     const { http } = client();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
+    // Abort once the server has the request (a fixed delay is too short on a busy machine).
+    const abortWhenArrived = setInterval(() => {
+      if (server.requests.length > 0) controller.abort();
+    }, 5);
     const error = await failure(http.request({ url: `${server.url}/x`, signal: controller.signal }));
+    clearInterval(abortWhenArrived);
     expect(error).toBeInstanceOf(AbortedError);
     expect(server.requests).toHaveLength(1);
   });
@@ -305,10 +309,10 @@ describe('createHttpClient', () => {
     const server = await serve([json(200, {}), json(200, {}), json(429, quota.body), json(200, {})]);
     const { http } = client({ requestsPerSecond: 5, burst: 2 });
     const started = Date.now();
+    // two at once (the burst), the third after one interval; it answers 429 (no Retry-After), so the
+    // retry waits for a refill of the emptied bucket: two intervals after the third
     await http.request({ url: `${server.url}/x` });
     await http.request({ url: `${server.url}/x` });
-    expect(Date.now() - started).toBeLessThan(150);
-    // the third answers 429 (no Retry-After): the retry waits a whole refill interval (200 ms)
     await http.request({ url: `${server.url}/x` });
     const times = server.requests.length;
     expect(times).toBe(4);
