@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConfigError } from '../../domain/errors.ts';
 import type { CustomerPage, ReadRequest } from '../adapter.ts';
+import { collect, read, failure as rejection } from '../protocol-kit/read-test-support.ts';
 import { amazonAdapter, createAmazonAdapter } from './adapter.ts';
 import { decodeCursor } from './cursor.ts';
 import { buyerKeys, FAST_USAGE_PLANS, simulatorSettings } from './harness.ts';
@@ -27,20 +28,15 @@ const fastAdapter = (getOrders: UsagePlan = FAST_USAGE_PLANS.getOrders, fetchImp
     usagePlans: { ...FAST_USAGE_PLANS, getOrders },
   });
 
-async function readAll(
+function readAll(
   adapter: ReturnType<typeof createAmazonAdapter>,
   sim: AmazonSimulator,
   request: Partial<ReadRequest> = {},
   settings: Record<string, string> = {},
 ): Promise<CustomerPage[]> {
-  const pages: CustomerPage[] = [];
-  for await (const page of adapter.readCustomers(
-    { url: sim.url, settings: simulatorSettings(sim, settings) },
-    { since: null, emails: null, cursor: null, ...request },
-  )) {
-    pages.push(page);
-  }
-  return pages;
+  return collect(
+    adapter.readCustomers({ url: sim.url, settings: simulatorSettings(sim, settings) }, read(request)),
+  );
 }
 
 const ids = (pages: CustomerPage[]) =>
@@ -48,14 +44,8 @@ const ids = (pages: CustomerPage[]) =>
 const getOrdersCalls = (sim: AmazonSimulator) =>
   sim.requests.filter((request) => request.path === '/orders/v0/orders');
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
+/** What `promise` rejects with, as an Error. */
+const failure = async (promise: Promise<unknown>): Promise<Error> => (await rejection(promise)) as Error;
 
 describe('Amazon adapter', () => {
   it("declares getOrders' rate limit and serves B2C and B2B & B2C channels", () => {
@@ -190,10 +180,12 @@ describe('Amazon adapter', () => {
     const requests = Math.ceil(sim.store.size / 100);
     expect(requests).toBeGreaterThanOrEqual(5);
 
+    // A hair under the server's rate: requests arrive with some jitter after they leave.
+    const kept = { rate: 9, burst: 2 };
     const started = Date.now();
-    await readAll(fastAdapter(plan), sim);
+    await readAll(fastAdapter(kept), sim);
     expect(getOrdersCalls(sim).every((call) => call.status === 200)).toBe(true);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(((requests - 2) / plan.rate) * 1000 - 50);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(((requests - 2) / kept.rate) * 1000 - 50);
 
     // An adapter that believes in a bigger burst meets the quota, and recovers.
     const other = await start({ buyers: 300, usagePlans: { ...FAST_USAGE_PLANS, getOrders: plan } });

@@ -13,6 +13,7 @@
  * A CountryCode that is not an ISO code is delivered as it is: the import rules warn about it (UNKNOWN_COUNTRY).
  */
 import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
+import { text } from '../protocol-kit/record-fields.ts';
 import { marketplaceById, SPANISH_NAMING_COUNTRIES } from './marketplaces.ts';
 import { splitPersonName } from './person-name.ts';
 import type { SpAddress, SpOrder } from './sp-api-types.ts';
@@ -206,12 +207,6 @@ export function instant(value: unknown): number | null {
   if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) return null;
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : time;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
 }
 
 function reject(key: string, updatedAt: string | null, code: string, message: string): BuyerRecord {

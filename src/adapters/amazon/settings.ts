@@ -6,6 +6,7 @@
  */
 import { ConfigError } from '../../domain/errors.ts';
 import type { SettingField } from '../adapter.ts';
+import { settingReaders } from '../protocol-kit/setting-readers.ts';
 import { marketplaceById } from './marketplaces.ts';
 
 export interface AmazonSettings {
@@ -22,6 +23,7 @@ export const DEFAULT_PAGE_SIZE = 300;
 const MAX_PAGE_SIZE = 1000;
 /** getOrders takes at most 50 marketplace ids. */
 const MAX_MARKETPLACES = 50;
+const { required, integer, invalid } = settingReaders('Amazon');
 
 export const AMAZON_SETTINGS: readonly SettingField[] = [
   {
@@ -101,7 +103,7 @@ export function readAmazonSettings(settings: Readonly<Record<string, string>>): 
     clientSecret,
     refreshToken,
     tokenUrl: tokenUrl(settings.tokenUrl),
-    pageSize: pageSize(settings.pageSize),
+    pageSize: integer(settings, 'pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
   };
 }
 
@@ -144,28 +146,4 @@ function tokenUrl(value: string | undefined): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw invalid('tokenUrl', text, 'an http(s) URL');
   return text;
-}
-
-function pageSize(value: string | undefined): number {
-  const text = value?.trim() ?? '';
-  if (text === '') return DEFAULT_PAGE_SIZE;
-  const number = Number(text);
-  if (!Number.isInteger(number) || number < 1 || number > MAX_PAGE_SIZE) {
-    throw invalid('pageSize', text, `a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  return number;
-}
-
-function required(settings: Readonly<Record<string, string>>, key: string, what: string): string {
-  const value = (settings[key] ?? '').trim();
-  if (value === '')
-    throw new ConfigError('SETTING_MISSING', `The Amazon channel needs the setting "${key}" (${what}).`);
-  return value;
-}
-
-function invalid(key: string, value: string, expected: string): ConfigError {
-  return new ConfigError(
-    'SETTING_INVALID',
-    `The Amazon setting "${key}" is "${value}"; expected ${expected}.`,
-  );
 }

@@ -17,6 +17,7 @@ import {
   type HttpClientOptions,
   type HttpRequest,
 } from '../http/http-client.ts';
+import { hostOf, trimBaseUrl } from '../protocol-kit/setting-readers.ts';
 import { TURKEY_MARKETPLACE_ID } from './marketplaces.ts';
 import type { AmazonSettings } from './settings.ts';
 import type {
@@ -102,7 +103,7 @@ interface CachedToken {
 }
 
 export function createSpApi(url: string, settings: AmazonSettings, options: SpApiOptions = {}): SpApi {
-  const base = url.trim().replace(/\/+$/, '');
+  const base = trimBaseUrl(url);
   const host = hostOf(base);
   const now = options.now ?? Date.now;
   const plans = { ...USAGE_PLANS, ...options.usagePlans };
@@ -285,12 +286,4 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
       await ordersToken(signal);
     },
   };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
