@@ -7,12 +7,12 @@
  * and then hands them out in pages. The cursor names the window and the last buyer handed out: a resumed
  * read reads the same window again and continues after that buyer. See docs/adapters/amazon.md.
  */
-import { ConfigError } from '../../domain/errors.ts';
+import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
 import { type AmazonCursor, decodeCursor, encodeCursor } from './cursor.ts';
 import { amazonDate } from './dates.ts';
-import { BuyerCollector, type BuyerRecord, comparePositions, positionOf } from './map.ts';
+import { BuyerCollector, type BuyerRecord, comparePositions, instant, positionOf } from './map.ts';
 import { marketplaceById } from './marketplaces.ts';
 import { AMAZON_SETTINGS, type AmazonSettings, DEFAULT_PAGE_SIZE, readAmazonSettings } from './settings.ts';
 import {
@@ -135,15 +135,16 @@ async function readWindow(
     { marketplaceIds: settings.marketplaceIds, lastUpdatedAfter: from, lastUpdatedBefore: to ?? undefined },
     signal,
   );
-  // The end Amazon chose (or confirmed); without one, the latest end Amazon would accept.
-  const end = to ?? first.LastUpdatedBefore ?? amazonDate(new Date(Date.now() - PROCESSING_DELAY_MS));
+  // The end Amazon chose (or confirmed); without a readable one, the latest end Amazon would accept.
+  const answered = instant(first.LastUpdatedBefore);
+  const end = to ?? amazonDate(new Date(answered ?? Date.now() - PROCESSING_DELAY_MS));
   for (const order of first.Orders) collector.add(order);
   const tokens = new Set<string>();
   let next = first.NextToken;
   while (next) {
     throwIfAborted(signal);
     if (tokens.has(next)) {
-      throw new ConfigError(
+      throw new BugError(
         'AMAZON_PAGING_STUCK',
         `${api.host} answered the same NextToken twice while listing orders.`,
       );
@@ -153,13 +154,7 @@ async function readWindow(
     for (const order of page.Orders) collector.add(order);
     next = page.NextToken;
   }
-  return { records: collector.records(), to: normalizedDate(end) };
-}
-
-/** Amazon's answer as the cursor keeps it (to the second); kept as it is if it is no date. */
-function normalizedDate(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? value : amazonDate(new Date(time));
+  return { records: collector.records(), to: end };
 }
 
 function label(id: string): string {

@@ -94,7 +94,7 @@ const RDT_ADVICE =
   'roles "Direct-to-Consumer Shipping" and "Tax Invoicing" (or "Tax Remittance"); request them for the application ' +
   'in the Solution Provider Portal or Seller Central and authorize it again.';
 
-/** Renew a token when less than this share of its lifetime (at most 5 minutes) is left. */
+/** Renew a token this long before it expires (a tenth of its lifetime before, for short-lived tokens). */
 const RENEW_MARGIN_MS = 300_000;
 
 interface CachedToken {
@@ -156,13 +156,14 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
       });
       body = response.body as Partial<LwaTokenResponse> | null;
     } catch (error) {
+      // 400 invalid_grant (revoked or wrong refresh token), 401 invalid_client (wrong client id or secret);
+      // the 401's message has the advice already (the client's auth hint).
       if (error instanceof KontorError && (error.kind === 'config' || error.kind === 'auth')) {
+        const advice = error.kind === 'auth' ? '' : ` ${LWA_ADVICE}`;
         throw new AuthError(
           'AMAZON_LWA_REFUSED',
-          `Login with Amazon refused the token request. ${error.message} ${LWA_ADVICE}`,
-          {
-            detail: error.detail,
-          },
+          `Login with Amazon refused the token request: ${error.message}${advice}`,
+          { detail: error.detail },
         );
       }
       throw error;
