@@ -1,9 +1,10 @@
 /**
- * The Amazon adapter and simulator for the adapter contract test: high usage plans on both sides (the
- * rate-limit behaviour has its own tests) and no processing delay, so that orders changed "now" are
- * visible at once. A customer is a buyer: a distinct BuyerEmail on an order Amazon gives buyer data for.
+ * The Amazon adapter and simulator for the adapter contract test, `kontor simulator amazon` and the demo:
+ * high usage plans on both sides (the rate-limit behaviour has its own tests) and no processing delay, so
+ * that orders changed "now" are visible at once. A customer is a buyer: a distinct BuyerEmail on an order
+ * Amazon gives buyer data for. Generated data are clean (no broken share).
  */
-import type { AdapterHarness } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
 import { createAmazonAdapter } from './adapter.ts';
 import { type AmazonSimulator, startAmazonSimulator } from './simulator.ts';
 import type { UsagePlan } from './sp-api.ts';
@@ -54,13 +55,16 @@ export const amazonHarness: AdapterHarness = {
     usagePlans: FAST_USAGE_PLANS,
   }),
   channelType: 'b2b-b2c',
-  async start({ customers, seed }) {
+  async start(options) {
+    const { customers, seed, port } = options;
     const sim = await startAmazonSimulator({
       buyers: customers,
       seed,
+      port,
       usagePlans: FAST_USAGE_PLANS,
       processingDelayMs: 0,
     });
+    let moves = 0;
     const latestOrders = (): Map<string, SpOrder> => {
       const latest = new Map<string, SpOrder>();
       for (const order of sim.store.list()) {
@@ -70,18 +74,18 @@ export const amazonHarness: AdapterHarness = {
       return latest;
     };
     return {
-      connection: { url: sim.url, settings: simulatorSettings(sim, { pageSize: '50' }) },
+      connection: { url: sim.url, settings: simulatorSettings(sim, pageSizeSetting(options)) },
       allIds: () => buyerKeys(sim.store.snapshot()),
       emailsOf: (count) =>
         [...latestOrders()]
           .slice(-count)
           .map(([key, order]) => ({ externalId: key, email: order.BuyerInfo?.BuyerEmail as string })),
       async change(count) {
+        // The buyers order again, to a new address.
         const changed = [...latestOrders()].slice(0, count);
         for (const [, order] of changed) {
-          sim.store.placeOrder(order, {
-            AddressLine1: `${order.ShippingAddress?.AddressLine1 ?? 'Street 1'} (new)`,
-          });
+          moves += 1;
+          sim.store.placeOrder(order, { AddressLine1: `Neue Straße ${moves}`, AddressLine2: undefined });
         }
         return changed.map(([key]) => key);
       },
