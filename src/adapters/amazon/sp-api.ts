@@ -79,7 +79,6 @@ export interface SpApi {
 export interface SpApiOptions {
   http?: AmazonHttpOptions;
   usagePlans?: Partial<Record<Operation, UsagePlan>>;
-  now?: () => number;
 }
 
 const SP_API_AUTH_HINT =
@@ -105,7 +104,7 @@ interface CachedToken {
 export function createSpApi(url: string, settings: AmazonSettings, options: SpApiOptions = {}): SpApi {
   const base = trimBaseUrl(url);
   const host = hostOf(base);
-  const now = options.now ?? Date.now;
+  const now = options.http?.now ?? Date.now;
   const plans = { ...USAGE_PLANS, ...options.usagePlans };
   const secrets = [settings.clientSecret, settings.refreshToken];
   const clientFor = (plan: UsagePlan | null, authHint = SP_API_AUTH_HINT): HttpClient =>

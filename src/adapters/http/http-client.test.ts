@@ -305,8 +305,8 @@ describe('createHttpClient', () => {
   });
 
   it('lets a burst through at once and, after a 429, waits for the throttle to refill', async () => {
-    const quota = { body: { errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota.' }] } };
-    const server = await serve([json(200, {}), json(200, {}), json(429, quota.body), json(200, {})]);
+    const quota = { errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota.' }] };
+    const server = await serve([json(200, {}), json(200, {}), json(429, quota), json(200, {})]);
     const { http } = client({ requestsPerSecond: 5, burst: 2 });
     const started = Date.now();
     // two at once (the burst), the third after one interval; it answers 429 (no Retry-After), so the
@@ -314,8 +314,7 @@ describe('createHttpClient', () => {
     await http.request({ url: `${server.url}/x` });
     await http.request({ url: `${server.url}/x` });
     await http.request({ url: `${server.url}/x` });
-    const times = server.requests.length;
-    expect(times).toBe(4);
+    expect(server.requests).toHaveLength(4);
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
   });
 
