@@ -158,6 +158,9 @@ describe('kontor CLI', () => {
       `channel add demo --adapter magento --url ${sim.url} --type b2c --setting token=t`,
       'channel test nope',
       'partners list --channel nope --json',
+      `channel add x --adapter amazon --type b2b --url ${sim.url} --setting marketplaceIds=A1PA6795UKMFR9`,
+      `channel add x --adapter amazon --type b2c --url ${sim.url} --setting marketplaceIds=A1PA6795UKMFR9 --setting clientId=x`,
+      'simulator nosuch',
     ].map((line) => line.split(' '));
     for (const args of cases) {
       const result = await kontor(db, ...args);

@@ -2,6 +2,7 @@
  * Every adapter's simulator harness: the adapter contract test runs them all, `kontor simulator <kind>`
  * starts one, and `kontor demo` starts several with demo channels.
  */
+import { amazonHarness } from './amazon/harness.ts';
 import { cloudHarness } from './cloud/harness.ts';
 import { ibusHarness } from './ibus/harness.ts';
 import { magentoHarness } from './magento/harness.ts';
@@ -19,6 +20,7 @@ export const HARNESSES: readonly AdapterHarness[] = [
   sfaHarness,
   ibusHarness,
   cloudHarness,
+  amazonHarness,
   oxidHarness,
   retailPosHarness,
 ];

@@ -1,6 +1,7 @@
 /** The explicit list of adapter kinds Kontor ships. */
 import { ConfigError } from '../domain/errors.ts';
 import type { Adapter } from './adapter.ts';
+import { amazonAdapter } from './amazon/adapter.ts';
 import { cloudAdapter } from './cloud/adapter.ts';
 import { ibusAdapter } from './ibus/adapter.ts';
 import { magentoAdapter } from './magento/adapter.ts';
@@ -39,6 +40,7 @@ export const defaultAdapters: AdapterRegistry = createAdapterRegistry([
   sfaAdapter,
   ibusAdapter,
   cloudAdapter,
+  amazonAdapter,
   oxidAdapter,
   retailPosAdapter,
 ]);

@@ -1,4 +1,6 @@
 /** Shared set-up of the end-to-end import tests: the adapters, channels on the simulators, an import request. */
+import { createAmazonAdapter } from '../../src/adapters/amazon/adapter.ts';
+import { FAST_USAGE_PLANS } from '../../src/adapters/amazon/harness.ts';
 import { createMagentoAdapter } from '../../src/adapters/magento/adapter.ts';
 import type { MagentoSimulator } from '../../src/adapters/magento/simulator.ts';
 import { createOxidAdapter } from '../../src/adapters/oxid/adapter.ts';
@@ -14,6 +16,8 @@ import type { Queryable } from '../../src/storage/db.ts';
 export const testAdapters = createAdapterRegistry([
   createMagentoAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   createShopwareAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  // High usage plans: the simulators of these tests allow them (rate limits have their own adapter tests).
+  createAmazonAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } }, usagePlans: FAST_USAGE_PLANS }),
   createOxidAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
   createRetailPosAdapter({ http: { retry: { retries: 2, backoffBaseMs: 1 } } }),
 ]);

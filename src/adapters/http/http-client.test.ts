@@ -242,8 +242,12 @@ describe('createHttpClient', () => {
     });
     const { http } = client();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
+    // Abort once the server has the request (a fixed delay is too short on a busy machine).
+    const abortWhenArrived = setInterval(() => {
+      if (server.requests.length > 0) controller.abort();
+    }, 5);
     const error = await failure(http.request({ url: `${server.url}/x`, signal: controller.signal }));
+    clearInterval(abortWhenArrived);
     expect(error).toBeInstanceOf(AbortedError);
     expect(server.requests).toHaveLength(1);
   });
@@ -285,5 +289,55 @@ describe('createHttpClient', () => {
     // 5 requests at 20/s: the last starts 4 * 50 ms after the first
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     expect(server.requests).toHaveLength(5);
+  });
+
+  it('sends form-encoded bodies (OAuth token endpoints)', async () => {
+    const server = await serve(json(200, { access_token: 'x' }));
+    const { http } = client();
+    await http.request({
+      method: 'POST',
+      url: `${server.url}/auth/o2/token`,
+      form: { grant_type: 'refresh_token', refresh_token: 'Atzr|a+b/c=' },
+    });
+    const [request] = server.requests;
+    expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded;charset=UTF-8');
+    expect(request?.body).toBe('grant_type=refresh_token&refresh_token=Atzr%7Ca%2Bb%2Fc%3D');
+  });
+
+  it('lets a burst through at once and, after a 429, waits for the throttle to refill', async () => {
+    const quota = { errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota.' }] };
+    const server = await serve([json(200, {}), json(200, {}), json(429, quota), json(200, {})]);
+    const { http } = client({ requestsPerSecond: 5, burst: 2 });
+    const started = Date.now();
+    // two at once (the burst), the third after one interval; it answers 429 (no Retry-After), so the
+    // retry waits for a refill of the emptied bucket: two intervals after the third
+    await http.request({ url: `${server.url}/x` });
+    await http.request({ url: `${server.url}/x` });
+    await http.request({ url: `${server.url}/x` });
+    expect(server.requests).toHaveLength(4);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+  });
+
+  it('puts Amazon SP-API error details into the message, or the error code when there is no message', async () => {
+    const denied = {
+      errors: [
+        {
+          code: 'Unauthorized',
+          message: 'Access to requested resource is denied.',
+          details: 'The access token you provided has expired.',
+        },
+      ],
+    };
+    const server = await serve([
+      json(403, denied),
+      json(400, { errors: [{ message: null, code: 'InvalidInput' }] }),
+    ]);
+    const { http } = client();
+    const auth = await failure(http.request({ url: `${server.url}/orders/v0/orders` }));
+    expect((auth as Error).message).toContain(
+      'Access to requested resource is denied. The access token you provided has expired.',
+    );
+    const bad = await failure(http.request({ url: `${server.url}/orders/v0/orders` }));
+    expect((bad as Error).message).toContain('(HTTP 400): InvalidInput.');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The one HTTP client every adapter uses. Per request: a timeout combined with the caller's AbortSignal,
  * retries with exponential backoff and jitter for network errors, timeouts, 429 and 5xx (honouring
- * Retry-After, capped), no retry for other 4xx, an optional client-side throttle, JSON in and out, and
+ * Retry-After, capped), no retry for other 4xx, an optional client-side throttle (a token bucket that a 429
+ * empties), JSON in and out (form-encoded bodies for OAuth token endpoints), and
  * typed KontorErrors whose messages name the host but never a secret (see http-errors.ts).
  */
 import { ConfigError, KontorError, TransientError } from '../../domain/errors.ts';
@@ -28,6 +29,8 @@ export interface HttpClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Client-side throttle: at most this many requests start per second. Null/undefined = none. */
   requestsPerSecond?: number | null;
+  /** With `requestsPerSecond`: requests that may start at once after a quiet period (token bucket). Default 1. */
+  burst?: number;
   /** Values that must never appear in messages (tokens, client secrets). */
   secrets?: readonly string[];
   /** Advice in error messages, in the adapter's words (what to check when the shop refuses the token...). */
@@ -56,6 +59,8 @@ export interface HttpRequest {
   headers?: Readonly<Record<string, string>>;
   /** Request body, sent as JSON. */
   json?: unknown;
+  /** Request body, sent as application/x-www-form-urlencoded (OAuth token endpoints). */
+  form?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
   /** Return a 404 as a response instead of throwing CHANNEL_NOT_FOUND (lookups of single entities). */
   allowNotFound?: boolean;
@@ -88,7 +93,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const now = options.now ?? Date.now;
   const throttle: Throttle | null =
     options.requestsPerSecond && options.requestsPerSecond > 0
-      ? createThrottle(options.requestsPerSecond, { now, sleep: wait })
+      ? createThrottle(options.requestsPerSecond, { now, sleep: wait, burst: options.burst })
       : null;
 
   async function attemptOnce(request: HttpRequest, url: URL): Promise<HttpResponse> {
@@ -106,6 +111,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
       headers['content-type'] = 'application/json';
+    } else if (request.form !== undefined) {
+      body = new URLSearchParams(request.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
     }
 
     const failed = (error: unknown): KontorError => {
@@ -152,6 +160,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             caught instanceof KontorError
               ? caught
               : errorForNetworkFailure({ method: 'GET', url, secrets }, caught);
+          // The channel's quota is spent (perhaps by another client): the next attempt waits for a refill.
+          if (error.code === 'CHANNEL_RATE_LIMITED') throttle?.drain();
           const mayRetry = request.retry !== false && isRetryable(error) && attempt <= policy.retries;
           if (!mayRetry) throw attempt > 1 ? gaveUp(error, attempt) : error;
           const retryAfterMs =

@@ -137,7 +137,8 @@ export function errorForUnreadableBody(
 
 /**
  * The human-readable message in an API error body: `message` (Magento: with its %placeholders filled from
- * `parameters`), `errors[0].detail|title|message` (Shopware, JSON:API), `error_description`, `error`.
+ * `parameters`), `errors[0].detail|title|message` (Shopware, JSON:API; Amazon SP-API with its `details`
+ * appended), else `errors[0].code`, `error_description` (OAuth), `error`.
  */
 export function shopMessageOf(body: unknown): string | null {
   if (typeof body === 'string') return null;
@@ -149,8 +150,14 @@ export function shopMessageOf(body: unknown): string | null {
     const first = body.errors[0];
     for (const key of ['detail', 'title', 'message']) {
       const value = first[key];
-      if (typeof value === 'string' && value.trim() !== '') return clip(value.trim());
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      // Amazon SP-API: { code, message, details } where details says what exactly was wrong.
+      const details = typeof first.details === 'string' ? first.details.trim() : '';
+      return clip(
+        details !== '' && details !== value.trim() ? `${sentence(value.trim())} ${details}` : value.trim(),
+      );
     }
+    if (typeof first.code === 'string' && first.code.trim() !== '') return clip(first.code.trim());
   }
   for (const key of ['error_description', 'error']) {
     const value = body[key];

@@ -1,0 +1,163 @@
+/**
+ * The Amazon adapter: buyers from the orders of the Selling Partner API (Orders API v0). A read covers the
+ * orders last updated in a window: from the requested change time (Anytime: 2016, Amazon keeps two years) to
+ * the end Amazon answers for the first request (it holds back the last two minutes). It reads the whole
+ * window first (getOrders pages of 100, with a restricted data token so that buyers and shipping addresses
+ * are included), collapses the orders into one record per buyer, sorts the buyers by change time and key,
+ * and then hands them out in pages. The cursor names the window and the last buyer handed out: a resumed
+ * read reads the same window again and continues after that buyer. See docs/adapters/amazon.md.
+ */
+import { BugError, ConfigError } from '../../domain/errors.ts';
+import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
+import { throwIfAborted } from '../http/abort.ts';
+import { type AmazonCursor, decodeCursor, encodeCursor } from './cursor.ts';
+import { amazonDate } from './dates.ts';
+import { BuyerCollector, type BuyerRecord, comparePositions, instant, positionOf } from './map.ts';
+import { marketplaceById } from './marketplaces.ts';
+import { AMAZON_SETTINGS, type AmazonSettings, DEFAULT_PAGE_SIZE, readAmazonSettings } from './settings.ts';
+import {
+  type AmazonHttpOptions,
+  createSpApi,
+  type Operation,
+  type SpApi,
+  USAGE_PLANS,
+  type UsagePlan,
+} from './sp-api.ts';
+
+export interface AmazonAdapterOptions {
+  /** HTTP client options (timeouts, retry policy; tests pass fast retries). */
+  http?: AmazonHttpOptions;
+  /** Usage plans other than Amazon's defaults (tests; sellers with raised limits). */
+  usagePlans?: Partial<Record<Operation, UsagePlan>>;
+}
+
+/** Where Anytime starts: the Orders API keeps two years of orders (JP, AU, SG: since 2016). */
+export const EARLIEST_ORDERS = '2016-01-01T00:00:00Z';
+/** Amazon's getOrders needs LastUpdatedBefore at least two minutes in the past. */
+const PROCESSING_DELAY_MS = 120_000;
+
+export function createAmazonAdapter(options: AmazonAdapterOptions = {}): Adapter {
+  const connect = (connection: ChannelConnection): { api: SpApi; settings: AmazonSettings } => {
+    const settings = readAmazonSettings(connection.settings);
+    return { api: createSpApi(connection.url, settings, options), settings };
+  };
+
+  return {
+    kind: 'amazon',
+    label: 'Amazon (Selling Partner API)',
+    capabilities: {
+      changedSince: true,
+      byEmail: false,
+      deletions: 'none',
+      channelTypes: ['b2c', 'b2b-b2c'],
+      guests: true,
+      alwaysBlocked: false,
+      pageSize: DEFAULT_PAGE_SIZE,
+      requestsPerSecond: (options.usagePlans?.getOrders ?? USAGE_PLANS.getOrders).rate,
+    },
+    settings: AMAZON_SETTINGS,
+
+    validateSettings(settings) {
+      readAmazonSettings(settings);
+    },
+
+    async check(connection, signal): Promise<CheckResult> {
+      const { api, settings } = connect(connection);
+      const participations = await api.marketplaceParticipations(signal);
+      const selling = new Map(
+        participations
+          .filter((item) => item.participation?.isParticipating)
+          .map((item) => [item.marketplace.id, item.marketplace.name]),
+      );
+      const missing = settings.marketplaceIds.filter((id) => !selling.has(id));
+      if (missing.length > 0) {
+        const names = [...selling].map(([id, name]) => `${name} (${id})`).join(', ') || 'none';
+        throw new ConfigError(
+          'AMAZON_MARKETPLACE_NOT_SOLD_IN',
+          `The seller does not sell in ${missing.map(label).join(', ')} at ${api.host}; the seller's marketplaces there: ${names}.`,
+        );
+      }
+      await api.authorizeBuyerData(signal);
+      const names = settings.marketplaceIds.map((id) => selling.get(id) ?? id).join(', ');
+      return {
+        ok: true,
+        message: `Connected to ${api.host}: selling in ${names}; buyers and shipping addresses may be read.`,
+        customerCount: null,
+      };
+    },
+
+    readCustomers(connection, request) {
+      return readPages(connect(connection), request);
+    },
+  };
+}
+
+export const amazonAdapter: Adapter = createAmazonAdapter();
+
+async function* readPages(
+  { api, settings }: { api: SpApi; settings: AmazonSettings },
+  request: ReadRequest,
+): AsyncGenerator<CustomerPage> {
+  if (request.emails !== null) {
+    throw new ConfigError('BY_EMAIL_UNSUPPORTED', 'The Amazon adapter cannot select buyers by e-mail.');
+  }
+  const resume = request.cursor === null ? null : decodeCursor(request.cursor);
+  const from = resume?.from ?? (request.since ? amazonDate(request.since) : EARLIEST_ORDERS);
+  const { records, to } = await readWindow(api, settings, from, resume?.to ?? null, request.signal);
+  const pending = resume
+    ? records.filter((record) => comparePositions(positionOf(record), resume.after) > 0)
+    : records;
+
+  for (let start = 0; start < pending.length; start += settings.pageSize) {
+    throwIfAborted(request.signal);
+    const slice = pending.slice(start, start + settings.pageSize);
+    const last = slice.at(-1) as BuyerRecord;
+    const cursor: AmazonCursor = { from, to, after: positionOf(last) };
+    yield {
+      customers: slice.flatMap((record) => (record.ok ? [record.customer] : [])),
+      rejected: slice.flatMap((record) => (record.ok ? [] : [record.rejected])),
+      deleted: [],
+      cursor: encodeCursor(cursor),
+    };
+  }
+}
+
+/** Reads every order of the window and returns its buyers in (change time, key) order, and the window's end. */
+async function readWindow(
+  api: SpApi,
+  settings: AmazonSettings,
+  from: string,
+  to: string | null,
+  signal: AbortSignal | undefined,
+): Promise<{ records: BuyerRecord[]; to: string }> {
+  const collector = new BuyerCollector();
+  const first = await api.getOrders(
+    { marketplaceIds: settings.marketplaceIds, lastUpdatedAfter: from, lastUpdatedBefore: to ?? undefined },
+    signal,
+  );
+  // The end Amazon chose (or confirmed); without a readable one, the latest end Amazon would accept.
+  const answered = instant(first.LastUpdatedBefore);
+  const end = to ?? amazonDate(new Date(answered ?? Date.now() - PROCESSING_DELAY_MS));
+  for (const order of first.Orders) collector.add(order);
+  const tokens = new Set<string>();
+  let next = first.NextToken;
+  while (next) {
+    throwIfAborted(signal);
+    if (tokens.has(next)) {
+      throw new BugError(
+        'AMAZON_PAGING_STUCK',
+        `${api.host} answered the same NextToken twice while listing orders.`,
+      );
+    }
+    tokens.add(next);
+    const page = await api.getOrdersPage(settings.marketplaceIds, next, signal);
+    for (const order of page.Orders) collector.add(order);
+    next = page.NextToken;
+  }
+  return { records: collector.records(), to: end };
+}
+
+function label(id: string): string {
+  const marketplace = marketplaceById(id);
+  return marketplace ? `${marketplace.name} (${id})` : id;
+}
