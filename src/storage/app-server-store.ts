@@ -43,10 +43,14 @@ export async function registerServer(
   return holder[0] ?? null;
 }
 
-/** Refreshes the heartbeat; false when another process took over the name (this one was taken for dead). */
+/**
+ * Refreshes the heartbeat; false when another process took over the name (this one was taken for dead).
+ * A server that has stopped stays stopped: a heartbeat still in flight when it stopped does not revive it.
+ */
 export async function heartbeatServer(db: Queryable, name: string, instance: string): Promise<boolean> {
   const result = await db.query(
-    `update app_server set heartbeat_at = now(), status = 'running' where name = $1 and instance = $2`,
+    `update app_server set heartbeat_at = now(), status = 'running'
+     where name = $1 and instance = $2 and status <> 'stopped'`,
     [name, instance],
   );
   return result.rowCount === 1;
