@@ -61,7 +61,7 @@ const anytime: ImportRequest = {
   timestamp: null,
   emails: null,
   deactivateDeleted: false,
-  confirmAllWarnings: false,
+  confirmAllWarnings: true, // every customer is written, warnings or not
 };
 
 const sim = await startMagentoSimulator({ customers, seed: 42, brokenShare: 0.01 });
