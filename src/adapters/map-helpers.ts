@@ -1,5 +1,5 @@
 /**
- * The result of mapping one raw channel record to a ChannelCustomer (OXID, Retail POS), and its rejection.
+ * The result of mapping one raw channel record to a ChannelCustomer, and its rejection.
  * Field readers (text, phones, e-mail, instants) are in record-values.ts.
  */
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';

@@ -16,7 +16,7 @@ import type {
 } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
 import type { DeletedCustomer } from '../adapter.ts';
-import { distinctPhones, distinctTexts, isEmail, isoInstant, text } from '../record-values.ts';
+import { distinctPhones, distinctTexts, isEmail, isoInstant, isRecord, text } from '../record-values.ts';
 import type { IbusAddress, IbusCommunication, IbusContactPerson } from './ibus-types.ts';
 
 /** Kontor's sales tax classification codes, from the protocol's codes. */
@@ -131,10 +131,6 @@ function mapContact(person: Partial<IbusContactPerson>): ChannelContact | null {
 
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function reject(

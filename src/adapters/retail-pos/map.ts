@@ -12,8 +12,7 @@
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { type MapResult, reject } from '../map-helpers.ts';
-import { countryOf } from '../protocol-kit/record-fields.ts';
-import { distinctPhones, isEmail, isoInstant, text } from '../record-values.ts';
+import { countryOf, distinctPhones, isEmail, isoInstant, text } from '../record-values.ts';
 import type { PosAddress, PosCustomer } from './pos-types.ts';
 
 export function mapPosCustomer(raw: unknown): MapResult {

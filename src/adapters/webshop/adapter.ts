@@ -16,7 +16,7 @@ import type {
 } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
 import { type KeysetCursor, keysetCursorCodec } from '../protocol-kit/keyset-cursor.ts';
-import { isRecord } from '../protocol-kit/record-fields.ts';
+import { isRecord } from '../record-values.ts';
 import { mapWebshopItem } from './map.ts';
 import {
   DEFAULT_PAGE_SIZE,

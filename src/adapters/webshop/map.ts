@@ -9,14 +9,7 @@
  */
 import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import type { DeletedCustomer } from '../adapter.ts';
-import {
-  contactOf,
-  countryOf,
-  distinctPhones,
-  isRecord,
-  listOrNull,
-  text,
-} from '../protocol-kit/record-fields.ts';
+import { contactOf, countryOf, distinctPhones, isRecord, listOrNull, text } from '../record-values.ts';
 import { webshopTimeToIso } from './webshop-dates.ts';
 
 export type WebshopMapResult =
