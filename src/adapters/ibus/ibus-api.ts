@@ -4,6 +4,7 @@
  * bus info. Answers are checked for the shape the protocol promises.
  */
 import { AuthError, BugError } from '../../domain/errors.ts';
+import { hostOf } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { IbusFeedPage, IbusInfo, IbusTokenResponse } from './ibus-types.ts';
 import type { IbusSettings } from './settings.ts';
@@ -124,12 +125,4 @@ function unexpected(host: string, what: string, body: unknown): BugError {
       detail: JSON.stringify(body)?.slice(0, 200),
     },
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

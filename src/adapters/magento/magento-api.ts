@@ -4,6 +4,7 @@
  * messages, and a check that answers have the shape Magento promises.
  */
 import { BugError } from '../../domain/errors.ts';
+import { hostOf } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { MagentoCompany, MagentoSearchResult } from './magento-types.ts';
 import { type SearchCriteria, searchCriteriaQuery } from './search-criteria.ts';
@@ -79,12 +80,4 @@ export function baseUrl(url: string): string {
     .trim()
     .replace(/\/+$/, '')
     .replace(/\/rest(\/[A-Za-z0-9_]+)?(\/V1)?$/, '');
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -4,6 +4,7 @@
  * rate limit, and a check that answers have the protocol's shape.
  */
 import { BugError } from '../../domain/errors.ts';
+import { hostOf } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { PosCustomersResponse, PosInfo, PosPosition } from './pos-types.ts';
 import type { PosSettings } from './settings.ts';
@@ -95,12 +96,4 @@ export function headOfficeBaseUrl(url: string): string {
 
 function basic(username: string, password: string): string {
   return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

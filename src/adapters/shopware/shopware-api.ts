@@ -7,6 +7,7 @@
  * (Accept: application/json); without it Shopware answers in JSON:API.
  */
 import { BugError } from '../../domain/errors.ts';
+import { hostOf } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { Criteria, IdSearchResult, SearchResult } from './criteria.ts';
 import type { ShopwareSettings } from './settings.ts';
@@ -133,12 +134,4 @@ function unexpected(host: string, what: string, request: string, body: unknown):
     `${host} answered ${what} with something that is not a Shopware Admin API response.`,
     { detail: `${request}: ${JSON.stringify(body)?.slice(0, 200)}` },
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
