@@ -16,7 +16,8 @@ import type {
 } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
 import type { DeletedCustomer } from '../adapter.ts';
-import { distinctPhones, distinctTexts, isEmail, isoInstant, isRecord, text } from '../record-values.ts';
+import { isoInstant } from '../date-times.ts';
+import { distinctPhones, distinctTexts, isEmail, isRecord, text } from '../record-values.ts';
 import type { IbusAddress, IbusCommunication, IbusContactPerson } from './ibus-types.ts';
 
 /** Kontor's sales tax classification codes, from the protocol's codes. */

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { isoInstant } from '../record-values.ts';
+import { isoInstant } from '../date-times.ts';
 import { DEFAULT_SEED_UNTIL } from '../sample-data/locales.ts';
 import {
   type IncomingSimulatorRequest,

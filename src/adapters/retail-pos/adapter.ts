@@ -8,9 +8,10 @@
 import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
+import { isoInstant } from '../date-times.ts';
 import { throwIfAborted } from '../http/abort.ts';
 import { keysetCursorCodec } from '../protocol-kit/keyset-cursor.ts';
-import { isoInstant, text } from '../record-values.ts';
+import { text } from '../record-values.ts';
 import { mapPosCustomer } from './map.ts';
 import { createPosApi, type PosApi, type PosHttpOptions } from './pos-api.ts';
 import type { PosDeletedCustomer, PosPosition } from './pos-types.ts';

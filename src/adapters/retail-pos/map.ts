@@ -11,8 +11,9 @@
  * have no place in a ChannelCustomer and are not imported (docs/adapters/retail-pos.md).
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
+import { isoInstant } from '../date-times.ts';
 import { type MapResult, reject } from '../map-helpers.ts';
-import { countryOf, distinctPhones, isEmail, isoInstant, text } from '../record-values.ts';
+import { countryOf, distinctPhones, isEmail, text } from '../record-values.ts';
 import type { PosAddress, PosCustomer } from './pos-types.ts';
 
 export function mapPosCustomer(raw: unknown): MapResult {
