@@ -9,8 +9,8 @@
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { type KeysetCursor, keysetCursorCodec } from '../keyset-cursor.ts';
 import { mapRecords } from '../map-helpers.ts';
-import { type KeysetCursor, keysetCursorCodec } from '../protocol-kit/keyset-cursor.ts';
 import { isRecord } from '../record-values.ts';
 import { mapSfaCustomer } from './map.ts';
 import {
