@@ -8,6 +8,7 @@
 import { afterEach } from 'vitest';
 import type { Adapter } from '../adapter.ts';
 import type { RetryEvent } from '../http/http-client.ts';
+import { useRunning } from '../simulator-kit/test-helpers.ts';
 import { createMagentoAdapter } from './adapter.ts';
 import { type MagentoSimulator, type MagentoSimulatorOptions, startMagentoSimulator } from './simulator.ts';
 
@@ -17,15 +18,7 @@ export { collect, idsOf, read } from '../simulator-kit/test-helpers.ts';
 export function useSimulators(
   defaults: MagentoSimulatorOptions,
 ): (options?: MagentoSimulatorOptions) => Promise<MagentoSimulator> {
-  const running: MagentoSimulator[] = [];
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((sim) => sim.close()));
-  });
-  return async (options = {}) => {
-    const sim = await startMagentoSimulator({ ...defaults, ...options });
-    running.push(sim);
-    return sim;
-  };
+  return useRunning(startMagentoSimulator, defaults);
 }
 
 /**
