@@ -4,7 +4,7 @@
  * rate limit, and a check that answers have the protocol's shape.
  */
 import { BugError } from '../../domain/errors.ts';
-import { hostOf } from '../channel-url.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { PosCustomersResponse, PosInfo, PosPosition } from './pos-types.ts';
 import type { PosSettings } from './settings.ts';
@@ -88,10 +88,7 @@ export function createPosApi(url: string, settings: PosSettings, http: PosHttpOp
 
 /** The head office's base URL without trailing slashes and without an /api or /api/v1 the user may have pasted. */
 export function headOfficeBaseUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/api(\/v1)?$/, '');
+  return trimBaseUrl(url).replace(/\/api(\/v1)?$/, '');
 }
 
 function basic(username: string, password: string): string {

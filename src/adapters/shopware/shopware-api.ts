@@ -7,7 +7,7 @@
  * (Accept: application/json); without it Shopware answers in JSON:API.
  */
 import { BugError } from '../../domain/errors.ts';
-import { hostOf } from '../channel-url.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { Criteria, IdSearchResult, SearchResult } from './criteria.ts';
 import type { ShopwareSettings } from './settings.ts';
@@ -118,10 +118,7 @@ export function createShopwareApi(
 
 /** The shop's base URL without trailing slashes and without an /api or /admin the user may have pasted. */
 export function baseUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/(api|admin)$/, '');
+  return trimBaseUrl(url).replace(/\/(api|admin)$/, '');
 }
 
 function isJsonApiResource(item: unknown): boolean {
