@@ -9,7 +9,7 @@
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
-import { type MapResult, reject } from '../map-helpers.ts';
+import { type MapResult, reject } from '../map-results.ts';
 import { distinctPhones, distinctTexts, isEmail, text } from '../record-values.ts';
 import { readInstant } from './dates.ts';
 import type { JsonPath } from './json-path.ts';

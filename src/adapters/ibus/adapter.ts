@@ -8,7 +8,7 @@
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { mapFeedItems } from '../map-helpers.ts';
+import { mapFeedItems } from '../map-results.ts';
 import { compareCursors, decodeCursor, encodeCursor, type IbusCursor } from './cursor.ts';
 import { createIbusApi, type IbusApi, type IbusHttpOptions } from './ibus-api.ts';
 import { mapIbusEntry } from './map.ts';

@@ -11,7 +11,7 @@
 import type { ChannelAddress, ChannelContact } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
 import { isoInstant } from '../date-times.ts';
-import type { FeedMapResult } from '../map-helpers.ts';
+import type { FeedMapResult } from '../map-results.ts';
 import { distinctPhones, distinctTexts, isEmail, isRecord, text } from '../record-values.ts';
 import type { IbusAddress, IbusCommunication, IbusContactPerson } from './ibus-types.ts';
 

@@ -8,7 +8,7 @@
 import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { mapRecords } from '../map-helpers.ts';
+import { mapRecords } from '../map-results.ts';
 import { compareCursors, decodeCursor, encodeCursor, type MagentoCursor } from './cursor.ts';
 import { createMagentoApi, type MagentoApi, type MagentoHttpOptions } from './magento-api.ts';
 import { toMagentoDate } from './magento-dates.ts';

@@ -10,7 +10,7 @@
  * docs/adapters/magento.md.
  */
 import type { ChannelAddress, ChannelContact } from '../../domain/channel-customer.ts';
-import { type MapResult, reject } from '../map-helpers.ts';
+import { type MapResult, reject } from '../map-results.ts';
 import { distinctPhones, isEmail, text } from '../record-values.ts';
 import { magentoDateToIso } from './magento-dates.ts';
 import type { MagentoAddress, MagentoCompany, MagentoCustomer } from './magento-types.ts';

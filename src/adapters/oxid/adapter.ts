@@ -8,7 +8,7 @@
 import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { mapRecords } from '../map-helpers.ts';
+import { mapRecords } from '../map-results.ts';
 import { text } from '../record-values.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { mapOxidUser, type OxidMapContext } from './map.ts';

@@ -10,7 +10,7 @@ import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest }
 import { isoInstant } from '../date-times.ts';
 import { throwIfAborted } from '../http/abort.ts';
 import { keysetCursorCodec } from '../keyset-cursor.ts';
-import { mapRecords } from '../map-helpers.ts';
+import { mapRecords } from '../map-results.ts';
 import { text } from '../record-values.ts';
 import { mapPosCustomer } from './map.ts';
 import { createPosApi, type PosApi, type PosHttpOptions } from './pos-api.ts';

@@ -12,7 +12,7 @@
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isoInstant } from '../date-times.ts';
-import { type MapResult, reject } from '../map-helpers.ts';
+import { type MapResult, reject } from '../map-results.ts';
 import { countryOf, distinctPhones, isEmail, text } from '../record-values.ts';
 import type { PosAddress, PosCustomer } from './pos-types.ts';
 

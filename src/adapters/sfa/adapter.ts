@@ -10,7 +10,7 @@ import { BugError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
 import { type KeysetCursor, keysetCursorCodec } from '../keyset-cursor.ts';
-import { mapRecords } from '../map-helpers.ts';
+import { mapRecords } from '../map-results.ts';
 import { isRecord } from '../record-values.ts';
 import { mapSfaCustomer } from './map.ts';
 import {

@@ -9,7 +9,7 @@
  * Decisions: docs/adapters/sfa.md.
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
-import { type MapResult, reject } from '../map-helpers.ts';
+import { type MapResult, reject } from '../map-results.ts';
 import { contactOf, countryOf, distinctPhones, isRecord, listOrNull, text } from '../record-values.ts';
 
 export type SfaMapResult = MapResult;

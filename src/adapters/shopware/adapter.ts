@@ -11,7 +11,7 @@
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { mapRecords } from '../map-helpers.ts';
+import { mapRecords } from '../map-results.ts';
 import { type Criteria, equals, type Filter, not, range } from './criteria.ts';
 import { decodeCursor, encodeCursor, START_CURSOR } from './cursor.ts';
 import { type Keyed, KeysetStream, type StreamPosition } from './keyset.ts';

@@ -12,7 +12,7 @@
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
-import { type MapResult, reject } from '../map-helpers.ts';
+import { type MapResult, reject } from '../map-results.ts';
 import { distinctPhones, isEmail, text } from '../record-values.ts';
 import { shopwareDateToIso } from './shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from './shopware-types.ts';

@@ -8,7 +8,7 @@ import { BugError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
 import { type KeysetCursor, keysetCursorCodec } from '../keyset-cursor.ts';
-import { mapFeedItems } from '../map-helpers.ts';
+import { mapFeedItems } from '../map-results.ts';
 import { isRecord } from '../record-values.ts';
 import { mapWebshopItem } from './map.ts';
 import {

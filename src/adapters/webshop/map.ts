@@ -8,7 +8,7 @@
  * judge them. The decisions are documented in docs/adapters/webshop.md.
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
-import type { FeedMapResult } from '../map-helpers.ts';
+import type { FeedMapResult } from '../map-results.ts';
 import { contactOf, countryOf, distinctPhones, isRecord, listOrNull, text } from '../record-values.ts';
 import { webshopTimeToIso } from './webshop-dates.ts';
 
