@@ -16,7 +16,7 @@ import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
 import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { importRequest, testAdapters } from './support/import-fixtures.ts';
+import { byExternalId, importRequest, testAdapters } from './support/import-fixtures.ts';
 
 const anytime = (channel: string) => importRequest(channel);
 const lastTransfer = (channel: string) => importRequest(channel, { changedSince: 'last-transfer' });
@@ -31,14 +31,6 @@ function latestOrders(orders: readonly SpOrder[]): Map<string, SpOrder> {
     if (!known || order.PurchaseDate > known.PurchaseDate) latest.set(email.toLowerCase(), order);
   }
   return latest;
-}
-
-function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
-  const map = new Map<string, Partner>();
-  for (const partner of partners) {
-    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
-  }
-  return map;
 }
 
 /** Amazon gives no phone for orders it fulfils, nor for seller-fulfilled ones delivered a while ago. */

@@ -14,14 +14,11 @@ import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { importRequest } from './support/import-fixtures.ts';
+import { anytime, lastTransfer } from './support/import-fixtures.ts';
 
 const adapters = createAdapterRegistry([
   createCloudAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
 ]);
-const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
-const lastTransfer = (channel: string) =>
-  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
 
 // biome-ignore lint/suspicious/noExplicitAny: items of two API shapes, read as the API sends them
 type Raw = Record<string, any>;

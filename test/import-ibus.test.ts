@@ -10,20 +10,15 @@ import type { IbusCustomer } from '../src/adapters/ibus/ibus-types.ts';
 import type { IbusDraft } from '../src/adapters/ibus/seed.ts';
 import { type IbusSimulator, startIbusSimulator } from '../src/adapters/ibus/simulator.ts';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
-import { ChannelService } from '../src/channels/channel-service.ts';
-import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { importRequest } from './support/import-fixtures.ts';
+import { anytime, byExternalId, createChannel, lastTransfer } from './support/import-fixtures.ts';
 
 const adapters = createAdapterRegistry([
   createIbusAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
 ]);
-const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
-const lastTransfer = (channel: string) =>
-  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
 
 /** A customer as a representative enters it on a device: every field the adapter imports. */
 const ENTERED_ON_DEVICE: IbusDraft = {
@@ -89,13 +84,6 @@ const ENTERED_ON_DEVICE: IbusDraft = {
   deviceId: 'MOB-TABLET-17',
 };
 
-function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
-  const map = new Map<string, Partner>();
-  for (const partner of partners)
-    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
-  return map;
-}
-
 /** The partner fields a bus customer must give (the mapping rules of docs/adapters/ibus.md). */
 function expectedFields(customer: IbusCustomer) {
   const first = (type: string) => customer.addresses.findIndex((a) => a.type === type);
@@ -152,13 +140,12 @@ describeEachDb('Import customers from IBUS', (getDb) => {
 
   async function addChannel(name: string, extra: { type?: string; customerApproval?: boolean } = {}) {
     db = getDb();
-    await new ChannelService(db, adapters).add({
+    await createChannel(db, adapters, {
       name,
       adapter: 'ibus',
       type: extra.type ?? 'b2b',
       ...ibusConnection(sim),
       customerApproval: extra.customerApproval ?? false,
-      pseudoPartnerNumber: null,
     });
   }
 

@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
-import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
@@ -12,22 +11,16 @@ import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
 import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { addMagentoChannel, importRequest, testAdapters } from './support/import-fixtures.ts';
+import {
+  addMagentoChannel,
+  anytime,
+  byExternalId,
+  lastTransfer,
+  testAdapters,
+} from './support/import-fixtures.ts';
 import { MagentoRest, type RawMagentoCustomer } from './support/magento-rest.ts';
 
 type Simulator = Awaited<ReturnType<typeof startMagentoSimulator>>;
-
-const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
-const lastTransfer = (channel: string) =>
-  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
-
-function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
-  const map = new Map<string, Partner>();
-  for (const partner of partners) {
-    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
-  }
-  return map;
-}
 
 function companyOf(customer: RawMagentoCustomer): string | null {
   const billing =

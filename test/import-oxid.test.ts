@@ -7,38 +7,31 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type OxidSimulator, startOxidSimulator } from '../src/adapters/oxid/simulator.ts';
 import { OXID_COUNTRIES } from '../src/adapters/oxid/simulator-countries.ts';
 import type { StoredUser } from '../src/adapters/oxid/simulator-store.ts';
-import { ChannelService } from '../src/channels/channel-service.ts';
-import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
 import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { importRequest, testAdapters } from './support/import-fixtures.ts';
-
-const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
-const lastTransfer = (channel: string) =>
-  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
+import {
+  anytime,
+  byExternalId,
+  createChannel,
+  importRequest,
+  lastTransfer,
+  testAdapters,
+} from './support/import-fixtures.ts';
 
 const ISO = new Map(OXID_COUNTRIES.map((country) => [country.OXID, country.OXISOALPHA2]));
 
-function linked(partners: Partner[], channel: string): Map<string, Partner> {
-  const map = new Map<string, Partner>();
-  for (const partner of partners)
-    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
-  return map;
-}
-
 async function addChannel(db: Db, sim: OxidSimulator, name: string, type: string, apiKey = sim.apiKey) {
-  await new ChannelService(db, testAdapters).add({
+  await createChannel(db, testAdapters, {
     name,
     adapter: 'oxid',
     type,
     url: sim.url,
     settings: { apiKey, pageSize: '25' },
     customerApproval: true,
-    pseudoPartnerNumber: null,
   });
 }
 
@@ -63,7 +56,7 @@ describeEachDb('Import customers from OXID', (getDb) => {
     expect(run.state).toBe('finished');
     expect(run.counts).toMatchObject({ read: users.length, created: users.length, errors: 0 });
 
-    const partners = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
+    const partners = byExternalId(await listPartners(db, { channel: 'oxid' }), 'oxid');
     expect(partners.size).toBe(users.length);
     let b2b = 0;
     for (const user of users) {
@@ -92,7 +85,7 @@ describeEachDb('Import customers from OXID', (getDb) => {
     now = new Date('2025-08-01T10:00:00Z');
     const first = await runImport(deps(), lastTransfer('oxid'));
     expect(first.counts.created).toBe(sim.store.customers().length);
-    const before = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
+    const before = byExternalId(await listPartners(db, { channel: 'oxid' }), 'oxid');
 
     const users = sim.store.customers();
     const person = users.find((user) => user.columns.OXCOMPANY === '')!;
@@ -128,7 +121,7 @@ describeEachDb('Import customers from OXID', (getDb) => {
     expect(second.counts).toMatchObject({ created: 1, updated: 3, errors: 0 });
     expect(second.watermarkAfter).toBe('2025-08-02T09:00:00.000Z');
 
-    const after = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
+    const after = byExternalId(await listPartners(db, { channel: 'oxid' }), 'oxid');
     expect(after.get(person.columns.OXID)).toMatchObject({
       type: 'B2C',
       status: 'Blocked',
@@ -165,7 +158,7 @@ describeEachDb('Import customers from OXID', (getDb) => {
     );
     expect(run.counts).toMatchObject({ read: 2, created: 2 });
     expect(run.watermarkAfter).toBeNull();
-    const partners = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
+    const partners = byExternalId(await listPartners(db, { channel: 'oxid' }), 'oxid');
     expect([...partners.keys()].sort()).toEqual([a!.columns.OXID, b!.columns.OXID].sort());
     expect([...partners.values()].every((p) => p.type === 'B2C' && p.status === 'Blocked')).toBe(true);
   });
@@ -211,12 +204,12 @@ describeEachDb('Import customers from OXID with broken records', (getDb) => {
         expect(lines.map((line) => line.code)).toEqual([kind === 'email' ? 'INVALID_EMAIL' : 'INVALID_DATE']);
       }
     }
-    const partners = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
+    const partners = byExternalId(await listPartners(db, { channel: 'oxid' }), 'oxid');
     for (const [oxid] of sim.broken) expect(partners.has(oxid)).toBe(false);
 
     const confirmed = await runImport({ db, adapters: testAdapters }, anytime('oxid'));
     expect(confirmed.counts.errors).toBe(unusable.length);
-    const after = linked(await listPartners(db, { channel: 'oxid' }), 'oxid');
+    const after = byExternalId(await listPartners(db, { channel: 'oxid' }), 'oxid');
     expect(after.size).toBe(sim.store.customers().length - unusable.length);
     for (const [oxid, kind] of sim.broken) {
       if (kind !== 'country') continue;

@@ -6,35 +6,27 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PosCustomer } from '../src/adapters/retail-pos/pos-types.ts';
 import { type RetailPosSimulator, startRetailPosSimulator } from '../src/adapters/retail-pos/simulator.ts';
-import { ChannelService } from '../src/channels/channel-service.ts';
-import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { importRequest, testAdapters } from './support/import-fixtures.ts';
-
-const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
-const lastTransfer = (channel: string) =>
-  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
-
-function linked(partners: Partner[], channel: string): Map<string, Partner> {
-  const map = new Map<string, Partner>();
-  for (const partner of partners)
-    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
-  return map;
-}
+import {
+  anytime,
+  byExternalId,
+  createChannel,
+  importRequest,
+  lastTransfer,
+  testAdapters,
+} from './support/import-fixtures.ts';
 
 async function addChannel(db: Db, sim: RetailPosSimulator, name: string, type: string, settings = {}) {
-  await new ChannelService(db, testAdapters).add({
+  await createChannel(db, testAdapters, {
     name,
     adapter: 'retail-pos',
     type,
     url: sim.url,
     settings: { apiKey: sim.apiKey, pageSize: '40', ...settings },
-    customerApproval: false,
-    pseudoPartnerNumber: null,
   });
 }
 
@@ -87,7 +79,7 @@ describeEachDb('Import customers from Retail POS', (getDb) => {
     const run = await runImport(deps(), anytime('pos'));
     expect(run.state).toBe('finished');
     expect(run.counts).toMatchObject({ read: customers.length, created: customers.length, errors: 0 });
-    const partners = linked(await listPartners(db, { channel: 'pos' }), 'pos');
+    const partners = byExternalId(await listPartners(db, { channel: 'pos' }), 'pos');
     expect(partners.size).toBe(customers.length);
     for (const customer of customers)
       expect(partners.get(customer.customerId)).toMatchObject(expectedPartner(customer));
@@ -145,7 +137,7 @@ describeEachDb('Import customers from Retail POS', (getDb) => {
     expect(second.counts).toMatchObject({ created: 1, updated: 1, errors: 0 });
     expect(second.counts.unchanged).toBeGreaterThanOrEqual(1);
     expect(second.watermarkAfter).toBe('2025-08-02T15:30:00.456Z');
-    const partners = linked(await listPartners(db, { channel: 'pos' }), 'pos');
+    const partners = byExternalId(await listPartners(db, { channel: 'pos' }), 'pos');
     expect(partners.get(moved!.customerId)).toMatchObject({
       email: 'nowy.adres@example.pl',
       addresses: [expect.objectContaining({ city: 'Kraków', country: 'PL' })],
@@ -192,7 +184,7 @@ describeEachDb('Import customers from Retail POS with broken records', (getDb) =
 
     const confirmed = await runImport({ db, adapters: testAdapters }, anytime('pos'));
     expect(confirmed.counts.errors).toBe(wrongEmail.length);
-    const partners = linked(await listPartners(db, { channel: 'pos' }), 'pos');
+    const partners = byExternalId(await listPartners(db, { channel: 'pos' }), 'pos');
     expect(partners.size).toBe(sim.store.size - wrongEmail.length);
     for (const id of wrongCountry)
       expect(partners.get(id)?.addresses[0]?.country).toBe(sim.store.get(id)!.address!.countryCode);

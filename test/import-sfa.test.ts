@@ -9,27 +9,15 @@ import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { createSfaAdapter } from '../src/adapters/sfa/adapter.ts';
 import type { SfaCustomer } from '../src/adapters/sfa/sfa-types.ts';
 import { type SfaSimulator, startSfaSimulator } from '../src/adapters/sfa/simulator.ts';
-import { ChannelService } from '../src/channels/channel-service.ts';
-import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { importRequest } from './support/import-fixtures.ts';
+import { anytime, byExternalId, createChannel, lastTransfer } from './support/import-fixtures.ts';
 
 const adapters = createAdapterRegistry([
   createSfaAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
 ]);
-const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
-const lastTransfer = (channel: string) =>
-  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
-
-function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
-  const map = new Map<string, Partner>();
-  for (const partner of partners)
-    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
-  return map;
-}
 
 /** The partner the documented mapping (docs/adapters/sfa.md) makes of an SFA customer. */
 function expectedPartner(customer: SfaCustomer) {
@@ -91,14 +79,13 @@ describeEachDb('Import customers from Comarch SFA', (getDb) => {
 
   async function addChannel(name: string, extra: { customerApproval?: boolean; type?: string } = {}) {
     db = getDb();
-    await new ChannelService(db, adapters).add({
+    await createChannel(db, adapters, {
       name,
       adapter: 'sfa',
       type: extra.type ?? 'b2b',
       url: sim.url,
       settings: { clientId: sim.clientId, clientSecret: sim.clientSecret },
       customerApproval: extra.customerApproval ?? false,
-      pseudoPartnerNumber: null,
     });
   }
 

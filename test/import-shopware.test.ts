@@ -6,7 +6,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ShopwareCustomer } from '../src/adapters/shopware/shopware-types.ts';
 import { type ShopwareSimulator, startShopwareSimulator } from '../src/adapters/shopware/simulator.ts';
 import { COUNTRY_LIST } from '../src/adapters/shopware/simulator-catalog.ts';
-import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
@@ -14,19 +13,16 @@ import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
 import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { addShopwareChannel, importRequest, testAdapters } from './support/import-fixtures.ts';
+import {
+  addShopwareChannel,
+  anytime,
+  byExternalId,
+  importRequest,
+  lastTransfer,
+  testAdapters,
+} from './support/import-fixtures.ts';
 
-const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
-const lastTransfer = (channel: string) =>
-  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
 const isoOf = new Map(COUNTRY_LIST.map((country) => [country.id, country.iso]));
-
-function linkedPartners(partners: Partner[], channel: string): Map<string, Partner> {
-  const map = new Map<string, Partner>();
-  for (const partner of partners)
-    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
-  return map;
-}
 
 /** Company data as the spec reads it: the customer's company, else a business account's billing address company. */
 function companyOf(customer: ShopwareCustomer): string | null {
@@ -71,7 +67,7 @@ describeEachDb('Import customers from Shopware 6', (getDb) => {
     expect(run.state).toBe('finished');
     expect(run.counts).toMatchObject({ read: customers.length, errors: 0 });
 
-    const linked = linkedPartners(await listPartners(db, { channel: 'shop' }), 'shop');
+    const linked = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop');
     let b2b = 0;
     let guests = 0;
     for (const customer of customers) {
@@ -117,7 +113,7 @@ describeEachDb('Import customers from Shopware 6', (getDb) => {
       updated: 0,
       unchanged: customers.length,
     });
-    expect(linkedPartners(await listPartners(db, { channel: 'shop' }), 'shop').size).toBe(customers.length);
+    expect(byExternalId(await listPartners(db, { channel: 'shop' }), 'shop').size).toBe(customers.length);
   });
 
   it('picks up exactly the new and changed customers with Last transfer, never-changed ones included', async () => {
@@ -134,7 +130,7 @@ describeEachDb('Import customers from Shopware 6', (getDb) => {
     const other = customers.find(
       (customer) => customer.id !== neverChanged.id && customer.id !== business.id,
     )!;
-    const before = linkedPartners(await listPartners(db, { channel: 'shop' }), 'shop');
+    const before = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop');
     // A user releases the B2B partner by hand; imports never touch a status.
     await setPartnerStatus(db, before.get(business.id)!.number, 'Released');
 
@@ -175,7 +171,7 @@ describeEachDb('Import customers from Shopware 6', (getDb) => {
     expect(second.state).toBe('finished');
     expect(second.counts).toMatchObject({ created: 1, updated: 3, errors: 0 });
 
-    const after = linkedPartners(await listPartners(db, { channel: 'shop' }), 'shop');
+    const after = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop');
     expect(after.get(neverChanged.id)).toMatchObject({
       type: 'B2C',
       status: 'Released',

@@ -8,28 +8,16 @@ import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { createWebshopAdapter } from '../src/adapters/webshop/adapter.ts';
 import { startWebshopSimulator, type WebshopSimulator } from '../src/adapters/webshop/simulator.ts';
 import type { WebshopCustomer } from '../src/adapters/webshop/webshop-types.ts';
-import { ChannelService } from '../src/channels/channel-service.ts';
-import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { importRequest } from './support/import-fixtures.ts';
+import { anytime, byExternalId, createChannel, lastTransfer } from './support/import-fixtures.ts';
 
 const adapters = createAdapterRegistry([
   createWebshopAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
 ]);
-const anytime = (channel: string) => importRequest(channel, { confirmAllWarnings: true });
-const lastTransfer = (channel: string) =>
-  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
-
-function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
-  const map = new Map<string, Partner>();
-  for (const partner of partners)
-    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
-  return map;
-}
 
 /** The partner the documented mapping (docs/adapters/webshop.md) makes of a webshop company. */
 function expectedPartner(customer: WebshopCustomer) {
@@ -92,14 +80,13 @@ describeEachDb('Import customers from Comarch ERP Webshop (protocol 17)', (getDb
 
   async function addChannel(name: string, extra: { customerApproval?: boolean; type?: string } = {}) {
     db = getDb();
-    await new ChannelService(db, adapters).add({
+    await createChannel(db, adapters, {
       name,
       adapter: 'webshop',
       type: extra.type ?? 'b2b',
       url: sim.url,
       settings: { shopName: sim.shopName, apiKey: sim.apiKey },
       customerApproval: extra.customerApproval ?? false,
-      pseudoPartnerNumber: null,
     });
   }
 

@@ -1,6 +1,7 @@
 /**
- * Date-time texts and time zones as shops write them: SQL's "YYYY-MM-DD HH:MM:SS" (no zone; Magento in UTC,
- * OXID in the shop's zone) and wall-clock times in IANA zones, computed with Intl (no time zone data of our own).
+ * Date-time texts and time zones as channels write them: SQL's "YYYY-MM-DD HH:MM:SS" (no zone; Magento in
+ * UTC, OXID in the shop's zone), strict ISO 8601 instants, and wall-clock times in IANA zones, computed with
+ * Intl (no time zone data of our own).
  */
 const SQL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
@@ -11,19 +12,55 @@ const SQL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 export function parseSqlDateTime(text: string): number | null {
   const match = SQL_DATE_TIME.exec(text.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  return utcOfFields(match.slice(1).map(Number) as DateTimeFields);
+}
+
+type DateTimeFields = [
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+];
+
+/**
+ * The wall-clock fields (month 1-12) as ms since the epoch, read as if they were UTC; null when they are no
+ * real date-time (2024-02-30, 25:00, the zero date, years before 1970), where Date.UTC would roll them over.
+ */
+function utcOfFields([year, month, day, hour, minute, second]: DateTimeFields): number | null {
   const time = Date.UTC(year, month - 1, day, hour, minute, second);
   const date = new Date(time);
   if (year < 1970 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   return time;
+}
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A strict ISO 8601 date-time ("2025-06-01T08:03:11.123Z", "+02:00" offsets, "T" or a space; without a
+ * zone: `assumeUtc` decides, else null) as ISO 8601 UTC with milliseconds. Impossible dates (2024-02-30,
+ * 25:00, the zero date) give null, where Date.parse would roll them over.
+ */
+export function isoInstant(value: unknown, options: { assumeUtc?: boolean } = {}): string | null {
+  if (typeof value !== 'string') return null;
+  const match = ISO_INSTANT.exec(value.trim());
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s = '0', fraction = '0', zone] = match as unknown as string[];
+  if (zone === undefined && !options.assumeUtc) return null;
+  const local = utcOfFields([y, mo, d, h, mi, s].map(Number) as DateTimeFields);
+  if (local === null) return null;
+  const ms = Number(`0.${fraction}`) * 1000;
+  return new Date(local + Math.floor(ms) - offsetMs(zone)).toISOString();
+}
+
+function offsetMs(zone: string | undefined): number {
+  if (zone === undefined || zone.toUpperCase() === 'Z') return 0;
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(zone) as RegExpExecArray;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return (match[1] === '-' ? -1 : 1) * minutes * 60_000;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -17,27 +17,48 @@ export interface SettingReader {
   boolean(key: string): boolean;
   /** One of `choices` (case-insensitive), or null when empty. */
   choice<T extends string>(key: string, choices: readonly T[]): T | null;
-  /** The SETTING_INVALID error for `key` (quotes `value`; never pass a secret). */
-  invalid(key: string, value: string, expected: string): ConfigError;
+  /** The SETTING_MISSING error for `key`, saying `what` it is for. */
+  missing(key: string, what: string): ConfigError;
+  /** The SETTING_INVALID error for `key` (quotes `value` unless `secret`: a secret is never repeated). */
+  invalid(key: string, value: string, expected: string, secret?: boolean): ConfigError;
+}
+
+/** The SETTING_MISSING error: the adapter's channel needs the setting `key` (`what` it is for). */
+export function missingSetting(adapterLabel: string, key: string, what: string): ConfigError {
+  return new ConfigError(
+    'SETTING_MISSING',
+    `The ${adapterLabel} channel needs the setting "${key}" (${what}).`,
+  );
+}
+
+/** The SETTING_INVALID error for a set value that is not what the setting expects (`secret`: not repeated). */
+export function invalidSetting(
+  adapterLabel: string,
+  key: string,
+  value: string,
+  expected: string,
+  secret = false,
+): ConfigError {
+  return new ConfigError(
+    'SETTING_INVALID',
+    secret
+      ? `The ${adapterLabel} setting "${key}" is not valid; expected ${expected}.`
+      : `The ${adapterLabel} setting "${key}" is "${value}"; expected ${expected}.`,
+  );
 }
 
 export function settingReader(adapterLabel: string, settings: Settings): SettingReader {
   const text = (key: string): string => settings[key]?.trim() ?? '';
-  const invalid = (key: string, value: string, expected: string): ConfigError =>
-    new ConfigError(
-      'SETTING_INVALID',
-      `The ${adapterLabel} setting "${key}" is "${value}"; expected ${expected}.`,
-    );
+  const invalid = (key: string, value: string, expected: string, secret = false): ConfigError =>
+    invalidSetting(adapterLabel, key, value, expected, secret);
+  const missing = (key: string, what: string): ConfigError => missingSetting(adapterLabel, key, what);
   return {
     text,
     invalid,
+    missing,
     required(key, what) {
       const value = text(key);
-      if (value === '')
-        throw new ConfigError(
-          'SETTING_MISSING',
-          `The ${adapterLabel} channel needs the setting "${key}" (${what}).`,
-        );
+      if (value === '') throw missing(key, what);
       return value;
     },
     integer(key, min, max) {

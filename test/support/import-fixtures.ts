@@ -1,14 +1,18 @@
-/** Shared set-up of the end-to-end import tests: the adapters, channels on the simulators, an import request. */
+/**
+ * Shared set-up of the end-to-end import tests: the adapters, channels on the simulators, import requests,
+ * and the imported partners by the ids their channel gave them.
+ */
 import { createAmazonAdapter } from '../../src/adapters/amazon/adapter.ts';
 import { FAST_USAGE_PLANS } from '../../src/adapters/amazon/harness.ts';
 import { createMagentoAdapter } from '../../src/adapters/magento/adapter.ts';
 import type { MagentoSimulator } from '../../src/adapters/magento/simulator.ts';
 import { createOxidAdapter } from '../../src/adapters/oxid/adapter.ts';
-import { createAdapterRegistry } from '../../src/adapters/registry.ts';
+import { type AdapterRegistry, createAdapterRegistry } from '../../src/adapters/registry.ts';
 import { createRetailPosAdapter } from '../../src/adapters/retail-pos/adapter.ts';
 import { createShopwareAdapter } from '../../src/adapters/shopware/adapter.ts';
 import type { ShopwareSimulator } from '../../src/adapters/shopware/simulator.ts';
 import { type ChannelInput, ChannelService } from '../../src/channels/channel-service.ts';
+import type { Partner } from '../../src/domain/partner.ts';
 import type { ImportRequest } from '../../src/import/import-service.ts';
 import type { Queryable } from '../../src/storage/db.ts';
 
@@ -22,6 +26,19 @@ export const testAdapters = createAdapterRegistry([
   createRetailPosAdapter({ http: { retry: { retries: 2, backoffBaseMs: 1 } } }),
 ]);
 
+/** Creates a channel; without customer approval and pseudo partner number unless said otherwise. */
+export async function createChannel(
+  db: Queryable,
+  adapters: AdapterRegistry,
+  channel: Omit<ChannelInput, 'customerApproval' | 'pseudoPartnerNumber'> & Partial<ChannelInput>,
+): Promise<void> {
+  await new ChannelService(db, adapters).add({
+    customerApproval: false,
+    pseudoPartnerNumber: null,
+    ...channel,
+  });
+}
+
 /** Creates a Magento channel on the simulator (B2B & B2C unless said otherwise). */
 export async function addMagentoChannel(
   db: Queryable,
@@ -29,14 +46,12 @@ export async function addMagentoChannel(
   name: string,
   overrides: Partial<ChannelInput> = {},
 ): Promise<void> {
-  await new ChannelService(db, testAdapters).add({
+  await createChannel(db, testAdapters, {
     name,
     adapter: 'magento',
     type: 'b2b-b2c',
     url: sim.url,
     settings: { token: sim.token },
-    customerApproval: false,
-    pseudoPartnerNumber: null,
     ...overrides,
   });
 }
@@ -48,14 +63,12 @@ export async function addShopwareChannel(
   name: string,
   overrides: Partial<ChannelInput> = {},
 ): Promise<void> {
-  await new ChannelService(db, testAdapters).add({
+  await createChannel(db, testAdapters, {
     name,
     adapter: 'shopware',
     type: 'b2b-b2c',
     url: sim.url,
     settings: { clientId: sim.integration.clientId, clientSecret: sim.integration.clientSecret },
-    customerApproval: false,
-    pseudoPartnerNumber: null,
     ...overrides,
   });
 }
@@ -70,4 +83,20 @@ export function importRequest(channel: string, overrides: Partial<ImportRequest>
     confirmAllWarnings: false,
     ...overrides,
   };
+}
+
+/** An import of every customer that confirms all warnings. */
+export const anytime = (channel: string): ImportRequest =>
+  importRequest(channel, { confirmAllWarnings: true });
+
+/** An import of the changes since the last transfer that confirms all warnings. */
+export const lastTransfer = (channel: string): ImportRequest =>
+  importRequest(channel, { changedSince: 'last-transfer', confirmAllWarnings: true });
+
+/** The partners linked to `channel`, by the channel's id of the customer. */
+export function byExternalId(partners: Partner[], channel: string): Map<string, Partner> {
+  const map = new Map<string, Partner>();
+  for (const partner of partners)
+    for (const link of partner.links) if (link.channel === channel) map.set(link.externalId, partner);
+  return map;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConfigError } from '../../domain/errors.ts';
 import type { CustomerPage, ReadRequest } from '../adapter.ts';
-import { collect, read, failure as rejection } from '../protocol-kit/read-test-support.ts';
+import { collect, read, failure as rejection } from '../simulator-kit/test-helpers.ts';
 import { amazonAdapter, createAmazonAdapter } from './adapter.ts';
 import { decodeCursor } from './cursor.ts';
 import { buyerKeys, FAST_USAGE_PLANS, simulatorSettings } from './harness.ts';

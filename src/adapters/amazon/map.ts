@@ -13,7 +13,7 @@
  * A CountryCode that is not an ISO code is delivered as it is: the import rules warn about it (UNKNOWN_COUNTRY).
  */
 import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
-import { text } from '../protocol-kit/record-fields.ts';
+import { text } from '../record-values.ts';
 import { marketplaceById, SPANISH_NAMING_COUNTRIES } from './marketplaces.ts';
 import { splitPersonName } from './person-name.ts';
 import type { SpAddress, SpOrder } from './sp-api-types.ts';

@@ -6,7 +6,7 @@
  */
 import { ConfigError } from '../../domain/errors.ts';
 import type { SettingField } from '../adapter.ts';
-import { settingReaders } from '../protocol-kit/setting-readers.ts';
+import { invalidSetting, type Settings, settingReader } from '../setting-values.ts';
 import { marketplaceById } from './marketplaces.ts';
 
 export interface AmazonSettings {
@@ -23,7 +23,8 @@ export const DEFAULT_PAGE_SIZE = 300;
 const MAX_PAGE_SIZE = 1000;
 /** getOrders takes at most 50 marketplace ids. */
 const MAX_MARKETPLACES = 50;
-const { required, integer, invalid } = settingReaders('Amazon');
+const invalid = (key: string, value: string, expected: string) =>
+  invalidSetting('Amazon', key, value, expected);
 
 export const AMAZON_SETTINGS: readonly SettingField[] = [
   {
@@ -79,14 +80,15 @@ export const AMAZON_SETTINGS: readonly SettingField[] = [
   },
 ];
 
-export function readAmazonSettings(settings: Readonly<Record<string, string>>): AmazonSettings {
+export function readAmazonSettings(settings: Settings): AmazonSettings {
+  const read = settingReader('Amazon', settings);
   const marketplaceIds = marketplaceList(settings.marketplaceIds ?? '');
-  const clientId = required(settings, 'clientId', 'the LWA client id');
+  const clientId = read.required('clientId', 'the LWA client id');
   if (!clientId.startsWith('amzn1.application-oa2-client.')) {
     throw invalid('clientId', clientId, 'an LWA client id (amzn1.application-oa2-client.…)');
   }
-  const clientSecret = required(settings, 'clientSecret', 'the LWA client secret');
-  const refreshToken = required(settings, 'refreshToken', 'an LWA refresh token');
+  const clientSecret = read.required('clientSecret', 'the LWA client secret');
+  const refreshToken = read.required('refreshToken', 'an LWA refresh token');
   if (!refreshToken.startsWith('Atzr|')) {
     // Never echo a secret: say what it looks like instead.
     const looksLike = refreshToken.startsWith('Atza|')
@@ -103,7 +105,7 @@ export function readAmazonSettings(settings: Readonly<Record<string, string>>): 
     clientSecret,
     refreshToken,
     tokenUrl: tokenUrl(settings.tokenUrl),
-    pageSize: integer(settings, 'pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
   };
 }
 

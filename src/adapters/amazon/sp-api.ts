@@ -11,13 +11,13 @@
  * when Amazon refuses one (403).
  */
 import { AuthError, BugError, ConfigError, KontorError } from '../../domain/errors.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import {
   createHttpClient,
   type HttpClient,
   type HttpClientOptions,
   type HttpRequest,
 } from '../http/http-client.ts';
-import { hostOf, trimBaseUrl } from '../protocol-kit/setting-readers.ts';
 import { TURKEY_MARKETPLACE_ID } from './marketplaces.ts';
 import type { AmazonSettings } from './settings.ts';
 import type {

@@ -4,8 +4,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, BugError, ConfigError, TransientError } from '../../domain/errors.ts';
-import type { CustomerPage, ReadRequest } from '../adapter.ts';
 import type { RetryEvent } from '../http/http-client.ts';
+import { collect, idsOf, read } from '../simulator-kit/test-helpers.ts';
 import { createCloudAdapter } from './adapter.ts';
 import { type CloudSimulator, type CloudSimulatorOptions, startCloudSimulator } from './simulator.ts';
 
@@ -32,18 +32,6 @@ const connection = (sim: CloudSimulator, settings: Record<string, string> = {}) 
   url: sim.url,
   settings: { ...sim.channelSettings, pageSize: '10', ...settings },
 });
-const read = (overrides: Partial<ReadRequest> = {}): ReadRequest => ({
-  since: null,
-  emails: null,
-  cursor: null,
-  ...overrides,
-});
-async function collect(pages: AsyncIterable<CustomerPage>): Promise<CustomerPage[]> {
-  const result: CustomerPage[] = [];
-  for await (const page of pages) result.push(page);
-  return result;
-}
-const idsOf = (pages: CustomerPage[]) => pages.flatMap((page) => page.customers.map((c) => c.externalId));
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => null,

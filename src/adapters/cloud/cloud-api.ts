@@ -4,6 +4,7 @@
  * A next link is followed only on the channel's own origin: credentials never go to another host.
  */
 import { BugError, ConfigError } from '../../domain/errors.ts';
+import { trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import { resolvePath } from './json-path.ts';
 import type { CloudAuth, CloudSettings } from './settings.ts';
@@ -28,7 +29,7 @@ const AUTH_HINT = 'Check the settings auth and token (or username and password, 
 const NOT_FOUND_HINT = 'Check the URL and the setting customersPath.';
 
 export function createCloudApi(url: string, settings: CloudSettings, http: CloudHttpOptions = {}): CloudApi {
-  const base = new URL(url.trim().replace(/\/+$/, ''));
+  const base = new URL(trimBaseUrl(url));
   const client: HttpClient = createHttpClient({
     ...http,
     secrets: secretsOf(settings.auth),

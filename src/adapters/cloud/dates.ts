@@ -2,7 +2,7 @@
  * Change times in the many shapes JSON APIs write them, and the changed-since value in the format the
  * channel's API expects (setting `changedSinceFormat`).
  */
-import { isoInstant } from '../record-values.ts';
+import { isoInstant } from '../date-times.ts';
 
 export const SINCE_FORMATS = ['iso', 'iso-seconds', 'sql', 'unix', 'unix-ms', 'date'] as const;
 export type SinceFormat = (typeof SINCE_FORMATS)[number];

@@ -1,5 +1,5 @@
 /** The Cloud adapter and simulator (Kontor cloud shape) for the adapter contract test. */
-import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting, storeEdits } from '../simulator-kit/harness.ts';
 import { createCloudAdapter } from './adapter.ts';
 import { startCloudSimulator } from './simulator.ts';
 
@@ -14,16 +14,7 @@ export const cloudHarness: AdapterHarness = {
       connection: { url: sim.url, settings: { ...sim.channelSettings, ...pageSizeSetting(options) } },
       allIds: ids,
       emailsOf: () => [],
-      async change(count) {
-        const changed = ids().slice(0, count);
-        for (const id of changed) sim.store.change(id, (raw) => (raw.lastName = `${raw.lastName}-x`));
-        return changed;
-      },
-      async remove(count) {
-        const removed = ids().slice(-count);
-        for (const id of removed) sim.store.delete(id);
-        return removed;
-      },
+      ...storeEdits(sim.store, ids, (raw) => (raw.lastName = `${raw.lastName}-x`)),
       close: () => sim.close(),
     };
   },

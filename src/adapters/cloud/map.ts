@@ -7,17 +7,16 @@
  *   INVALID_EMAIL   an e-mail that is not an e-mail address
  * A country that is not an ISO code is delivered as it is (the import warns about it).
  */
-import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
+import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
+import { type MapResult, reject } from '../map-results.ts';
 import { distinctPhones, distinctTexts, isEmail, text } from '../record-values.ts';
 import { readInstant } from './dates.ts';
 import type { JsonPath } from './json-path.ts';
 import { resolvePath } from './json-path.ts';
 import type { AddressMapping, CloudMapping } from './mapping.ts';
 
-export type CloudMapResult =
-  | { ok: true; customer: ChannelCustomer }
-  | { ok: false; rejected: RejectedRecord };
+export type CloudMapResult = MapResult;
 
 export function mapCloudItem(raw: unknown, mapping: CloudMapping): CloudMapResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -107,13 +106,4 @@ function flag(item: unknown, path: JsonPath | null): boolean {
     value === 1 ||
     (typeof value === 'string' && ['1', 'true', 'yes'].includes(value.trim().toLowerCase()))
   );
-}
-
-function reject(
-  externalId: string | null,
-  code: string,
-  message: string,
-  updatedAt: string | null,
-): CloudMapResult {
-  return { ok: false, rejected: { externalId, code, message, updatedAt } };
 }

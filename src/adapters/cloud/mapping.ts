@@ -5,6 +5,7 @@
  * channel is saved, with errors that name the bad key.
  */
 import { ConfigError } from '../../domain/errors.ts';
+import { isRecord } from '../record-values.ts';
 import { type JsonPath, parsePath } from './json-path.ts';
 
 /** Fields with one value. */
@@ -142,8 +143,4 @@ function checkKeys(object: Record<string, unknown>, allowed: readonly string[], 
 
 function invalid(reason: string): ConfigError {
   return new ConfigError('SETTING_INVALID', `The Cloud setting "mapping" is not valid: ${reason}.`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -12,6 +12,7 @@ import {
   type IncomingSimulatorRequest,
   type InjectedFailure,
   type SimulatorRequest,
+  sendInjectedFailure,
   sendJson,
   startSimulatorServer,
 } from '../simulator-kit/simulator-server.ts';
@@ -102,16 +103,10 @@ export async function startCloudSimulator(options: CloudSimulatorOptions = {}): 
     failures: options.failures,
     requestsPerSecond: options.requestsPerSecond ?? null,
     handle,
-    renderFailure: (res, failure) => {
-      const status = failure.status ?? 503;
-      const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-      if (failure.body !== undefined) {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        res.end(failure.body);
-        return status;
-      }
-      return sendJson(res, status, flavour.error(status, `Injected failure (HTTP ${status}).`), headers);
-    },
+    renderFailure: (res, failure) =>
+      sendInjectedFailure(res, failure, (status) =>
+        flavour.error(status, `Injected failure (HTTP ${status}).`),
+      ),
     renderRateLimited: (res) =>
       sendJson(res, 429, flavour.error(429, 'Rate limit exceeded.'), { 'retry-after': '1' }),
   });

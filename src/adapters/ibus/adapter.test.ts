@@ -1,8 +1,8 @@
 /** The IBUS adapter against the simulated bus over HTTP: reading, tokens, deletions and failures. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, BugError, ConfigError, TransientError } from '../../domain/errors.ts';
-import type { CustomerPage, ReadRequest } from '../adapter.ts';
 import type { RetryEvent } from '../http/http-client.ts';
+import { collect, read } from '../simulator-kit/test-helpers.ts';
 import { createIbusAdapter } from './adapter.ts';
 import { ibusConnection } from './harness.ts';
 import { type IbusSimulator, type IbusSimulatorOptions, startIbusSimulator } from './simulator.ts';
@@ -31,17 +31,6 @@ async function start(options: IbusSimulatorOptions = {}) {
   });
   running.push(sim);
   return sim;
-}
-const read = (overrides: Partial<ReadRequest> = {}): ReadRequest => ({
-  since: null,
-  emails: null,
-  cursor: null,
-  ...overrides,
-});
-async function collect(pages: AsyncIterable<CustomerPage>): Promise<CustomerPage[]> {
-  const result: CustomerPage[] = [];
-  for await (const page of pages) result.push(page);
-  return result;
 }
 const feedRequests = (sim: IbusSimulator) => sim.requests.filter((r) => r.path === '/api/v1/customers');
 

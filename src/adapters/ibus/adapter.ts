@@ -5,17 +5,10 @@
  * changes and deletions arrive with their dates. Customers entered on a device reach the bus only when the
  * device synchronizes; until then no import can see them (docs/adapters/ibus.md).
  */
-import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { BugError } from '../../domain/errors.ts';
-import type {
-  Adapter,
-  ChannelConnection,
-  CheckResult,
-  CustomerPage,
-  DeletedCustomer,
-  ReadRequest,
-} from '../adapter.ts';
+import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { mapFeedItems } from '../map-results.ts';
 import { compareCursors, decodeCursor, encodeCursor, type IbusCursor } from './cursor.ts';
 import { createIbusApi, type IbusApi, type IbusHttpOptions } from './ibus-api.ts';
 import { mapIbusEntry } from './map.ts';
@@ -88,15 +81,7 @@ async function* readFeed(
     throwIfAborted(request.signal);
     const page = await api.feed({ changedSince, after: cursor, limit: settings.pageSize }, request.signal);
     if (page.items.length === 0) return;
-    const customers: ChannelCustomer[] = [];
-    const rejected: RejectedRecord[] = [];
-    const deleted: DeletedCustomer[] = [];
-    for (const item of page.items) {
-      const result = mapIbusEntry(item);
-      if (result.kind === 'customer') customers.push(result.customer);
-      else if (result.kind === 'deleted') deleted.push(result.deleted);
-      else rejected.push(result.rejected);
-    }
+    const { customers, rejected, deleted } = mapFeedItems(page.items, mapIbusEntry);
     const next = cursorOf(page.items.at(-1), api.host);
     if (cursor && compareCursors(next, cursor) <= 0) {
       throw new BugError(

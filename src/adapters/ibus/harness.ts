@@ -1,5 +1,5 @@
 /** The IBUS adapter and simulator for the adapter contract test. */
-import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting, storeEdits } from '../simulator-kit/harness.ts';
 import { createIbusAdapter } from './adapter.ts';
 import { type IbusSimulator, startIbusSimulator } from './simulator.ts';
 
@@ -28,17 +28,7 @@ export const ibusHarness: AdapterHarness = {
       connection: ibusConnection(sim, pageSizeSetting(options)),
       allIds: ids,
       emailsOf: () => [],
-      async change(count) {
-        const changed = ids().slice(0, count);
-        for (const id of changed)
-          sim.store.change(id, (customer) => (customer.name = `${customer.name} (neu)`));
-        return changed;
-      },
-      async remove(count) {
-        const removed = ids().slice(-count);
-        for (const id of removed) sim.store.delete(id);
-        return removed;
-      },
+      ...storeEdits(sim.store, ids, (customer) => (customer.name = `${customer.name} (neu)`)),
       close: () => sim.close(),
     };
   },

@@ -4,6 +4,7 @@
  * bus info. Answers are checked for the shape the protocol promises.
  */
 import { AuthError, BugError } from '../../domain/errors.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { IbusFeedPage, IbusInfo, IbusTokenResponse } from './ibus-types.ts';
 import type { IbusSettings } from './settings.ts';
@@ -30,10 +31,7 @@ const THROTTLE_MARGIN = 0.9;
 const EXPIRY_MARGIN_MS = 30_000;
 
 export function createIbusApi(url: string, settings: IbusSettings, http: IbusHttpOptions = {}): IbusApi {
-  const base = url
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/api(\/v1)?$/, '');
+  const base = trimBaseUrl(url).replace(/\/api(\/v1)?$/, '');
   const host = hostOf(base);
   // The client redacts every value in this list from messages; the access token joins it once issued.
   const secrets: string[] = [settings.clientSecret, settings.password];
@@ -124,12 +122,4 @@ function unexpected(host: string, what: string, body: unknown): BugError {
       detail: JSON.stringify(body)?.slice(0, 200),
     },
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -8,15 +8,11 @@
  * A country that is not an ISO code is delivered as it is (the import warns about it). The decisions are
  * documented in docs/adapters/ibus.md.
  */
-import type {
-  ChannelAddress,
-  ChannelContact,
-  ChannelCustomer,
-  RejectedRecord,
-} from '../../domain/channel-customer.ts';
+import type { ChannelAddress, ChannelContact } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
-import type { DeletedCustomer } from '../adapter.ts';
-import { distinctPhones, distinctTexts, isEmail, isoInstant, text } from '../record-values.ts';
+import { isoInstant } from '../date-times.ts';
+import type { FeedMapResult } from '../map-results.ts';
+import { distinctPhones, distinctTexts, isEmail, isRecord, text } from '../record-values.ts';
 import type { IbusAddress, IbusCommunication, IbusContactPerson } from './ibus-types.ts';
 
 /** Kontor's sales tax classification codes, from the protocol's codes. */
@@ -26,10 +22,7 @@ export const SALES_TAX_CLASSIFICATIONS: Readonly<Record<string, string>> = {
   THIRD_COUNTRY: 'third-country',
 };
 
-export type IbusMapResult =
-  | { kind: 'customer'; customer: ChannelCustomer }
-  | { kind: 'deleted'; deleted: DeletedCustomer }
-  | { kind: 'rejected'; rejected: RejectedRecord };
+export type IbusMapResult = FeedMapResult;
 
 export function mapIbusEntry(raw: unknown): IbusMapResult {
   if (!isRecord(raw))
@@ -131,10 +124,6 @@ function mapContact(person: Partial<IbusContactPerson>): ChannelContact | null {
 
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function reject(

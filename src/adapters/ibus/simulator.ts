@@ -7,12 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { isoInstant } from '../record-values.ts';
+import { isoInstant } from '../date-times.ts';
 import { DEFAULT_SEED_UNTIL } from '../sample-data/locales.ts';
 import {
   type IncomingSimulatorRequest,
   type InjectedFailure,
   type SimulatorRequest,
+  sendInjectedFailure,
   sendJson,
   startSimulatorServer,
 } from '../simulator-kit/simulator-server.ts';
@@ -123,17 +124,12 @@ export async function startIbusSimulator(options: IbusSimulatorOptions = {}): Pr
     failures: options.failures,
     requestsPerSecond: options.requestsPerSecond === undefined ? 10 : options.requestsPerSecond,
     handle,
-    renderFailure: (res, failure) => {
-      const status = failure.status ?? 503;
-      const headers: Record<string, string> = failure.retryAfter ? { 'retry-after': failure.retryAfter } : {};
-      if (failure.body !== undefined) {
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        res.end(failure.body);
-        return status;
-      }
-      const code = status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'UNAVAILABLE' : 'INJECTED';
-      return sendError(res, status, code, `Injected failure (HTTP ${status}).`, headers);
-    },
+    renderFailure: (res, failure) =>
+      sendInjectedFailure(res, failure, (status) => ({
+        code: status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'UNAVAILABLE' : 'INJECTED',
+        message: `Injected failure (HTTP ${status}).`,
+        requestId: randomUUID(),
+      })),
     renderRateLimited: (res) =>
       sendError(res, 429, 'RATE_LIMITED', 'Too many requests: at most 10 per second per client.', {
         'retry-after': '1',

@@ -5,10 +5,10 @@
  * and are read (again) later instead of being skipped, as offset paging would. See docs/adapters/magento.md.
  */
 
-import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { mapRecords } from '../map-results.ts';
 import { compareCursors, decodeCursor, encodeCursor, type MagentoCursor } from './cursor.ts';
 import { createMagentoApi, type MagentoApi, type MagentoHttpOptions } from './magento-api.ts';
 import { toMagentoDate } from './magento-dates.ts';
@@ -115,16 +115,12 @@ async function* readPages(
     if (items.length === 0) return;
     if (settings.b2bCompanies) await loadCompanies(api, items, companies, request.signal);
 
-    const customers: ChannelCustomer[] = [];
-    const rejected: RejectedRecord[] = [];
     const known = new Map(
       [...companies].filter((entry): entry is [number, MagentoCompany] => entry[1] !== null),
     );
-    for (const item of items) {
-      const result = mapMagentoCustomer(item, { companies: known });
-      if (result.ok) customers.push(result.customer);
-      else rejected.push(result.rejected);
-    }
+    const { customers, rejected } = mapRecords(items, (item) =>
+      mapMagentoCustomer(item, { companies: known }),
+    );
     const next = cursorOf(items.at(-1), api.host);
     if (cursor && compareCursors(next, cursor) <= 0) {
       throw new BugError(

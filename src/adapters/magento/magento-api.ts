@@ -4,6 +4,7 @@
  * messages, and a check that answers have the shape Magento promises.
  */
 import { BugError } from '../../domain/errors.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { MagentoCompany, MagentoSearchResult } from './magento-types.ts';
 import { type SearchCriteria, searchCriteriaQuery } from './search-criteria.ts';
@@ -75,16 +76,5 @@ export function createMagentoApi(
 
 /** The shop's base URL without trailing slashes and without a /rest[/<store code>] the user may have added. */
 export function baseUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/rest(\/[A-Za-z0-9_]+)?(\/V1)?$/, '');
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+  return trimBaseUrl(url).replace(/\/rest(\/[A-Za-z0-9_]+)?(\/V1)?$/, '');
 }

@@ -9,12 +9,9 @@
  * The decisions (which address gives company and tax id, phones, street lines) are documented in
  * docs/adapters/magento.md.
  */
-import type {
-  ChannelAddress,
-  ChannelContact,
-  ChannelCustomer,
-  RejectedRecord,
-} from '../../domain/channel-customer.ts';
+import type { ChannelAddress, ChannelContact } from '../../domain/channel-customer.ts';
+import { type MapResult, reject } from '../map-results.ts';
+import { distinctPhones, isEmail, text } from '../record-values.ts';
 import { magentoDateToIso } from './magento-dates.ts';
 import type { MagentoAddress, MagentoCompany, MagentoCustomer } from './magento-types.ts';
 
@@ -22,11 +19,6 @@ export interface MapContext {
   /** Adobe Commerce B2B companies by id, when the channel looks them up. */
   companies?: ReadonlyMap<number, MagentoCompany>;
 }
-
-export type MapResult = { ok: true; customer: ChannelCustomer } | { ok: false; rejected: RejectedRecord };
-
-const EMAIL =
-  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+(?<!\.)@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 
 /** Codes people use for countries that are not ISO 3166-1 alpha-2 codes, with the right one. */
 export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapResult {
@@ -56,7 +48,7 @@ export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapR
   const email = text(customer.email);
   if (email === null)
     return reject(externalId, 'INVALID_EMAIL', `Customer ${externalId} has no e-mail address.`, updatedAt);
-  if (!EMAIL.test(email)) {
+  if (!isEmail(email)) {
     return reject(
       externalId,
       'INVALID_EMAIL',
@@ -156,37 +148,6 @@ function companyUserOf(customer: MagentoCustomer): {
   return { companyId, jobTitle: text(attributes?.job_title), telephone: text(attributes?.telephone) };
 }
 
-/** Distinct phone numbers in order; "+49 30 1234" and "+49301234" are the same number (the first spelling wins). */
-function distinctPhones(values: ReadonlyArray<string | null | undefined>): string[] {
-  const seen = new Set<string>();
-  const phones: string[] = [];
-  for (const value of values) {
-    const phone = text(value);
-    if (phone === null) continue;
-    const key = phone.replace(/[\s().\-/]/g, '');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    phones.push(phone);
-  }
-  return phones;
-}
-
 function isoOrNull(value: unknown): string | null {
   return typeof value === 'string' ? magentoDateToIso(value) : null;
-}
-
-/** Trimmed text; empty or missing -> null. */
-function text(value: unknown): string | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const trimmed = String(value).trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-function reject(
-  externalId: string | null,
-  code: string,
-  message: string,
-  updatedAt: string | null,
-): MapResult {
-  return { ok: false, rejected: { externalId, code, message, updatedAt } };
 }

@@ -3,8 +3,8 @@
  * secret: it never appears in a message.
  */
 
-import { ConfigError } from '../../domain/errors.ts';
 import type { SettingField } from '../adapter.ts';
+import { type Settings, settingReader } from '../setting-values.ts';
 
 export interface MagentoSettings {
   token: string;
@@ -72,59 +72,19 @@ export const MAGENTO_SETTINGS: readonly SettingField[] = [
   },
 ];
 
-export function readMagentoSettings(settings: Readonly<Record<string, string>>): MagentoSettings {
-  const token = (settings.token ?? '').trim();
-  if (token === '')
-    throw new ConfigError(
-      'SETTING_MISSING',
-      'The Magento channel needs the setting "token" (an access token).',
-    );
-  const storeCode = (settings.storeCode ?? '').trim() || 'all';
+export function readMagentoSettings(settings: Settings): MagentoSettings {
+  const read = settingReader('Magento', settings);
+  const token = read.required('token', 'an access token');
+  const storeCode = read.text('storeCode') || 'all';
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(storeCode)) {
-    throw invalid('storeCode', storeCode, 'a store view code (letters, digits, underscores) or "all"');
+    throw read.invalid('storeCode', storeCode, 'a store view code (letters, digits, underscores) or "all"');
   }
   return {
     token,
     storeCode,
-    pageSize: integerSetting(settings, 'pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
-    websiteId: integerSetting(settings, 'websiteId', 0, Number.MAX_SAFE_INTEGER),
-    requestsPerSecond: positiveNumber(settings, 'requestsPerSecond'),
-    b2bCompanies: booleanSetting(settings, 'b2bCompanies'),
+    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+    websiteId: read.integer('websiteId', 0, Number.MAX_SAFE_INTEGER),
+    requestsPerSecond: read.positiveNumber('requestsPerSecond'),
+    b2bCompanies: read.boolean('b2bCompanies'),
   };
-}
-
-function integerSetting(
-  settings: Readonly<Record<string, string>>,
-  key: string,
-  min: number,
-  max: number,
-): number | null {
-  const text = settings[key]?.trim() ?? '';
-  if (text === '') return null;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw invalid(key, text, `a whole number from ${min} to ${max}`);
-  return value;
-}
-
-function positiveNumber(settings: Readonly<Record<string, string>>, key: string): number | null {
-  const text = settings[key]?.trim() ?? '';
-  if (text === '') return null;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw invalid(key, text, 'a positive number');
-  return value;
-}
-
-function booleanSetting(settings: Readonly<Record<string, string>>, key: string): boolean {
-  const text = (settings[key] ?? '').trim().toLowerCase();
-  if (text === '' || ['false', '0', 'no', 'off'].includes(text)) return false;
-  if (['true', '1', 'yes', 'on'].includes(text)) return true;
-  throw invalid(key, text, 'true or false');
-}
-
-function invalid(key: string, value: string, expected: string): ConfigError {
-  return new ConfigError(
-    'SETTING_INVALID',
-    `The Magento setting "${key}" is "${value}"; expected ${expected}.`,
-  );
 }

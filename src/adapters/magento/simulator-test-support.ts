@@ -6,24 +6,19 @@
  *   it('...', async () => { const sim = await start(); expect((await call(sim, 'GET', path)).status)... });
  */
 import { afterEach } from 'vitest';
-import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import type { Adapter } from '../adapter.ts';
 import type { RetryEvent } from '../http/http-client.ts';
+import { useRunning } from '../simulator-kit/test-helpers.ts';
 import { createMagentoAdapter } from './adapter.ts';
 import { type MagentoSimulator, type MagentoSimulatorOptions, startMagentoSimulator } from './simulator.ts';
+
+export { collect, idsOf, read } from '../simulator-kit/test-helpers.ts';
 
 /** Returns a `start(options)` that starts a simulator with `defaults` under `options`; all close after each test. */
 export function useSimulators(
   defaults: MagentoSimulatorOptions,
 ): (options?: MagentoSimulatorOptions) => Promise<MagentoSimulator> {
-  const running: MagentoSimulator[] = [];
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((sim) => sim.close()));
-  });
-  return async (options = {}) => {
-    const sim = await startMagentoSimulator({ ...defaults, ...options });
-    running.push(sim);
-    return sim;
-  };
+  return useRunning(startMagentoSimulator, defaults);
 }
 
 /**
@@ -72,30 +67,11 @@ export async function call(
   return { status: response.status, headers: response.headers, body };
 }
 
-/** A read request for everything, with `overrides`. */
-export const read = (overrides: Partial<ReadRequest> = {}): ReadRequest => ({
-  since: null,
-  emails: null,
-  cursor: null,
-  ...overrides,
-});
-
 /** The adapter connection for `sim`: its token, 10 per page, plus `settings`. */
 export const connection = (sim: MagentoSimulator, settings: Record<string, string> = {}) => ({
   url: sim.url,
   settings: { token: sim.token, pageSize: '10', ...settings },
 });
-
-/** Reads all pages into an array. */
-export async function collect(pages: AsyncIterable<CustomerPage>): Promise<CustomerPage[]> {
-  const result: CustomerPage[] = [];
-  for await (const page of pages) result.push(page);
-  return result;
-}
-
-/** The external ids of the pages' customers, in order. */
-export const idsOf = (pages: CustomerPage[]): string[] =>
-  pages.flatMap((page) => page.customers.map((c) => c.externalId));
 
 /** The customer search requests the simulator has logged. */
 export const searchRequests = (sim: MagentoSimulator) =>

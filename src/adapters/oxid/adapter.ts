@@ -5,10 +5,10 @@
  * `next` token, and the country list that turns oxcountry ids into ISO codes. Date-times are in the shop's
  * time zone, which the connector reports. New partners from OXID are always Blocked. See docs/adapters/oxid.md.
  */
-import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { mapRecords } from '../map-results.ts';
 import { text } from '../record-values.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { mapOxidUser, type OxidMapContext } from './map.ts';
@@ -101,13 +101,7 @@ async function* readPages({ api, settings }: Connection, request: ReadRequest): 
     if (page.users.length > 0 && countries === null) countries = await countryIds(api, request.signal);
     const context: OxidMapContext = { timeZone: page.timeZone, countries: countries ?? new Map() };
 
-    const customers: ChannelCustomer[] = [];
-    const rejected: RejectedRecord[] = [];
-    for (const raw of page.users) {
-      const result = mapOxidUser(raw, context);
-      if (result.ok) customers.push(result.customer);
-      else rejected.push(result.rejected);
-    }
+    const { customers, rejected } = mapRecords(page.users, (raw) => mapOxidUser(raw, context));
     const deleted = page.deleted.flatMap((raw) => tombstone(raw, page.timeZone));
     if (page.next === null || page.next === after) {
       throw new BugError(

@@ -11,7 +11,7 @@
  * docs/adapters/oxid.md.
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
-import { type MapResult, reject } from '../map-helpers.ts';
+import { type MapResult, reject } from '../map-results.ts';
 import { distinctPhones, isEmail, text } from '../record-values.ts';
 import type { OxidAddress, OxidUser } from './oxid-types.ts';
 import { shopTimeToIso } from './shop-time.ts';

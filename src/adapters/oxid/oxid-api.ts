@@ -5,6 +5,7 @@
  * and a check that answers have the protocol's shape.
  */
 import { BugError, ConfigError, KontorError } from '../../domain/errors.ts';
+import { hostOf } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { QueryValue } from '../http/query-string.ts';
 import type { OxidCountriesResponse, OxidInfo, OxidUsersResponse } from './oxid-types.ts';
@@ -123,12 +124,4 @@ export function shopBaseUrl(url: string): string {
     .replace(/[?#].*$/, '')
     .replace(/\/+$/, '')
     .replace(/\/index\.php$/, '');
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

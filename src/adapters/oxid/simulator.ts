@@ -7,12 +7,12 @@
  * OXTIMESTAMP; saving a delivery address moves only the address's) and can inject failures.
  */
 import type { ServerResponse } from 'node:http';
-import { sendInjectedFailure } from '../protocol-kit/simulator-failures.ts';
 import { DEFAULT_SEED_UNTIL } from '../sample-data/locales.ts';
 import {
   type IncomingSimulatorRequest,
   type InjectedFailure,
   type SimulatorRequest,
+  sendInjectedFailure,
   sendJson,
   startSimulatorServer,
 } from '../simulator-kit/simulator-server.ts';

@@ -5,12 +5,13 @@
  * an API key or basic auth and a rate limit the adapter stays below. Store customers are consumers, and
  * companies that want invoices: channels are B2C or B2B & B2C. See docs/adapters/retail-pos.md.
  */
-import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
+import { isoInstant } from '../date-times.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { keysetCursorCodec } from '../protocol-kit/keyset-cursor.ts';
-import { isoInstant, text } from '../record-values.ts';
+import { keysetCursorCodec } from '../keyset-cursor.ts';
+import { mapRecords } from '../map-results.ts';
+import { text } from '../record-values.ts';
 import { mapPosCustomer } from './map.ts';
 import { createPosApi, type PosApi, type PosHttpOptions } from './pos-api.ts';
 import type { PosDeletedCustomer, PosPosition } from './pos-types.ts';
@@ -107,13 +108,7 @@ async function* readPages(
     );
     const entries = page.customers.length + page.deletedCustomers.length;
     if (entries === 0) return;
-    const customers: ChannelCustomer[] = [];
-    const rejected: RejectedRecord[] = [];
-    for (const raw of page.customers) {
-      const result = mapPosCustomer(raw);
-      if (result.ok) customers.push(result.customer);
-      else rejected.push(result.rejected);
-    }
+    const { customers, rejected } = mapRecords(page.customers, mapPosCustomer);
     const deleted = page.deletedCustomers.flatMap(tombstone);
     if (page.next === null)
       throw new BugError(

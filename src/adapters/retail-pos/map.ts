@@ -11,9 +11,9 @@
  * have no place in a ChannelCustomer and are not imported (docs/adapters/retail-pos.md).
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
-import { type MapResult, reject } from '../map-helpers.ts';
-import { countryOf } from '../protocol-kit/record-fields.ts';
-import { distinctPhones, isEmail, isoInstant, text } from '../record-values.ts';
+import { isoInstant } from '../date-times.ts';
+import { type MapResult, reject } from '../map-results.ts';
+import { countryOf, distinctPhones, isEmail, text } from '../record-values.ts';
 import type { PosAddress, PosCustomer } from './pos-types.ts';
 
 export function mapPosCustomer(raw: unknown): MapResult {

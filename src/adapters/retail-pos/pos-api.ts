@@ -4,6 +4,7 @@
  * rate limit, and a check that answers have the protocol's shape.
  */
 import { BugError } from '../../domain/errors.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { PosCustomersResponse, PosInfo, PosPosition } from './pos-types.ts';
 import type { PosSettings } from './settings.ts';
@@ -87,20 +88,9 @@ export function createPosApi(url: string, settings: PosSettings, http: PosHttpOp
 
 /** The head office's base URL without trailing slashes and without an /api or /api/v1 the user may have pasted. */
 export function headOfficeBaseUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/api(\/v1)?$/, '');
+  return trimBaseUrl(url).replace(/\/api(\/v1)?$/, '');
 }
 
 function basic(username: string, password: string): string {
   return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

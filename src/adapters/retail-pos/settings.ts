@@ -80,17 +80,13 @@ export function readPosSettings(settings: Readonly<Record<string, string>>): Pos
     if (username.includes(':')) throw read.invalid('username', username, 'a user name without ":"');
     auth = { kind: 'basic', username, password };
   } else if (username !== '') {
-    throw missing('password', 'the password of the head office API user');
+    throw read.missing('password', 'the password of the head office API user');
   } else {
-    throw missing('apiKey', 'the head office API key, or username and password');
+    throw read.missing('apiKey', 'the head office API key, or username and password');
   }
   return {
     auth,
     pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
     requestsPerSecond: read.positiveNumber('requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND,
   };
-}
-
-function missing(key: string, what: string): ConfigError {
-  return new ConfigError('SETTING_MISSING', `The Retail POS channel needs the setting "${key}" (${what}).`);
 }

@@ -6,13 +6,13 @@
  * { "errors": [{ "code", "message" }] }. Tests change data in process through `store`.
  */
 import type { ServerResponse } from 'node:http';
-import { sendInjectedFailure } from '../protocol-kit/simulator-failures.ts';
 import { DEFAULT_SEED_UNTIL } from '../sample-data/locales.ts';
 import { keysetPage } from '../simulator-kit/keyset.ts';
 import {
   type IncomingSimulatorRequest,
   type InjectedFailure,
   type SimulatorRequest,
+  sendInjectedFailure,
   sendJson,
   startSimulatorServer,
 } from '../simulator-kit/simulator-server.ts';

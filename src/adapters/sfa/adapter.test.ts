@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConfigError } from '../../domain/errors.ts';
 import type { RetryEvent } from '../http/http-client.ts';
-import { collect, failure, read } from '../protocol-kit/read-test-support.ts';
+import { collect, failure, read } from '../simulator-kit/test-helpers.ts';
 import { createSfaAdapter } from './adapter.ts';
 import { readSfaSettings } from './settings.ts';
 import { type SfaSimulator, type SfaSimulatorOptions, startSfaSimulator } from './simulator.ts';

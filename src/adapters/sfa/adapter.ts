@@ -6,12 +6,12 @@
  * trace: deletions are found by scanning the ids (GET /api/v1/customers/ids).
  * See docs/adapters/sfa.md and docs/protocols/sfa.md.
  */
-import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { type KeysetCursor, keysetCursorCodec } from '../protocol-kit/keyset-cursor.ts';
-import { isRecord } from '../protocol-kit/record-fields.ts';
+import { type KeysetCursor, keysetCursorCodec } from '../keyset-cursor.ts';
+import { mapRecords } from '../map-results.ts';
+import { isRecord } from '../record-values.ts';
 import { mapSfaCustomer } from './map.ts';
 import {
   DEFAULT_PAGE_SIZE,
@@ -98,13 +98,7 @@ async function* readPages(
       request.signal,
     );
     if (page.data.length === 0) return;
-    const customers: ChannelCustomer[] = [];
-    const rejected: RejectedRecord[] = [];
-    for (const item of page.data) {
-      const result = mapSfaCustomer(item);
-      if (result.ok) customers.push(result.customer);
-      else rejected.push(result.rejected);
-    }
+    const { customers, rejected } = mapRecords(page.data, mapSfaCustomer);
     const next = lastKeyOf(page.data, api.host);
     sfaCursor.assertAdvanced(cursor, next, api.host);
     cursor = next;

@@ -1,5 +1,5 @@
 /** The Comarch SFA adapter and simulator for the adapter contract test. */
-import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting, storeEdits } from '../simulator-kit/harness.ts';
 import { createSfaAdapter } from './adapter.ts';
 import { startSfaSimulator } from './simulator.ts';
 
@@ -17,16 +17,7 @@ export const sfaHarness: AdapterHarness = {
       },
       allIds: ids,
       emailsOf: () => [],
-      async change(count) {
-        const changed = ids().slice(0, count);
-        for (const id of changed) sim.store.change(id, (customer) => (customer.phone = '+48 12 000 00 00'));
-        return changed;
-      },
-      async remove(count) {
-        const removed = ids().slice(-count);
-        for (const id of removed) sim.store.delete(id);
-        return removed;
-      },
+      ...storeEdits(sim.store, ids, (customer) => (customer.phone = '+48 12 000 00 00')),
       close: () => sim.close(),
     };
   },

@@ -8,17 +8,11 @@
  * sales representative is the owner's code, else the code of the representative who entered the customer.
  * Decisions: docs/adapters/sfa.md.
  */
-import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
-import {
-  contactOf,
-  countryOf,
-  distinctPhones,
-  isRecord,
-  listOrNull,
-  text,
-} from '../protocol-kit/record-fields.ts';
+import type { ChannelAddress } from '../../domain/channel-customer.ts';
+import { type MapResult, reject } from '../map-results.ts';
+import { contactOf, countryOf, distinctPhones, isRecord, listOrNull, text } from '../record-values.ts';
 
-export type SfaMapResult = { ok: true; customer: ChannelCustomer } | { ok: false; rejected: RejectedRecord };
+export type SfaMapResult = MapResult;
 
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
@@ -104,13 +98,4 @@ function mapAddress(address: Record<string, unknown>, billing: boolean, shipping
     defaultBilling: billing,
     defaultShipping: shipping,
   };
-}
-
-function reject(
-  externalId: string | null,
-  code: string,
-  message: string,
-  updatedAt: string | null,
-): SfaMapResult {
-  return { ok: false, rejected: { externalId, code, message, updatedAt } };
 }

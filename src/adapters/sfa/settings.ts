@@ -4,7 +4,7 @@
  * secret never appears in a message.
  */
 import type { SettingField } from '../adapter.ts';
-import { settingReaders } from '../protocol-kit/setting-readers.ts';
+import { type Settings, settingReader } from '../setting-values.ts';
 
 export interface SfaSettings {
   clientId: string;
@@ -54,15 +54,14 @@ export const SFA_SETTINGS: readonly SettingField[] = [
   },
 ];
 
-const read = settingReaders('Comarch SFA');
-
-export function readSfaSettings(settings: Readonly<Record<string, string>>): SfaSettings {
-  const clientId = read.required(settings, 'clientId', "the API client's id");
+export function readSfaSettings(settings: Settings): SfaSettings {
+  const read = settingReader('Comarch SFA', settings);
+  const clientId = read.required('clientId', "the API client's id");
   if (!/^[A-Za-z0-9._-]{1,100}$/.test(clientId)) {
     throw read.invalid('clientId', clientId, 'an API client id (letters, digits, dots, dashes, underscores)');
   }
-  const clientSecret = read.required(settings, 'clientSecret', "the API client's secret");
-  const rate = read.positive(settings, 'requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND;
+  const clientSecret = read.required('clientSecret', "the API client's secret");
+  const rate = read.positiveNumber('requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND;
   if (rate > PROTOCOL_REQUESTS_PER_SECOND) {
     throw read.invalid(
       'requestsPerSecond',
@@ -73,7 +72,7 @@ export function readSfaSettings(settings: Readonly<Record<string, string>>): Sfa
   return {
     clientId,
     clientSecret,
-    pageSize: read.integer(settings, 'pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
     requestsPerSecond: rate,
   };
 }

@@ -4,8 +4,8 @@
  * customer list and the customer id list.
  */
 import { AuthError, BugError } from '../../domain/errors.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
-import { hostOf, trimBaseUrl } from '../protocol-kit/setting-readers.ts';
 import type { SfaSettings } from './settings.ts';
 import type { SfaListResponse, SfaTokenResponse } from './sfa-types.ts';
 

@@ -1,7 +1,6 @@
 /** The SFA server's error answers: the OAuth 2.0 error shape `{ error, error_description }` for every endpoint. */
 import type { ServerResponse } from 'node:http';
-import { sendInjectedFailure } from '../protocol-kit/simulator-failures.ts';
-import { type InjectedFailure, sendJson } from '../simulator-kit/simulator-server.ts';
+import { type InjectedFailure, sendInjectedFailure, sendJson } from '../simulator-kit/simulator-server.ts';
 
 export class SfaApiError extends Error {
   constructor(

@@ -8,10 +8,10 @@
  * found by an id scan (createdAt never changes, so a scan in createdAt order skips nothing when customers
  * are deleted meanwhile). See docs/adapters/shopware.md.
  */
-import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { mapRecords } from '../map-results.ts';
 import { type Criteria, equals, type Filter, not, range } from './criteria.ts';
 import { decodeCursor, encodeCursor, START_CURSOR } from './cursor.ts';
 import { type Keyed, KeysetStream, type StreamPosition } from './keyset.ts';
@@ -190,13 +190,7 @@ async function* readPages(
       records.push(next.take());
     }
     if (records.length === 0) return;
-    const customers: ChannelCustomer[] = [];
-    const rejected: RejectedRecord[] = [];
-    for (const record of records) {
-      const result = mapShopwareCustomer(record.raw);
-      if (result.ok) customers.push(result.customer);
-      else rejected.push(result.rejected);
-    }
+    const { customers, rejected } = mapRecords(records, (record) => mapShopwareCustomer(record.raw));
     yield {
       customers,
       rejected,

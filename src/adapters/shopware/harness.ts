@@ -1,5 +1,5 @@
 /** The Shopware adapter and simulator for the adapter contract test. */
-import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting, storeEdits } from '../simulator-kit/harness.ts';
 import { createShopwareAdapter } from './adapter.ts';
 import { startShopwareSimulator } from './simulator.ts';
 
@@ -27,17 +27,7 @@ export const shopwareHarness: AdapterHarness = {
           .filter((customer) => !sim.broken.has(customer.id) && !customer.guest)
           .slice(-count)
           .map((customer) => ({ externalId: customer.id, email: customer.email })),
-      async change(count) {
-        const changed = ids().slice(0, count);
-        for (const id of changed)
-          sim.store.change(id, (customer) => (customer.lastName = `${customer.lastName}-x`));
-        return changed;
-      },
-      async remove(count) {
-        const removed = ids().slice(-count);
-        for (const id of removed) sim.store.delete(id);
-        return removed;
-      },
+      ...storeEdits(sim.store, ids, (customer) => (customer.lastName = `${customer.lastName}-x`)),
       close: () => sim.close(),
     };
   },

@@ -10,17 +10,14 @@
  * null until the first update). Regions (countryState) are not imported (spec). The decisions are in
  * docs/adapters/shopware.md.
  */
-import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
+import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
+import { type MapResult, reject } from '../map-results.ts';
+import { distinctPhones, isEmail, text } from '../record-values.ts';
 import { shopwareDateToIso } from './shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from './shopware-types.ts';
 
-export type MapResult = { ok: true; customer: ChannelCustomer } | { ok: false; rejected: RejectedRecord };
-
 const HEX_ID = /^[0-9a-f]{32}$/;
-
-const EMAIL =
-  /^(?!\.)(?!.*\.\.)[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+(?<!\.)@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+$/u;
 
 /** The change time Kontor selects by: updatedAt, or createdAt while updatedAt is null. */
 export function changeTimeOf(customer: Pick<ShopwareCustomer, 'createdAt' | 'updatedAt'>): string | null {
@@ -51,7 +48,7 @@ export function mapShopwareCustomer(raw: unknown): MapResult {
     );
   }
   const email = text(customer.email);
-  if (email === null || !EMAIL.test(email)) {
+  if (email === null || !isEmail(email)) {
     const what = email === null ? 'has no e-mail address' : `: "${email}" is not a valid e-mail address`;
     return reject(
       externalId,
@@ -127,21 +124,6 @@ function phoneOrder(addresses: ShopwareAddress[], customer: ShopwareCustomer): S
   return [...addresses].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Distinct phone numbers in order; "+49 30 1234" and "+49301234" are the same number (the first spelling wins). */
-function distinctPhones(values: ReadonlyArray<unknown>): string[] {
-  const seen = new Set<string>();
-  const phones: string[] = [];
-  for (const value of values) {
-    const phone = text(value);
-    if (phone === null) continue;
-    const key = phone.replace(/[\s().\-/]/g, '');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    phones.push(phone);
-  }
-  return phones;
-}
-
 function firstText(values: unknown): string | null {
   if (!Array.isArray(values)) return null;
   for (const value of values) {
@@ -155,20 +137,4 @@ function firstText(values: unknown): string | null {
 function label(customer: ShopwareCustomer): string {
   const number = text(customer.customerNumber);
   return number === null ? customer.id : `${number} (${customer.id})`;
-}
-
-/** Trimmed text; empty or missing -> null. */
-function text(value: unknown): string | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const trimmed = String(value).trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-function reject(
-  externalId: string | null,
-  code: string,
-  message: string,
-  updatedAt: string | null,
-): MapResult {
-  return { ok: false, rejected: { externalId, code, message, updatedAt } };
 }

@@ -2,8 +2,8 @@
  * The Shopware adapter's channel settings (DESIGN.md: `--setting clientId=... --setting clientSecret=...`):
  * their form definition and their validation. The client secret never appears in a message.
  */
-import { ConfigError } from '../../domain/errors.ts';
 import type { SettingField } from '../adapter.ts';
+import { type Settings, settingReader } from '../setting-values.ts';
 
 export interface ShopwareSettings {
   clientId: string;
@@ -61,53 +61,19 @@ export const SHOPWARE_SETTINGS: readonly SettingField[] = [
   },
 ];
 
-export function readShopwareSettings(settings: Readonly<Record<string, string>>): ShopwareSettings {
-  const clientId = (settings.clientId ?? '').trim();
-  if (clientId === '') throw missing('clientId', 'the access key ID of an integration');
-  const clientSecret = (settings.clientSecret ?? '').trim();
-  if (clientSecret === '') throw missing('clientSecret', 'the secret access key of the integration');
-  const salesChannelId = (settings.salesChannelId ?? '').trim().toLowerCase() || null;
+export function readShopwareSettings(settings: Settings): ShopwareSettings {
+  const read = settingReader('Shopware', settings);
+  const clientId = read.required('clientId', 'the access key ID of an integration');
+  const clientSecret = read.required('clientSecret', 'the secret access key of the integration');
+  const salesChannelId = read.text('salesChannelId').toLowerCase() || null;
   if (salesChannelId !== null && !HEX_ID.test(salesChannelId)) {
-    throw invalid('salesChannelId', salesChannelId, 'a Shopware id of 32 hexadecimal digits');
+    throw read.invalid('salesChannelId', salesChannelId, 'a Shopware id of 32 hexadecimal digits');
   }
   return {
     clientId,
     clientSecret,
-    pageSize: wholeNumber(settings, 'pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
     salesChannelId,
-    requestsPerSecond: positiveNumber(settings, 'requestsPerSecond'),
+    requestsPerSecond: read.positiveNumber('requestsPerSecond'),
   };
-}
-
-function wholeNumber(
-  settings: Readonly<Record<string, string>>,
-  key: string,
-  min: number,
-  max: number,
-): number | null {
-  const text = settings[key]?.trim() ?? '';
-  if (text === '') return null;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max)
-    throw invalid(key, text, `a whole number from ${min} to ${max}`);
-  return value;
-}
-
-function positiveNumber(settings: Readonly<Record<string, string>>, key: string): number | null {
-  const text = settings[key]?.trim() ?? '';
-  if (text === '') return null;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw invalid(key, text, 'a positive number');
-  return value;
-}
-
-function missing(key: string, what: string): ConfigError {
-  return new ConfigError('SETTING_MISSING', `The Shopware channel needs the setting "${key}" (${what}).`);
-}
-
-function invalid(key: string, value: string, expected: string): ConfigError {
-  return new ConfigError(
-    'SETTING_INVALID',
-    `The Shopware setting "${key}" is "${value}"; expected ${expected}.`,
-  );
 }

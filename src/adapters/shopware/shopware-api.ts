@@ -7,6 +7,7 @@
  * (Accept: application/json); without it Shopware answers in JSON:API.
  */
 import { BugError } from '../../domain/errors.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { Criteria, IdSearchResult, SearchResult } from './criteria.ts';
 import type { ShopwareSettings } from './settings.ts';
@@ -117,10 +118,7 @@ export function createShopwareApi(
 
 /** The shop's base URL without trailing slashes and without an /api or /admin the user may have pasted. */
 export function baseUrl(url: string): string {
-  return url
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/(api|admin)$/, '');
+  return trimBaseUrl(url).replace(/\/(api|admin)$/, '');
 }
 
 function isJsonApiResource(item: unknown): boolean {
@@ -133,12 +131,4 @@ function unexpected(host: string, what: string, request: string, body: unknown):
     `${host} answered ${what} with something that is not a Shopware Admin API response.`,
     { detail: `${request}: ${JSON.stringify(body)?.slice(0, 200)}` },
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

@@ -36,6 +36,35 @@ export function pageSizeSetting(options: HarnessOptions): Record<string, string>
   return options.pageSize === undefined ? {} : { pageSize: String(options.pageSize) };
 }
 
+/** A simulator's store as far as `storeEdits` needs it. */
+export interface EditableStore<Id, Row> {
+  change(id: Id, edit: (row: Row) => void): unknown;
+  delete(id: Id): unknown;
+}
+
+/**
+ * `change` and `remove` of a harness whose simulator keeps customers in a store: `change` applies `edit` to
+ * the first `count` of `ids()`, `remove` deletes the last `count`; both return the ids as external ids.
+ */
+export function storeEdits<Id extends string | number, Row>(
+  store: EditableStore<Id, Row>,
+  ids: () => Id[],
+  edit: (row: Row) => void,
+): Pick<SimulatorHarness, 'change' | 'remove'> {
+  return {
+    async change(count) {
+      const changed = ids().slice(0, count);
+      for (const id of changed) store.change(id, edit);
+      return changed.map(String);
+    },
+    async remove(count) {
+      const removed = ids().slice(-count);
+      for (const id of removed) store.delete(id);
+      return removed.map(String);
+    },
+  };
+}
+
 export interface AdapterHarness {
   /** The adapter as tests use it (fast retries). */
   adapter: Adapter;

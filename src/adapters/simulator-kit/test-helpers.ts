@@ -1,11 +1,31 @@
 /**
- * Helpers for adapter tests that read from a simulator: starting simulators that close after each test and
- * the ids the pages delivered (read requests and reading all pages: protocol-kit/read-test-support.ts).
+ * Helpers for adapter tests that read from a simulator: starting simulators that close after each test, a
+ * read request, reading all pages, the ids the pages delivered, and the error a promise rejects with.
  */
 import { afterEach } from 'vitest';
-import type { CustomerPage } from '../adapter.ts';
+import type { CustomerPage, ReadRequest } from '../adapter.ts';
 
-export { collect, read } from '../protocol-kit/read-test-support.ts';
+/** A read request for everything, with `overrides`. */
+export const read = (overrides: Partial<ReadRequest> = {}): ReadRequest => ({
+  since: null,
+  emails: null,
+  cursor: null,
+  ...overrides,
+});
+
+/** Reads all pages into an array. */
+export async function collect(pages: AsyncIterable<CustomerPage>): Promise<CustomerPage[]> {
+  const result: CustomerPage[] = [];
+  for await (const page of pages) result.push(page);
+  return result;
+}
+
+/** What `promise` rejects with (undefined if it resolves). */
+export const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
 
 /** Returns `start(options)`, which starts a simulator with `defaults` under `options`; all close after each test. */
 export function useRunning<Options extends object, Sim extends { close(): Promise<void> }>(

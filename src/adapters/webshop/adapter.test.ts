@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, BugError, ConfigError } from '../../domain/errors.ts';
 import type { RetryEvent } from '../http/http-client.ts';
-import { collect, failure, read } from '../protocol-kit/read-test-support.ts';
+import { collect, failure, read } from '../simulator-kit/test-helpers.ts';
 import { createWebshopAdapter } from './adapter.ts';
 import { EMPTY_DATE } from './seed.ts';
 import { startWebshopSimulator, type WebshopSimulator, type WebshopSimulatorOptions } from './simulator.ts';

@@ -4,19 +4,12 @@
  * customers changed during the read move behind the cursor instead of being skipped. The list holds
  * tombstones of deleted accounts in the same order. See docs/adapters/webshop.md and docs/protocols/webshop.md.
  */
-import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { BugError } from '../../domain/errors.ts';
-import type {
-  Adapter,
-  ChannelConnection,
-  CheckResult,
-  CustomerPage,
-  DeletedCustomer,
-  ReadRequest,
-} from '../adapter.ts';
+import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { type KeysetCursor, keysetCursorCodec } from '../protocol-kit/keyset-cursor.ts';
-import { isRecord } from '../protocol-kit/record-fields.ts';
+import { type KeysetCursor, keysetCursorCodec } from '../keyset-cursor.ts';
+import { mapFeedItems } from '../map-results.ts';
+import { isRecord } from '../record-values.ts';
 import { mapWebshopItem } from './map.ts';
 import {
   DEFAULT_PAGE_SIZE,
@@ -99,15 +92,7 @@ async function* readPages(
       request.signal,
     );
     if (page.items.length === 0) return;
-    const customers: ChannelCustomer[] = [];
-    const rejected: RejectedRecord[] = [];
-    const deleted: DeletedCustomer[] = [];
-    for (const item of page.items) {
-      const result = mapWebshopItem(item);
-      if (result.kind === 'customer') customers.push(result.customer);
-      else if (result.kind === 'deleted') deleted.push(result.deleted);
-      else rejected.push(result.rejected);
-    }
+    const { customers, rejected, deleted } = mapFeedItems(page.items, mapWebshopItem);
     const next = lastKeyOf(page.items, api.host);
     webshopCursor.assertAdvanced(cursor, next, api.host);
     cursor = next;

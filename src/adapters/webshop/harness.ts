@@ -1,5 +1,5 @@
 /** The Comarch ERP Webshop adapter and simulator for the adapter contract test. */
-import { type AdapterHarness, pageSizeSetting } from '../simulator-kit/harness.ts';
+import { type AdapterHarness, pageSizeSetting, storeEdits } from '../simulator-kit/harness.ts';
 import { createWebshopAdapter } from './adapter.ts';
 import { startWebshopSimulator } from './simulator.ts';
 
@@ -17,17 +17,7 @@ export const webshopHarness: AdapterHarness = {
       },
       allIds: () => ids().map(String),
       emailsOf: () => [],
-      async change(count) {
-        const changed = ids().slice(0, count);
-        for (const id of changed)
-          sim.store.change(id, (customer) => (customer.name = `${customer.name} (neu)`));
-        return changed.map(String);
-      },
-      async remove(count) {
-        const removed = ids().slice(-count);
-        for (const id of removed) sim.store.delete(id);
-        return removed.map(String);
-      },
+      ...storeEdits(sim.store, ids, (customer) => (customer.name = `${customer.name} (neu)`)),
       close: () => sim.close(),
     };
   },

@@ -7,22 +7,12 @@
  * Country values that are no ISO code, e-mails and tax ids are delivered as they are: the import rules
  * judge them. The decisions are documented in docs/adapters/webshop.md.
  */
-import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
-import type { DeletedCustomer } from '../adapter.ts';
-import {
-  contactOf,
-  countryOf,
-  distinctPhones,
-  isRecord,
-  listOrNull,
-  text,
-} from '../protocol-kit/record-fields.ts';
+import type { ChannelAddress } from '../../domain/channel-customer.ts';
+import type { FeedMapResult } from '../map-results.ts';
+import { contactOf, countryOf, distinctPhones, isRecord, listOrNull, text } from '../record-values.ts';
 import { webshopTimeToIso } from './webshop-dates.ts';
 
-export type WebshopMapResult =
-  | { kind: 'customer'; customer: ChannelCustomer }
-  | { kind: 'deleted'; deleted: DeletedCustomer }
-  | { kind: 'rejected'; rejected: RejectedRecord };
+export type WebshopMapResult = FeedMapResult;
 
 /** Phone types that are numbers to call (a fax number is not a partner phone). */
 const CALLABLE = new Set(['phone', 'mobile']);

@@ -4,7 +4,7 @@
  * request rate. The key is a secret: it never appears in a message.
  */
 import type { SettingField } from '../adapter.ts';
-import { settingReaders } from '../protocol-kit/setting-readers.ts';
+import { type Settings, settingReader } from '../setting-values.ts';
 
 export interface WebshopSettings {
   shopName: string;
@@ -57,17 +57,16 @@ export const WEBSHOP_SETTINGS: readonly SettingField[] = [
   },
 ];
 
-const read = settingReaders('Comarch ERP Webshop');
-
-export function readWebshopSettings(settings: Readonly<Record<string, string>>): WebshopSettings {
-  const shopName = read.required(settings, 'shopName', "the webshop's name from its synchronization data");
+export function readWebshopSettings(settings: Settings): WebshopSettings {
+  const read = settingReader('Comarch ERP Webshop', settings);
+  const shopName = read.required('shopName', "the webshop's name from its synchronization data");
   if (!/^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u.test(shopName)) {
     throw read.invalid('shopName', shopName, 'the webshop name (letters, digits, spaces, dots, dashes)');
   }
-  const apiKey = read.required(settings, 'apiKey', "the webshop's synchronization key");
+  const apiKey = read.required('apiKey', "the webshop's synchronization key");
   if (apiKey.length < 16)
     throw read.invalid('apiKey', apiKey, 'the synchronization key (32 characters or more)', true);
-  const rate = read.positive(settings, 'requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND;
+  const rate = read.positiveNumber('requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND;
   if (rate > PROTOCOL_REQUESTS_PER_SECOND) {
     throw read.invalid(
       'requestsPerSecond',
@@ -78,7 +77,7 @@ export function readWebshopSettings(settings: Readonly<Record<string, string>>):
   return {
     shopName,
     apiKey,
-    pageSize: read.integer(settings, 'pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
     requestsPerSecond: rate,
   };
 }

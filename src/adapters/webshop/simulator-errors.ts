@@ -1,7 +1,6 @@
 /** The error answers of protocol 17 (docs/protocols/webshop.md): `{ code, message }`, plus details for some codes. */
 import type { ServerResponse } from 'node:http';
-import { sendInjectedFailure } from '../protocol-kit/simulator-failures.ts';
-import { type InjectedFailure, sendJson } from '../simulator-kit/simulator-server.ts';
+import { type InjectedFailure, sendInjectedFailure, sendJson } from '../simulator-kit/simulator-server.ts';
 import type { WebshopErrorBody } from './webshop-types.ts';
 
 export class WebshopApiError extends Error {

@@ -3,8 +3,8 @@
  * customer change list, every request signed (signature.ts) and stamped with the protocol version.
  */
 import { BugError, ConfigError } from '../../domain/errors.ts';
+import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
-import { hostOf, trimBaseUrl } from '../protocol-kit/setting-readers.ts';
 import type { WebshopSettings } from './settings.ts';
 import { sign } from './signature.ts';
 import { WEBSHOP_PROTOCOL, type WebshopCustomerPage, type WebshopProtocolInfo } from './webshop-types.ts';

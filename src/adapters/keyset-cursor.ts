@@ -4,7 +4,7 @@
  * "<kind>:v1|<change time>|<id>", e.g. "webshop:v1|2025-03-02T14:05:09.120+01:00|1042". The change time is
  * kept as the server's text, so a record whose change time the adapter cannot read still moves the cursor.
  */
-import { BugError, ConfigError } from '../../domain/errors.ts';
+import { BugError, ConfigError } from '../domain/errors.ts';
 
 export interface KeysetCursor {
   /** The server's change time text of the last record read. */
