@@ -5,7 +5,8 @@
  * - application/vnd.api+json (the default, also for * / *): JSON:API, `{ data: [{ id, type, attributes,
  *   links, relationships, meta }], included, links, meta: { totalCountMode, total }, aggregations }`.
  */
-import { type ParsedCriteria, search } from './simulator-criteria.ts';
+import type { ParsedCriteria } from './simulator-criteria.ts';
+import { search } from './simulator-criteria-eval.ts';
 import { DEFINITIONS, type EntityName } from './simulator-schema.ts';
 
 type Row = Record<string, unknown>;

@@ -22,7 +22,8 @@ import {
 } from '../simulator-kit/simulator-server.ts';
 import { type BrokenKind, DEFAULT_SEED_UNTIL, generateShop } from './seed.ts';
 import { type Integration, integrationKeys, mayRead, SimulatorAuth } from './simulator-auth.ts';
-import { type ParsedCriteria, parseCriteria, search } from './simulator-criteria.ts';
+import { type ParsedCriteria, parseCriteria } from './simulator-criteria.ts';
+import { search } from './simulator-criteria-eval.ts';
 import { fail, plainError, ShopwareApiError, shopwareError } from './simulator-errors.ts';
 import { renderEntity, renderJson, renderJsonApi } from './simulator-render.ts';
 import type { EntityName } from './simulator-schema.ts';
