@@ -30,12 +30,16 @@ async function writeInOneTransaction(
 ): Promise<PagePlan> {
   return db.transaction(async (tx) => {
     const ids = part.customers.map((customer) => customer.externalId);
-    const emails = part.customers.flatMap((customer) => (customer.email ? [customer.email] : []));
+    const existing = await findLinks(tx, target.channelId, ids);
+    // E-mail owners matter only for records that would get a new partner (duplicates, guests).
+    const emails = part.customers.flatMap((customer) =>
+      customer.email && !existing.has(customer.externalId) ? [customer.email] : [],
+    );
     const plan = planPage(
       {
         customers: part.customers,
         rejected: part.rejected,
-        existing: await findLinks(tx, target.channelId, ids),
+        existing,
         emailOwners: await findEmailOwners(tx, target.channelId, emails),
       },
       target.context,

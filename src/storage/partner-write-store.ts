@@ -49,8 +49,8 @@ export async function findEmailOwners(
   const result = await db.query<{ email: string; id: unknown; number: string; in_channel: boolean }>(
     `select lower(p.email) as email, p.id, p.number,
        exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
-     from partner p where lower(p.email) = any($2::text[]) order by p.id`,
-    [channelId, emails.map((email) => email.toLowerCase())],
+     from unnest($2::text[]) as e(email) join partner p on lower(p.email) = e.email order by p.id`,
+    [channelId, [...new Set(emails.map((email) => email.toLowerCase()))]],
   );
   for (const row of result.rows) {
     const list = owners.get(row.email) ?? [];
@@ -190,8 +190,8 @@ async function upsertLinks(
     `insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
        confirmed_warnings)
      select $1, l.external_id, l.partner_id, now(), l.source_updated_at, l.fingerprint,
-       array(select jsonb_array_elements_text(l.confirmed))
-     from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[], $6::jsonb[])
+       string_to_array(l.confirmed, ' ')
+     from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[])
        as l(external_id, partner_id, source_updated_at, fingerprint, confirmed)
      on conflict (channel_id, external_id) do update set partner_id = excluded.partner_id,
        imported_at = excluded.imported_at, source_updated_at = excluded.source_updated_at,
@@ -203,7 +203,8 @@ async function upsertLinks(
       links.map((link) => link.partnerId),
       links.map((link) => link.customer.updatedAt),
       links.map((link) => link.fingerprint),
-      links.map((link) => JSON.stringify(link.confirmedWarnings)),
+      // Warning codes are upper-case words: one space-separated text per link.
+      links.map((link) => link.confirmedWarnings.join(' ')),
     ],
   );
 }
