@@ -21,8 +21,8 @@ describeEachDb('Batch jobs on one application server', (getDb) => {
     await Promise.all(servers.splice(0).map((server) => server.stop()));
   });
 
-  async function start(name = 'A', db: Db = getDb()) {
-    const server = await AppServer.start({ db, name, applications: testApplications, timing: FAST_TIMING });
+  async function start(name = 'A', db: Db = getDb(), timing = FAST_TIMING) {
+    const server = await AppServer.start({ db, name, applications: testApplications, timing });
     servers.push(server);
     return server;
   }
@@ -118,6 +118,17 @@ describeEachDb('Batch jobs on one application server', (getDb) => {
     const done = await jobInState(db, job.id, ['finished']);
     const run = (await jobs().show(String(done.id))).runs[0]!;
     expect(Date.parse(run.startedAt)).toBeGreaterThanOrEqual(begin.getTime());
+  });
+
+  it('starts a scheduled job when it is due, not at the next poll', async () => {
+    const db = getDb();
+    const begin = new Date(Date.now() + 800);
+    const job = await fileSleep(db, {}, { startMode: 'once', begin });
+    await jobs().release(String(job.id));
+    await start('A', db, { ...FAST_TIMING, pollMs: 60_000 });
+    const done = await jobInState(db, job.id, ['finished'], 5_000);
+    const run = (await jobs().show(String(done.id))).runs[0]!;
+    expect(Date.parse(run.startedAt) - begin.getTime()).toBeLessThan(1_000);
   });
 
   it('runs a series on its pattern from Begin until End', async () => {

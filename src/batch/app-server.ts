@@ -10,7 +10,7 @@ import { ConfigError } from '../domain/errors.ts';
 import { heartbeatServer, registerServer, stopServer } from '../storage/app-server-store.ts';
 import { BATCH_WAKEUP_CHANNEL } from '../storage/batch-job-store.ts';
 import { claimRun, extendLease } from '../storage/batch-run-store.ts';
-import { promoteAtRestart } from '../storage/batch-schedule-store.ts';
+import { nextDueAt, promoteAtRestart } from '../storage/batch-schedule-store.ts';
 import type { Db } from '../storage/db.ts';
 import type { BatchApplications } from './batch-application.ts';
 import { promote, sweep } from './dispatcher-sweeps.ts';
@@ -60,6 +60,8 @@ export class AppServer {
   readonly #runs = new Map<number, ActiveRun>();
   readonly #endListeners = new Set<(summary: RunSummary) => void>();
   #pollTimer: NodeJS.Timeout | null = null;
+  /** Wakes the server when the next once-only or series job is due, if that comes before the next poll. */
+  #dueTimer: NodeJS.Timeout | null = null;
   #heartbeatTimer: NodeJS.Timeout | null = null;
   #unlisten: (() => Promise<void>) | null = null;
   #ticking: Promise<void> | null = null;
@@ -108,6 +110,7 @@ export class AppServer {
     if (this.#stopping) return;
     this.#stopping = true;
     if (this.#pollTimer) clearInterval(this.#pollTimer);
+    if (this.#dueTimer) clearTimeout(this.#dueTimer);
     if (this.#heartbeatTimer) clearInterval(this.#heartbeatTimer);
     await this.#unlisten?.().catch(() => undefined);
     await this.#ticking;
@@ -156,10 +159,22 @@ export class AppServer {
         if (swept.abandonedRuns.length > 0) this.#log(`abandoned run(s) ${swept.abandonedRuns.join(', ')}`);
         await promote(db, this.#clock(), this.timing.startWindowSeconds);
         await this.#claim();
+        this.#wakeWhenDue(await nextDueAt(db));
       } catch (error) {
         this.#log(`dispatcher: ${error instanceof Error ? error.message : String(error)}`);
       }
     } while (this.#again && !this.#stopping);
+  }
+
+  #wakeWhenDue(next: Date | null): void {
+    if (this.#dueTimer) clearTimeout(this.#dueTimer);
+    this.#dueTimer = null;
+    if (next === null || this.#stopping) return;
+    const wait = next.getTime() - this.#clock().getTime();
+    if (wait >= this.timing.pollMs) return;
+    // Overdue yet still released (another server holds its row right now): look again in a second, not at once.
+    this.#dueTimer = setTimeout(() => this.wake(), wait <= 0 ? 1_000 : wait + 5);
+    this.#dueTimer.unref();
   }
 
   async #claim(): Promise<void> {

@@ -46,3 +46,12 @@ export async function promoteAtRestart(
   );
   return result.rows.map((row) => num(row.id));
 }
+
+/** When the next released once-only or series job becomes due (null: none is waiting). */
+export async function nextDueAt(db: Queryable): Promise<Date | null> {
+  const result = await db.query<{ next: Date | null }>(
+    `select min(case when start_mode = 'once' then begin_at else due_at end) as next
+     from batch_job where state = 'released' and start_mode in ('once', 'series')`,
+  );
+  return result.rows[0]?.next ?? null;
+}
