@@ -54,6 +54,29 @@ describeEachDb('Import run control', (getDb) => {
     expect(await listPartners(db, { channel: 'shop' })).toHaveLength(95);
   });
 
+  it('stops writing when another process ended the run (abandoned): nothing more lands, no watermark', async () => {
+    await addShop();
+    const db = getDb();
+    let runId = 0;
+    const run = await runImport({ db, adapters }, request, {
+      onStart: (id) => {
+        runId = id;
+      },
+      onProgress: (counts) => {
+        // Another server's sweeper gives the run up after its first page.
+        if (counts.read === 20)
+          void db.query(
+            `update import_run set state = 'failed', error_code = 'RUN_ABANDONED' where id = $1`,
+            [runId],
+          );
+      },
+    });
+    expect(run.state).toBe('failed');
+    expect(run.error?.code).toBe('RUN_ABANDONED');
+    expect((await listPartners(db, { channel: 'shop' })).length).toBeLessThanOrEqual(40);
+    expect((await findChannelByName(db, 'shop'))?.watermark).toBeNull();
+  });
+
   it('refuses a second import of the same channel while one runs', async () => {
     await addShop();
     const db = getDb();

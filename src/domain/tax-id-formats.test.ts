@@ -12,6 +12,8 @@ describe('tax id formats', () => {
     ['NL123456789B01', 'NL'],
     ['FR1X123456789', 'FR'],
     ['RSSMRA85T10A562S', 'IT'],
+    ['FRRMRA80A01H501U', 'IT'],
+    ['PLLMRA80A01H501U', 'IT'],
     ['12345678Z', 'ES'],
     ['GB123456789', 'GB'],
   ])('accepts %s (%s)', (taxId, country) => {

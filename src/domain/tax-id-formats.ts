@@ -54,11 +54,14 @@ export function taxIdFormatValid(taxId: string, country: string | null): boolean
   const value = normaliseTaxId(taxId);
   const prefix = value.slice(0, 2);
   const prefixCountry = COUNTRY_OF_PREFIX[prefix] ?? (FORMATS[prefix] ? prefix : null);
-  const target = prefixCountry ?? country;
-  if (target === null) return null;
-  const format = FORMATS[target];
-  if (!format) return null;
-  if (format.test(value)) return true;
-  // Numbers written without their prefix ("123456789" for a German customer).
-  return prefixCountry === null && format.test(`${PREFIX_OF_COUNTRY[target] ?? target}${value}`);
+  // Valid for the country its prefix names, or for the billing country (with or without its prefix): an
+  // Italian codice fiscale starting "FR" (Ferrari) is not a French VAT number, but it is a valid Italian code.
+  const candidates = [prefixCountry, country].filter(
+    (item): item is string => item !== null && !!FORMATS[item],
+  );
+  if (candidates.length === 0) return null;
+  return candidates.some((target) => {
+    const format = FORMATS[target] as RegExp;
+    return format.test(value) || format.test(`${PREFIX_OF_COUNTRY[target] ?? target}${value}`);
+  });
 }

@@ -150,8 +150,10 @@ export async function runImport(
   const moveWatermark = movesWatermark(selection.mode) && (failure === null || aborted);
   const watermarkAfter = moveWatermark ? tracker.next() : channel.watermark;
   await db.transaction(async (tx) => {
-    if (moveWatermark) await setWatermark(tx, channel.id, watermarkAfter);
-    await finishRun(tx, runId, { state: failure ? 'failed' : 'finished', watermarkAfter, error: failure });
+    const state = failure ? 'failed' : 'finished';
+    // A run another process ended (abandoned) neither finishes again nor moves the watermark.
+    const ended = await finishRun(tx, runId, { state, watermarkAfter, error: failure });
+    if (ended && moveWatermark) await setWatermark(tx, channel.id, watermarkAfter);
   });
   const run = await getRun(db, runId);
   if (!run) throw new BugError('RUN_VANISHED', `Import run ${runId} disappeared while it was written.`);

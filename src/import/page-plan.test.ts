@@ -103,7 +103,13 @@ describe('warnings', () => {
     expect(confirmed.creates[0]?.confirmedWarnings).toEqual(['NO_ADDRESS']);
     expect(confirmed.counts).toMatchObject({ warnings: 1, created: 1 });
 
-    const link = { externalId: '1', partnerId: 3, fingerprint: 'old', confirmedWarnings: ['NO_ADDRESS'] };
+    const link = {
+      externalId: '1',
+      partnerId: 3,
+      fingerprint: 'old',
+      confirmedWarnings: ['NO_ADDRESS'],
+      active: true,
+    };
     const update = plan([noAddress], { existing: [link] });
     expect(update.counts).toMatchObject({ updated: 1, awaiting: 0, warnings: 0 });
   });
@@ -118,7 +124,33 @@ describe('warnings', () => {
         message: expect.stringContaining('100005'),
       }),
     ]);
-    const link = { externalId: '1', partnerId: 3, fingerprint: 'old', confirmedWarnings: [] };
+    const link = { externalId: '1', partnerId: 3, fingerprint: 'old', confirmedWarnings: [], active: true };
     expect(plan([customer('1')], { owners, existing: [link] }).counts.updated).toBe(1);
+  });
+});
+
+describe('deleted accounts', () => {
+  it('links a customer read again after its account was deleted actively again, even unchanged', () => {
+    const unchanged = customer('1');
+    const first = plan([unchanged], { context: { confirmAllWarnings: true } });
+    const fingerprint = first.creates[0]?.fingerprint as string;
+    const link = { externalId: '1', partnerId: 3, fingerprint, confirmedWarnings: [], active: true };
+    expect(plan([unchanged], { existing: [link] }).counts.unchanged).toBe(1);
+    expect(plan([unchanged], { existing: [{ ...link, active: false }] }).updates).toHaveLength(1);
+  });
+});
+
+describe('records without a readable change time', () => {
+  it('hold the watermark at the oldest change time of their page', () => {
+    const result = planPage(
+      {
+        customers: [customer('2'), customer('3')],
+        rejected: [{ externalId: '9', code: 'INVALID_DATE', message: 'no date', updatedAt: null }],
+        existing: new Map(),
+        emailOwners: new Map(),
+      },
+      { ...context, confirmAllWarnings: true },
+    );
+    expect(result.heldBack).toEqual(['2025-01-02T10:00:00.000Z']);
   });
 });

@@ -20,6 +20,8 @@ export interface ExistingLink {
   fingerprint: string;
   /** Warning codes confirmed for this record before: they do not hold it back again. */
   confirmedWarnings: string[];
+  /** False after the account was deleted in the channel; reading it again links it actively again. */
+  active: boolean;
 }
 
 /** A partner that has an e-mail address some record of the page has. */
@@ -94,10 +96,12 @@ export function emptyPlan(): PagePlan {
 export function planPage(input: PageInput, context: PlanContext): PagePlan {
   const plan = emptyPlan();
   plan.counts.read = input.customers.length + input.rejected.length;
+  let undated = false;
   for (const record of input.rejected) {
     logFindings(plan, 'error', record.externalId, [record]);
     plan.counts.errors += 1;
     if (record.updatedAt) hold(plan, record.updatedAt);
+    else undated = true;
   }
   /** E-mails of partners this page creates: lower-case e-mail -> index in plan.creates. */
   const createdEmails = new Map<string, number>();
@@ -148,7 +152,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
       }
     }
 
-    if (link && link.fingerprint === fingerprint) {
+    if (link?.active && link.fingerprint === fingerprint) {
       plan.seen.push(customer.updatedAt);
       plan.counts.unchanged += 1;
       continue;
@@ -183,6 +187,9 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
       plan.counts.created += 1;
     }
   }
+  // A failed record without a readable change time holds the watermark at the oldest time of its page.
+  const oldest = [...plan.seen].sort()[0];
+  if (undated && oldest !== undefined) plan.heldBack.push(oldest);
   return plan;
 }
 

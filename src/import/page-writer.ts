@@ -48,7 +48,13 @@ async function writeInOneTransaction(
     // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.
     plan.seen.push(...part.deleted.map((item) => item.deletedAt));
     if (target.deactivateDeleted) {
-      const deactivated = await deactivateDeletedLinks(tx, target.channelId, part.deleted);
+      // A tombstone older than the same customer's record in this page was undone (account restored).
+      const newest = new Map(part.customers.map((customer) => [customer.externalId, customer.updatedAt]));
+      const deletions = part.deleted.filter((item) => {
+        const seen = newest.get(item.externalId);
+        return seen === undefined || Date.parse(seen) < Date.parse(item.deletedAt);
+      });
+      const deactivated = await deactivateDeletedLinks(tx, target.channelId, deletions);
       plan.counts.deactivated += deactivated.length;
       plan.log.push(...deactivationLog(deactivated));
     }

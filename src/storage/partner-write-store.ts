@@ -20,8 +20,9 @@ export async function findLinks(
     partner_id: unknown;
     fingerprint: string;
     confirmed_warnings: string[];
+    active: boolean;
   }>(
-    `select external_id, partner_id, fingerprint, confirmed_warnings from channel_link
+    `select external_id, partner_id, fingerprint, confirmed_warnings, active from channel_link
      where channel_id = $1 and external_id = any($2::text[])`,
     [channelId, externalIds],
   );
@@ -33,6 +34,7 @@ export async function findLinks(
         partnerId: num(row.partner_id),
         fingerprint: row.fingerprint,
         confirmedWarnings: row.confirmed_warnings,
+        active: row.active,
       },
     ]),
   );

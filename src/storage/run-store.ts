@@ -1,4 +1,6 @@
 /** SQL for import runs and their per-record log. */
+
+import { DataError } from '../domain/errors.ts';
 import type { ChangedSinceMode, ImportRun, RunCounts, RunLogLine, RunState } from '../import/run-types.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
@@ -61,13 +63,13 @@ export async function recordPage(
   cursor: string | null,
   log: RunLogLine[],
 ): Promise<void> {
-  await db.query(
+  const updated = await db.query(
     `update import_run set read_count = read_count + $2, created_count = created_count + $3,
        updated_count = updated_count + $4, unchanged_count = unchanged_count + $5,
        skipped_count = skipped_count + $6, warning_count = warning_count + $7,
        error_count = error_count + $8, awaiting_count = awaiting_count + $10,
        deactivated_count = deactivated_count + $11, cursor = coalesce($9, cursor), heartbeat_at = now()
-     where id = $1`,
+     where id = $1 and state = 'running'`,
     [
       runId,
       counts.read,
@@ -82,6 +84,13 @@ export async function recordPage(
       counts.deactivated,
     ],
   );
+  // Fencing: a run that another process ended (abandoned) writes nothing more; its page rolls back.
+  if (updated.rowCount === 0) {
+    throw new DataError(
+      'RUN_ENDED',
+      `Import run ${runId} was ended by another process (abandoned); it stops here.`,
+    );
+  }
   if (log.length === 0) return;
   await db.query(
     `insert into import_log (run_id, level, external_id, code, message)
@@ -109,11 +118,11 @@ export async function finishRun(
     watermarkAfter: string | null;
     error: { code: string; message: string } | null;
   },
-): Promise<void> {
-  await db.query(
+): Promise<boolean> {
+  const result = await db.query(
     `update import_run set state = $2, finished_at = now(), watermark_after = $3, error_code = $4,
        error_message = $5
-     where id = $1`,
+     where id = $1 and state = 'running'`,
     [
       runId,
       outcome.state,
@@ -122,6 +131,7 @@ export async function finishRun(
       outcome.error?.message ?? null,
     ],
   );
+  return result.rowCount === 1;
 }
 
 interface RunRow {

@@ -117,6 +117,14 @@ describe('Cloud adapter paging', () => {
     expect(new Set(ids)).toEqual(new Set(sim.store.byId().map((item) => item.id)));
   });
 
+  it('refuses the deletion scan with page or offset paging, which could miss customers changed meanwhile', async () => {
+    const sim = await start();
+    const scan = async () => {
+      for await (const _ of adapter.listIds?.(connection(sim, { paging: 'page' })) ?? []) break;
+    };
+    await expect(scan()).rejects.toThrow('needs cursor or next-link paging; this channel pages by page');
+  });
+
   it('sends basic auth, or nothing with auth none', async () => {
     const seen: IncomingHttpHeaders[] = [];
     const url = await serve((_url, headers) => {

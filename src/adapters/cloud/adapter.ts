@@ -79,7 +79,17 @@ export function createCloudAdapter(options: CloudAdapterOptions = {}): Adapter {
     },
 
     async *listIds(connection, signal) {
-      for await (const page of readPages(connect(connection), {
+      const connected = connect(connection);
+      const paging = connected.settings.paging.kind;
+      // Position paging shifts when a customer changes during the scan: a customer could be missed and its
+      // link deactivated although the account exists. Only cursor and next-link paging are safe for a scan.
+      if (paging === 'page' || paging === 'offset') {
+        throw new ConfigError(
+          'CLOUD_SCAN_NEEDS_CURSOR',
+          `Deactivate deleted customer accounts needs cursor or next-link paging; this channel pages by ${paging}.`,
+        );
+      }
+      for await (const page of readPages(connected, {
         since: null,
         emails: null,
         cursor: null,
