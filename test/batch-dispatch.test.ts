@@ -120,6 +120,17 @@ describeEachDb('Batch jobs on one application server', (getDb) => {
     expect(Date.parse(run.startedAt)).toBeGreaterThanOrEqual(begin.getTime());
   });
 
+  it('refuses to release a once-only job whose Begin has long passed, instead of making it missed', async () => {
+    const db = getDb();
+    const begin = new Date(Date.now() + 60_000);
+    const job = await fileSleep(db, {}, { startMode: 'once', begin });
+    const later = new JobService(db, testApplications, () => new Date(begin.getTime() + 2 * 3_600_000));
+    await expect(later.release(String(job.id))).rejects.toThrow(
+      `Begin ${begin.toISOString()}, which has passed`,
+    );
+    expect((await jobs().show(String(job.id))).state).toBe('planned');
+  });
+
   it('starts a scheduled job when it is due, not at the next poll', async () => {
     const db = getDb();
     const begin = new Date(Date.now() + 800);

@@ -67,6 +67,8 @@ export class AppServer {
   #ticking: Promise<void> | null = null;
   #again = false;
   #stopping = false;
+  /** Another process registered this server's name (this one was taken for dead): claim nothing more. */
+  #nameLost = false;
 
   private constructor(options: AppServerOptions) {
     this.#options = options;
@@ -111,7 +113,6 @@ export class AppServer {
     this.#stopping = true;
     if (this.#pollTimer) clearInterval(this.#pollTimer);
     if (this.#dueTimer) clearTimeout(this.#dueTimer);
-    if (this.#heartbeatTimer) clearInterval(this.#heartbeatTimer);
     await this.#unlisten?.().catch(() => undefined);
     await this.#ticking;
     for (const run of this.#runs.values()) {
@@ -119,7 +120,9 @@ export class AppServer {
         new StopReason('server-stopped', `the application server ${this.name} is stopping`),
       );
     }
+    // Runs finishing their current step keep their leases until they end.
     await Promise.all([...this.#runs.values()].map((run) => run.done));
+    if (this.#heartbeatTimer) clearInterval(this.#heartbeatTimer);
     await stopServer(this.#options.db, this.name, this.#instance).catch(() => undefined);
   }
 
@@ -157,7 +160,8 @@ export class AppServer {
         const swept = await sweep(db, this.timing.leaseSeconds, this.#clock());
         for (const name of swept.deadServers) this.#log(`application server ${name} is dead`);
         if (swept.abandonedRuns.length > 0) this.#log(`abandoned run(s) ${swept.abandonedRuns.join(', ')}`);
-        await promote(db, this.#clock(), this.timing.startWindowSeconds);
+        // A server for one job (import-customers --wait) leaves other jobs' schedules to the real servers.
+        if (this.#options.onlyJobId == null) await promote(db, this.#clock(), this.timing.startWindowSeconds);
         await this.#claim();
         this.#wakeWhenDue(await nextDueAt(db));
       } catch (error) {
@@ -179,7 +183,7 @@ export class AppServer {
 
   async #claim(): Promise<void> {
     const { db, applications } = this.#options;
-    while (!this.#stopping && this.#runs.size < this.timing.maxConcurrentRuns) {
+    while (!this.#stopping && !this.#nameLost && this.#runs.size < this.timing.maxConcurrentRuns) {
       const token = randomUUID();
       const claimed = await claimRun(db, {
         server: this.name,
@@ -202,11 +206,13 @@ export class AppServer {
   #heartbeating = false;
 
   async #heartbeat(): Promise<void> {
-    if (this.#heartbeating || this.#stopping) return;
+    if (this.#heartbeating || this.#nameLost) return;
     this.#heartbeating = true;
     const { db } = this.#options;
     try {
       if (!(await heartbeatServer(db, this.name, this.#instance))) {
+        if (this.#stopping) return;
+        this.#nameLost = true;
         this.#log(`application server ${this.name} was registered by another process; stopping its runs`);
         for (const run of this.#runs.values())
           run.controller.abort(new StopReason('lease-lost', 'lease lost'));

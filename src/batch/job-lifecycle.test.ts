@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { nextAfterRun } from './job-lifecycle.ts';
-import type { BatchJob } from './job-types.ts';
 
-const base: Pick<BatchJob, 'startMode' | 'pattern' | 'timeZone' | 'end' | 'dueAt' | 'triggerPending'> = {
+const base: Parameters<typeof nextAfterRun>[0] = {
   startMode: 'series',
   pattern: '0 2 * * *',
   timeZone: 'Europe/Berlin',
   end: null,
   dueAt: null,
   triggerPending: false,
+  cancelRequested: false,
 };
 const finished = { state: 'finished', needsUser: false } as const;
 
@@ -32,6 +32,16 @@ describe('where a job goes after a run', () => {
     expect(nextAfterRun(job, finished, new Date('2026-03-30T12:00:00Z')).dueAt).toEqual(
       new Date('2026-03-31T00:00:00Z'),
     );
+  });
+
+  it('cancels the job when a cancel was requested during a run that then finished on its own', () => {
+    expect(nextAfterRun({ ...base, cancelRequested: true }, finished, new Date())).toEqual({
+      state: 'canceled',
+      dueAt: null,
+      seriesCanceled: true,
+    });
+    const external = { ...base, startMode: 'external' as const, cancelRequested: true, triggerPending: true };
+    expect(nextAfterRun(external, finished, new Date()).state).toBe('canceled');
   });
 
   it('finishes a series whose next slot lies after End, and fails it when the run needs the user', () => {

@@ -19,11 +19,16 @@ export interface NextJobState {
   seriesCanceled: boolean;
 }
 
-type JobFacts = Pick<BatchJob, 'startMode' | 'pattern' | 'timeZone' | 'end' | 'dueAt' | 'triggerPending'>;
+type JobFacts = Pick<
+  BatchJob,
+  'startMode' | 'pattern' | 'timeZone' | 'end' | 'dueAt' | 'triggerPending' | 'cancelRequested'
+>;
 
 export function nextAfterRun(job: JobFacts, run: RunResult, now: Date): NextJobState {
   const series = job.startMode === 'series';
-  if (run.state === 'canceled') return { state: 'canceled', dueAt: null, seriesCanceled: series };
+  // A cancel requested while the run was active ends the job, even when the run got to its end first.
+  if (run.state === 'canceled' || job.cancelRequested)
+    return { state: 'canceled', dueAt: null, seriesCanceled: series };
   if (job.startMode === 'external') {
     return job.triggerPending
       ? { state: 'ready', dueAt: now, seriesCanceled: false }

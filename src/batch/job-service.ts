@@ -19,6 +19,7 @@ import { listRuns } from '../storage/batch-run-store.ts';
 import type { Db } from '../storage/db.ts';
 import { insertNotifications } from '../storage/notification-store.ts';
 import { findQueueId } from '../storage/queue-store.ts';
+import { DEFAULT_TIMING } from './app-server.ts';
 import type { BatchApplications } from './batch-application.ts';
 import { type BatchSettingsInput, validateBatchSettings } from './batch-settings.ts';
 import type { BatchJob, BatchRun, JobState } from './job-types.ts';
@@ -87,7 +88,15 @@ export class JobService {
     }
     const now = this.clock();
     let dueAt: Date | null = null;
-    if (job.startMode === 'once') dueAt = job.begin ? new Date(job.begin) : now;
+    if (job.startMode === 'once') {
+      dueAt = job.begin ? new Date(job.begin) : now;
+      // Released after its start window: it could only become "missed", which nobody missed.
+      if (now.getTime() > dueAt.getTime() + DEFAULT_TIMING.startWindowSeconds * 1000) {
+        throw new InvalidInputError(
+          `Batch job ${job.id} was to start once at Begin ${dueAt.toISOString()}, which has passed; file it again with a new Begin.`,
+        );
+      }
+    }
     if (job.startMode === 'series') {
       const from = job.begin && Date.parse(job.begin) > now.getTime() ? new Date(job.begin) : now;
       dueAt = slotAtOrAfter(job.pattern ?? '', job.timeZone, from, job.end ? new Date(job.end) : null);

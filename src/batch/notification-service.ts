@@ -22,12 +22,12 @@ export class NotificationService {
 
   /** Dialogs to show when the user logs in: the ones not yet acknowledged. */
   async pendingDialogs(user: string): Promise<StoredNotification[]> {
-    return (await listNotifications(this.db, { user })).filter((n) => n.channel === 'dialog');
+    return await listNotifications(this.db, { user, channel: 'dialog' });
   }
 
   /** The user's workflow inbox: tasks not yet acknowledged. */
   async inbox(user: string): Promise<StoredNotification[]> {
-    return (await listNotifications(this.db, { user })).filter((n) => n.channel === 'workflow');
+    return await listNotifications(this.db, { user, channel: 'workflow' });
   }
 
   /** Acknowledges one notification (of this user, when given). */

@@ -4,7 +4,7 @@
  * job on and notifies its user, all in one transaction fenced by the run's lease token.
  */
 import { asKontorError } from '../domain/errors.ts';
-import { getJob, wakeServers } from '../storage/batch-job-store.ts';
+import { getJob, lockJob, wakeServers } from '../storage/batch-job-store.ts';
 import { endRun, moveJobAfterRun, type RunEnd } from '../storage/batch-run-store.ts';
 import type { Db } from '../storage/db.ts';
 import { insertNotifications } from '../storage/notification-store.ts';
@@ -123,6 +123,8 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
     stop && outcome.state === 'failed' ? `${stop.message}. ${outcome.summary}` : outcome.summary;
   const written = await db.transaction(async (tx) => {
     if (!(await endRun(tx, { id: active.runId, token: active.token }, end))) return false;
+    // Locked: a cancel request or trigger committed meanwhile is seen, not overwritten.
+    await lockJob(tx, job.id);
     const current = (await getJob(tx, job.id)) ?? job;
     const next = nextAfterRun(current, { state: end.state, needsUser: outcome.needsUser }, deps.clock());
     await moveJobAfterRun(tx, { id: job.id, token: active.token }, next);

@@ -43,12 +43,19 @@ export async function runJobNow(options: RunJobNowOptions): Promise<BatchRun | n
       });
       // Ended some other way (canceled by a user) or stopped by the caller.
       const check = setInterval(() => {
-        void getJob(db, jobId).then((job) => {
-          if (job && job.state !== 'active' && !OPEN_STATES.includes(job.state) && server.activeRuns === 0) {
-            cleanup();
-            resolve(null);
-          }
-        });
+        void getJob(db, jobId)
+          .then((job) => {
+            if (
+              job &&
+              job.state !== 'active' &&
+              !OPEN_STATES.includes(job.state) &&
+              server.activeRuns === 0
+            ) {
+              cleanup();
+              resolve(null);
+            }
+          })
+          .catch(() => undefined); // a database hiccup: look again at the next poll
       }, server.timing.pollMs);
       const onAbort = () => {
         cleanup();

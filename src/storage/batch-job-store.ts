@@ -144,10 +144,11 @@ export async function listJobs(db: Queryable, filter: JobFilter = {}): Promise<B
     `select ${JOB_COLUMNS} from ${JOB_FROM}
      where ($1::text is null or j.state = $1) and ($2::text is null or q.name = $2)
        and ($3::text is null or j.user_name = $3)
-     order by j.id limit $4`,
+     order by j.id desc limit $4`,
     [filter.state ?? null, filter.queue ?? null, filter.user ?? null, filter.limit ?? 1000],
   );
-  return result.rows.map(toJob);
+  // The newest jobs (up to the limit), listed oldest first.
+  return result.rows.map(toJob).reverse();
 }
 
 /** planned -> released or ready (with its due time). False when the job was not planned. */
@@ -215,4 +216,9 @@ export const BATCH_WAKEUP_CHANNEL = 'kontor_batch';
 /** Wakes all application servers (delivered when the surrounding transaction commits). */
 export async function wakeServers(db: Queryable, reason: string): Promise<void> {
   await db.query('select pg_notify($1, $2)', [BATCH_WAKEUP_CHANNEL, reason]);
+}
+
+/** Locks the job's row for the rest of the transaction (the end of a run reads it, then moves it). */
+export async function lockJob(db: Queryable, id: number): Promise<void> {
+  await db.query('select id from batch_job where id = $1 for update', [id]);
 }

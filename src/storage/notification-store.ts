@@ -59,6 +59,8 @@ export interface NotificationFilter {
   user?: string | null;
   /** Also acknowledged ones (default: only open ones). */
   all?: boolean;
+  /** Only dialogs or only workflow tasks. */
+  channel?: NoticeChannel;
   limit?: number;
 }
 
@@ -81,10 +83,12 @@ export async function listNotifications(
   }>(
     `select * from notification
      where ($1::text is null or user_name = $1) and ($2::boolean or acknowledged_at is null)
-     order by id limit $3`,
-    [filter.user ?? null, filter.all === true, filter.limit ?? 1000],
+       and ($4::text is null or channel = $4)
+     order by id desc limit $3`,
+    [filter.user ?? null, filter.all === true, filter.limit ?? 1000, filter.channel ?? null],
   );
-  return result.rows.map((row) => ({
+  // The newest (up to the limit), oldest first.
+  return result.rows.reverse().map((row) => ({
     id: num(row.id),
     user: row.user_name,
     channel: row.channel,
