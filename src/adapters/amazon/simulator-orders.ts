@@ -110,7 +110,8 @@ export class SimulatedOrdersApi {
     const payload: Record<string, unknown> = { Orders: page.map((order) => render(order, grants, now)) };
     if (matching.length > page.length) {
       const lastOrder = page.at(-1) as SpOrder;
-      const token = randomBytes(96).toString('base64');
+      // 97 bytes: always "="-padded, like real NextTokens (which need URL encoding).
+      const token = randomBytes(97).toString('base64');
       this.continuations.set(token, { criteria, last: [lastOrder.PurchaseDate, lastOrder.AmazonOrderId] });
       payload.NextToken = token;
     }
