@@ -5,7 +5,7 @@ import type { BatchSettingsInput } from '../batch/batch-settings.ts';
 import { NOTIFICATION_SETTINGS, START_MODES } from '../batch/job-types.ts';
 import { DEFAULT_QUEUE } from '../batch/queue-service.ts';
 import { InvalidInputError } from '../domain/errors.ts';
-import { parseTimestamp } from './options.ts';
+import { parseTimestampIn } from './options.ts';
 
 export interface BatchOptions {
   queue?: string;
@@ -58,12 +58,15 @@ export function batchSettingsFrom(options: BatchOptions, oltpDatabase: string): 
     queue: options.queue ?? DEFAULT_QUEUE,
     appServer: options.appServer ?? null,
     startMode: options.start ?? null,
-    begin: options.begin === undefined ? null : parseTimestamp('--begin', options.begin),
+    begin:
+      options.begin === undefined
+        ? null
+        : parseTimestampIn('--begin', options.begin, options.timeZone ?? null),
     maxRunSeconds: options.maxRunTime === undefined ? null : seconds(options.maxRunTime),
     timeoutNotification: options.timeoutNotification === true,
     pattern: options.pattern ?? null,
     timeZone: options.timeZone ?? null,
-    end: options.end === undefined ? null : parseTimestamp('--end', options.end),
+    end: options.end === undefined ? null : parseTimestampIn('--end', options.end, options.timeZone ?? null),
     seriesCanceledNotification: options.seriesCanceledNotification === true,
     notification: options.notification ?? null,
     releaseImmediately: options.release === false ? false : null,

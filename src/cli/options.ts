@@ -1,4 +1,5 @@
 /** Parsers for CLI option values; each throws an InvalidInputError that names the option. */
+import { isTimeZone, wallClock } from '../adapters/date-times.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 
 /** `--setting key=value`, repeatable. */
@@ -19,4 +20,22 @@ export function parseTimestamp(option: string, value: string): Date {
     );
   }
   return new Date(time);
+}
+
+const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * `--begin` / `--end`: a date-time with a zone is exact; without one it is wall-clock time in the job's time
+ * zone (`--time-zone`, else the system's), and a date alone is midnight there.
+ */
+export function parseTimestampIn(option: string, value: string, timeZone: string | null): Date {
+  const parsed = parseTimestamp(option, value);
+  const text = value.trim();
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (HAS_ZONE.test(text) || !isTimeZone(zone)) return parsed;
+  const wall = Date.parse(`${(text.length === 10 ? `${text}T00:00:00` : text).replace(' ', 'T')}Z`);
+  let instant = wall;
+  // The zone's offset at the instant, twice: once from a guess, once from the corrected instant (DST edges).
+  for (let pass = 0; pass < 2; pass++) instant = wall - (wallClock(instant, zone).ms - instant);
+  return new Date(instant);
 }
