@@ -1,0 +1,32 @@
+/** Notifications and server push (docs/api.md "Notifications and server push"). */
+import { api } from './client.ts';
+
+export interface Notification {
+  id: number;
+  channel: 'dialog' | 'workflow';
+  topic: string;
+  jobId: number | null;
+  runId: number | null;
+  hasErrors: boolean;
+  title: string;
+  message: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+}
+
+export const pendingDialogs = () => api.get<Notification[]>('/notifications/dialogs');
+export const workflowInbox = () => api.get<Notification[]>('/notifications/inbox');
+export const acknowledge = (id: number) => api.post<void>(`/notifications/${id}/acknowledge`);
+
+/** The server-push stream: `event: notification` for the logged-in user. */
+export function openEventStream(onNotification: (notification: Notification) => void): () => void {
+  const source = new EventSource('/api/events', { withCredentials: true });
+  source.addEventListener('notification', (event) => {
+    try {
+      onNotification(JSON.parse((event as MessageEvent<string>).data) as Notification);
+    } catch {
+      // A malformed event is ignored; the next login shows what was missed.
+    }
+  });
+  return () => source.close();
+}

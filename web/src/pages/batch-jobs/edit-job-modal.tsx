@@ -1,0 +1,57 @@
+/** Edit a planned, released or ready job: the Import customers dialog prefilled (PATCH /api/jobs/:id). */
+import { Button, Modal } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { type Job, updateJob } from '../../api/jobs.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { ImportCustomersForm } from '../import-customers/import-customers-form.tsx';
+import { valuesFromJob } from '../import-customers/import-form-values.ts';
+import { useImportReferenceData } from '../import-customers/use-import-reference-data.ts';
+
+interface EditJobModalProps {
+  job: Job | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+export function EditJobModal({ job, onClose, onSaved }: EditJobModalProps) {
+  return (
+    <Modal
+      opened={job !== null}
+      onClose={onClose}
+      size={880}
+      title={job ? `Edit batch job ${job.id} "${job.name}"` : ''}
+      data-testid="edit-job"
+    >
+      {job && <EditJobForm job={job} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+function EditJobForm({ job, onClose, onSaved }: { job: Job; onClose: () => void; onSaved: () => void }) {
+  const { data, error, reload } = useImportReferenceData();
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!data) return <PageLoader />;
+  return (
+    <ImportCustomersForm
+      data={data}
+      initial={valuesFromJob(job, data.system)}
+      submitLabel="Save"
+      submitIcon={<IconDeviceFloppy size={16} />}
+      onSubmit={async (request) => {
+        const saved = await updateJob(job.id, request);
+        notifications.show({
+          color: 'green',
+          message: `Batch job ${saved.id} "${saved.name}" saved (${saved.state}).`,
+        });
+        onSaved();
+      }}
+      secondary={() => (
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+      )}
+    />
+  );
+}

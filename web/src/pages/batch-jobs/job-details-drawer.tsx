@@ -1,0 +1,86 @@
+/** A job's details: state, actions, all settings, its runs with progress and log. Refreshes while it moves. */
+import { Drawer, Group, Stack, Tabs, Text } from '@mantine/core';
+import { fetchJob, type Job } from '../../api/jobs.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { StateBadge } from '../../components/state-badge.tsx';
+import { useLoader } from '../../hooks/use-loader.ts';
+import { JobRowActions } from './job-row-actions.tsx';
+import { JobRuns } from './job-runs.tsx';
+import { JobSettingsView } from './job-settings-view.tsx';
+import { type JobAction, useJobActions } from './use-job-actions.ts';
+
+export const MOVING_STATES = new Set(['released', 'ready', 'active']);
+
+interface JobDetailsDrawerProps {
+  jobId: number | null;
+  onClose: () => void;
+  onEdit: (job: Job) => void;
+  onChanged: () => void;
+}
+
+export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged }: JobDetailsDrawerProps) {
+  return (
+    <Drawer
+      opened={jobId !== null}
+      onClose={onClose}
+      title={<Text fw={600}>Batch job {jobId}</Text>}
+      size="xl"
+      data-testid="job-details"
+    >
+      {jobId !== null && <JobDetails jobId={jobId} onEdit={onEdit} onChanged={onChanged} />}
+    </Drawer>
+  );
+}
+
+function JobDetails({
+  jobId,
+  onEdit,
+  onChanged,
+}: {
+  jobId: number;
+  onEdit: (job: Job) => void;
+  onChanged: () => void;
+}) {
+  const {
+    data: job,
+    error,
+    reload,
+  } = useLoader(
+    () => fetchJob(jobId),
+    `job:${jobId}`,
+    (current) => (current && !MOVING_STATES.has(current.state) ? 10_000 : 2000),
+  );
+  const actions = useJobActions(() => {
+    reload();
+    onChanged();
+  });
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!job) return <PageLoader />;
+  const run = (j: Job, action: JobAction) => actions.run(j, action);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm">
+          <Text fw={600} size="lg" data-testid="job-details-name">
+            {job.name}
+          </Text>
+          <StateBadge state={job.state} label={job.cancelRequested ? 'canceling' : undefined} />
+        </Group>
+        <JobRowActions job={job} busy={actions.busy} onAction={run} onEdit={onEdit} />
+      </Group>
+      <Tabs defaultValue={job.runs.length > 0 ? 'runs' : 'settings'}>
+        <Tabs.List>
+          <Tabs.Tab value="runs">Runs ({job.runs.length})</Tabs.Tab>
+          <Tabs.Tab value="settings">Settings</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="runs" pt="md">
+          <JobRuns job={job} />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <JobSettingsView job={job} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,3 @@
+export function SalesChannelsPage() {
+  return null;
+}

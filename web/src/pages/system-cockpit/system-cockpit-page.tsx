@@ -1,0 +1,3 @@
+export function SystemCockpitPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function WorkflowInboxPage() {
+  return null;
+}

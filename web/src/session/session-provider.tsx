@@ -1,0 +1,49 @@
+/**
+ * Who is logged in: asks the API at start; without a session shows the login page, with a one-time
+ * password the forced password change; any 401 later (session expired) returns to the login page.
+ */
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { fetchMe, logout, type User } from '../api/auth.ts';
+import { onUnauthorized } from '../api/client.ts';
+import { ErrorAlert } from '../components/error-alert.tsx';
+import { PageLoader } from '../components/page-loader.tsx';
+import { ForcedPasswordPage } from './forced-password-page.tsx';
+import { LoginPage } from './login-page.tsx';
+import { type Session, SessionContext } from './session-context.ts';
+
+type State = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; user: User | null };
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const setUser = useCallback((user: User | null) => setState({ kind: 'ready', user }), []);
+
+  useEffect(() => {
+    fetchMe().then(setUser, (error: unknown) => setState({ kind: 'failed', error }));
+    return onUnauthorized(() => setUser(null));
+  }, [setUser]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } finally {
+      setUser(null);
+    }
+  }, [setUser]);
+
+  const user = state.kind === 'ready' ? state.user : null;
+  const session = useMemo<Session | null>(
+    () => (user ? { user, isAdmin: user.role === 'administrator', setUser, signOut } : null),
+    [user, setUser, signOut],
+  );
+
+  if (state.kind === 'loading') return <PageLoader />;
+  if (state.kind === 'failed') return <ErrorAlert error={state.error} title="Kontor cannot be reached" />;
+  if (!user || !session) return <LoginPage onLoggedIn={setUser} />;
+  if (user.mustChangePassword)
+    return (
+      <SessionContext.Provider value={session}>
+        <ForcedPasswordPage />
+      </SessionContext.Provider>
+    );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,53 @@
+/** The frame around every application: header (product, bell, user), navbar, the page. */
+import { AppShell, Burger, Group, Text, ThemeIcon } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuildingWarehouse } from '@tabler/icons-react';
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router-dom';
+import { PageLoader } from '../components/page-loader.tsx';
+import { InboxIndicator } from './inbox-indicator.tsx';
+import { MainNav } from './main-nav.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Navigation" />
+            <Group
+              gap={8}
+              renderRoot={(props) => <Link to="/" {...props} />}
+              style={{ textDecoration: 'none', color: 'inherit' }}
+            >
+              <ThemeIcon size="md" radius="sm">
+                <IconBuildingWarehouse size={18} />
+              </ThemeIcon>
+              <Text fw={700} fz="lg">
+                Kontor
+              </Text>
+            </Group>
+          </Group>
+          <Group gap="md">
+            <InboxIndicator />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <MainNav onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
