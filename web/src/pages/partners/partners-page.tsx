@@ -1,3 +1,64 @@
+/** Cockpit: Sales channel partners: imported partners, searched and filtered, paged; /partners/:number opens one. */
+import { Group, Pagination, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { listPartners } from '../../api/partners.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { useLoader } from '../../hooks/use-loader.ts';
+import { PartnerDetailsDrawer } from './partner-details-drawer.tsx';
+import { NO_PARTNER_FILTER, PartnerFilters, type PartnerFilterValues } from './partner-filters.tsx';
+import { PartnerTable } from './partner-table.tsx';
+
+const PAGE_SIZE = 50;
+
 export function PartnersPage() {
-  return null;
+  const navigate = useNavigate();
+  const { number } = useParams();
+  const [filter, setFilter] = useState<PartnerFilterValues>(NO_PARTNER_FILTER);
+  const [q] = useDebouncedValue(filter.q, 300);
+  const [page, setPage] = useState(1);
+  const query = { ...filter, q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const { data, error, reload } = useLoader(() => listPartners(query), JSON.stringify(query));
+  const filtered = JSON.stringify(filter) !== JSON.stringify(NO_PARTNER_FILTER);
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <PageHeader
+        title="Sales channel partners"
+        description="Cockpit: partners imported from the sales channels, with their channel links and deletion dates."
+      />
+      <PartnerFilters
+        value={filter}
+        onChange={(next) => {
+          setFilter(next);
+          setPage(1);
+        }}
+      />
+      <ErrorAlert error={error} onRetry={reload} />
+      {data ? (
+        <>
+          <PartnerTable
+            partners={data.items}
+            filtered={filtered}
+            onOpen={(partner) => navigate(`/partners/${encodeURIComponent(partner.number)}`)}
+          />
+          <Group justify="space-between" mt="sm">
+            <Text size="xs" c="dimmed" data-testid="partner-total">
+              {data.total} partner{data.total === 1 ? '' : 's'}
+              {data.total > 0 &&
+                ` · ${(page - 1) * PAGE_SIZE + 1}–${Math.min(page * PAGE_SIZE, data.total)} shown`}
+            </Text>
+            {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
+          </Group>
+        </>
+      ) : (
+        !error && <PageLoader />
+      )}
+      <PartnerDetailsDrawer number={number ?? null} onClose={() => navigate('/partners')} />
+    </>
+  );
 }

@@ -1,3 +1,95 @@
+/** /sales-channels/new and /sales-channels/:name: the channel form in a page, with Test connection. */
+import { Alert, Anchor, Breadcrumbs, Group, Paper, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { createChannel, fetchChannel, listAdapters, updateChannel } from '../../api/channels.ts';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { useLoader } from '../../hooks/use-loader.ts';
+import { useSession } from '../../session/session-context.ts';
+import { ChannelForm } from './channel-form.tsx';
+import { channelValues, emptyChannel, toInput, toUpdate } from './channel-form-values.ts';
+import { TestConnection } from './test-connection-button.tsx';
+
+async function load(name: string | undefined) {
+  const [adapters, channel] = await Promise.all([
+    listAdapters(),
+    name ? fetchChannel(name) : Promise.resolve(null),
+  ]);
+  return { adapters, channel };
+}
+
 export function ChannelEditPage() {
-  return null;
+  const { name } = useParams();
+  const navigate = useNavigate();
+  const { isAdmin } = useSession();
+  const { data, error, reload } = useLoader(() => load(name), `channel:${name ?? ''}`);
+  const creating = name === undefined;
+  const title = creating ? 'New sales channel' : `Sales channel ${name}`;
+  const crumbs = (
+    <Breadcrumbs mb="xs" fz="sm">
+      <Anchor component={Link} to="/sales-channels">
+        Sales channels
+      </Anchor>
+      <Text size="sm">{creating ? 'New' : name}</Text>
+    </Breadcrumbs>
+  );
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!data) return <PageLoader />;
+  const channel = data.channel;
+  const adapter = channel ? (data.adapters.find((a) => a.kind === channel.adapter) ?? null) : null;
+
+  return (
+    <Stack gap={0} maw={980}>
+      {crumbs}
+      <PageHeader
+        title={title}
+        description={
+          channel
+            ? `${channel.adapterLabel} adapter · last transfer up to ${channel.watermark ? new Date(channel.watermark).toLocaleString() : '– (none yet)'}`
+            : 'A shop, marketplace, POS or sales-force system to import customers from.'
+        }
+      />
+      {!isAdmin && (
+        <Alert color="blue" mb="md">
+          Only administrators can create and change sales channels.
+        </Alert>
+      )}
+      <Group align="flex-start" gap="lg" wrap="nowrap">
+        <Paper withBorder p="lg" radius="md" flex={1}>
+          <ChannelForm
+            key={channel?.id ?? 'new'}
+            adapters={data.adapters}
+            initial={channel ? channelValues(channel, adapter) : emptyChannel()}
+            creating={creating}
+            secretsSet={channel?.secretsSet ?? []}
+            onCancel={() => navigate('/sales-channels')}
+            onSave={async (values, chosen) => {
+              const saved = channel
+                ? await updateChannel(channel.name, toUpdate(values, chosen))
+                : await createChannel(toInput(values, chosen));
+              notifications.show({ color: 'green', message: `Sales channel "${saved.name}" saved.` });
+              if (creating || saved.name !== channel?.name)
+                navigate(`/sales-channels/${encodeURIComponent(saved.name)}`);
+              else reload();
+            }}
+          />
+        </Paper>
+        <Paper withBorder p="lg" radius="md" w={280}>
+          <Stack gap="xs">
+            <Text fw={600} size="sm">
+              Connection
+            </Text>
+            <Text size="xs" c="dimmed">
+              {creating
+                ? 'Save the channel first, then test its connection.'
+                : 'Tests the saved URL and settings.'}
+            </Text>
+            <TestConnection channel={channel?.name ?? null} disabledHint="Save the channel first." />
+          </Stack>
+        </Paper>
+      </Group>
+    </Stack>
+  );
 }

@@ -1,0 +1,101 @@
+/** Search and filters of the Sales channel partners cockpit: text, channel, type, status, deletion. */
+import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
+import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { listChannels } from '../../api/channels.ts';
+import type { PartnerStatus, PartnerType } from '../../api/partners.ts';
+import { useLoader } from '../../hooks/use-loader.ts';
+
+export interface PartnerFilterValues {
+  q: string;
+  channel: string | null;
+  type: PartnerType | null;
+  status: PartnerStatus | null;
+  deleted: 'yes' | 'no' | null;
+}
+
+export const NO_PARTNER_FILTER: PartnerFilterValues = {
+  q: '',
+  channel: null,
+  type: null,
+  status: null,
+  deleted: null,
+};
+
+interface PartnerFiltersProps {
+  value: PartnerFilterValues;
+  onChange: (value: PartnerFilterValues) => void;
+}
+
+export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
+  const { data: channels } = useLoader(listChannels, 'partner-filter-channels');
+  const set = (patch: Partial<PartnerFilterValues>) => onChange({ ...value, ...patch });
+  const filtered = JSON.stringify(value) !== JSON.stringify(NO_PARTNER_FILTER);
+  return (
+    <Paper withBorder p="sm" mb="md" radius="sm">
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        <TextInput
+          label="Search"
+          placeholder="Number, name, e-mail, company, tax id, city"
+          leftSection={<IconSearch size={14} />}
+          w={320}
+          value={value.q}
+          onChange={(e) => set({ q: e.currentTarget.value })}
+          data-testid="partner-search"
+        />
+        <Select
+          label="Sales channel"
+          placeholder="Any channel"
+          data={(channels ?? []).map((c) => c.name)}
+          searchable
+          clearable
+          w={190}
+          value={value.channel}
+          onChange={(channel) => set({ channel })}
+          data-testid="partner-filter-channel"
+        />
+        <Select
+          label="Type"
+          placeholder="Any"
+          data={['B2B', 'B2C']}
+          clearable
+          w={110}
+          value={value.type}
+          onChange={(type) => set({ type: type as PartnerType | null })}
+          data-testid="partner-filter-type"
+        />
+        <Select
+          label="Status"
+          placeholder="Any"
+          data={['Released', 'Blocked']}
+          clearable
+          w={130}
+          value={value.status}
+          onChange={(status) => set({ status: status as PartnerStatus | null })}
+          data-testid="partner-filter-status"
+        />
+        <Select
+          label="Deleted in channel"
+          placeholder="Any"
+          data={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+          clearable
+          w={150}
+          value={value.deleted}
+          onChange={(deleted) => set({ deleted: deleted as 'yes' | 'no' | null })}
+          data-testid="partner-filter-deleted"
+        />
+        <Button
+          variant="subtle"
+          color="gray"
+          leftSection={<IconFilterOff size={16} />}
+          disabled={!filtered}
+          onClick={() => onChange(NO_PARTNER_FILTER)}
+        >
+          Clear
+        </Button>
+      </Group>
+    </Paper>
+  );
+}

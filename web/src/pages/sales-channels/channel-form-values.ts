@@ -1,0 +1,113 @@
+/**
+ * The sales channel form: values, from a stored channel, to the API's ChannelInput / ChannelUpdate
+ * (secrets only when typed: an empty secret keeps the stored one), and the checks before saving.
+ */
+import type {
+  AdapterInfo,
+  ChannelInput,
+  ChannelType,
+  ChannelUpdate,
+  PublicChannel,
+} from '../../api/channels.ts';
+
+export interface ChannelFormValues {
+  name: string;
+  adapter: string | null;
+  type: ChannelType | null;
+  url: string;
+  settings: Record<string, string>;
+  customerApproval: boolean;
+  usePseudoPartner: boolean;
+  pseudoPartnerNumber: string;
+}
+
+export type ChannelErrors = Record<string, string>;
+
+export function emptyChannel(): ChannelFormValues {
+  return {
+    name: '',
+    adapter: null,
+    type: null,
+    url: '',
+    settings: {},
+    customerApproval: false,
+    usePseudoPartner: false,
+    pseudoPartnerNumber: '',
+  };
+}
+
+/** Defaults of the adapter's settings (a new channel, or a new adapter chosen). */
+export function settingDefaults(adapter: AdapterInfo): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of adapter.settings)
+    values[field.key] = field.default ?? (field.type === 'boolean' ? 'false' : '');
+  return values;
+}
+
+export function channelValues(channel: PublicChannel, adapter: AdapterInfo | null): ChannelFormValues {
+  const settings = adapter ? settingDefaults(adapter) : {};
+  for (const [key, value] of Object.entries(channel.settings)) settings[key] = value;
+  for (const key of channel.secretsSet) settings[key] = '';
+  return {
+    name: channel.name,
+    adapter: channel.adapter,
+    type: channel.type,
+    url: channel.url,
+    settings,
+    customerApproval: channel.customerApproval,
+    usePseudoPartner: channel.usePseudoPartner,
+    pseudoPartnerNumber: channel.pseudoPartnerNumber ?? '',
+  };
+}
+
+/** The B2C tab (pseudo partner) applies to channels with B2C customers; the B2B tab to those with B2B. */
+export const hasB2c = (type: ChannelType | null) => type === 'b2c' || type === 'b2b-b2c';
+export const hasB2b = (type: ChannelType | null) => type === 'b2b' || type === 'b2b-b2c';
+
+export function toUpdate(values: ChannelFormValues, adapter: AdapterInfo): ChannelUpdate {
+  const settings: Record<string, string> = {};
+  for (const field of adapter.settings) {
+    const value = (values.settings[field.key] ?? '').trim();
+    if (field.type === 'secret' && value === '') continue;
+    if (value === '' && !field.required) continue;
+    settings[field.key] = value;
+  }
+  const pseudo = hasB2c(values.type) && values.usePseudoPartner ? values.pseudoPartnerNumber.trim() : '';
+  return {
+    name: values.name.trim(),
+    type: values.type ?? 'b2c',
+    url: values.url.trim(),
+    settings,
+    customerApproval: hasB2b(values.type) && values.customerApproval,
+    pseudoPartnerNumber: pseudo === '' ? null : pseudo,
+  };
+}
+
+export function toInput(values: ChannelFormValues, adapter: AdapterInfo): ChannelInput {
+  return { ...toUpdate(values, adapter), adapter: adapter.kind };
+}
+
+export function validateChannel(
+  values: ChannelFormValues,
+  adapter: AdapterInfo | null,
+  secretsSet: readonly string[],
+): ChannelErrors {
+  const errors: ChannelErrors = {};
+  if (values.name.trim() === '') errors.name = 'Name is required.';
+  if (!adapter) errors.adapter = 'Select the adapter.';
+  if (!values.type) errors.type = 'Select the channel type.';
+  const url = values.url.trim();
+  if (url === '') errors.url = 'URL is required.';
+  else if (!/^https?:\/\/\S+$/i.test(url)) errors.url = 'An http:// or https:// address.';
+  for (const field of adapter?.settings ?? []) {
+    const value = (values.settings[field.key] ?? '').trim();
+    const stored = field.type === 'secret' && secretsSet.includes(field.key);
+    if (field.required && value === '' && !stored)
+      errors[`settings.${field.key}`] = `${field.label} is required.`;
+    if (field.type === 'number' && value !== '' && Number.isNaN(Number(value)))
+      errors[`settings.${field.key}`] = `${field.label} must be a number.`;
+  }
+  if (hasB2c(values.type) && values.usePseudoPartner && values.pseudoPartnerNumber.trim() === '')
+    errors.pseudoPartnerNumber = 'Enter the pseudo partner, or switch Use pseudo partner off.';
+  return errors;
+}

@@ -1,0 +1,79 @@
+/** System cockpit, category Processing queues: each queue with its ready and active jobs; create, edit. */
+import { Button, Group, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconStack2 } from '@tabler/icons-react';
+import { useState } from 'react';
+import { listQueues, type ProcessingQueue } from '../../api/system.ts';
+import { DataTable } from '../../components/data-table.tsx';
+import { EmptyHint } from '../../components/empty-hint.tsx';
+import { ErrorAlert } from '../../components/error-alert.tsx';
+import { PageLoader } from '../../components/page-loader.tsx';
+import { formatDateTime } from '../../format/date-time.ts';
+import { useLoader } from '../../hooks/use-loader.ts';
+import { useSession } from '../../session/session-context.ts';
+import { QueueFormModal } from './queue-form-modal.tsx';
+
+export function QueuesPanel() {
+  const { isAdmin } = useSession();
+  const { data, error, reload } = useLoader(listQueues, 'queues', 5000);
+  const [editing, setEditing] = useState<ProcessingQueue | 'new' | null>(null);
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Text size="sm" c="dimmed">
+          A queue runs one job at a time, in order; queues run in parallel.
+        </Text>
+        {isAdmin && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing('new')}
+            data-testid="new-queue"
+          >
+            New processing queue
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={error} onRetry={reload} />
+      {!data ? (
+        !error && <PageLoader />
+      ) : (
+        <DataTable
+          testId="queues-table"
+          head={['Name', 'Description', 'Ready', 'Active', 'Created', '']}
+          rows={data.map((queue) => (
+            <Table.Tr key={queue.id} data-testid={`queue-row-${queue.name}`}>
+              <Table.Td fw={500}>{queue.name}</Table.Td>
+              <Table.Td c={queue.description ? undefined : 'dimmed'}>{queue.description || '–'}</Table.Td>
+              <Table.Td>{queue.ready}</Table.Td>
+              <Table.Td>{queue.active}</Table.Td>
+              <Table.Td>{formatDateTime(queue.createdAt)}</Table.Td>
+              <Table.Td>
+                {isAdmin && (
+                  <Button size="compact-xs" variant="light" color="gray" onClick={() => setEditing(queue)}>
+                    Edit
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          empty={
+            <EmptyHint
+              title="No processing queues"
+              icon={<IconStack2 size={22} />}
+              hint="Create one for your batch jobs."
+            />
+          }
+        />
+      )}
+      <QueueFormModal
+        queue={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(queue) => {
+          setEditing(null);
+          notifications.show({ color: 'green', message: `Processing queue "${queue.name}" saved.` });
+          reload();
+        }}
+      />
+    </>
+  );
+}
