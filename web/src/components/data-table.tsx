@@ -1,4 +1,7 @@
-/** The application's one table look: bordered, striped, compact, a sticky header, an empty state. */
+/**
+ * The application's one table look: bordered, striped, compact, a sticky header, an empty state. Cells do
+ * not wrap, except those with className "kontor-wrap" (messages, descriptions).
+ */
 import { Paper, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 
@@ -15,7 +18,7 @@ export function DataTable({ head, rows, empty, minWidth = 700, testId }: DataTab
   return (
     <Paper withBorder radius="sm">
       <Table.ScrollContainer minWidth={minWidth} type="native">
-        <Table striped highlightOnHover stickyHeader data-testid={testId}>
+        <Table striped highlightOnHover stickyHeader className="kontor-data-table" data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
               {head.map((cell, index) => (
@@ -29,7 +32,9 @@ export function DataTable({ head, rows, empty, minWidth = 700, testId }: DataTab
               rows
             ) : (
               <Table.Tr>
-                <Table.Td colSpan={head.length}>{empty}</Table.Td>
+                <Table.Td colSpan={head.length} className="kontor-wrap">
+                  {empty}
+                </Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>

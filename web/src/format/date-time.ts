@@ -1,9 +1,9 @@
 /** Dates and times as the browser's locale writes them; inputs in the browser's local time. */
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
-/** "25 Nov 2026, 14:03:12" in the browser's locale; "–" for nothing. */
+/** "11/25/26, 2:03:12 PM" (en-US), "25.11.26, 14:03:12" (de-DE): the browser's locale; "–" for nothing. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '–';
   const date = new Date(iso);

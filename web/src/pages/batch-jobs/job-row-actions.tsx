@@ -1,5 +1,10 @@
-/** The actions a job's state allows: Release (planned), Trigger (external), Edit and Cancel (open jobs). */
-import { Button, Group } from '@mantine/core';
+/**
+ * The actions a job's state allows: Release (planned), Trigger (external), Edit and Cancel (open jobs; an
+ * active job can be asked to cancel). Icons in the table, labelled buttons in the details.
+ */
+import { ActionIcon, Button, Group, Tooltip } from '@mantine/core';
+import { IconBolt, IconPencil, IconPlayerPlay, IconX } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { type Job, OPEN_STATES } from '../../api/jobs.ts';
 import type { JobAction } from './use-job-actions.ts';
 
@@ -8,6 +13,8 @@ interface JobRowActionsProps {
   busy: string | null;
   onAction: (job: Job, action: JobAction) => void;
   onEdit: (job: Job) => void;
+  /** Icon buttons (table rows) instead of labelled buttons. */
+  compact?: boolean;
 }
 
 export function canTrigger(job: Job): boolean {
@@ -18,56 +25,83 @@ export function canCancel(job: Job): boolean {
   return OPEN_STATES.includes(job.state) || (job.state === 'active' && !job.cancelRequested);
 }
 
-export function JobRowActions({ job, busy, onAction, onEdit }: JobRowActionsProps) {
-  const loading = (action: string) => busy === `${job.id}:${action}`;
-  const stop = (event: React.MouseEvent) => event.stopPropagation();
+interface ActionSpec {
+  key: JobAction | 'edit';
+  label: string;
+  color: string;
+  icon: ReactNode;
+  run: () => void;
+}
+
+export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: JobRowActionsProps) {
+  const actions: ActionSpec[] = [];
+  if (job.state === 'planned')
+    actions.push({
+      key: 'release',
+      label: 'Release',
+      color: 'green',
+      icon: <IconPlayerPlay size={16} />,
+      run: () => onAction(job, 'release'),
+    });
+  if (canTrigger(job))
+    actions.push({
+      key: 'trigger',
+      label: 'Trigger',
+      color: 'blue',
+      icon: <IconBolt size={16} />,
+      run: () => onAction(job, 'trigger'),
+    });
+  if (OPEN_STATES.includes(job.state))
+    actions.push({
+      key: 'edit',
+      label: 'Edit',
+      color: 'gray',
+      icon: <IconPencil size={16} />,
+      run: () => onEdit(job),
+    });
+  if (canCancel(job))
+    actions.push({
+      key: 'cancel',
+      label: 'Cancel',
+      color: 'red',
+      icon: <IconX size={16} />,
+      run: () => onAction(job, 'cancel'),
+    });
+
   return (
-    <Group gap={4} wrap="nowrap" onClick={stop}>
-      {job.state === 'planned' && (
-        <Button
-          size="compact-xs"
-          variant="light"
-          color="green"
-          loading={loading('release')}
-          onClick={() => onAction(job, 'release')}
-          aria-label={`Release job ${job.id}`}
-        >
-          Release
-        </Button>
-      )}
-      {canTrigger(job) && (
-        <Button
-          size="compact-xs"
-          variant="light"
-          loading={loading('trigger')}
-          onClick={() => onAction(job, 'trigger')}
-          aria-label={`Trigger job ${job.id}`}
-        >
-          Trigger
-        </Button>
-      )}
-      {OPEN_STATES.includes(job.state) && (
-        <Button
-          size="compact-xs"
-          variant="light"
-          color="gray"
-          onClick={() => onEdit(job)}
-          aria-label={`Edit job ${job.id}`}
-        >
-          Edit
-        </Button>
-      )}
-      {canCancel(job) && (
-        <Button
-          size="compact-xs"
-          variant="light"
-          color="red"
-          loading={loading('cancel')}
-          onClick={() => onAction(job, 'cancel')}
-          aria-label={`Cancel job ${job.id}`}
-        >
-          Cancel
-        </Button>
+    <Group
+      gap={compact ? 2 : 6}
+      wrap="nowrap"
+      justify="flex-end"
+      onClick={(event) => event.stopPropagation()}
+    >
+      {actions.map((action) =>
+        compact ? (
+          <Tooltip key={action.key} label={action.label} withArrow>
+            <ActionIcon
+              variant="subtle"
+              color={action.color}
+              loading={busy === `${job.id}:${action.key}`}
+              onClick={action.run}
+              aria-label={`${action.label} job ${job.id}`}
+            >
+              {action.icon}
+            </ActionIcon>
+          </Tooltip>
+        ) : (
+          <Button
+            key={action.key}
+            size="xs"
+            variant="light"
+            color={action.color}
+            leftSection={action.icon}
+            loading={busy === `${job.id}:${action.key}`}
+            onClick={action.run}
+            aria-label={`${action.label} job ${job.id}`}
+          >
+            {action.label}
+          </Button>
+        ),
       )}
     </Group>
   );

@@ -1,5 +1,5 @@
 /** The Batch jobs list: one row per job, newest first; a click opens the details. */
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { type Job, START_MODE_LABELS } from '../../api/jobs.ts';
@@ -41,9 +41,13 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
           </Text>
         </Table.Td>
         <Table.Td>
-          <StateBadge state={job.state} label={job.cancelRequested ? 'canceling' : undefined} />
+          <Stack gap={2} align="flex-start">
+            <StateBadge state={job.state} label={job.cancelRequested ? 'canceling' : undefined} />
+            <Text size="xs" c="dimmed">
+              {START_MODE_LABELS[job.startMode]}
+            </Text>
+          </Stack>
         </Table.Td>
-        <Table.Td>{START_MODE_LABELS[job.startMode]}</Table.Td>
         <Table.Td>{job.queue}</Table.Td>
         <Table.Td>{job.user}</Table.Td>
         <Table.Td>
@@ -53,7 +57,7 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
             </Text>
           )}
         </Table.Td>
-        <Table.Td>
+        <Table.Td className="kontor-wrap" miw={180} maw={240}>
           {last ? (
             <RunSummary run={last} />
           ) : (
@@ -64,7 +68,7 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(job.createdAt)}</Table.Td>
         <Table.Td>
-          <JobRowActions job={job} busy={busy} onAction={onAction} onEdit={onEdit} />
+          <JobRowActions compact job={job} busy={busy} onAction={onAction} onEdit={onEdit} />
         </Table.Td>
       </Table.Tr>
     );
@@ -72,19 +76,8 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
   return (
     <DataTable
       testId="jobs-table"
-      minWidth={1100}
-      head={[
-        'ID',
-        'Batch job',
-        'State',
-        'Start',
-        'Queue',
-        'User',
-        'Application server',
-        'Last run',
-        'Created',
-        '',
-      ]}
+      minWidth={1050}
+      head={['ID', 'Batch job', 'State / start', 'Queue', 'User', 'Server', 'Last run', 'Created', '']}
       rows={rows}
       empty={
         filtered ? (

@@ -67,7 +67,7 @@ export function RunLogTable({ jobId, runId, active }: RunLogTableProps) {
             <Table.Td ff="monospace" fz="xs">
               {line.code}
             </Table.Td>
-            <Table.Td>{line.message}</Table.Td>
+            <Table.Td className="kontor-wrap">{line.message}</Table.Td>
           </Table.Tr>
         ))}
         empty={

@@ -10,7 +10,7 @@ const COUNT_LABELS: { key: keyof RunCounts; label: string; color?: string }[] = 
   { key: 'unchanged', label: 'Unchanged' },
   { key: 'skipped', label: 'Skipped' },
   { key: 'warnings', label: 'Warnings', color: 'yellow' },
-  { key: 'awaiting', label: 'Awaiting confirmation', color: 'orange' },
+  { key: 'awaiting', label: 'Awaiting', color: 'orange' },
   { key: 'errors', label: 'Errors', color: 'red' },
   { key: 'deactivated', label: 'Deactivated', color: 'grape' },
 ];
@@ -38,7 +38,12 @@ export function RunProgress({ run }: { run: Run }) {
           const value = counts[key] ?? 0;
           return (
             <Paper key={key} withBorder px="sm" py={6} radius="sm" data-testid={`count-${key}`}>
-              <Text size="xs" c="dimmed" truncate>
+              <Text
+                size="xs"
+                c="dimmed"
+                truncate
+                title={key === 'awaiting' ? 'Awaiting confirmation' : label}
+              >
                 {label}
               </Text>
               <Text fw={600} c={value > 0 ? color : undefined}>

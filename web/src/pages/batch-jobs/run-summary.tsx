@@ -1,5 +1,5 @@
 /** A run in one line: its state and what it did so far ("read 120 · created 80 · 2 errors"). */
-import { Group, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { Run } from '../../api/jobs.ts';
 import { StateBadge } from '../../components/state-badge.tsx';
 
@@ -14,11 +14,11 @@ export function countsText(run: Run): string {
 
 export function RunSummary({ run }: { run: Run }) {
   return (
-    <Group gap={6} wrap="nowrap">
+    <Stack gap={2} align="flex-start">
       <StateBadge state={run.state} />
-      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+      <Text size="xs" c="dimmed">
         {countsText(run)}
       </Text>
-    </Group>
+    </Stack>
   );
 }

@@ -43,7 +43,9 @@ export function QueuesPanel() {
           rows={data.map((queue) => (
             <Table.Tr key={queue.id} data-testid={`queue-row-${queue.name}`}>
               <Table.Td fw={500}>{queue.name}</Table.Td>
-              <Table.Td c={queue.description ? undefined : 'dimmed'}>{queue.description || '–'}</Table.Td>
+              <Table.Td className="kontor-wrap" c={queue.description ? undefined : 'dimmed'}>
+                {queue.description || '–'}
+              </Table.Td>
               <Table.Td>{queue.ready}</Table.Td>
               <Table.Td>{queue.active}</Table.Td>
               <Table.Td>{formatDateTime(queue.createdAt)}</Table.Td>

@@ -55,7 +55,7 @@ export function WorkflowInboxPage() {
             <Table.Td>
               <Badge color={task.hasErrors ? 'red' : 'green'}>{TOPICS[task.topic] ?? task.topic}</Badge>
             </Table.Td>
-            <Table.Td>
+            <Table.Td className="kontor-wrap">
               <Text size="sm" fw={500}>
                 {task.title}
               </Text>
