@@ -18,13 +18,15 @@ export class ApiError extends Error {
   }
 }
 
-type UnauthorizedListener = () => void;
-const unauthorizedListeners = new Set<UnauthorizedListener>();
+/** What a request can tell about the session: it ended (401), or the password must be changed first. */
+export type SessionProblem = 'ended' | 'password-change-required';
+type SessionListener = (problem: SessionProblem) => void;
+const sessionListeners = new Set<SessionListener>();
 
-/** Called when any request answers 401 (session ended): the app shows the login page. */
-export function onUnauthorized(listener: UnauthorizedListener): () => void {
-  unauthorizedListeners.add(listener);
-  return () => unauthorizedListeners.delete(listener);
+/** Called when a request answers 401 or 403 PASSWORD_CHANGE_REQUIRED: the app shows login or password change. */
+export function onSessionProblem(listener: SessionListener): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -67,13 +69,20 @@ export async function request<T>(method: Method, path: string, options: RequestO
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Kontor is running.', null);
   }
-  if (response.status === 401 && !options.quietUnauthorized) {
-    for (const listener of unauthorizedListeners) listener();
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
   }
-  if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
+  const error = await toApiError(response);
+  const problem: SessionProblem | null =
+    response.status === 401 && !options.quietUnauthorized
+      ? 'ended'
+      : error.code === 'PASSWORD_CHANGE_REQUIRED'
+        ? 'password-change-required'
+        : null;
+  if (problem) for (const listener of sessionListeners) listener(problem);
+  throw error;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

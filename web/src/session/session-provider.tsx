@@ -4,7 +4,7 @@
  */
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { fetchMe, logout, type User } from '../api/auth.ts';
-import { onUnauthorized } from '../api/client.ts';
+import { onSessionProblem } from '../api/client.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
 import { ForcedPasswordPage } from './forced-password-page.tsx';
@@ -18,8 +18,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const setUser = useCallback((user: User | null) => setState({ kind: 'ready', user }), []);
 
   useEffect(() => {
-    fetchMe().then(setUser, (error: unknown) => setState({ kind: 'failed', error }));
-    return onUnauthorized(() => setUser(null));
+    const load = () => fetchMe().then(setUser, (error: unknown) => setState({ kind: 'failed', error }));
+    load();
+    return onSessionProblem((problem) => (problem === 'ended' ? setUser(null) : load()));
   }, [setUser]);
 
   const signOut = useCallback(async () => {
