@@ -8,7 +8,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
-import { displayName } from './partner-table.tsx';
+import { displayName } from './partner-name.ts';
 
 interface PartnerDetailsDrawerProps {
   number: string | null;

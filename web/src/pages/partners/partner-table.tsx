@@ -6,20 +6,12 @@ import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDate } from '../../format/date-time.ts';
+import { displayName } from './partner-name.ts';
 
 interface PartnerTableProps {
   partners: Partner[];
   filtered: boolean;
   onOpen: (partner: Partner) => void;
-}
-
-export function displayName(partner: Partner): string {
-  return (
-    partner.name ||
-    [partner.firstName, partner.lastName].filter(Boolean).join(' ') ||
-    partner.company ||
-    `Partner ${partner.number}`
-  );
 }
 
 export function PartnerTable({ partners, filtered, onOpen }: PartnerTableProps) {
