@@ -9,7 +9,12 @@ export async function logIn(page: Page, baseUrl: string, name: string, password:
 }
 
 /** Opens the picker with this test id, types to search if asked, and clicks the option. */
-export async function pick(page: Page, testId: string, option: string | RegExp, search?: string): Promise<void> {
+export async function pick(
+  page: Page,
+  testId: string,
+  option: string | RegExp,
+  search?: string,
+): Promise<void> {
   const input = page.getByTestId(testId);
   await input.click();
   if (search !== undefined) await input.fill(search);
@@ -21,7 +26,10 @@ export async function disabled(page: Page, testId: string): Promise<boolean> {
 }
 
 /** The enabled state of several fields at once, by test id. */
-export async function enabledFields(page: Page, testIds: readonly string[]): Promise<Record<string, boolean>> {
+export async function enabledFields(
+  page: Page,
+  testIds: readonly string[],
+): Promise<Record<string, boolean>> {
   const result: Record<string, boolean> = {};
   for (const id of testIds) result[id] = !(await disabled(page, id));
   return result;
