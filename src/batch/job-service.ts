@@ -54,7 +54,8 @@ export class JobService {
     const settings = await application.parseSettings(input.settings, this.db);
     const batch = validateBatchSettings(input.batch, this.clock());
     const queueId = await findQueueId(this.db, batch.queue);
-    if (queueId === null) throw new NotFoundError('Processing queue', batch.queue);
+    if (queueId === null)
+      throw new InvalidInputError(`Processing queue "${batch.queue}" does not exist.`, { field: 'queue' });
     const release = batch.releaseImmediately;
     const state: JobState = !release ? 'planned' : batch.startMode === 'add-to-queue' ? 'ready' : 'released';
     const id = await this.db.transaction(async (tx) => {
