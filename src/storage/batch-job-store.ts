@@ -210,6 +210,22 @@ export async function triggerExternal(
   return old === 'released' ? 'ready' : old === 'active' ? 'pending' : 'waiting';
 }
 
+/**
+ * Points the jobs of `application` that have not ended (planned, released, ready, active) and whose setting
+ * `key` is `from` at `to` instead (a sales channel was renamed). Returns how many jobs changed.
+ */
+export async function replaceSettingInOpenJobs(
+  db: Queryable,
+  change: { application: string; key: string; from: string; to: string },
+): Promise<number> {
+  const result = await db.query(
+    `update batch_job set settings = jsonb_set(settings, array[$2::text], to_jsonb($4::text)), updated_at = now()
+     where application = $1 and settings ->> $2 = $3 and state in ('planned', 'released', 'ready', 'active')`,
+    [change.application, change.key, change.from, change.to],
+  );
+  return result.rowCount;
+}
+
 /** The NOTIFY channel that wakes application servers (a hint; they poll as well). */
 export const BATCH_WAKEUP_CHANNEL = 'kontor_batch';
 
