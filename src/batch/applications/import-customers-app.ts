@@ -31,6 +31,7 @@ export function importCustomersApplication(adapters: AdapterRegistry): BatchAppl
   const app: BatchApplication<ImportCustomersSettings> = {
     name: IMPORT_CUSTOMERS,
     label: 'Import customers',
+    developmentObject: 'com.kontor.import.customers.ImportCustomers',
     async parseSettings(raw, db) {
       const settings = shape(raw);
       if (db) await check(db, adapters, settings);
