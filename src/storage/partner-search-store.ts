@@ -43,14 +43,7 @@ export async function searchPartners(
   filter: PartnerSearch,
 ): Promise<{ total: number; items: Partner[] }> {
   assertSearch(filter);
-  const q = filter.q?.trim().toLowerCase() || null;
-  const params = [
-    q,
-    filter.channel ?? null,
-    filter.type ?? null,
-    filter.status ?? null,
-    filter.deleted ?? null,
-  ];
+  const params = matchParams(filter);
   const limit = filter.limit ?? PARTNER_SEARCH_LIMIT.default;
   const [count, page] = await Promise.all([
     db.query<{ total: unknown }>(`select count(*) as total ${MATCHING}`, params),
@@ -61,6 +54,21 @@ export async function searchPartners(
     ]),
   ]);
   return { total: num(count.rows[0]?.total ?? 0), items: await withDetails(db, page.rows) };
+}
+
+/** Every partner that matches, ordered by number (`kontor partners list` with search options). */
+export async function listMatchingPartners(
+  db: Queryable,
+  filter: Omit<PartnerSearch, 'limit' | 'offset'>,
+): Promise<Partner[]> {
+  assertSearch(filter);
+  const rows = await db.query<PartnerRow>(`select p.* ${MATCHING} order by p.number`, matchParams(filter));
+  return await withDetails(db, rows.rows);
+}
+
+function matchParams(filter: PartnerSearch): unknown[] {
+  const q = filter.q?.trim().toLowerCase() || null;
+  return [q, filter.channel ?? null, filter.type ?? null, filter.status ?? null, filter.deleted ?? null];
 }
 
 /** Refuses a search the SQL would misread, naming the field. */
