@@ -155,7 +155,7 @@ export function validateChannel(adapter: Adapter, input: ChannelUpdateInput): Ne
     adapter: adapter.kind,
     type,
     url: validUrl(input.url),
-    settings: validateSettings(adapter, input.settings),
+    settings: validateSettings(adapter, input.settings ?? {}),
     customerApproval: input.customerApproval === true,
     usePseudoPartner: pseudoPartner !== null,
     pseudoPartnerNumber: pseudoPartner,
