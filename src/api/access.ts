@@ -33,8 +33,11 @@ export function forbidden(message: string): AuthError {
 
 export function accessHook(ctx: ApiContext) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    // Only API routes: not the web UI's files (its wildcard route also sees unknown /api paths, which answer
+    // 404 to whoever asks, like every unknown route).
+    const route = request.routeOptions.url ?? '';
+    if (request.is404 || !route.startsWith('/api/')) return;
     const path = request.url.split('?')[0] ?? '';
-    if (path !== '/api' && !path.startsWith('/api/')) return;
     if (UNSAFE.has(request.method) && request.headers['x-kontor-request'] !== '1') {
       throw new AuthError(
         'CSRF_HEADER_MISSING',

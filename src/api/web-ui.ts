@@ -38,6 +38,9 @@ export function registerWebUi(app: FastifyInstance, webRoot: string | null): voi
         reply.header('cache-control', hashed ? IMMUTABLE : REVALIDATE);
       },
     });
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.header('cache-control', REVALIDATE).sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';
