@@ -1,5 +1,5 @@
 /** Schemas every area uses: the error body, nullable values, ids in paths. */
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 export const ErrorBody = Type.Object(
   {
@@ -18,8 +18,12 @@ export const errorResponses = {
   '5xx': ErrorBody,
 } as const;
 
+/**
+ * The schema or null, as `nullable: true` (OpenAPI 3.0, understood by Ajv and the serializer). Not anyOf
+ * [schema, null]: Ajv's type coercion would turn a null into "" in the first branch.
+ */
 export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
+  return Type.Unsafe<Static<T> | null>({ ...schema, nullable: true });
 }
 
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601, UTC' });
