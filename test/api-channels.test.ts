@@ -56,7 +56,10 @@ describeEachDb('HTTP API: sales channels', (getDb) => {
     });
     expect(created.json().settings.token).toBeUndefined();
     expect((await bob.get('/api/channels')).json()).toHaveLength(1);
-    expect((await bob.get('/api/channels/shop')).json()).toMatchObject({ name: 'shop', secretsSet: ['token'] });
+    expect((await bob.get('/api/channels/shop')).json()).toMatchObject({
+      name: 'shop',
+      secretsSet: ['token'],
+    });
     await expectNoSecret(bob, [created.body]);
   });
 
