@@ -7,16 +7,9 @@ import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/ma
 import { oltpDatabaseName } from '../src/api/system-info.ts';
 import { defaultContentLanguage } from '../src/batch/batch-settings.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
-import { type Client, testApi } from './support/api-fixtures.ts';
+import { type Client, importBody, testApi } from './support/api-fixtures.ts';
 
 type Body = Record<string, unknown>;
-
-export function importBody(application: Body = {}, batch: Body = {}) {
-  return {
-    application: { channel: 'shop', changedSince: 'anytime', confirmAllWarnings: true, ...application },
-    batch: { queue: 'default', startMode: 'add-to-queue', notification: 'none', ...batch },
-  };
-}
 
 describeEachDb('HTTP API: import customers and batch jobs', (getDb) => {
   let sim: MagentoSimulator;

@@ -6,7 +6,6 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { AdapterRegistry } from '../../src/adapters/registry.ts';
 import { type ApiInstance, buildApi } from '../../src/api/server.ts';
 import type { BatchApplications } from '../../src/batch/batch-application.ts';
-import { AppContext } from '../../src/cli/app-context.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { PasswordHasher } from '../../src/users/password-hasher.ts';
 import { UserService } from '../../src/users/user-service.ts';
@@ -109,4 +108,10 @@ export function testApi(
   };
 }
 
-export { AppContext };
+/** The body of POST /api/import-customers: all customers of channel "shop", Add to queue. */
+export function importBody(application: Record<string, unknown> = {}, batch: Record<string, unknown> = {}) {
+  return {
+    application: { channel: 'shop', changedSince: 'anytime', confirmAllWarnings: true, ...application },
+    batch: { queue: 'default', startMode: 'add-to-queue', notification: 'none', ...batch },
+  };
+}
