@@ -15,7 +15,7 @@ import { FAST_TIMING, testApplications } from './support/batch-fixtures.ts';
 import { testAdapters } from './support/import-fixtures.ts';
 
 /** Every route of docs/api.md that needs a login, with a body where it has one. */
-export const PROTECTED_ROUTES: Array<[string, string]> = [
+const PROTECTED_ROUTES: Array<[string, string]> = [
   ['GET', '/api/auth/me'],
   ['POST', '/api/auth/password'],
   ['GET', '/api/users'],
