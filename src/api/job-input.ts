@@ -99,16 +99,17 @@ export function importSettingsView(settings: Record<string, unknown>): Record<st
 }
 
 /**
- * The Batch settings tab with its defaults. A `user` may name only themselves as User; an administrator any
- * existing user.
+ * The Batch settings tab with its defaults. User defaults to `owner` (the logged-in user when filing, the
+ * job's user when editing); a `user` may name only themselves, an administrator any existing user.
  */
 export async function batchSettingsFrom(
   ctx: ApiContext,
   me: User,
   input: BatchSettingsBody,
+  owner: string = me.name,
 ): Promise<BatchSettingsInput> {
-  const user = input.user?.trim() || me.name;
-  if (user !== me.name) {
+  const user = input.user?.trim() || owner;
+  if (user !== me.name && user !== owner) {
     if (!isAdministrator(me))
       throw Object.assign(forbidden('You may file and edit batch jobs only for yourself.'), {
         field: 'batch.user',

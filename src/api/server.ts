@@ -47,6 +47,12 @@ const ROUTES: readonly RoutePlugin[] = [
 export function buildApi(deps: ApiDeps): ApiInstance {
   const ctx = createApiContext(deps);
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+  // An empty JSON body counts as none (POST /api/jobs/1/release from a client that always sends the header).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, String(body), done);
+  });
   app.decorateRequest('user', null);
   app.decorateRequest('sessionIdHash', null);
   app.register(cookie);
