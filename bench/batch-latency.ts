@@ -21,6 +21,7 @@ const pgUrl = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5
 const noop = defineApplication<null>({
   name: 'bench-noop',
   label: 'Benchmark: does nothing',
+  developmentObject: 'com.kontor.bench.Noop',
   parseSettings: async () => null,
   run: async () => ({
     state: 'finished',

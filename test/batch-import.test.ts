@@ -35,7 +35,10 @@ describeEachDb('Import customers as a batch job', (getDb) => {
   it('refuses bad settings when the job is filed, writing nothing', async () => {
     const db = getDb();
     await addMagentoChannel(db, sim, 'shop');
-    await expect(file({ channel: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(file({ channel: 'nope' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'channel',
+    });
     await expect(file({}, { queue: 'nope' })).rejects.toThrow('Processing queue "nope" does not exist.');
     await expect(file({}, { startMode: 'series' })).rejects.toThrow('Start "series" needs a Serial pattern.');
     await expect(file({}, { startMode: 'once' })).rejects.toThrow('Start "once" needs Begin.');

@@ -3,7 +3,7 @@
  * setting and what was expected. Never used for secrets' values in messages: callers pass only
  * non-secret keys to the functions that quote the value.
  */
-import { ConfigError } from '../domain/errors.ts';
+import { type ConfigError, SettingError } from '../domain/errors.ts';
 
 export type Settings = Readonly<Record<string, string>>;
 
@@ -25,8 +25,9 @@ export interface SettingReader {
 
 /** The SETTING_MISSING error: the adapter's channel needs the setting `key` (`what` it is for). */
 export function missingSetting(adapterLabel: string, key: string, what: string): ConfigError {
-  return new ConfigError(
+  return new SettingError(
     'SETTING_MISSING',
+    key,
     `The ${adapterLabel} channel needs the setting "${key}" (${what}).`,
   );
 }
@@ -39,8 +40,9 @@ export function invalidSetting(
   expected: string,
   secret = false,
 ): ConfigError {
-  return new ConfigError(
+  return new SettingError(
     'SETTING_INVALID',
+    key,
     secret
       ? `The ${adapterLabel} setting "${key}" is not valid; expected ${expected}.`
       : `The ${adapterLabel} setting "${key}" is "${value}"; expected ${expected}.`,

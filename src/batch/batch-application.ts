@@ -35,6 +35,8 @@ export interface BatchApplication<Settings = unknown> {
   readonly name: string;
   /** As users see it, e.g. "Import customers". */
   readonly label: string;
+  /** The development object that implements it, as the ERP names it (shown in the job's details). */
+  readonly developmentObject: string;
   /**
    * The settings schema: validates raw settings (throws InvalidInputError naming the field) and returns the
    * settings to store. With `db`, also checks what the settings refer to (e.g. the sales channel exists).
@@ -62,5 +64,14 @@ export class BatchApplications {
 
   names(): string[] {
     return [...this.#byName.keys()];
+  }
+
+  /** The applications as a value assistant lists them. */
+  list(): Array<{ name: string; label: string; developmentObject: string }> {
+    return [...this.#byName.values()].map(({ name, label, developmentObject }) => ({
+      name,
+      label,
+      developmentObject,
+    }));
   }
 }

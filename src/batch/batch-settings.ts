@@ -43,10 +43,11 @@ export function releaseOffered(mode: StartMode): boolean {
   return mode === 'add-to-queue' || mode === 'at-restart';
 }
 
-export function assertName(what: string, name: string): string {
+export function assertName(what: string, name: string, field?: string): string {
   if (!SERVER_OR_QUEUE_NAME.test(name)) {
     throw new InvalidInputError(
       `${what} "${name}" is not a valid name: use up to 63 letters, digits, dots, dashes or underscores.`,
+      { field },
     );
   }
   return name;
@@ -56,31 +57,50 @@ export function defaultContentLanguage(): string {
   return Intl.DateTimeFormat().resolvedOptions().locale || 'en';
 }
 
+export interface ValidateOptions {
+  /**
+   * An edit that keeps the job's Begin: a once-only Begin equal to this instant is accepted even when it lies
+   * in the past (the job may be waiting in its queue since then).
+   */
+  keptBegin?: Date | null;
+}
+
+/** Throws an InvalidInputError whose field is the key of BatchSettingsInput that is wrong. */
+function invalid(field: keyof BatchSettingsInput, message: string): never {
+  throw new InvalidInputError(message, { field });
+}
+
 export function validateBatchSettings(
   input: BatchSettingsInput,
   now: Date,
+  options: ValidateOptions = {},
 ): Omit<BatchSettings, 'name'> & {
   name: string | null;
 } {
-  const startMode = oneOf('Start', input.startMode ?? 'add-to-queue', START_MODES);
-  const notification = oneOf('Notification', input.notification ?? 'none', NOTIFICATION_SETTINGS);
+  const startMode = oneOf('startMode', 'Start', input.startMode ?? 'add-to-queue', START_MODES);
+  const notification = oneOf(
+    'notification',
+    'Notification',
+    input.notification ?? 'none',
+    NOTIFICATION_SETTINGS,
+  );
   const series = startMode === 'series';
   const timeZone = input.timeZone?.trim() || systemTimeZone();
-  if (!isTimeZone(timeZone)) throw new InvalidInputError(`Time zone "${timeZone}" is not a known time zone.`);
+  if (!isTimeZone(timeZone)) invalid('timeZone', `Time zone "${timeZone}" is not a known time zone.`);
 
   const name = input.name?.trim() || null;
   if (name !== null && !JOB_NAME.test(name))
-    throw new InvalidInputError('Batch job name must be 1 to 80 characters without control characters.');
+    invalid('name', 'Batch job name must be 1 to 80 characters without control characters.');
   if (name !== null && /^\d+$/.test(name))
-    throw new InvalidInputError(
-      `Batch job name "${name}" must not be a number: it would be taken for a job id.`,
-    );
+    invalid('name', `Batch job name "${name}" must not be a number: it would be taken for a job id.`);
   const user = input.user.trim();
-  if (!JOB_NAME.test(user)) throw new InvalidInputError('User must be 1 to 80 characters.');
+  if (!JOB_NAME.test(user)) invalid('user', 'User must be 1 to 80 characters.');
+  const oltpDatabase = input.oltpDatabase.trim();
+  if (oltpDatabase === '') invalid('oltpDatabase', 'OLTP database is required.');
   const queue = input.queue.trim();
-  if (queue === '') throw new InvalidInputError('Processing queue is required.');
+  if (queue === '') invalid('queue', 'Processing queue is required.');
   const appServer = input.appServer?.trim() || null;
-  if (appServer !== null) assertName('Application server', appServer);
+  if (appServer !== null) assertName('Application server', appServer, 'appServer');
   const contentLanguage = language(input.contentLanguage?.trim() || defaultContentLanguage());
 
   const begin = input.begin ?? null;
@@ -88,41 +108,48 @@ export function validateBatchSettings(
   const pattern = input.pattern?.trim() || null;
   const maxRunSeconds = input.maxRunSeconds ?? null;
   if (begin && startMode !== 'once' && !series)
-    throw new InvalidInputError(`Begin is only used with Start "once" or "series", not "${startMode}".`);
-  if (startMode === 'once' && !begin) throw new InvalidInputError('Start "once" needs Begin.');
-  if (startMode === 'once' && begin && begin.getTime() < now.getTime() - PAST_BEGIN_TOLERANCE_MS)
-    throw new InvalidInputError(`Begin ${begin.toISOString()} lies in the past.`);
+    invalid('begin', `Begin is only used with Start "once" or "series", not "${startMode}".`);
+  if (startMode === 'once' && !begin) invalid('begin', 'Start "once" needs Begin.');
+  if (
+    startMode === 'once' &&
+    begin &&
+    begin.getTime() < now.getTime() - PAST_BEGIN_TOLERANCE_MS &&
+    begin.getTime() !== options.keptBegin?.getTime()
+  )
+    invalid('begin', `Begin ${begin.toISOString()} lies in the past.`);
   if (
     maxRunSeconds !== null &&
     (!Number.isInteger(maxRunSeconds) || maxRunSeconds < 1 || maxRunSeconds > MAX_RUN_SECONDS)
   )
-    throw new InvalidInputError(
+    invalid(
+      'maxRunSeconds',
       `Maximum run time must be a whole number of seconds from 1 to ${MAX_RUN_SECONDS}.`,
     );
   if (input.timeoutNotification && maxRunSeconds === null)
-    throw new InvalidInputError('Timeout notification needs a Maximum run time.');
-  if (!series && pattern) throw new InvalidInputError('Serial pattern is only used with Start "series".');
-  if (!series && end) throw new InvalidInputError('End is only used with Start "series".');
+    invalid('timeoutNotification', 'Timeout notification needs a Maximum run time.');
+  if (!series && pattern) invalid('pattern', 'Serial pattern is only used with Start "series".');
+  if (!series && end) invalid('end', 'End is only used with Start "series".');
   if (!series && input.seriesCanceledNotification)
-    throw new InvalidInputError('Series canceled is only used with Start "series".');
+    invalid('seriesCanceledNotification', 'Series canceled is only used with Start "series".');
   if (series) {
-    if (!pattern) throw new InvalidInputError('Start "series" needs a Serial pattern.');
+    if (!pattern) invalid('pattern', 'Start "series" needs a Serial pattern.');
     assertPattern(pattern, timeZone);
     const from = begin ?? now;
     if (end && end.getTime() <= from.getTime())
-      throw new InvalidInputError(`End ${end.toISOString()} must lie after Begin ${from.toISOString()}.`);
+      invalid('end', `End ${end.toISOString()} must lie after Begin ${from.toISOString()}.`);
     if (!slotAtOrAfter(pattern, timeZone, from, end))
-      throw new InvalidInputError(`Serial pattern "${pattern}" has no slot between Begin and End.`);
+      invalid('pattern', `Serial pattern "${pattern}" has no slot between Begin and End.`);
   }
   const offered = releaseOffered(startMode);
   if (input.releaseImmediately && !offered)
-    throw new InvalidInputError(
+    invalid(
+      'releaseImmediately',
       `Release immediately is only offered for Start "add-to-queue" and "at-restart"; a "${startMode}" job is released with \`kontor jobs release\`.`,
     );
   return {
     name,
     user,
-    oltpDatabase: input.oltpDatabase,
+    oltpDatabase,
     contentLanguage,
     queue,
     appServer,
@@ -139,9 +166,14 @@ export function validateBatchSettings(
   };
 }
 
-function oneOf<T extends string>(field: string, value: string, allowed: readonly T[]): T {
+function oneOf<T extends string>(
+  field: keyof BatchSettingsInput,
+  label: string,
+  value: string,
+  allowed: readonly T[],
+): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InvalidInputError(`${field} "${value}" is not one of: ${allowed.join(', ')}.`);
+  return invalid(field, `${label} "${value}" is not one of: ${allowed.join(', ')}.`);
 }
 
 function language(tag: string): string {
@@ -151,5 +183,5 @@ function language(tag: string): string {
   } catch {
     // falls through to the error below
   }
-  throw new InvalidInputError(`Content language "${tag}" is not a language tag (e.g. en, de-DE).`);
+  return invalid('contentLanguage', `Content language "${tag}" is not a language tag (e.g. en, de-DE).`);
 }

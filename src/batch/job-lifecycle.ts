@@ -3,8 +3,8 @@
  * run; an external job waits for the next trigger (or runs again at once when one came during the run); a
  * series waits for its next slot after now (so after downtime at most one catch-up run) until End.
  */
-import type { BatchJob, JobState, RunState } from './job-types.ts';
-import { slotAfter } from './schedule.ts';
+import type { BatchJob, BatchSettings, JobState, RunState } from './job-types.ts';
+import { slotAfter, slotAtOrAfter } from './schedule.ts';
 
 export interface RunResult {
   state: Exclude<RunState, 'active'>;
@@ -51,4 +51,55 @@ export function nextSlot(job: JobFacts, now: Date): NextJobState {
   return next
     ? { state: 'released', dueAt: next, seriesCanceled: false }
     : { state: 'finished', dueAt: null, seriesCanceled: false };
+}
+
+/** What decides when a released job becomes due. */
+export type ScheduleFacts = Pick<BatchSettings, 'startMode' | 'begin' | 'pattern' | 'timeZone' | 'end'>;
+
+export interface ReleasedSchedule {
+  state: 'released' | 'ready';
+  dueAt: Date | null;
+}
+
+/**
+ * Where a job stands once released (at release, or after an edit of a released or ready job): Add to queue
+ * is ready now; Once only is due at Begin; a series at its first slot from Begin (or now, if Begin passed);
+ * External and At restart wait, with no due time, for a trigger or a server start. Null: a series whose End
+ * leaves no slot.
+ */
+export function releasedSchedule(job: ScheduleFacts, now: Date): ReleasedSchedule | null {
+  switch (job.startMode) {
+    case 'add-to-queue':
+      return { state: 'ready', dueAt: now };
+    case 'once':
+      return { state: 'released', dueAt: job.begin ?? now };
+    case 'series': {
+      const from = job.begin && job.begin.getTime() > now.getTime() ? job.begin : now;
+      const dueAt = slotAtOrAfter(job.pattern ?? '', job.timeZone, from, job.end);
+      return dueAt ? { state: 'released', dueAt } : null;
+    }
+    default:
+      return { state: 'released', dueAt: null };
+  }
+}
+
+/** The schedule facts of a stored job (its times as Dates). */
+export function scheduleOf(job: BatchJob): ScheduleFacts {
+  return {
+    startMode: job.startMode,
+    begin: job.begin === null ? null : new Date(job.begin),
+    pattern: job.pattern,
+    timeZone: job.timeZone,
+    end: job.end === null ? null : new Date(job.end),
+  };
+}
+
+export function sameSchedule(a: ScheduleFacts, b: ScheduleFacts): boolean {
+  return (
+    a.startMode === b.startMode &&
+    a.begin?.getTime() === b.begin?.getTime() &&
+    a.pattern === b.pattern &&
+    a.timeZone === b.timeZone &&
+    a.end?.getTime() === b.end?.getTime()
+  );
 }

@@ -8,6 +8,7 @@ import {
   findJobIdByName,
   getJob,
   insertJob,
+  JOB_LIST_LIMIT,
   type JobFilter,
   listJobs,
   releasePlanned,
@@ -22,9 +23,12 @@ import { findQueueId } from '../storage/queue-store.ts';
 import { DEFAULT_TIMING } from './app-server.ts';
 import type { BatchApplications } from './batch-application.ts';
 import { type BatchSettingsInput, validateBatchSettings } from './batch-settings.ts';
-import type { BatchJob, BatchRun, JobState } from './job-types.ts';
+import { type EditJobInput, editJob } from './job-edit.ts';
+import { releasedSchedule, scheduleOf } from './job-lifecycle.ts';
+import { type BatchJob, type BatchRun, JOB_STATES, type JobState } from './job-types.ts';
 import { noticesForSeriesCanceled } from './notification-rules.ts';
-import { slotAtOrAfter } from './schedule.ts';
+
+export type { EditJobInput } from './job-edit.ts';
 
 export interface JobWithRuns extends BatchJob {
   runs: BatchRun[];
@@ -54,7 +58,8 @@ export class JobService {
     const settings = await application.parseSettings(input.settings, this.db);
     const batch = validateBatchSettings(input.batch, this.clock());
     const queueId = await findQueueId(this.db, batch.queue);
-    if (queueId === null) throw new NotFoundError('Processing queue', batch.queue);
+    if (queueId === null)
+      throw new InvalidInputError(`Processing queue "${batch.queue}" does not exist.`, { field: 'queue' });
     const release = batch.releaseImmediately;
     const state: JobState = !release ? 'planned' : batch.startMode === 'add-to-queue' ? 'ready' : 'released';
     const id = await this.db.transaction(async (tx) => {
@@ -87,25 +92,21 @@ export class JobService {
       );
     }
     const now = this.clock();
-    let dueAt: Date | null = null;
-    if (job.startMode === 'once') {
-      dueAt = job.begin ? new Date(job.begin) : now;
-      // Released after its start window: it could only become "missed", which nobody missed.
-      if (now.getTime() > dueAt.getTime() + DEFAULT_TIMING.startWindowSeconds * 1000) {
-        throw new InvalidInputError(
-          `Batch job ${job.id} was to start once at Begin ${dueAt.toISOString()}, which has passed; file it again with a new Begin.`,
-        );
-      }
+    const next = releasedSchedule(scheduleOf(job), now);
+    if (!next)
+      throw new ConfigError('SERIES_OVER', `Batch job ${job.id}: its series has no slot left before End.`);
+    // Released after its start window: it could only become "missed", which nobody missed.
+    if (
+      job.startMode === 'once' &&
+      next.dueAt &&
+      now.getTime() > next.dueAt.getTime() + DEFAULT_TIMING.startWindowSeconds * 1000
+    ) {
+      throw new InvalidInputError(
+        `Batch job ${job.id} was to start once at Begin ${next.dueAt.toISOString()}, which has passed; file it again with a new Begin.`,
+      );
     }
-    if (job.startMode === 'series') {
-      const from = job.begin && Date.parse(job.begin) > now.getTime() ? new Date(job.begin) : now;
-      dueAt = slotAtOrAfter(job.pattern ?? '', job.timeZone, from, job.end ? new Date(job.end) : null);
-      if (!dueAt)
-        throw new ConfigError('SERIES_OVER', `Batch job ${job.id}: its series has no slot left before End.`);
-    }
-    const ready = job.startMode === 'add-to-queue';
     await this.db.transaction(async (tx) => {
-      if (!(await releasePlanned(tx, job.id, ready ? 'ready' : 'released', ready ? now : dueAt)))
+      if (!(await releasePlanned(tx, job.id, next.state, next.dueAt)))
         throw new ConfigError('JOB_NOT_PLANNED', `Batch job ${job.id} is no longer planned.`);
       await wakeServers(tx, 'released');
     });
@@ -163,7 +164,29 @@ export class JobService {
     return { job: await this.#get(job.id), outcome };
   }
 
+  /**
+   * Edits a planned, released or ready job (else JOB_NOT_EDITABLE): the settings given replace the stored
+   * ones as a whole, validated as at filing; state and due time are recomputed (job-edit.ts).
+   */
+  async edit(ref: string, input: EditJobInput): Promise<BatchJob> {
+    const id = await this.resolve(ref);
+    await editJob(this.db, this.applications, id, input, this.clock());
+    return await this.#get(id);
+  }
+
+  /** Jobs matching the filter (limit: default 200, at most 1000), with their runs. */
   async list(filter: JobFilter = {}): Promise<JobWithRuns[]> {
+    const limit = filter.limit ?? JOB_LIST_LIMIT.default;
+    if (!Number.isInteger(limit) || limit < 1 || limit > JOB_LIST_LIMIT.max)
+      throw new InvalidInputError(`The limit must be a whole number from 1 to ${JOB_LIST_LIMIT.max}.`, {
+        field: 'limit',
+      });
+    for (const state of [...(filter.states ?? []), ...(filter.state ? [filter.state] : [])]) {
+      if (!JOB_STATES.includes(state))
+        throw new InvalidInputError(`State "${state}" is not one of: ${JOB_STATES.join(', ')}.`, {
+          field: 'state',
+        });
+    }
     const jobs = await listJobs(this.db, filter);
     const runs = await listRuns(
       this.db,

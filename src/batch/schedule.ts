@@ -16,7 +16,9 @@ export function assertPattern(pattern: string, timeZone: string): void {
     cron(pattern, timeZone);
   } catch (error) {
     const reason = error instanceof Error ? error.message.replace(/^CronPattern: /, '') : String(error);
-    throw new InvalidInputError(`Serial pattern "${pattern}" is not a valid cron pattern: ${reason}`);
+    throw new InvalidInputError(`Serial pattern "${pattern}" is not a valid cron pattern: ${reason}`, {
+      field: 'pattern',
+    });
   }
 }
 

@@ -1,8 +1,8 @@
 /** The Batch settings tab as options of a command that files a batch job (`kontor import-customers`). */
 import { userInfo } from 'node:os';
 import { type Command, Option } from 'commander';
-import type { BatchSettingsInput } from '../batch/batch-settings.ts';
-import { NOTIFICATION_SETTINGS, START_MODES } from '../batch/job-types.ts';
+import { type BatchSettingsInput, releaseOffered } from '../batch/batch-settings.ts';
+import { type BatchJob, NOTIFICATION_SETTINGS, START_MODES } from '../batch/job-types.ts';
 import { DEFAULT_QUEUE } from '../batch/queue-service.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { parseTimestampIn } from './options.ts';
@@ -47,6 +47,86 @@ export function addBatchOptions(command: Command): Command {
       ]),
     )
     .option('--no-release', 'add-to-queue / at-restart: file the job as planned (release it later)');
+}
+
+/** For `jobs edit`: the negations of the flags, so that an edit can turn them off. */
+export function addBatchEditOptions(command: Command): Command {
+  return addBatchOptions(command)
+    .option('--no-timeout-notification', 'no notification when a run reaches its maximum run time')
+    .option('--no-series-canceled-notification', 'no notification when the series ends before End');
+}
+
+const BATCH_KEYS: ReadonlyArray<keyof BatchOptions> = [
+  'queue',
+  'jobName',
+  'user',
+  'language',
+  'appServer',
+  'start',
+  'begin',
+  'maxRunTime',
+  'timeoutNotification',
+  'pattern',
+  'timeZone',
+  'end',
+  'seriesCanceledNotification',
+  'notification',
+  'release',
+];
+
+/** Whether any option of the Batch settings tab was given. */
+export function batchOptionsGiven(given: (key: string) => boolean): boolean {
+  return BATCH_KEYS.some(given);
+}
+
+/**
+ * A job's Batch settings tab with the options given applied (`given` says which were on the command line).
+ * "" clears an optional value (e.g. --app-server "" = any server). A new Start drops the settings only the
+ * old one used (Begin, Serial pattern, End, Series canceled) unless they were given too.
+ */
+export function mergeBatchSettings(
+  job: BatchJob,
+  options: BatchOptions,
+  given: (key: keyof BatchOptions) => boolean,
+): BatchSettingsInput {
+  const pick = <K extends keyof BatchOptions>(key: K, stored: BatchOptions[K]) =>
+    given(key) ? options[key] : stored;
+  const startMode = pick('start', job.startMode) as BatchJob['startMode'];
+  const timeZone = pick('timeZone', job.timeZone) ?? null;
+  const series = startMode === 'series';
+  const scheduled = series || startMode === 'once';
+  const time = (key: 'begin' | 'end', stored: string | null, kept: boolean): Date | null => {
+    if (given(key)) {
+      const value = options[key]?.trim();
+      return value ? parseTimestampIn(`--${key}`, value, timeZone) : null;
+    }
+    return kept && stored ? new Date(stored) : null;
+  };
+  const maxRunTime = pick('maxRunTime', job.maxRunSeconds === null ? '' : String(job.maxRunSeconds));
+  return {
+    name: pick('jobName', job.name) ?? null,
+    user: pick('user', job.user) ?? job.user,
+    oltpDatabase: job.oltpDatabase,
+    contentLanguage: pick('language', job.contentLanguage) ?? null,
+    queue: pick('queue', job.queue) ?? job.queue,
+    appServer: pick('appServer', job.appServer ?? '') || null,
+    startMode,
+    begin: time('begin', job.begin, scheduled),
+    maxRunSeconds: maxRunTime?.trim() ? seconds(maxRunTime) : null,
+    timeoutNotification: pick('timeoutNotification', job.timeoutNotification) === true,
+    pattern: (series || given('pattern') ? pick('pattern', job.pattern ?? '') : '') || null,
+    timeZone,
+    end: time('end', job.end, series),
+    seriesCanceledNotification:
+      (series || given('seriesCanceledNotification')) &&
+      pick('seriesCanceledNotification', job.seriesCanceledNotification) === true,
+    notification: pick('notification', job.notification) ?? null,
+    releaseImmediately: given('release')
+      ? options.release !== false
+      : releaseOffered(startMode) && releaseOffered(job.startMode)
+        ? job.releaseImmediately
+        : null,
+  };
 }
 
 export function batchSettingsFrom(options: BatchOptions, oltpDatabase: string): BatchSettingsInput {

@@ -28,7 +28,7 @@ export class KontorError extends Error {
     this.detail = options.detail;
   }
 
-  toJSON(): { code: string; kind: ErrorKind; message: string } {
+  toJSON(): { code: string; kind: ErrorKind; message: string; field?: string } {
     return { code: this.code, kind: this.kind, message: this.message };
   }
 }
@@ -40,10 +40,22 @@ export class ConfigError extends KontorError {
   }
 }
 
-/** Invalid input from a user: the CLI exits 2, the API answers 400. */
+export interface InvalidInputOptions extends KontorErrorOptions {
+  /** The input field that is wrong, as a dotted path into the input (`queue`, `settings.token`). */
+  field?: string;
+}
+
+/** Invalid input from a user: the CLI exits 2, the API answers 400 (showing the message at `field`). */
 export class InvalidInputError extends ConfigError {
-  constructor(message: string, options?: KontorErrorOptions) {
+  readonly field: string | undefined;
+
+  constructor(message: string, options: InvalidInputOptions = {}) {
     super('INVALID_INPUT', message, options);
+    this.field = options.field;
+  }
+
+  override toJSON(): { code: string; kind: ErrorKind; message: string; field?: string } {
+    return this.field === undefined ? super.toJSON() : { ...super.toJSON(), field: this.field };
   }
 }
 
@@ -51,6 +63,24 @@ export class InvalidInputError extends ConfigError {
 export class NotFoundError extends ConfigError {
   constructor(what: string, name: string) {
     super('NOT_FOUND', `${what} "${name}" does not exist.`);
+  }
+}
+
+/**
+ * A channel setting is missing (SETTING_MISSING) or not valid (SETTING_INVALID); `key` names the setting, so
+ * that saving a channel can point at it.
+ */
+export class SettingError extends ConfigError {
+  readonly key: string;
+
+  constructor(
+    code: 'SETTING_MISSING' | 'SETTING_INVALID',
+    key: string,
+    message: string,
+    options?: KontorErrorOptions,
+  ) {
+    super(code, message, options);
+    this.key = key;
   }
 }
 

@@ -36,7 +36,8 @@ export function parseEmails(values: readonly string[]): string[] {
   for (const raw of values.flatMap((value) => value.split(/[,;\s]+/))) {
     const email = raw.trim();
     if (email === '') continue;
-    if (!EMAIL.test(email)) throw new InvalidInputError(`"${email}" is not an e-mail address.`);
+    if (!EMAIL.test(email))
+      throw new InvalidInputError(`"${email}" is not an e-mail address.`, { field: 'emails' });
     emails.set(email.toLowerCase(), email);
   }
   return [...emails.values()];
@@ -47,13 +48,18 @@ export function resolveSelection(
   context: { adapterLabel: string; capabilities: AdapterCapabilities; watermark: string | null; now: Date },
 ): Selection {
   if (input.timestamp !== null && input.changedSince !== 'manual') {
-    throw new InvalidInputError('A timestamp is only used with Changed since = Manual.');
+    throw new InvalidInputError('A timestamp is only used with Changed since = Manual.', {
+      field: 'timestamp',
+    });
   }
   if (input.emails !== null) {
     if (!context.capabilities.byEmail) {
-      throw new InvalidInputError(`The ${context.adapterLabel} adapter cannot select customers by e-mail.`);
+      throw new InvalidInputError(`The ${context.adapterLabel} adapter cannot select customers by e-mail.`, {
+        field: 'emails',
+      });
     }
-    if (input.emails.length === 0) throw new InvalidInputError('By email needs at least one e-mail address.');
+    if (input.emails.length === 0)
+      throw new InvalidInputError('By email needs at least one e-mail address.', { field: 'emails' });
     return { mode: 'by-email', since: null, emails: input.emails };
   }
   const changedSince = context.capabilities.changedSince;
@@ -69,7 +75,7 @@ export function resolveSelection(
     case 'manual': {
       const since = input.timestamp ?? context.now;
       if (since.getTime() > context.now.getTime()) {
-        throw new InvalidInputError('The timestamp lies in the future.');
+        throw new InvalidInputError('The timestamp lies in the future.', { field: 'timestamp' });
       }
       return { mode: 'manual', since: changedSince ? since : null, emails: null };
     }

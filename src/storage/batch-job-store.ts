@@ -134,21 +134,44 @@ export async function findJobIdByName(db: Queryable, name: string): Promise<numb
 
 export interface JobFilter {
   state?: JobState;
+  /** Jobs in any of these states (none or []: any state). */
+  states?: JobState[];
   queue?: string;
   user?: string;
+  appServer?: string;
+  application?: string;
+  /** Case-insensitive substring of the job's name. */
+  name?: string;
+  /** The newest jobs, up to this many (default 200, at most 1000). */
   limit?: number;
+  /** List them newest first (default: the newest `limit` jobs, oldest first). */
+  newestFirst?: boolean;
 }
 
+export const JOB_LIST_LIMIT = { default: 200, max: 1000 } as const;
+
 export async function listJobs(db: Queryable, filter: JobFilter = {}): Promise<BatchJob[]> {
+  const states = filter.states && filter.states.length > 0 ? filter.states : null;
   const result = await db.query<JobRow>(
     `select ${JOB_COLUMNS} from ${JOB_FROM}
-     where ($1::text is null or j.state = $1) and ($2::text is null or q.name = $2)
-       and ($3::text is null or j.user_name = $3)
-     order by j.id desc limit $4`,
-    [filter.state ?? null, filter.queue ?? null, filter.user ?? null, filter.limit ?? 1000],
+     where ($1::text is null or j.state = $1) and ($2::text[] is null or j.state = any($2::text[]))
+       and ($3::text is null or q.name = $3) and ($4::text is null or j.user_name = $4)
+       and ($5::text is null or j.app_server = $5) and ($6::text is null or j.application = $6)
+       and ($7::text is null or strpos(lower(j.name), lower($7)) > 0)
+     order by j.id desc limit $8`,
+    [
+      filter.state ?? null,
+      states,
+      filter.queue ?? null,
+      filter.user ?? null,
+      filter.appServer ?? null,
+      filter.application ?? null,
+      filter.name || null,
+      Math.min(filter.limit ?? JOB_LIST_LIMIT.default, JOB_LIST_LIMIT.max),
+    ],
   );
-  // The newest jobs (up to the limit), listed oldest first.
-  return result.rows.map(toJob).reverse();
+  const jobs = result.rows.map(toJob);
+  return filter.newestFirst ? jobs : jobs.reverse();
 }
 
 /** planned -> released or ready (with its due time). False when the job was not planned. */
@@ -208,6 +231,22 @@ export async function triggerExternal(
   const old = result.rows[0]?.old_state;
   if (old === undefined) return null;
   return old === 'released' ? 'ready' : old === 'active' ? 'pending' : 'waiting';
+}
+
+/**
+ * Points the jobs of `application` that have not ended (planned, released, ready, active) and whose setting
+ * `key` is `from` at `to` instead (a sales channel was renamed). Returns how many jobs changed.
+ */
+export async function replaceSettingInOpenJobs(
+  db: Queryable,
+  change: { application: string; key: string; from: string; to: string },
+): Promise<number> {
+  const result = await db.query(
+    `update batch_job set settings = jsonb_set(settings, array[$2::text], to_jsonb($4::text)), updated_at = now()
+     where application = $1 and settings ->> $2 = $3 and state in ('planned', 'released', 'ready', 'active')`,
+    [change.application, change.key, change.from, change.to],
+  );
+  return result.rowCount;
 }
 
 /** The NOTIFY channel that wakes application servers (a hint; they poll as well). */

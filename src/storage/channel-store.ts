@@ -61,6 +61,36 @@ export async function insertChannel(db: Queryable, channel: NewChannel): Promise
   return row ? toChannel(row) : null;
 }
 
+/**
+ * Changes a channel's name, URL, settings and B2B/B2C tabs (one UPDATE; the adapter, the watermark and the
+ * channel's links stay). Returns null when there is no channel with that id; throws the driver's unique
+ * violation (23505) when the new name is taken.
+ */
+export async function updateChannel(
+  db: Queryable,
+  id: number,
+  channel: Omit<NewChannel, 'adapter'>,
+): Promise<SalesChannel | null> {
+  const result = await db.query<ChannelRow>(
+    `update sales_channel set name = $2, channel_type = $3, url = $4, settings = $5::jsonb,
+       customer_approval = $6, use_pseudo_partner = $7, pseudo_partner_number = $8, updated_at = now()
+     where id = $1
+     returning ${COLUMNS}`,
+    [
+      id,
+      channel.name,
+      channel.type,
+      channel.url,
+      JSON.stringify(channel.settings),
+      channel.customerApproval,
+      channel.usePseudoPartner,
+      channel.pseudoPartnerNumber,
+    ],
+  );
+  const row = result.rows[0];
+  return row ? toChannel(row) : null;
+}
+
 export async function findChannelByName(db: Queryable, name: string): Promise<SalesChannel | null> {
   const result = await db.query<ChannelRow>(`select ${COLUMNS} from sales_channel where name = $1`, [name]);
   const row = result.rows[0];

@@ -15,7 +15,8 @@ export interface PartnerFilter {
   channel?: string;
 }
 
-interface PartnerRow {
+/** A row of `select p.* from partner p`. */
+export interface PartnerRow {
   id: unknown;
   number: string;
   partner_type: PartnerType;
@@ -52,7 +53,22 @@ export async function listPartners(db: Queryable, filter: PartnerFilter = {}): P
      order by p.number`,
     [filter.channel ?? null],
   );
-  const ids = partners.rows.map((row) => num(row.id));
+  return await withDetails(db, partners.rows);
+}
+
+/** One partner by its number, or null. */
+export async function getPartner(db: Queryable, number: string): Promise<Partner | null> {
+  const result = await db.query<PartnerRow>('select p.* from partner p where p.number = $1', [number]);
+  const [partner] = await withDetails(db, result.rows);
+  return partner ?? null;
+}
+
+/**
+ * Partner rows (`select p.* from partner p`, in the order wanted) with their addresses, contacts and links,
+ * read in three set-based queries: the partner JSON of DESIGN.md 5.
+ */
+export async function withDetails(db: Queryable, rows: readonly PartnerRow[]): Promise<Partner[]> {
+  const ids = rows.map((row) => num(row.id));
   if (ids.length === 0) return [];
 
   const [addresses, contacts, links] = await Promise.all([
@@ -74,7 +90,7 @@ export async function listPartners(db: Queryable, filter: PartnerFilter = {}): P
   const contactsOf = groupBy(contacts.rows, (row) => num(row.partner_id));
   const linksOf = groupBy(links.rows, (row) => num(row.partner_id));
 
-  return partners.rows.map((row) => {
+  return rows.map((row) => {
     const id = num(row.id);
     return {
       number: row.number,

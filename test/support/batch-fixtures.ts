@@ -32,6 +32,7 @@ export const SLEEP_APP = 'test-sleep';
 export const sleepApplication: BatchApplication = defineApplication<SleepSettings>({
   name: SLEEP_APP,
   label: 'Test: sleep in steps',
+  developmentObject: 'com.kontor.test.Sleep',
   async parseSettings(raw) {
     const value = (raw ?? {}) as Partial<SleepSettings>;
     if (typeof value.steps !== 'number' || value.steps < 0)

@@ -14,7 +14,7 @@ import type { ShopwareSimulator } from '../../src/adapters/shopware/simulator.ts
 import { type ChannelInput, ChannelService } from '../../src/channels/channel-service.ts';
 import type { Partner } from '../../src/domain/partner.ts';
 import type { ImportRequest } from '../../src/import/import-service.ts';
-import type { Queryable } from '../../src/storage/db.ts';
+import type { Db } from '../../src/storage/db.ts';
 
 /** The real adapters, with quick retries so that failure tests do not wait for the production backoff. */
 export const testAdapters = createAdapterRegistry([
@@ -28,7 +28,7 @@ export const testAdapters = createAdapterRegistry([
 
 /** Creates a channel; without customer approval and pseudo partner number unless said otherwise. */
 export async function createChannel(
-  db: Queryable,
+  db: Db,
   adapters: AdapterRegistry,
   channel: Omit<ChannelInput, 'customerApproval' | 'pseudoPartnerNumber'> & Partial<ChannelInput>,
 ): Promise<void> {
@@ -41,7 +41,7 @@ export async function createChannel(
 
 /** Creates a Magento channel on the simulator (B2B & B2C unless said otherwise). */
 export async function addMagentoChannel(
-  db: Queryable,
+  db: Db,
   sim: Pick<MagentoSimulator, 'url' | 'token'>,
   name: string,
   overrides: Partial<ChannelInput> = {},
@@ -58,7 +58,7 @@ export async function addMagentoChannel(
 
 /** Creates a Shopware channel on the simulator's integration (B2B & B2C unless said otherwise). */
 export async function addShopwareChannel(
-  db: Queryable,
+  db: Db,
   sim: Pick<ShopwareSimulator, 'url' | 'integration'>,
   name: string,
   overrides: Partial<ChannelInput> = {},

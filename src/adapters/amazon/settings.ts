@@ -4,7 +4,7 @@
  * The channel URL is the SP-API endpoint of the seller's region. Client secret and refresh token are
  * secrets: they never appear in a message.
  */
-import { ConfigError } from '../../domain/errors.ts';
+import { SettingError } from '../../domain/errors.ts';
 import type { SettingField } from '../adapter.ts';
 import { invalidSetting, type Settings, settingReader } from '../setting-values.ts';
 import { marketplaceById } from './marketplaces.ts';
@@ -94,8 +94,9 @@ export function readAmazonSettings(settings: Settings): AmazonSettings {
     const looksLike = refreshToken.startsWith('Atza|')
       ? ' (an access token, Atza|…, expires in an hour)'
       : '';
-    throw new ConfigError(
+    throw new SettingError(
       'SETTING_INVALID',
+      'refreshToken',
       `The Amazon setting "refreshToken" is not a refresh token${looksLike}; expected the LWA refresh token (Atzr|…).`,
     );
   }
@@ -113,8 +114,9 @@ export function readAmazonSettings(settings: Settings): AmazonSettings {
 function marketplaceList(text: string): string[] {
   const ids = [...new Set(text.split(/[\s,;]+/).filter((id) => id !== ''))];
   if (ids.length === 0) {
-    throw new ConfigError(
+    throw new SettingError(
       'SETTING_MISSING',
+      'marketplaceIds',
       'The Amazon channel needs the setting "marketplaceIds" (e.g. A1PA6795UKMFR9 for Amazon.de).',
     );
   }
@@ -129,8 +131,9 @@ function marketplaceList(text: string): string[] {
     ids.map((id) => marketplaceById(id)?.region).filter((region) => region !== undefined),
   );
   if (regions.size > 1) {
-    throw new ConfigError(
+    throw new SettingError(
       'SETTING_INVALID',
+      'marketplaceIds',
       `The Amazon marketplaces ${ids.join(', ')} belong to different regions; a channel reads one region (one SP-API endpoint).`,
     );
   }

@@ -4,7 +4,7 @@
  * docs/protocols/cloud.md); null unmaps a field; "address" merges key by key. Checked strictly when a
  * channel is saved, with errors that name the bad key.
  */
-import { ConfigError } from '../../domain/errors.ts';
+import { SettingError } from '../../domain/errors.ts';
 import { isRecord } from '../record-values.ts';
 import { type JsonPath, parsePath } from './json-path.ts';
 
@@ -141,6 +141,10 @@ function checkKeys(object: Record<string, unknown>, allowed: readonly string[], 
   }
 }
 
-function invalid(reason: string): ConfigError {
-  return new ConfigError('SETTING_INVALID', `The Cloud setting "mapping" is not valid: ${reason}.`);
+function invalid(reason: string): SettingError {
+  return new SettingError(
+    'SETTING_INVALID',
+    'mapping',
+    `The Cloud setting "mapping" is not valid: ${reason}.`,
+  );
 }

@@ -3,7 +3,7 @@
  * selects by change time, where the items are and how they map (JSON in `mapping`). The defaults describe
  * the Kontor cloud shape (docs/protocols/cloud.md), so such a channel needs only its URL and `token`.
  */
-import { ConfigError } from '../../domain/errors.ts';
+import { SettingError } from '../../domain/errors.ts';
 import type { SettingField } from '../adapter.ts';
 import { type Settings, settingReader } from '../setting-values.ts';
 import { SINCE_FORMATS, type SinceFormat } from './dates.ts';
@@ -240,8 +240,9 @@ function readExtraQuery(text: string): Array<[string, string]> {
   const pairs = [...new URLSearchParams(text.replace(/^\?/, ''))];
   for (const [key] of pairs) {
     if (!PARAM.test(key))
-      throw new ConfigError(
+      throw new SettingError(
         'SETTING_INVALID',
+        'extraQuery',
         `The Cloud setting "extraQuery" is "${text}"; expected parameters like "sort=updated_at&order=asc".`,
       );
   }

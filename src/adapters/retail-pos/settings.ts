@@ -2,7 +2,7 @@
  * The Retail POS adapter's channel settings: the head office's API key, or a user name and password for
  * basic auth (exactly one of the two), page size and the request rate.
  */
-import { ConfigError } from '../../domain/errors.ts';
+import { SettingError } from '../../domain/errors.ts';
 import type { SettingField } from '../adapter.ts';
 import { settingReader } from '../setting-values.ts';
 
@@ -71,8 +71,9 @@ export function readPosSettings(settings: Readonly<Record<string, string>>): Pos
   let auth: PosAuth;
   if (apiKey !== '') {
     if (username !== '' || password !== '')
-      throw new ConfigError(
+      throw new SettingError(
         'SETTING_INVALID',
+        'apiKey',
         'The Retail POS channel takes either an API key or a user name and password, not both.',
       );
     auth = { kind: 'api-key', apiKey };

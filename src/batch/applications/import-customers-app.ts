@@ -4,7 +4,7 @@
  * run that calls the import with the job's AbortSignal (it stops between pages; committed pages stay).
  */
 import type { AdapterRegistry } from '../../adapters/registry.ts';
-import { InvalidInputError, KontorError, NotFoundError } from '../../domain/errors.ts';
+import { InvalidInputError, KontorError } from '../../domain/errors.ts';
 import { type ImportRequest, runImport } from '../../import/import-service.ts';
 import { type ChangedSince, parseEmails, resolveSelection } from '../../import/selection.ts';
 import { findChannelByName } from '../../storage/channel-store.ts';
@@ -31,6 +31,7 @@ export function importCustomersApplication(adapters: AdapterRegistry): BatchAppl
   const app: BatchApplication<ImportCustomersSettings> = {
     name: IMPORT_CUSTOMERS,
     label: 'Import customers',
+    developmentObject: 'com.kontor.import.customers.ImportCustomers',
     async parseSettings(raw, db) {
       const settings = shape(raw);
       if (db) await check(db, adapters, settings);
@@ -77,19 +78,24 @@ function shape(raw: unknown): ImportCustomersSettings {
   if (!raw || typeof raw !== 'object') throw new InvalidInputError('Import customers needs its settings.');
   const value = raw as Record<string, unknown>;
   const channel = typeof value.channel === 'string' ? value.channel.trim() : '';
-  if (channel === '') throw new InvalidInputError('Sales channel is required.');
+  if (channel === '') invalid('channel', 'Sales channel is required.');
   const changedSince = value.changedSince ?? 'last-transfer';
   if (!CHANGED_SINCE.includes(changedSince as ChangedSince))
-    throw new InvalidInputError(
+    invalid(
+      'changedSince',
       `Changed since "${String(changedSince)}" is not one of: ${CHANGED_SINCE.join(', ')}.`,
     );
   const timestamp = value.timestamp ?? null;
   if (timestamp !== null && (typeof timestamp !== 'string' || Number.isNaN(Date.parse(timestamp))))
-    throw new InvalidInputError('Timestamp must be an ISO 8601 date-time.');
+    invalid('timestamp', 'Timestamp must be an ISO 8601 date-time.');
   if (timestamp !== null && changedSince !== 'manual')
-    throw new InvalidInputError('A timestamp is only used with Changed since = Manual.');
+    invalid('timestamp', 'A timestamp is only used with Changed since = Manual.');
   const emails = value.emails ?? null;
-  if (emails !== null && !Array.isArray(emails)) throw new InvalidInputError('Emails must be a list.');
+  if (emails !== null && !Array.isArray(emails)) invalid('emails', 'Emails must be a list.');
+  for (const flag of ['deactivateDeleted', 'confirmAllWarnings'] as const) {
+    if (value[flag] !== undefined && value[flag] !== null && typeof value[flag] !== 'boolean')
+      invalid(flag, `${flag} must be true or false.`);
+  }
   return {
     channel,
     changedSince: changedSince as ChangedSince,
@@ -100,13 +106,18 @@ function shape(raw: unknown): ImportCustomersSettings {
   };
 }
 
+/** Throws an InvalidInputError whose field is the key of the settings that is wrong. */
+function invalid(field: keyof ImportCustomersSettings, message: string): never {
+  throw new InvalidInputError(message, { field });
+}
+
 /** What the run would refuse, refused when the job is filed: nothing half-written. */
 async function check(db: Db, adapters: AdapterRegistry, settings: ImportCustomersSettings): Promise<void> {
   const channel = await findChannelByName(db, settings.channel);
-  if (!channel) throw new NotFoundError('Sales channel', settings.channel);
+  if (!channel) invalid('channel', `Sales channel "${settings.channel}" does not exist.`);
   const adapter = adapters.get(channel.adapter);
   if (settings.deactivateDeleted && adapter.capabilities.deletions === 'none')
-    throw new InvalidInputError(`The ${adapter.label} adapter cannot detect deleted customer accounts.`);
+    invalid('deactivateDeleted', `The ${adapter.label} adapter cannot detect deleted customer accounts.`);
   resolveSelection(toRequest(settings), {
     adapterLabel: adapter.label,
     capabilities: adapter.capabilities,

@@ -1,4 +1,4 @@
-/** `kontor channel add|list|test`: the Sales channels application. */
+/** `kontor channel add|edit|list|test`: the Sales channels application. */
 import type { Command } from 'commander';
 import { CHANNEL_TYPE_LABELS } from '../../domain/sales-channel.ts';
 import type { AppContext } from '../app-context.ts';
@@ -16,12 +16,22 @@ interface AddOptions {
   json?: boolean;
 }
 
+interface EditOptions {
+  name?: string;
+  type?: string;
+  url?: string;
+  setting?: Record<string, string>;
+  customerApproval?: boolean;
+  pseudoPartner?: string | false;
+  json?: boolean;
+}
+
 export function registerChannelCommands(
   program: Command,
   context: () => AppContext,
   setExitCode: (code: number) => void,
 ): void {
-  const channel = program.command('channel').description('sales channels: add, list, test');
+  const channel = program.command('channel').description('sales channels: add, edit, list, test');
 
   channel
     .command('add <name>')
@@ -49,6 +59,45 @@ export function registerChannelCommands(
       else
         output.out(
           `Sales channel "${created.name}" created (${created.adapter}, ${CHANNEL_TYPE_LABELS[created.type]}, ${created.url}).`,
+        );
+    });
+
+  channel
+    .command('edit <name>')
+    .description(
+      'edit a sales channel: only the options given change (the adapter stays); --setting key= unsets a setting, secrets stay unless given',
+    )
+    .option('--name <new-name>', 'rename the channel')
+    .option('--type <type>', 'channel type: b2c, b2b or b2b-b2c')
+    .option('--url <base-url>', "the shop's base URL")
+    .option('--setting <key=value>', 'adapter setting (repeatable)', collectSetting)
+    .option('--customer-approval', 'B2B tab: new B2B partners are Released instead of Blocked')
+    .option('--no-customer-approval', 'B2B tab: new B2B partners are Blocked')
+    .option('--pseudo-partner <number>', 'B2C tab: use this pseudo partner for occasional customers')
+    .option('--no-pseudo-partner', 'B2C tab: do not use a pseudo partner')
+    .option('--json', 'print the channel as JSON')
+    .action(async (name: string, options: EditOptions) => {
+      const service = await context().channels();
+      const current = await service.getPublic(name);
+      const edited = await service.update(name, {
+        name: options.name ?? current.name,
+        type: options.type ?? current.type,
+        url: options.url ?? current.url,
+        // Secret settings are not shown, so not passed: they keep their value unless given.
+        settings: { ...current.settings, ...options.setting },
+        customerApproval: options.customerApproval ?? current.customerApproval,
+        pseudoPartnerNumber:
+          options.pseudoPartner === undefined
+            ? current.pseudoPartnerNumber
+            : options.pseudoPartner === false
+              ? null
+              : options.pseudoPartner,
+      });
+      const { output } = context();
+      if (options.json) output.out(JSON.stringify(edited, null, 2));
+      else
+        output.out(
+          `Sales channel "${edited.name}" saved (${edited.adapter}, ${CHANNEL_TYPE_LABELS[edited.type]}, ${edited.url}).`,
         );
     });
 

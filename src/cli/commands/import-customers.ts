@@ -3,27 +3,21 @@
  * (Application tab + Batch settings tab as options); with --wait this process runs it as an application
  * server of its own and exits 0 (finished without errors), 1 (errors or failed) or 2 (invalid input).
  */
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import type { BatchRun } from '../../batch/job-types.ts';
 import { runJobNow } from '../../batch/run-job-now.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { type ChangedSince, parseEmails } from '../../import/selection.ts';
 import { getRun, getRunLog } from '../../storage/run-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { addBatchOptions, type BatchOptions, batchSettingsFrom } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';
+import { addImportOptions, type ImportOptions, importSettingsFrom } from '../import-options.ts';
 import { withInterrupt } from '../interrupt.ts';
-import { parseTimestamp } from '../options.ts';
 import { formatRunSummary } from '../run-summary.ts';
 
-interface ImportOptions extends BatchOptions {
+interface ImportCommandOptions extends BatchOptions, ImportOptions {
   channel: string;
-  changedSince?: ChangedSince;
-  timestamp?: string;
-  emails?: string;
-  deactivateDeleted?: boolean;
-  confirmAllWarnings?: boolean;
   wait?: boolean;
   json?: boolean;
 }
@@ -36,32 +30,12 @@ export function registerImportCommand(
   const command = program
     .command('import-customers')
     .description('import customers from a sales channel into the partner master (files a batch job)')
-    .requiredOption('--channel <name>', 'the sales channel to import from')
-    .addOption(
-      new Option(
-        '--changed-since <when>',
-        'which customers: all, those changed since the last transfer, or since --timestamp',
-      ).choices(['anytime', 'last-transfer', 'manual']),
-    )
-    .option('--timestamp <iso>', 'with --changed-since manual: customers changed since then (default: now)')
-    .option('--emails <list>', 'By email: only these registration e-mails (comma-separated; Magento, OXID)')
-    .option('--deactivate-deleted', 'record the deletion date of customer accounts deleted in the channel')
-    .option(
-      '--confirm-all-warnings',
-      'import records with warnings instead of holding them for confirmation',
-    );
+    .requiredOption('--channel <name>', 'the sales channel to import from');
+  addImportOptions(command);
   addBatchOptions(command)
     .option('--wait', 'run the job in this process (as an application server) and wait for it to end')
     .option('--json', 'print the job (with --wait: the import run) as JSON')
-    .action(async (options: ImportOptions) => {
-      if (options.emails !== undefined && options.changedSince !== undefined) {
-        throw new InvalidInputError(
-          '--emails selects customers by e-mail and cannot be combined with --changed-since.',
-        );
-      }
-      if (options.timestamp !== undefined && options.changedSince !== 'manual') {
-        throw new InvalidInputError('--timestamp needs --changed-since manual.');
-      }
+    .action(async (options: ImportCommandOptions) => {
       if (
         options.wait &&
         (options.release === false || !['add-to-queue', 'at-restart', undefined].includes(options.start))
@@ -70,17 +44,7 @@ export function registerImportCommand(
           '--wait runs the job now: it needs --start add-to-queue or at-restart and no --no-release.',
         );
       }
-      const settings = {
-        channel: options.channel,
-        changedSince: options.changedSince ?? 'last-transfer',
-        timestamp:
-          options.timestamp === undefined
-            ? null
-            : parseTimestamp('--timestamp', options.timestamp).toISOString(),
-        emails: options.emails === undefined ? null : parseEmails([options.emails]),
-        deactivateDeleted: options.deactivateDeleted === true,
-        confirmAllWarnings: options.confirmAllWarnings === true,
-      };
+      const settings = importSettingsFrom(options);
       const app = context();
       const db = await app.database();
       const batch = batchSettingsFrom(options, db.location);

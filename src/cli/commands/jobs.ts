@@ -1,4 +1,4 @@
-/** `kontor jobs list|show|log|release|cancel|trigger`: the Batch jobs application. */
+/** `kontor jobs list|show|log|edit|release|cancel|trigger`: the Batch jobs application. */
 import type { Command } from 'commander';
 import type { JobWithRuns } from '../../batch/job-service.ts';
 import { JOB_STATES, type JobState } from '../../batch/job-types.ts';
@@ -7,6 +7,7 @@ import { getRun, getRunLog } from '../../storage/run-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import { formatTable } from '../table.ts';
+import { registerJobEditCommand } from './jobs-edit.ts';
 
 /** The `jobs list --json` contract (DESIGN.md section 5). */
 export function jobListEntry(job: JobWithRuns) {
@@ -31,20 +32,43 @@ export function jobListEntry(job: JobWithRuns) {
   };
 }
 
+interface ListOptions {
+  state?: string;
+  queue?: string;
+  user?: string;
+  appServer?: string;
+  name?: string;
+  json?: boolean;
+}
+
 export function registerJobCommands(program: Command, context: () => AppContext): void {
-  const jobs = program.command('jobs').description('batch jobs: list, show, log, release, cancel, trigger');
+  const jobs = program
+    .command('jobs')
+    .description('batch jobs: list, show, log, edit, release, cancel, trigger');
 
   jobs
     .command('list')
-    .description('list batch jobs with their runs')
-    .option('--state <state>', `only jobs in this state (${JOB_STATES.join(', ')})`)
+    .description('list batch jobs with their runs (the newest 200 of those that match)')
+    .option('--state <states>', `only jobs in these states, comma-separated (${JOB_STATES.join(', ')})`)
     .option('--queue <name>', 'only jobs of this processing queue')
+    .option('--user <name>', 'only jobs of this user')
+    .option('--app-server <name>', 'only jobs bound to this application server')
+    .option('--name <text>', 'only jobs whose name contains this (case-insensitive)')
     .option('--json', 'print a JSON array')
-    .action(async (options: { state?: string; queue?: string; json?: boolean }) => {
-      if (options.state !== undefined && !JOB_STATES.includes(options.state as JobState))
-        throw new InvalidInputError(`--state "${options.state}" is not one of: ${JOB_STATES.join(', ')}.`);
+    .action(async (options: ListOptions) => {
+      const states = options.state?.split(',').map((state) => state.trim()) as JobState[] | undefined;
+      for (const state of states ?? []) {
+        if (!JOB_STATES.includes(state))
+          throw new InvalidInputError(`--state "${state}" is not one of: ${JOB_STATES.join(', ')}.`);
+      }
       const app = context();
-      const list = await (await app.jobs()).list({ state: options.state as JobState, queue: options.queue });
+      const list = await (await app.jobs()).list({
+        states,
+        queue: options.queue,
+        user: options.user,
+        appServer: options.appServer,
+        name: options.name,
+      });
       if (options.json) {
         app.output.out(JSON.stringify(list.map(jobListEntry), null, 2));
         return;
@@ -177,6 +201,7 @@ export function registerJobCommands(program: Command, context: () => AppContext)
           app.output.out(`Batch job ${job.id} "${job.name}": ${text}.`);
         }
       });
+  registerJobEditCommand(jobs, context);
   change('release', 'release a planned job (id or name)');
   change('cancel', 'cancel a job not yet active, or ask an active run to stop');
   change('trigger', 'start one run of a Scheduled: external job (call it from cron)');

@@ -1,11 +1,11 @@
-/** `kontor queue add|list`: processing queues (the System cockpit's "Processing queue" category). */
+/** `kontor queue add|edit|list`: processing queues (the System cockpit's "Processing queue" category). */
 import type { Command } from 'commander';
-import { addQueue, queues } from '../../batch/queue-service.ts';
+import { addQueue, editQueue, queues } from '../../batch/queue-service.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerQueueCommands(program: Command, context: () => AppContext): void {
-  const queue = program.command('queue').description('processing queues: add, list');
+  const queue = program.command('queue').description('processing queues: add, edit, list');
   queue
     .command('add <name>')
     .description('create a processing queue (it runs one job at a time, in order)')
@@ -14,6 +14,15 @@ export function registerQueueCommands(program: Command, context: () => AppContex
       const app = context();
       await addQueue(await app.database(), name, options.description ?? null);
       app.output.out(`Processing queue "${name}" created.`);
+    });
+  queue
+    .command('edit <name>')
+    .description("change a processing queue's description")
+    .requiredOption('--description <text>', 'what the queue is for ("" for none)')
+    .action(async (name: string, options: { description: string }) => {
+      const app = context();
+      await editQueue(await app.database(), name, options.description);
+      app.output.out(`Processing queue "${name}" saved.`);
     });
   queue
     .command('list')

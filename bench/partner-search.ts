@@ -1,0 +1,98 @@
+/**
+ * Partner search benchmark: fills PGlite (in memory) and, when reachable, the PostgreSQL server with N
+ * partners (an address each, a link to one of two channels, every 20th link deleted), then times the
+ * cockpit's searches: a first page, a text search, filters, and a page far back.
+ *
+ *   node --import tsx bench/partner-search.ts      (BENCH_PARTNERS=100000 by default)
+ */
+import pg from 'pg';
+import type { Db } from '../src/storage/db.ts';
+import { openDb } from '../src/storage/open-db.ts';
+import { type PartnerSearch, searchPartners } from '../src/storage/partner-search-store.ts';
+
+const partners = Number(process.env.BENCH_PARTNERS ?? 100_000);
+const pgUrl = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+async function freshPostgres(): Promise<string | null> {
+  const admin = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await admin.connect();
+    await admin.query('drop database if exists kontor_bench_search with (force)');
+    await admin.query('create database kontor_bench_search');
+    const url = new URL(pgUrl);
+    url.pathname = '/kontor_bench_search';
+    return url.toString();
+  } catch {
+    return null;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
+
+async function fill(db: Db): Promise<void> {
+  await db.query(
+    `insert into sales_channel (name, adapter, channel_type, url) values
+       ('shop-a', 'magento', 'b2b-b2c', 'https://a.example.com'), ('shop-b', 'shopware', 'b2c', 'https://b.example.com')`,
+  );
+  await db.query(
+    `insert into partner (number, partner_type, status, name, email, company, tax_id)
+     select (100000 + i)::text, case when i % 3 = 0 then 'B2B' else 'B2C' end,
+       case when i % 3 = 0 then 'Blocked' else 'Released' end, 'Person ' || md5(i::text),
+       'user' || i || '@example.com', case when i % 3 = 0 then 'Company ' || i end,
+       case when i % 3 = 0 then 'DE' || (100000000 + i) end
+     from generate_series(1, $1::int) i`,
+    [partners],
+  );
+  await db.query(
+    `insert into partner_address (partner_id, position, street, postal_code, city, country)
+     select id, 0, 'Street ' || id, '10115', (array['Berlin', 'Hamburg', 'München', 'Köln', 'Wrocław'])[1 + id % 5]
+       || ' ' || (id % 997), 'DE'
+     from partner`,
+  );
+  await db.query(
+    `insert into channel_link (channel_id, external_id, partner_id, imported_at, deleted_at, active, fingerprint)
+     select 1 + p.id % 2, p.id::text, p.id, now(), case when p.id % 19 = 0 then now() end, p.id % 19 <> 0, 'f'
+     from partner p`,
+  );
+  await db.query('analyze');
+}
+
+const searches: Array<[string, PartnerSearch]> = [
+  ['first page', {}],
+  ['text (rare)', { q: 'user4242@' }],
+  ['text (city, common)', { q: 'münchen 5' }],
+  ['channel + type + status', { channel: 'shop-a', type: 'B2B', status: 'Blocked' }],
+  ['deleted=yes of a channel', { channel: 'shop-b', deleted: 'yes' }],
+  ['deleted=no', { deleted: 'no' }],
+  ['page far back', { offset: partners - 100, limit: 50 }],
+];
+
+for (const backend of [
+  { name: 'pglite', spec: async () => 'memory:' },
+  { name: 'postgres', spec: freshPostgres },
+]) {
+  const spec = await backend.spec();
+  if (!spec) {
+    console.log(`${backend.name}: skipped (no server at ${new URL(pgUrl).host})`);
+    continue;
+  }
+  const db = await openDb(spec);
+  try {
+    const started = performance.now();
+    await fill(db);
+    console.log(
+      `${backend.name}: ${partners} partners in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    for (const [label, search] of searches) {
+      await searchPartners(db, search); // warm-up
+      const runs = 3;
+      const t0 = performance.now();
+      let total = 0;
+      for (let i = 0; i < runs; i++) total = (await searchPartners(db, search)).total;
+      const ms = (performance.now() - t0) / runs;
+      console.log(`  ${label.padEnd(28)} ${ms.toFixed(0).padStart(5)} ms  (total ${total})`);
+    }
+  } finally {
+    await db.close();
+  }
+}

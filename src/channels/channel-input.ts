@@ -1,0 +1,163 @@
+/**
+ * A sales channel as a user enters it (create and edit), validated against its adapter: every wrong field is
+ * refused with an InvalidInputError that names it (`name`, `type`, `url`, `adapter`, `pseudoPartnerNumber`,
+ * `settings.<key>`), before anything is written.
+ */
+import type { Adapter } from '../adapters/adapter.ts';
+import type { AdapterRegistry } from '../adapters/registry.ts';
+import { ConfigError, InvalidInputError, SettingError } from '../domain/errors.ts';
+import { CHANNEL_TYPE_LABELS, isChannelType } from '../domain/sales-channel.ts';
+import type { NewChannel } from '../storage/channel-store.ts';
+
+export interface ChannelInput {
+  name: string;
+  adapter: string;
+  type: string;
+  url: string;
+  settings: Record<string, string>;
+  customerApproval: boolean;
+  pseudoPartnerNumber: string | null;
+}
+
+/**
+ * An edit: everything but the adapter (it never changes); `name` renames. Secret settings are write-only: a
+ * secret key that is absent or '' keeps the stored value; a non-secret key that is absent is unset.
+ */
+export type ChannelUpdateInput = Omit<ChannelInput, 'adapter'>;
+
+const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0']);
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$/u;
+const PARTNER_NUMBER = /^[\p{L}\p{N}._-]{1,40}$/u;
+
+function invalid(field: string, message: string): never {
+  throw new InvalidInputError(message, { field });
+}
+
+/** The adapter of a new channel; an unknown kind is wrong input (field `adapter`). */
+export function adapterFor(adapters: AdapterRegistry, kind: string): Adapter {
+  try {
+    return adapters.get(kind);
+  } catch (error) {
+    if (error instanceof ConfigError) invalid('adapter', error.message);
+    throw error;
+  }
+}
+
+function validUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return invalid('url', `The URL "${value}" is not a valid URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    invalid('url', `The URL "${value}" must start with http:// or https://.`);
+  }
+  if (url.username || url.password) {
+    invalid('url', 'Put credentials into the adapter settings, not into the URL.');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** Checks settings against the adapter's schema: no unknown keys, required ones present, types right. */
+export function validateSettings(adapter: Adapter, settings: Record<string, string>): Record<string, string> {
+  const known = new Map(adapter.settings.map((field) => [field.key, field]));
+  for (const key of Object.keys(settings)) {
+    if (!known.has(key)) {
+      const keys = [...known.keys()].join(', ');
+      invalid(`settings.${key}`, `The ${adapter.label} adapter has no setting "${key}" (settings: ${keys}).`);
+    }
+  }
+  const result: Record<string, string> = {};
+  for (const field of adapter.settings) {
+    const value = settings[field.key]?.trim() ?? field.default;
+    const path = `settings.${field.key}`;
+    if (value === undefined || value === '') {
+      if (field.required)
+        invalid(path, `The ${adapter.label} adapter needs the setting "${field.key}" (${field.label}).`);
+      continue;
+    }
+    if (field.type === 'number' && !Number.isFinite(Number(value))) {
+      invalid(path, `The setting "${field.key}" must be a number, not "${value}".`);
+    }
+    if (field.type === 'boolean' && !BOOLEAN_WORDS.has(value.toLowerCase())) {
+      invalid(path, `The setting "${field.key}" must be true or false, not "${value}".`);
+    }
+    result[field.key] = value;
+  }
+  try {
+    adapter.validateSettings(result);
+  } catch (error) {
+    if (error instanceof SettingError) invalid(`settings.${error.key}`, error.message);
+    if (error instanceof ConfigError) throw new InvalidInputError(error.message, { cause: error });
+    throw error;
+  }
+  return result;
+}
+
+/**
+ * The settings of an edit: secret keys absent or '' in `given` keep their `stored` value; everything else is
+ * what was given (an absent non-secret key is unset).
+ */
+export function mergeSecrets(
+  adapter: Adapter,
+  given: Record<string, string>,
+  stored: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const merged = { ...given };
+  for (const field of adapter.settings) {
+    if (field.type !== 'secret') continue;
+    const value = given[field.key];
+    const storedValue = stored[field.key];
+    if ((value === undefined || value.trim() === '') && storedValue !== undefined)
+      merged[field.key] = storedValue;
+  }
+  return merged;
+}
+
+/** Validates a whole channel (name, type, URL, settings, B2B and B2C tabs) for `adapter`. */
+export function validateChannel(adapter: Adapter, input: ChannelUpdateInput): NewChannel {
+  const name = typeof input.name === 'string' ? input.name.trim() : '';
+  if (!NAME.test(name)) {
+    invalid(
+      'name',
+      `The channel name "${input.name}" is not valid: use 1-80 letters, digits, spaces, dots, dashes or underscores.`,
+    );
+  }
+  const type = input.type;
+  if (!isChannelType(type)) {
+    return invalid('type', `The channel type "${type}" is not valid: use b2c, b2b or b2b-b2c.`);
+  }
+  if (!adapter.capabilities.channelTypes.includes(type)) {
+    const allowed = adapter.capabilities.channelTypes.map((t) => CHANNEL_TYPE_LABELS[t]).join(', ');
+    invalid(
+      'type',
+      `The ${adapter.label} adapter serves only ${allowed} channels, not ${CHANNEL_TYPE_LABELS[type]}.`,
+    );
+  }
+  const pseudoPartner = input.pseudoPartnerNumber?.trim() || null;
+  if (pseudoPartner !== null) {
+    if (type === 'b2b') {
+      invalid(
+        'pseudoPartnerNumber',
+        'A B2B channel has no pseudo partner: "Use pseudo partner" is a setting of B2C and B2B & B2C channels.',
+      );
+    }
+    if (!PARTNER_NUMBER.test(pseudoPartner)) {
+      invalid(
+        'pseudoPartnerNumber',
+        `The pseudo partner "${input.pseudoPartnerNumber}" is not a partner number.`,
+      );
+    }
+  }
+  return {
+    name,
+    adapter: adapter.kind,
+    type,
+    url: validUrl(input.url),
+    settings: validateSettings(adapter, input.settings ?? {}),
+    customerApproval: input.customerApproval === true,
+    usePseudoPartner: pseudoPartner !== null,
+    pseudoPartnerNumber: pseudoPartner,
+  };
+}
