@@ -103,4 +103,48 @@ describeEachDb('HTTP API: sales channels', (getDb) => {
     expect(refused.json()).toMatchObject({ code: 'CHANNEL_AUTH_FAILED', message: expect.any(String) });
     expect(refused.body).not.toContain('x'.repeat(32));
   });
+
+  it('edits a channel (administrator): renames, keeps an absent secret, takes a new one; never shows it', async () => {
+    const { alice, bob } = await setUp();
+    await alice.post('/api/channels', magento());
+    await alice.post('/api/channels', magento({ name: 'other' }));
+    const { adapter: _adapter, ...update } = magento({ name: 'main shop', customerApproval: true });
+    const edited = await alice.put('/api/channels/shop', { ...update, settings: { pageSize: '20' } });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      name: 'main shop',
+      customerApproval: true,
+      settings: { pageSize: '20' },
+      secretsSet: ['token'],
+    });
+    expect((await bob.post('/api/channels/main%20shop/test')).statusCode).toBe(200);
+    const newToken = await alice.put('/api/channels/main%20shop', {
+      ...update,
+      settings: { token: 'y'.repeat(32) },
+    });
+    expect(newToken.statusCode).toBe(200);
+    expect((await bob.post('/api/channels/main%20shop/test')).json()).toMatchObject({
+      code: 'CHANNEL_AUTH_FAILED',
+    });
+    await expectNoSecret(bob, [edited.body, newToken.body]);
+
+    expect((await bob.put('/api/channels/other', update)).statusCode).toBe(403);
+    const taken = await alice.put('/api/channels/other', update);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'NAME_TAKEN' });
+    expect((await alice.put('/api/channels/nope', update)).statusCode).toBe(404);
+    const badSetting = await alice.put('/api/channels/other', {
+      ...update,
+      name: 'other',
+      settings: { pageSize: 'many' },
+    });
+    expect(badSetting.statusCode).toBe(400);
+    expect(badSetting.json()).toMatchObject({ code: 'INVALID_INPUT', field: 'settings.pageSize' });
+    const unknownSetting = await alice.put('/api/channels/other', {
+      ...update,
+      name: 'other',
+      settings: { colour: 'red' },
+    });
+    expect(unknownSetting.json()).toMatchObject({ code: 'INVALID_INPUT', field: 'settings.colour' });
+  });
 });

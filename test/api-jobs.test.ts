@@ -171,7 +171,11 @@ describeEachDb('HTTP API: import customers and batch jobs', (getDb) => {
       method: 'POST',
       url: `/api/jobs/${job.id}/release`,
       // What a browser's fetch with a JSON content type and no body sends.
-      headers: { 'x-kontor-request': '1', 'content-type': 'application/json', cookie: `kontor_session=${bob.cookie}` },
+      headers: {
+        'x-kontor-request': '1',
+        'content-type': 'application/json',
+        cookie: `kontor_session=${bob.cookie}`,
+      },
     });
     expect(released.statusCode).toBe(200);
     expect(released.json()).toMatchObject({ id: job.id, state: 'ready' });
@@ -196,5 +200,66 @@ describeEachDb('HTTP API: import customers and batch jobs', (getDb) => {
     expect(triggered.json()).toMatchObject({ job: { state: 'ready' }, outcome: 'ready' });
     expect((await bob.post(`/api/jobs/${external.id}/trigger`)).json()).toMatchObject({ outcome: 'waiting' });
     expect((await bob.post('/api/jobs/99999/cancel')).statusCode).toBe(404);
+  });
+
+  it('edits a job that has not started: the owner or an administrator, either tab as a whole', async () => {
+    const { alice, bob, carol } = await setUp();
+    await alice.post('/api/queues', { name: 'nightly' });
+    const job = (await file(bob, {}, { releaseImmediately: false })).json();
+    const edited = await bob.patch(`/api/jobs/${job.id}`, {
+      application: { channel: 'shop', changedSince: 'last-transfer', confirmAllWarnings: false },
+      batch: {
+        queue: 'nightly',
+        startMode: 'add-to-queue',
+        notification: 'dialog',
+        releaseImmediately: false,
+        name: 'renamed',
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      id: job.id,
+      name: 'renamed',
+      queue: 'nightly',
+      notification: 'dialog',
+      state: 'planned',
+      user: 'bob',
+      settings: { changedSince: 'last-transfer', confirmAllWarnings: false },
+    });
+    // An administrator's edit keeps the job's user unless they name another.
+    const byAdmin = await alice.patch(`/api/jobs/${job.id}`, {
+      batch: { queue: 'default', startMode: 'add-to-queue', notification: 'none', releaseImmediately: false },
+    });
+    expect(byAdmin.json()).toMatchObject({
+      user: 'bob',
+      queue: 'default',
+      settings: { changedSince: 'last-transfer' },
+    });
+
+    const forbidden = await carol.patch(`/api/jobs/${job.id}`, { application: { channel: 'shop' } });
+    expect(forbidden.statusCode).toBe(403);
+    const toOther = await bob.patch(`/api/jobs/${job.id}`, {
+      batch: { queue: 'default', startMode: 'add-to-queue', notification: 'none', user: 'carol' },
+    });
+    expect(toOther.statusCode).toBe(403);
+    expect(toOther.json()).toMatchObject({ field: 'batch.user' });
+    for (const [body, field] of [
+      [{ application: { channel: 'nope' } }, 'application.channel'],
+      [{ batch: { queue: 'default', startMode: 'series', notification: 'none' } }, 'batch.pattern'],
+      [{ batch: { queue: 'default', startMode: 'once', notification: 'none' } }, 'batch.begin'],
+      [
+        { batch: { queue: 'default', startMode: 'add-to-queue', notification: 'sometimes' } },
+        'batch.notification',
+      ],
+    ] as const) {
+      const response = await bob.patch(`/api/jobs/${job.id}`, body);
+      expect(response.statusCode, field).toBe(400);
+      expect(response.json(), field).toMatchObject({ code: 'INVALID_INPUT', field });
+    }
+    await bob.post(`/api/jobs/${job.id}/cancel`);
+    const closed = await bob.patch(`/api/jobs/${job.id}`, { application: { channel: 'shop' } });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json()).toMatchObject({ code: 'JOB_NOT_EDITABLE' });
+    expect((await bob.patch('/api/jobs/99999', { application: { channel: 'shop' } })).statusCode).toBe(404);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * An InvalidInputError that names the input field it is about, as a dotted path (`batch.queue`). The HTTP API
- * answers it as `field`; the web UI shows the message at that field.
+ * answers it as `field`; the web UI shows the message at that field. `fieldOf` reads the field of any error.
  */
 import { InvalidInputError } from './errors.ts';
 
 export function fieldError(message: string, field: string): InvalidInputError {
-  return Object.assign(new InvalidInputError(message), { field });
+  return new InvalidInputError(message, { field });
 }
 
 /** The field an error names, if any (read defensively: not every InvalidInputError has one). */

@@ -1,26 +1,17 @@
 /** /api/channels: the Sales channels application (administrators create and edit; everybody reads and tests). */
 import { Type } from 'typebox';
-import { toPublicChannel } from '../../channels/channel-service.ts';
-import { ConfigError, KontorError } from '../../domain/errors.ts';
-import type { SalesChannel } from '../../domain/sales-channel.ts';
-import { findChannelByName } from '../../storage/channel-store.ts';
-import type { ApiContext } from '../api-context.ts';
+import { KontorError } from '../../domain/errors.ts';
 import { errorResponse } from '../error-response.ts';
-import { ChannelTestResult, channelInputSchema, PublicChannelSchema } from '../schemas/channel.ts';
+import {
+  ChannelTestResult,
+  ChannelUpdateSchema,
+  channelInputSchema,
+  PublicChannelSchema,
+} from '../schemas/channel.ts';
 import { ErrorBody, errorResponses, NameParams } from '../schemas/common.ts';
 import type { RoutePlugin } from '../server.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
-
-function present(ctx: ApiContext, channel: SalesChannel) {
-  let adapter: ReturnType<ApiContext['adapters']['get']> | undefined;
-  try {
-    adapter = ctx.adapters.get(channel.adapter);
-  } catch {
-    adapter = undefined;
-  }
-  return { ...toPublicChannel(channel, adapter), adapterLabel: adapter?.label ?? channel.adapter };
-}
 
 export const channelRoutes: RoutePlugin = async (app, ctx) => {
   const kinds = ctx.adapters.list().map((adapter) => adapter.kind);
@@ -55,7 +46,7 @@ export const channelRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: PublicChannelSchema, ...errorResponses },
       },
     },
-    async (request) => present(ctx, await ctx.channels.get(request.params.name)),
+    async (request) => await ctx.channels.getPublic(request.params.name),
   );
 
   app.post(
@@ -69,13 +60,26 @@ export const channelRoutes: RoutePlugin = async (app, ctx) => {
         response: { 201: PublicChannelSchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const input = request.body;
-      if (await findChannelByName(ctx.db, input.name.trim()))
-        throw new ConfigError('NAME_TAKEN', `A sales channel named "${input.name.trim()}" already exists.`);
-      const created = await ctx.channels.add(input);
-      return reply.status(201).send(present(ctx, await ctx.channels.get(created.name)));
+    async (request, reply) => reply.status(201).send(await ctx.channels.add(request.body)),
+  );
+
+  app.put(
+    '/channels/:name',
+    {
+      config: { access: 'administrator' },
+      schema: {
+        tags: ['channels'],
+        summary: 'Edit a sales channel (not its adapter); a secret setting absent or "" keeps its value',
+        params: NameParams,
+        body: ChannelUpdateSchema,
+        response: { 200: PublicChannelSchema, ...errorResponses },
+      },
     },
+    async (request) =>
+      await ctx.channels.update(request.params.name, {
+        ...request.body,
+        settings: request.body.settings ?? {},
+      }),
   );
 
   app.post(

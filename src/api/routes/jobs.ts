@@ -4,15 +4,18 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { JobState } from '../../batch/job-types.ts';
+import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { fieldError } from '../../domain/field-error.ts';
 import { getRun, getRunLog } from '../../storage/run-store.ts';
 import { currentUser, forbidden, isAdministrator } from '../access.ts';
 import type { ApiContext } from '../api-context.ts';
+import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.ts';
 import { jobView } from '../job-view.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
 import {
   CancelResult,
+  JobPatchBody,
   JobQuery,
   JobSchema,
   RunLogParams,
@@ -46,21 +49,9 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (request) => {
-      const q = request.query;
-      const states = new Set<JobState>(q.state ?? []);
-      const name = q.name?.toLowerCase();
-      const jobs = await ctx.jobs.list({ queue: q.queue, user: q.user, limit: 1000 });
-      return jobs
-        .filter(
-          (job) =>
-            (states.size === 0 || states.has(job.state)) &&
-            (!name || job.name.toLowerCase().includes(name)) &&
-            (!q.appServer || job.appServer === q.appServer) &&
-            (!q.application || job.application === q.application),
-        )
-        .sort((a, b) => b.id - a.id)
-        .slice(0, q.limit ?? 200)
-        .map((job) => jobView(job, ctx.applications));
+      const { state, ...filter } = request.query;
+      const jobs = await ctx.jobs.list({ ...filter, states: state, newestFirst: true });
+      return jobs.map((job) => jobView(job, ctx.applications));
     },
   );
 
@@ -75,6 +66,35 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (request) => await view(request.params.id),
+  );
+
+  app.patch(
+    '/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Edit a job that has not started (planned, released, ready): either tab as a whole',
+        description:
+          "User defaults to the job's user. Errors name their field (application.* or batch.*); " +
+          '409 JOB_NOT_EDITABLE once the job is active or has ended.',
+        params: IdParams,
+        body: JobPatchBody,
+        response: { 200: JobSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const me = currentUser(request);
+      const job = await ownJob(ctx, request, request.params.id);
+      const { application, batch } = request.body;
+      await withFields(async () => {
+        if (application && job.application !== IMPORT_CUSTOMERS)
+          throw fieldError(`Batch job ${job.id} is no Import customers job.`, 'application');
+        const settings = application ? await importSettingsFrom(ctx, application) : undefined;
+        const batchSettings = batch ? await batchSettingsFrom(ctx, me, batch, job.user) : undefined;
+        await ctx.jobs.edit(String(job.id), { settings, batch: batchSettings });
+      });
+      return await view(job.id);
+    },
   );
 
   app.post(

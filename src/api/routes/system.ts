@@ -4,10 +4,8 @@
  */
 import { Type } from 'typebox';
 import { defaultContentLanguage } from '../../batch/batch-settings.ts';
-import { addQueue, queues } from '../../batch/queue-service.ts';
+import { addQueue, editQueue, queues } from '../../batch/queue-service.ts';
 import { systemTimeZone } from '../../batch/schedule.ts';
-import { ConfigError, KontorError, NotFoundError } from '../../domain/errors.ts';
-import { fieldError } from '../../domain/field-error.ts';
 import { listServers } from '../../storage/app-server-store.ts';
 import { errorResponses, NameParams } from '../schemas/common.ts';
 import {
@@ -16,6 +14,7 @@ import {
   AppServerSchema,
   Health,
   NewQueueBody,
+  QueuePatchBody,
   QueueSchema,
   SystemInfo,
 } from '../schemas/system.ts';
@@ -64,12 +63,7 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: Type.Array(ApplicationInfo), ...errorResponses },
       },
     },
-    async () =>
-      ctx.applications.names().map((name) => {
-        const application = ctx.applications.get(name)!;
-        const developmentObject = (application as { developmentObject?: string }).developmentObject;
-        return { name, label: application.label, developmentObject: developmentObject ?? '' };
-      }),
+    async () => ctx.applications.list(),
   );
 
   app.get(
@@ -113,21 +107,23 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
         response: { 201: QueueSchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
-      const { name, description } = request.body;
-      try {
-        await addQueue(db, name, description ?? null);
-      } catch (error) {
-        if (error instanceof KontorError && error.code === 'QUEUE_EXISTS')
-          throw new ConfigError('NAME_TAKEN', error.message);
-        if (error instanceof KontorError && error.code === 'INVALID_INPUT')
-          throw fieldError(error.message, 'name');
-        throw error;
-      }
-      const queue = (await queues(db)).find((q) => q.name === name);
-      if (!queue) throw new NotFoundError('Processing queue', name);
-      return reply.status(201).send(queue);
+    async (request, reply) =>
+      reply.status(201).send(await addQueue(db, request.body.name, request.body.description ?? null)),
+  );
+
+  app.patch(
+    '/queues/:name',
+    {
+      config: { access: 'administrator' },
+      schema: {
+        tags: ['system'],
+        summary: "Change a processing queue's description",
+        params: NameParams,
+        body: QueuePatchBody,
+        response: { 200: QueueSchema, ...errorResponses },
+      },
     },
+    async (request) => await editQueue(db, request.params.name, request.body.description),
   );
 
   app.get(
@@ -141,6 +137,4 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
     },
     async () => await listServers(db),
   );
-
-  void NameParams;
 };

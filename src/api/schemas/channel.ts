@@ -39,8 +39,12 @@ export function channelInputSchema(adapterKinds: readonly string[]) {
   return Type.Object({ ...channelFields, adapter: Type.Enum([...adapterKinds]) });
 }
 
-export const ChannelUpdateSchema = Type.Object(channelFields, {
-  description: 'A secret setting that is absent or "" keeps its stored value.',
-});
+export const ChannelUpdateSchema = Type.Object(
+  { ...channelFields, settings: Type.Optional(channelFields.settings) },
+  {
+    description:
+      'A secret setting that is absent or "" keeps its stored value; other absent settings are unset.',
+  },
+);
 
 export const ChannelTestResult = Type.Object({ ok: Type.Literal(true), message: Type.String() });
