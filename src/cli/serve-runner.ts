@@ -16,6 +16,8 @@ import { untilStopped } from './until-stopped.ts';
 export interface ServeOptions {
   host: string;
   port: number;
+  /** The option that sets the port (`--port`, `--http-port`), for the message when it is in use. */
+  portOption: string;
   appServer: string;
   timing: Partial<ServerTiming>;
   secureCookies: boolean;
@@ -39,7 +41,6 @@ function urlOf(address: AddressInfo | string | null, host: string): string {
 export async function startServe(app: AppContext, options: ServeOptions): Promise<RunningServe> {
   const db = await app.database();
   const log = (line: string) => app.output.out(`${new Date().toISOString()} ${line}`);
-  const firstAdministrator = await new UserService(db).ensureFirstAdministrator();
   const server = await AppServer.start({
     db,
     name: options.appServer,
@@ -59,12 +60,18 @@ export async function startServe(app: AppContext, options: ServeOptions): Promis
     },
   });
   try {
-    await onFreePort(options.port, () => api.listen({ host: options.host, port: options.port }));
+    await onFreePort(
+      options.port,
+      () => api.listen({ host: options.host, port: options.port }),
+      options.portOption,
+    );
   } catch (error) {
     await api.close().catch(() => undefined);
     await server.stop();
     throw error;
   }
+  // Only once the server listens: a one-time password that could not be shown would be lost.
+  const firstAdministrator = await new UserService(db).ensureFirstAdministrator();
   return {
     url: urlOf(api.server.address(), options.host),
     appServer: options.appServer,

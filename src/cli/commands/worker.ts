@@ -46,6 +46,7 @@ export function serveOptionsFrom(options: ServeCommandOptions, portOption = '--p
   return {
     host: options.host,
     port: portFrom(portOption, options.port),
+    portOption,
     appServer: assertName('Application server', name),
     timing: timingFrom(options),
     secureCookies: options.insecureCookies !== true,
