@@ -10,6 +10,7 @@ import { registerNotificationCommands } from './commands/notifications.ts';
 import { registerPartnerCommands } from './commands/partners.ts';
 import { registerQueueCommands } from './commands/queue.ts';
 import { registerSimulatorCommand } from './commands/simulator.ts';
+import { registerUserCommands } from './commands/user.ts';
 import { registerServerCommands } from './commands/worker.ts';
 import { EXIT } from './exit-codes.ts';
 
@@ -31,6 +32,7 @@ export function buildProgram(context: () => AppContext, setExitCode: (code: numb
   registerJobCommands(program, context);
   registerNotificationCommands(program, context);
   registerServerCommands(program, context);
+  registerUserCommands(program, context);
   registerDemoCommand(program, context, setExitCode);
   registerSimulatorCommand(program, context, setExitCode);
   return program;

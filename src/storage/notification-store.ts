@@ -64,31 +64,22 @@ export interface NotificationFilter {
   limit?: number;
 }
 
-export async function listNotifications(
-  db: Queryable,
-  filter: NotificationFilter = {},
-): Promise<StoredNotification[]> {
-  const result = await db.query<{
-    id: unknown;
-    user_name: string;
-    channel: NoticeChannel;
-    topic: NoticeTopic;
-    job_id: unknown;
-    run_id: unknown;
-    has_errors: boolean;
-    title: string;
-    message: string;
-    created_at: unknown;
-    acknowledged_at: unknown;
-  }>(
-    `select * from notification
-     where ($1::text is null or user_name = $1) and ($2::boolean or acknowledged_at is null)
-       and ($4::text is null or channel = $4)
-     order by id desc limit $3`,
-    [filter.user ?? null, filter.all === true, filter.limit ?? 1000, filter.channel ?? null],
-  );
-  // The newest (up to the limit), oldest first.
-  return result.rows.reverse().map((row) => ({
+interface NotificationRow {
+  id: unknown;
+  user_name: string;
+  channel: NoticeChannel;
+  topic: NoticeTopic;
+  job_id: unknown;
+  run_id: unknown;
+  has_errors: boolean;
+  title: string;
+  message: string;
+  created_at: unknown;
+  acknowledged_at: unknown;
+}
+
+function toNotification(row: NotificationRow): StoredNotification {
+  return {
     id: num(row.id),
     user: row.user_name,
     channel: row.channel,
@@ -100,7 +91,29 @@ export async function listNotifications(
     message: row.message,
     createdAt: iso(row.created_at),
     acknowledgedAt: isoOrNull(row.acknowledged_at),
-  }));
+  };
+}
+
+export async function listNotifications(
+  db: Queryable,
+  filter: NotificationFilter = {},
+): Promise<StoredNotification[]> {
+  const result = await db.query<NotificationRow>(
+    `select * from notification
+     where ($1::text is null or user_name = $1) and ($2::boolean or acknowledged_at is null)
+       and ($4::text is null or channel = $4)
+     order by id desc limit $3`,
+    [filter.user ?? null, filter.all === true, filter.limit ?? 1000, filter.channel ?? null],
+  );
+  // The newest (up to the limit), oldest first.
+  return result.rows.reverse().map(toNotification);
+}
+
+/** One notification by id (server push loads the one a NOTIFY announced). */
+export async function getNotification(db: Queryable, id: number): Promise<StoredNotification | null> {
+  const result = await db.query<NotificationRow>('select * from notification where id = $1', [id]);
+  const row = result.rows[0];
+  return row ? toNotification(row) : null;
 }
 
 /** Acknowledges notifications of the user (a closed dialog, a completed workflow task); returns how many. */

@@ -1,19 +1,21 @@
 /**
  * `kontor demo`: a first look. Starts a simulator for every adapter with generated customers, creates the
  * sales channels demo-<kind>, files an Import customers batch job for each and runs them in this process as
- * an application server, then keeps the shops running (changing a customer now and then) so that Last
- * transfer imports have something to find.
+ * an application server, then serves the web UI and HTTP API (`kontor serve`) and keeps the shops running
+ * (changing a customer now and then) so that Last transfer imports have something to find.
  */
 import type { Command } from 'commander';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import { runJobNow } from '../../batch/run-job-now.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { getRun } from '../../storage/run-store.ts';
+import { FIRST_ADMINISTRATOR } from '../../users/user-service.ts';
 import type { AppContext } from '../app-context.ts';
+import type { TimingOptions } from '../app-server-runner.ts';
 import { batchSettingsFrom } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';
+import { firstLoginLines, type RunningServe, serveUntilStopped, startServe } from '../serve-runner.ts';
 import { formatTable } from '../table.ts';
-import { untilStopped } from '../until-stopped.ts';
 import {
   type DemoShop,
   ensureDemoChannel,
@@ -21,11 +23,16 @@ import {
   startShopActivity,
   stopDemoShops,
 } from './demo-shops.ts';
+import { portFrom, serveOptionsFrom } from './worker.ts';
 
-interface DemoOptions {
+interface DemoOptions extends TimingOptions {
   port: string;
   customers: string;
   once?: boolean;
+  host: string;
+  httpPort: string;
+  appServer?: string;
+  insecureCookies?: boolean;
 }
 
 export function registerDemoCommand(
@@ -44,11 +51,14 @@ export function registerDemoCommand(
       '8901',
     )
     .option('--customers <count>', 'generated customers per shop', '150')
-    .option('--once', 'stop after the imports instead of keeping the shops running')
+    .option('--once', 'stop after the imports instead of serving the web UI and keeping the shops running')
+    .option('--host <address>', 'address of the web UI and HTTP API', '127.0.0.1')
+    .option('--http-port <port>', 'port of the web UI and HTTP API (0: any free port)', '8080')
+    .option('--app-server <name>', 'name of the application server (default: the host name)')
+    .option('--insecure-cookies', 'session cookie without Secure (plain HTTP beyond loopback)')
     .action(async (options: DemoOptions) => {
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new InvalidInputError(`--port "${options.port}" is not a port number.`);
+      const port = portFrom('--port', options.port);
+      const serve = serveOptionsFrom({ ...options, port: options.httpPort }, '--http-port');
       const customers = Number(options.customers);
       if (!Number.isInteger(customers) || customers < 1 || customers > 100_000)
         throw new InvalidInputError(
@@ -59,20 +69,15 @@ export function registerDemoCommand(
       try {
         const ok = await importAll(app, shops);
         if (!ok) setExitCode(EXIT.failed);
-        // Free the database so that other kontor commands can open it while the shops keep running.
-        await app.close();
         if (options.once) return;
-        const dbOption = app.dbSpec ? ` --db ${app.dbSpec}` : '';
-        app.output.out(`
-The shops keep running; every 20 seconds a customer changes in one of them. In another terminal:
-  npx kontor${dbOption} partners list --channel demo-magento
-  npx kontor${dbOption} import-customers --channel demo-shopware --changed-since last-transfer --wait
-  npx kontor${dbOption} jobs list
-  npx kontor${dbOption} notifications list
-Ctrl+C stops the demo.`);
+        const running = await startServe(app, serve);
+        printDemoStarted(app, running);
         const activity = startShopActivity(shops, 20_000, (line) => app.output.out(line));
-        await untilStopped();
-        activity.stop();
+        try {
+          await serveUntilStopped(app, running);
+        } finally {
+          activity.stop();
+        }
       } finally {
         await stopDemoShops(shops);
       }
@@ -124,4 +129,26 @@ async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<b
     'Records awaiting confirmation have warnings (e.g. no address): see `kontor jobs log <job>`, and import them with --confirm-all-warnings.',
   );
   return ok;
+}
+
+function printDemoStarted(app: AppContext, running: RunningServe): void {
+  const { out } = app.output;
+  out('');
+  out(`The web UI and HTTP API run at ${running.url} (API docs: ${running.url}/api/docs).`);
+  if (running.firstAdministrator) {
+    for (const line of firstLoginLines(running.url, running.firstAdministrator)) out(line);
+  } else {
+    out(
+      `Log in as "${FIRST_ADMINISTRATOR}" (created at an earlier start) with the password chosen then; forgotten: stop the demo and run \`npx kontor user passwd ${FIRST_ADMINISTRATOR}\`.`,
+    );
+  }
+  out(
+    'The shops keep running; every 20 seconds a customer changes in one of them: file a Last transfer import in the web UI to fetch it.',
+  );
+  out(
+    app.dbSpec?.startsWith('postgres')
+      ? 'Other kontor commands work meanwhile on the same database (e.g. `npx kontor partners list`).'
+      : 'This process holds the embedded database: other kontor commands on it work after Ctrl+C.',
+  );
+  out('Ctrl+C stops the demo.');
 }

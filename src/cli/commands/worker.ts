@@ -1,6 +1,6 @@
 /**
- * `kontor worker --app-server NAME`: an application server (runs batch jobs). `kontor serve`: for now the
- * same, under the host name by default; the HTTP API and web UI will be started here as well.
+ * `kontor worker --app-server NAME`: an application server (runs batch jobs). `kontor serve`: the web UI and
+ * HTTP API together with an application server (under the host name by default).
  * `kontor app-server list`: the registered application servers and their status.
  */
 import { hostname } from 'node:os';
@@ -10,6 +10,13 @@ import { InvalidInputError } from '../../domain/errors.ts';
 import { listServers } from '../../storage/app-server-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { runAppServer, type TimingOptions, timingFrom } from '../app-server-runner.ts';
+import {
+  firstLoginLines,
+  type RunningServe,
+  type ServeOptions,
+  serveUntilStopped,
+  startServe,
+} from '../serve-runner.ts';
 import { formatTable } from '../table.ts';
 
 function addTimingOptions(command: Command): Command {
@@ -18,6 +25,40 @@ function addTimingOptions(command: Command): Command {
     .option('--heartbeat-ms <ms>', 'heartbeat of the server and its runs (default 5000)')
     .option('--lease-seconds <s>', 'a run without heartbeat for this long is abandoned (default 30)')
     .option('--max-runs <n>', 'runs at once on this server, each of another queue (default 4)');
+}
+
+export interface ServeCommandOptions extends TimingOptions {
+  host: string;
+  port: string;
+  appServer?: string;
+  insecureCookies?: boolean;
+}
+
+export function portFrom(option: string, value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InvalidInputError(`${option} "${value}" is not a port number.`);
+  return port;
+}
+
+export function serveOptionsFrom(options: ServeCommandOptions, portOption = '--port'): ServeOptions {
+  const name = options.appServer ?? hostname().replace(/[^A-Za-z0-9._-]/g, '-');
+  return {
+    host: options.host,
+    port: portFrom(portOption, options.port),
+    portOption,
+    appServer: assertName('Application server', name),
+    timing: timingFrom(options),
+    secureCookies: options.insecureCookies !== true,
+  };
+}
+
+function printStarted(app: AppContext, running: RunningServe): void {
+  app.output.out(
+    `Kontor is running at ${running.url} (web UI; API docs at ${running.url}/api/docs), application server "${running.appServer}". Ctrl+C stops it.`,
+  );
+  if (running.firstAdministrator)
+    for (const line of firstLoginLines(running.url, running.firstAdministrator)) app.output.out(line);
 }
 
 export function registerServerCommands(program: Command, context: () => AppContext): void {
@@ -33,15 +74,19 @@ export function registerServerCommands(program: Command, context: () => AppConte
   addTimingOptions(
     program
       .command('serve')
-      .description('run Kontor: an application server (the HTTP API and web UI will follow here)')
-      .option('--port <port>', 'HTTP port (for the coming HTTP API)', '8080')
-      .option('--app-server <name>', 'name of this application server (default: the host name)'),
-  ).action(async (options: TimingOptions & { appServer?: string; port: string }) => {
-    const port = Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new InvalidInputError(`--port "${options.port}" is not a port number.`);
-    const name = options.appServer ?? hostname().replace(/[^A-Za-z0-9._-]/g, '-');
-    await runAppServer(context(), assertName('Application server', name), timingFrom(options));
+      .description('run Kontor: the web UI and HTTP API and an application server, on one database')
+      .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
+      .option('--port <port>', 'HTTP port (0: any free port)', '8080')
+      .option('--app-server <name>', 'name of this application server (default: the host name)')
+      .option(
+        '--insecure-cookies',
+        'session cookie without Secure, for plain HTTP beyond loopback (behind no TLS proxy: not recommended)',
+      ),
+  ).action(async (options: ServeCommandOptions) => {
+    const app = context();
+    const running = await startServe(app, serveOptionsFrom(options));
+    printStarted(app, running);
+    await serveUntilStopped(app, running);
   });
 
   program

@@ -1,0 +1,64 @@
+/** What the HTTP API is built from (`buildApi(deps)`) and the services its routes share. */
+import type { AdapterRegistry } from '../adapters/registry.ts';
+import type { BatchApplications } from '../batch/batch-application.ts';
+import { JobService } from '../batch/job-service.ts';
+import { NotificationService } from '../batch/notification-service.ts';
+import { ChannelService } from '../channels/channel-service.ts';
+import type { Db } from '../storage/db.ts';
+import { type HashCost, PasswordHasher } from '../users/password-hasher.ts';
+import { SessionService } from '../users/session-service.ts';
+import { UserService } from '../users/user-service.ts';
+import { EventHub } from './event-hub.ts';
+
+export interface ApiOptions {
+  /** Set `Secure` on the session cookie (not for plain HTTP requests on loopback). */
+  secureCookies: boolean;
+  /** The built web UI (web/dist); null: none. Default: web/dist of this checkout. */
+  webRoot?: string | null;
+  version: string;
+  /** The application server of this process, if it runs one (`kontor serve`). */
+  appServer: string | null;
+  /** Tests: the time for sessions and the login throttle. */
+  clock?: () => Date;
+  /** Tests: a cheaper argon2id cost. */
+  hashCost?: HashCost;
+  /** Server push: a comment line this often keeps proxies open (default 25 s). */
+  heartbeatMs?: number;
+  /** Where internal error details go (never to clients). */
+  log?: (line: string) => void;
+}
+
+export interface ApiDeps {
+  db: Db;
+  adapters: AdapterRegistry;
+  applications: BatchApplications;
+  options: ApiOptions;
+}
+
+export interface ApiContext extends ApiDeps {
+  clock: () => Date;
+  users: UserService;
+  sessions: SessionService;
+  jobs: JobService;
+  channels: ChannelService;
+  notifications: NotificationService;
+  hub: EventHub;
+  log: (line: string) => void;
+}
+
+export function createApiContext(deps: ApiDeps): ApiContext {
+  const clock = deps.options.clock ?? (() => new Date());
+  const hasher = new PasswordHasher(deps.options.hashCost);
+  const notifications = new NotificationService(deps.db);
+  return {
+    ...deps,
+    clock,
+    users: new UserService(deps.db, { hasher, clock }),
+    sessions: new SessionService(deps.db, { clock }),
+    jobs: new JobService(deps.db, deps.applications, clock),
+    channels: new ChannelService(deps.db, deps.adapters),
+    notifications,
+    hub: new EventHub(deps.db, notifications, deps.options.heartbeatMs ?? 25_000),
+    log: deps.options.log ?? (() => undefined),
+  };
+}

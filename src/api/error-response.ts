@@ -1,0 +1,111 @@
+/**
+ * Every error as `{ code, message, field? }` with the status of docs/api.md: by code first, then by the
+ * KontorError kind. Schema validation errors are INVALID_INPUT naming the first failing field. Bugs answer a
+ * generic message; their detail goes to the server log only.
+ */
+import type { FastifyError } from 'fastify';
+import { asKontorError, type ErrorKind, KontorError } from '../domain/errors.ts';
+import { fieldOf } from '../domain/field-error.ts';
+
+export interface ErrorBodyValue {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  INVALID_INPUT: 400,
+  AUTH_REQUIRED: 401,
+  LOGIN_FAILED: 401,
+  FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  CSRF_HEADER_MISSING: 403,
+  NOT_FOUND: 404,
+  LOGIN_THROTTLED: 429,
+};
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  config: 409,
+  // Credentials a channel refused (CHANNEL_AUTH_FAILED): the channel's settings are wrong, not the caller's login.
+  auth: 422,
+  data: 422,
+  transient: 503,
+  bug: 500,
+};
+
+export function statusOf(error: KontorError): number {
+  return STATUS_BY_CODE[error.code] ?? STATUS_BY_KIND[error.kind];
+}
+
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** `/batch/queue` + a missing property -> `batch.queue`. */
+function fieldOfIssue(issue: ValidationIssue): string {
+  const parts = issue.instancePath.split('/').filter(Boolean);
+  const missing = issue.params?.missingProperty;
+  if (issue.keyword === 'required' && typeof missing === 'string') parts.push(missing);
+  return parts.join('.');
+}
+
+function validationMessage(issue: ValidationIssue, field: string, where: string): string {
+  const allowed = issue.params?.allowedValues;
+  const detail = Array.isArray(allowed)
+    ? `must be one of: ${allowed.join(', ')}`
+    : (issue.message ?? 'is invalid');
+  if (issue.keyword === 'required') return `${field} is required.`;
+  return field === '' ? `The ${where} ${detail}.` : `${field} ${detail}.`;
+}
+
+const WHERE: Record<string, string> = {
+  body: 'request body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'headers',
+};
+
+/** Maps anything thrown by a route or hook to the status and the body to send. */
+export function errorResponse(error: unknown) {
+  const fastifyError = error as Partial<FastifyError> & { validation?: ValidationIssue[] };
+  if (Array.isArray(fastifyError.validation) && fastifyError.validation.length > 0) {
+    const issue = fastifyError.validation[0]!;
+    const field = fieldOfIssue(issue);
+    const where = WHERE[fastifyError.validationContext ?? 'body'] ?? 'request';
+    const body: ErrorBodyValue = { code: 'INVALID_INPUT', message: validationMessage(issue, field, where) };
+    if (field !== '') body.field = field;
+    return { status: 400, body, internal: null };
+  }
+  if (!(error instanceof KontorError) && typeof fastifyError.statusCode === 'number') {
+    const status = fastifyError.statusCode;
+    if (status >= 400 && status < 500) {
+      const code =
+        status === 400
+          ? 'INVALID_INPUT'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : status === 404
+                ? 'NOT_FOUND'
+                : 'BAD_REQUEST';
+      return { status, body: { code, message: fastifyError.message ?? 'Bad request.' }, internal: null };
+    }
+  }
+  const kontorError = asKontorError(error);
+  const status = statusOf(kontorError);
+  const body: ErrorBodyValue = { code: kontorError.code, message: kontorError.message };
+  const field = fieldOf(kontorError);
+  if (field) body.field = field;
+  if (status >= 500) {
+    return {
+      status,
+      body: kontorError.kind === 'bug' ? { code: 'INTERNAL', message: kontorError.message } : body,
+      internal: kontorError.detail ?? `${kontorError.code}: ${kontorError.message}`,
+    };
+  }
+  return { status, body, internal: null };
+}

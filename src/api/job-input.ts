@@ -1,0 +1,149 @@
+/**
+ * The Import customers form of the API (`{ application, batch }`) turned into what JobService files, with
+ * errors that name their field (`application.emails`, `batch.queue`); and the defaults of the Batch settings
+ * tab: User = the logged-in user, OLTP database and content language as /api/system says.
+ */
+import type { Static } from 'typebox';
+import type { BatchSettingsInput } from '../batch/batch-settings.ts';
+import { KontorError } from '../domain/errors.ts';
+import { fieldError, fieldOf } from '../domain/field-error.ts';
+import { parseEmails } from '../import/selection.ts';
+import { findChannelByName } from '../storage/channel-store.ts';
+import { findQueueId } from '../storage/queue-store.ts';
+import { getUser } from '../storage/user-store.ts';
+import type { User } from '../users/user-types.ts';
+import { forbidden, isAdministrator } from './access.ts';
+import type { ApiContext } from './api-context.ts';
+import type { BatchSettingsSchema, ImportSettingsSchema } from './schemas/job.ts';
+import { oltpDatabaseName } from './system-info.ts';
+
+export type ImportSettingsBody = Static<typeof ImportSettingsSchema>;
+export type BatchSettingsBody = Static<typeof BatchSettingsSchema>;
+
+const IMPORT_FIELDS = new Set([
+  'channel',
+  'changedSince',
+  'timestamp',
+  'byEmail',
+  'emails',
+  'deactivateDeleted',
+  'confirmAllWarnings',
+]);
+
+/** Puts `application.` or `batch.` before a field a service named without it. */
+export function withFieldPrefix(error: unknown): unknown {
+  const field = fieldOf(error);
+  if (!(error instanceof KontorError) || !field || field.includes('.')) return error;
+  const prefixed = `${IMPORT_FIELDS.has(field) ? 'application' : 'batch'}.${field}`;
+  return Object.assign(error, { field: prefixed });
+}
+
+/** The stored settings of an Import customers job, checked against the channel's adapter. */
+export async function importSettingsFrom(ctx: ApiContext, input: ImportSettingsBody) {
+  const channel = await findChannelByName(ctx.db, input.channel.trim());
+  if (!channel) throw fieldError(`Sales channel "${input.channel}" does not exist.`, 'application.channel');
+  const adapter = ctx.adapters.get(channel.adapter);
+  const deactivateDeleted = input.deactivateDeleted === true;
+  if (deactivateDeleted && adapter.capabilities.deletions === 'none')
+    throw fieldError(
+      `The ${adapter.label} adapter cannot detect deleted customer accounts.`,
+      'application.deactivateDeleted',
+    );
+  const common = {
+    channel: channel.name,
+    deactivateDeleted,
+    confirmAllWarnings: input.confirmAllWarnings === true,
+  };
+  if (input.byEmail) {
+    if (!adapter.capabilities.byEmail)
+      throw fieldError(
+        `The ${adapter.label} adapter cannot select customers by e-mail.`,
+        'application.byEmail',
+      );
+    let emails: string[];
+    try {
+      emails = parseEmails(input.emails ?? []);
+    } catch (error) {
+      throw fieldError((error as Error).message, 'application.emails');
+    }
+    if (emails.length === 0)
+      throw fieldError('By email needs at least one e-mail address.', 'application.emails');
+    return { ...common, changedSince: 'last-transfer', timestamp: null, emails };
+  }
+  const changedSince = input.changedSince ?? 'last-transfer';
+  const timestamp = input.timestamp ?? null;
+  if (timestamp !== null && changedSince !== 'manual')
+    throw fieldError('A timestamp is only used with Changed since = Manual.', 'application.timestamp');
+  if (timestamp !== null && Date.parse(timestamp) > ctx.clock().getTime())
+    throw fieldError('The timestamp lies in the future.', 'application.timestamp');
+  return {
+    ...common,
+    changedSince,
+    timestamp: timestamp === null ? null : new Date(timestamp).toISOString(),
+    emails: null,
+  };
+}
+
+/** Stored Import customers settings as the API shows them (the form the UI edits and sends back). */
+export function importSettingsView(settings: Record<string, unknown>): Record<string, unknown> {
+  const emails = Array.isArray(settings.emails) ? (settings.emails as string[]) : null;
+  return {
+    channel: settings.channel,
+    changedSince: settings.changedSince,
+    timestamp: settings.timestamp ?? null,
+    byEmail: emails !== null,
+    emails: emails ?? [],
+    deactivateDeleted: settings.deactivateDeleted === true,
+    confirmAllWarnings: settings.confirmAllWarnings === true,
+  };
+}
+
+/**
+ * The Batch settings tab with its defaults. User defaults to `owner` (the logged-in user when filing, the
+ * job's user when editing); a `user` may name only themselves, an administrator any existing user.
+ */
+export async function batchSettingsFrom(
+  ctx: ApiContext,
+  me: User,
+  input: BatchSettingsBody,
+  owner: string = me.name,
+): Promise<BatchSettingsInput> {
+  const user = input.user?.trim() || owner;
+  if (user !== me.name && user !== owner) {
+    if (!isAdministrator(me))
+      throw Object.assign(forbidden('You may file and edit batch jobs only for yourself.'), {
+        field: 'batch.user',
+      });
+    if (!(await getUser(ctx.db, user))) throw fieldError(`User "${user}" does not exist.`, 'batch.user');
+  }
+  const queue = input.queue.trim();
+  if ((await findQueueId(ctx.db, queue)) === null)
+    throw fieldError(`Processing queue "${queue}" does not exist.`, 'batch.queue');
+  return {
+    name: input.name ?? null,
+    user,
+    oltpDatabase: input.oltpDatabase?.trim() || oltpDatabaseName(ctx.db),
+    contentLanguage: input.contentLanguage ?? null,
+    queue,
+    appServer: input.appServer ?? null,
+    startMode: input.startMode,
+    begin: input.begin ? new Date(input.begin) : null,
+    maxRunSeconds: input.maxRunSeconds ?? null,
+    timeoutNotification: input.timeoutNotification === true,
+    pattern: input.pattern ?? null,
+    timeZone: input.timeZone ?? null,
+    end: input.end ? new Date(input.end) : null,
+    seriesCanceledNotification: input.seriesCanceledNotification === true,
+    notification: input.notification,
+    releaseImmediately: input.releaseImmediately ?? null,
+  };
+}
+
+/** Rethrows with the field prefixed (services name fields without `application.` / `batch.`). */
+export async function withFields<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw withFieldPrefix(error);
+  }
+}

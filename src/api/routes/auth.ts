@@ -1,0 +1,86 @@
+/** /api/auth: login (sets the session cookie), logout, the logged-in user, changing one's own password. */
+
+import { currentUser } from '../access.ts';
+import { errorResponses, NoContent } from '../schemas/common.ts';
+import { LoginBody, PasswordChangeBody, UserEnvelope } from '../schemas/user.ts';
+import type { RoutePlugin } from '../server.ts';
+import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
+
+export const authRoutes: RoutePlugin = async (app, ctx) => {
+  app.post(
+    '/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in: sets the session cookie',
+        security: [],
+        body: LoginBody,
+        response: { 200: UserEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await ctx.users.login(request.body.name, request.body.password);
+      if (request.sessionIdHash) await ctx.sessions.end(request.sessionIdHash);
+      const session = await ctx.sessions.create(user.name);
+      setSessionCookie(request, reply, session.id, {
+        secureCookies: ctx.options.secureCookies,
+        maxAgeSeconds: ctx.sessions.limits.maxSeconds,
+      });
+      return { user };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log out: ends the session and clears the cookie',
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionIdHash) {
+        await ctx.sessions.end(request.sessionIdHash);
+        ctx.hub.endSession(request.sessionIdHash);
+      }
+      clearSessionCookie(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user',
+        response: { 200: UserEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => ({ user: currentUser(request) }),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Change one's own password; ends one's other sessions",
+        body: PasswordChangeBody,
+        response: { 204: NoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      await ctx.users.changePassword(user.name, request.body.currentPassword, request.body.newPassword);
+      if (request.sessionIdHash) {
+        await ctx.sessions.endOthers(user.name, request.sessionIdHash);
+        ctx.hub.endUserSessions(user.name, request.sessionIdHash);
+      }
+      return reply.status(204).send(null);
+    },
+  );
+};

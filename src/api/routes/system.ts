@@ -1,0 +1,140 @@
+/**
+ * System: health, the defaults of the Batch settings tab, the batch applications and adapters, processing
+ * queues and application servers (the System cockpit).
+ */
+import { Type } from 'typebox';
+import { defaultContentLanguage } from '../../batch/batch-settings.ts';
+import { addQueue, editQueue, queues } from '../../batch/queue-service.ts';
+import { systemTimeZone } from '../../batch/schedule.ts';
+import { listServers } from '../../storage/app-server-store.ts';
+import { errorResponses, NameParams } from '../schemas/common.ts';
+import {
+  AdapterInfo,
+  ApplicationInfo,
+  AppServerSchema,
+  Health,
+  NewQueueBody,
+  QueuePatchBody,
+  QueueSchema,
+  SystemInfo,
+} from '../schemas/system.ts';
+import type { RoutePlugin } from '../server.ts';
+import { languages, oltpDatabaseName, timeZones } from '../system-info.ts';
+
+export const systemRoutes: RoutePlugin = async (app, ctx) => {
+  const { db } = ctx;
+
+  app.get(
+    '/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['system'], summary: 'Is the server up', security: [], response: { 200: Health } },
+    },
+    async () => ({ ok: true as const, version: ctx.options.version }),
+  );
+
+  app.get(
+    '/system',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Defaults of the Batch settings tab and value assistants',
+        response: { 200: SystemInfo, ...errorResponses },
+      },
+    },
+    async () => ({
+      version: ctx.options.version,
+      database: db.kind === 'postgres' ? ('postgres' as const) : ('embedded' as const),
+      oltpDatabase: oltpDatabaseName(db),
+      contentLanguage: defaultContentLanguage(),
+      languages: languages(),
+      timeZone: systemTimeZone(),
+      timeZones: timeZones(),
+      appServer: ctx.options.appServer,
+    }),
+  );
+
+  app.get(
+    '/applications',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Batch applications',
+        response: { 200: Type.Array(ApplicationInfo), ...errorResponses },
+      },
+    },
+    async () => ctx.applications.list(),
+  );
+
+  app.get(
+    '/adapters',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Adapter kinds with their capabilities and settings',
+        response: { 200: Type.Array(AdapterInfo), ...errorResponses },
+      },
+    },
+    async () =>
+      ctx.adapters.list().map((adapter) => ({
+        kind: adapter.kind,
+        label: adapter.label,
+        capabilities: { ...adapter.capabilities, channelTypes: [...adapter.capabilities.channelTypes] },
+        settings: adapter.settings.map((setting) => ({ ...setting })),
+      })),
+  );
+
+  app.get(
+    '/queues',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Processing queues with their waiting and running jobs',
+        response: { 200: Type.Array(QueueSchema), ...errorResponses },
+      },
+    },
+    async () => await queues(db),
+  );
+
+  app.post(
+    '/queues',
+    {
+      config: { access: 'administrator' },
+      schema: {
+        tags: ['system'],
+        summary: 'Create a processing queue',
+        body: NewQueueBody,
+        response: { 201: QueueSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addQueue(db, request.body.name, request.body.description ?? null)),
+  );
+
+  app.patch(
+    '/queues/:name',
+    {
+      config: { access: 'administrator' },
+      schema: {
+        tags: ['system'],
+        summary: "Change a processing queue's description",
+        params: NameParams,
+        body: QueuePatchBody,
+        response: { 200: QueueSchema, ...errorResponses },
+      },
+    },
+    async (request) => await editQueue(db, request.params.name, request.body.description),
+  );
+
+  app.get(
+    '/app-servers',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Application servers and their status',
+        response: { 200: Type.Array(AppServerSchema), ...errorResponses },
+      },
+    },
+    async () => await listServers(db),
+  );
+};

@@ -1,0 +1,50 @@
+/** Sales channels (docs/api.md "Sales channels"). Secrets are write-only: PublicChannel never holds them. */
+import { Type } from 'typebox';
+import { Nullable, Timestamp } from './common.ts';
+
+const ChannelType = Type.Enum(['b2c', 'b2b', 'b2b-b2c']);
+
+export const PublicChannelSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  adapter: Type.String(),
+  adapterLabel: Type.String(),
+  type: ChannelType,
+  url: Type.String(),
+  settings: Type.Record(Type.String(), Type.String(), {
+    description: 'adapter settings without the secret ones',
+  }),
+  secretsSet: Type.Array(Type.String(), { description: 'secret settings that have a value' }),
+  customerApproval: Type.Boolean(),
+  usePseudoPartner: Type.Boolean(),
+  pseudoPartnerNumber: Nullable(Type.String()),
+  watermark: Nullable(Timestamp),
+  createdAt: Timestamp,
+});
+
+const channelFields = {
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  type: ChannelType,
+  url: Type.String({ minLength: 1, maxLength: 2000 }),
+  settings: Type.Record(Type.String(), Type.String({ maxLength: 10_000 }), {
+    description: 'adapter settings (see GET /api/adapters); secrets are write-only',
+  }),
+  customerApproval: Type.Boolean({ description: 'B2B tab: new B2B partners are Released' }),
+  pseudoPartnerNumber: Nullable(
+    Type.String({ maxLength: 40, description: 'set = Use pseudo partner (B2C tab)' }),
+  ),
+};
+
+export function channelInputSchema(adapterKinds: readonly string[]) {
+  return Type.Object({ ...channelFields, adapter: Type.Enum([...adapterKinds]) });
+}
+
+export const ChannelUpdateSchema = Type.Object(
+  { ...channelFields, settings: Type.Optional(channelFields.settings) },
+  {
+    description:
+      'A secret setting that is absent or "" keeps its stored value; other absent settings are unset.',
+  },
+);
+
+export const ChannelTestResult = Type.Object({ ok: Type.Literal(true), message: Type.String() });

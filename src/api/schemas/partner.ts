@@ -1,0 +1,56 @@
+/** Cockpit: Sales channel partners (the partner JSON of DESIGN.md 5). */
+import { Type } from 'typebox';
+import { Nullable, Timestamp } from './common.ts';
+
+const Text = Nullable(Type.String());
+
+export const PartnerSchema = Type.Object({
+  number: Type.String(),
+  type: Type.Enum(['B2B', 'B2C']),
+  status: Type.Enum(['Blocked', 'Released']),
+  name: Type.String(),
+  firstName: Text,
+  lastName: Text,
+  email: Text,
+  company: Text,
+  taxId: Text,
+  phones: Type.Array(Type.String()),
+  websites: Type.Array(Type.String()),
+  addresses: Type.Array(
+    Type.Object({
+      street: Text,
+      postalCode: Text,
+      city: Text,
+      country: Text,
+      region: Text,
+      defaultBilling: Type.Boolean(),
+      defaultShipping: Type.Boolean(),
+    }),
+  ),
+  contacts: Type.Array(Type.Object({ name: Type.String(), function: Text, email: Text, phone: Text })),
+  salesTaxClassification: Text,
+  salesRepresentative: Text,
+  links: Type.Array(
+    Type.Object({
+      channel: Type.String(),
+      externalId: Type.String(),
+      importedAt: Timestamp,
+      deletedAt: Nullable(Timestamp),
+      active: Type.Boolean(),
+    }),
+  ),
+});
+
+export const PartnerQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  channel: Type.Optional(Type.String({ maxLength: 80 })),
+  type: Type.Optional(Type.Enum(['B2B', 'B2C'])),
+  status: Type.Optional(Type.Enum(['Blocked', 'Released'])),
+  deleted: Type.Optional(Type.Enum(['yes', 'no'])),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+});
+
+export const PartnerPage = Type.Object({ total: Type.Integer(), items: Type.Array(PartnerSchema) });
+
+export const PartnerParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 40 }) });

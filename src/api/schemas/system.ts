@@ -1,0 +1,75 @@
+/** System cockpit and value assistants (docs/api.md "System"). */
+import { Type } from 'typebox';
+import { Nullable, Timestamp } from './common.ts';
+
+export const Health = Type.Object({ ok: Type.Literal(true), version: Type.String() });
+
+export const SystemInfo = Type.Object({
+  version: Type.String(),
+  database: Type.Enum(['embedded', 'postgres']),
+  oltpDatabase: Type.String(),
+  contentLanguage: Type.String(),
+  languages: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
+  timeZone: Type.String(),
+  timeZones: Type.Array(Type.String()),
+  appServer: Nullable(Type.String()),
+});
+
+export const ApplicationInfo = Type.Object({
+  name: Type.String(),
+  label: Type.String(),
+  developmentObject: Type.String(),
+});
+
+export const AdapterInfo = Type.Object({
+  kind: Type.String(),
+  label: Type.String(),
+  capabilities: Type.Object({
+    changedSince: Type.Boolean(),
+    byEmail: Type.Boolean(),
+    deletions: Type.Enum(['none', 'tombstones', 'id-scan']),
+    channelTypes: Type.Array(Type.Enum(['b2c', 'b2b', 'b2b-b2c'])),
+    guests: Type.Boolean(),
+    alwaysBlocked: Type.Boolean(),
+    pageSize: Type.Integer(),
+    requestsPerSecond: Nullable(Type.Number()),
+  }),
+  settings: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      type: Type.Enum(['string', 'secret', 'number', 'boolean']),
+      required: Type.Boolean(),
+      description: Type.String(),
+      default: Type.Optional(Type.String()),
+    }),
+  ),
+});
+
+export const QueueSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  createdAt: Timestamp,
+  ready: Type.Integer({ description: 'jobs waiting in the queue' }),
+  active: Type.Integer({ description: 'jobs running' }),
+});
+
+export const NewQueueBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 63 }),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+});
+
+export const QueuePatchBody = Type.Object({
+  description: Nullable(Type.String({ maxLength: 500 })),
+});
+
+export const AppServerSchema = Type.Object({
+  name: Type.String(),
+  status: Type.Enum(['running', 'stopped', 'dead']),
+  host: Type.String(),
+  pid: Type.Integer(),
+  startedAt: Timestamp,
+  heartbeatAt: Timestamp,
+  stoppedAt: Nullable(Timestamp),
+});

@@ -1,0 +1,77 @@
+/**
+ * The HTTP API (docs/api.md): Fastify with TypeBox schemas that validate every request and response and make
+ * the OpenAPI document; one plugin per area under routes/; the web UI under `/`. `kontor serve` listens with
+ * it; tests call `app.inject`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import cookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import { accessHook } from './access.ts';
+import { type ApiContext, type ApiDeps, createApiContext } from './api-context.ts';
+import { errorResponse } from './error-response.ts';
+import { registerOpenApi } from './openapi.ts';
+import { authRoutes } from './routes/auth.ts';
+import { channelRoutes } from './routes/channels.ts';
+import { eventRoutes } from './routes/events.ts';
+import { importCustomersRoutes } from './routes/import-customers.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { partnerRoutes } from './routes/partners.ts';
+import { systemRoutes } from './routes/system.ts';
+import { userRoutes } from './routes/users.ts';
+import { DEFAULT_WEB_ROOT, registerWebUi } from './web-ui.ts';
+
+export type ApiInstance = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse<IncomingMessage>,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export type RoutePlugin = (app: ApiInstance, ctx: ApiContext) => Promise<void>;
+
+const ROUTES: readonly RoutePlugin[] = [
+  authRoutes,
+  userRoutes,
+  systemRoutes,
+  channelRoutes,
+  importCustomersRoutes,
+  jobRoutes,
+  partnerRoutes,
+  notificationRoutes,
+  eventRoutes,
+];
+
+export function buildApi(deps: ApiDeps): ApiInstance {
+  const ctx = createApiContext(deps);
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+  // An empty JSON body counts as none (POST /api/jobs/1/release from a client that always sends the header).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, String(body), done);
+  });
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionIdHash', null);
+  app.register(cookie);
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body, internal } = errorResponse(error);
+    if (internal) ctx.log(`${request.method} ${request.url} -> ${status}: ${internal}`);
+    return reply.status(status).send(body);
+  });
+  app.addHook('onRequest', accessHook(ctx));
+  app.addHook('preClose', async () => {
+    await ctx.hub.close();
+  });
+  registerOpenApi(app, deps.options.version);
+  for (const plugin of ROUTES) {
+    app.register(async (scope) => plugin(scope.withTypeProvider<TypeBoxTypeProvider>(), ctx), {
+      prefix: '/api',
+    });
+  }
+  const webRoot = deps.options.webRoot === undefined ? DEFAULT_WEB_ROOT : deps.options.webRoot;
+  registerWebUi(app, webRoot);
+  return app;
+}
