@@ -1,11 +1,22 @@
 /** How the browser tests work the UI: log in, pick from a Mantine Select, read a field's state. */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export async function logIn(page: Page, baseUrl: string, name: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.getByRole('textbox', { name: 'User' }).fill(name);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** expect.poll with the patience of a browser (its default of 1 s is too short on a busy machine). */
+export function eventually<T>(value: () => Promise<T> | T, timeout = 15_000) {
+  return expect.poll(value, { timeout, interval: 100 });
+}
+
+/** Opens an application from the navigation. */
+export async function nav(page: Page, application: string): Promise<void> {
+  await page.locator('nav').getByRole('link', { name: application, exact: true }).click();
 }
 
 /** Opens the picker with this test id, types to search if asked, and clicks the option. */
@@ -35,15 +46,17 @@ export async function enabledFields(
   return result;
 }
 
-/** Closes every dialog notification that is open (OK). */
-export async function closeNotificationDialogs(page: Page): Promise<string[]> {
-  const titles: string[] = [];
-  const dialog = page.getByTestId('notification-dialog');
-  while ((await page.getByRole('button', { name: 'OK' }).count()) > 0) {
-    titles.push((await page.locator('.mantine-Modal-title').first().textContent()) ?? '');
-    await page.getByRole('button', { name: 'OK' }).click();
-    await page.waitForTimeout(300);
-    if ((await dialog.count()) === 0) break;
-  }
-  return titles;
+/** Waits for the dialog notification with this title, (looks at it,) presses OK; returns its text. */
+export async function closeNotificationDialog(
+  page: Page,
+  title: RegExp,
+  look?: () => Promise<unknown>,
+): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: title });
+  await dialog.waitFor({ timeout: 60_000 });
+  const text = (await dialog.textContent()) ?? '';
+  await look?.();
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  return text;
 }

@@ -30,6 +30,7 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
         onClick={() => onOpen(job)}
         data-testid={`job-row-${job.id}`}
         data-state={job.state}
+        data-last-run={last?.state}
       >
         <Table.Td c="dimmed">{job.id}</Table.Td>
         <Table.Td>

@@ -90,6 +90,7 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
             data={queues}
             searchable
             clearable
+            clearButtonProps={{ 'aria-label': 'Clear processing queue', 'aria-hidden': false }}
             value={values.queue}
             onChange={(queue) => onChange({ queue })}
             error={errors['batch.queue']}

@@ -103,6 +103,7 @@ export function ImportCustomersForm(props: ImportCustomersFormProps) {
 
   function reset() {
     setValues(initial);
+    setTab('application');
     setErrors({});
     setGeneral(null);
   }
