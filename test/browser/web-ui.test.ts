@@ -25,7 +25,7 @@ describeBrowser('web UI in Chromium', () => {
 
   beforeAll(async () => {
     // Small pages and some latency: a run takes a few seconds, so its progress can be watched.
-    magento = await startMagentoSimulator({ customers: 60, seed: 11, brokenShare: 0.05, latencyMs: 120 });
+    magento = await startMagentoSimulator({ customers: 60, seed: 11, brokenShare: 0.05, latencyMs: 350 });
     server = await startKontorServer('web-test');
     browser = await launchChromium();
     page = await browser.newPage({
@@ -115,13 +115,21 @@ describeBrowser('web UI in Chromium', () => {
     await eventually(() => page.getByText('Processing queue is required.').count()).toBe(1);
     expect(await page.getByText('A series needs a serial pattern.').count()).toBe(1);
     await screenshot(page, '02-import-customers-checks');
-    // The server's own check, shown at its field: an End before Begin.
+    // End before Begin: the dialog's own check.
     await pick(page, 'field-queue', 'default');
     await page.getByTestId('field-pattern').fill('0 2 * * *');
     await page.getByTestId('field-begin').fill('2031-01-10T02:00');
     await page.getByTestId('field-end').fill('2031-01-01T02:00');
     await page.getByTestId('submit-import').click();
     await eventually(() => page.getByText('End must lie after Begin.').count()).toBe(1);
+    // A pattern only the server knows to be wrong (minute 99): its message at the field, on its tab.
+    await page.getByTestId('field-end').fill('');
+    await page.getByTestId('field-pattern').fill('99 2 * * *');
+    await page.getByTestId('tab-application').click();
+    await page.getByTestId('submit-import').click();
+    await eventually(() => page.getByTestId('field-pattern').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('form-error').count()).toBe(0);
+    await screenshot(page, '03-import-customers-server-check');
     await page.getByRole('button', { name: 'Reset' }).click();
   });
 
@@ -136,9 +144,13 @@ describeBrowser('web UI in Chromium', () => {
     await page.getByRole('link', { name: 'Show it in Batch jobs' }).click();
     await page.getByTestId('job-details-name').waitFor();
     // While the run goes on, the drawer shows its progress (records read so far).
-    await eventually(() => page.locator('[data-testid=run-progress][data-active=true]').count(), 20_000).toBe(
-      1,
+    const readSoFar = page.locator(
+      '[data-testid=run-progress][data-active=true] [data-testid=run-read-count]',
     );
+    await eventually(
+      async () => ((await readSoFar.count()) > 0 ? await readSoFar.textContent() : ''),
+      20_000,
+    ).toMatch(/^[1-9]\d* records read so far/);
     await screenshot(page, '20-batch-job-running');
     const text = await closeNotificationDialog(page, /web-anytime/, () =>
       screenshot(page, '21-dialog-notification'),

@@ -22,11 +22,13 @@ export function DialogNotification({ notification, remaining, onClose }: DialogN
       size="md"
       data-testid="notification-dialog"
       title={
-        <Group gap="sm">
-          <ThemeIcon color={bad ? 'red' : 'green'} variant="light" radius="xl">
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <ThemeIcon color={bad ? 'red' : 'green'} variant="light" radius="xl" style={{ flexShrink: 0 }}>
             {bad ? <IconAlertTriangle size={18} /> : <IconCircleCheck size={18} />}
           </ThemeIcon>
-          <Text fw={600}>{notification.title}</Text>
+          <Text fw={600} lh={1.4}>
+            {notification.title}
+          </Text>
         </Group>
       }
     >

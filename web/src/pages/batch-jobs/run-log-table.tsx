@@ -27,7 +27,7 @@ interface RunLogTableProps {
 export function RunLogTable({ jobId, runId, active }: RunLogTableProps) {
   const { data, error, reload } = useLoader(
     () => fetchRunLog(jobId, runId),
-    `log:${jobId}:${runId}`,
+    `log:${jobId}:${runId}:${active}`, // once more when the run ends
     active ? 2000 : null,
   );
   const [level, setLevel] = useState<string>('all');
