@@ -8,7 +8,7 @@ export function InboxIndicator() {
   const { tasks } = useNotificationCenter();
   const navigate = useNavigate();
   const count = tasks.length;
-  const label = count === 0 ? 'Workflow inbox: no open tasks' : `Workflow inbox: ${count} open tasks`;
+  const label = `Workflow inbox: ${count === 0 ? 'no' : count} open task${count === 1 ? '' : 's'}`;
   return (
     <Tooltip label={label}>
       <Indicator label={count} size={16} disabled={count === 0} offset={4} color="red">

@@ -25,7 +25,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           leftSection={<item.icon size={18} stroke={1.6} />}
           rightSection={
             item.path === '/inbox' && tasks.length > 0 ? (
-              <Badge size="xs" variant="filled" circle>
+              <Badge size="xs" variant="filled" color="red" circle>
                 {tasks.length}
               </Badge>
             ) : undefined

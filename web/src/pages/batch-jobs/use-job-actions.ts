@@ -20,25 +20,28 @@ export function useJobActions(onDone: () => void) {
     try {
       if (action === 'release') {
         const released = await releaseJob(job.id);
-        notifications.show({ color: 'green', message: `Job ${job.id} "${job.name}" is ${released.state}.` });
+        notifications.show({
+          color: 'green',
+          message: `Batch job ${job.id} "${job.name}" is ${released.state}.`,
+        });
       } else if (action === 'cancel') {
         const { outcome } = await cancelJob(job.id);
         notifications.show({
           color: 'orange',
           message:
             outcome === 'canceled'
-              ? `Job ${job.id} "${job.name}" was canceled.`
-              : `Job ${job.id} "${job.name}" stops after the page it is writing.`,
+              ? `Batch job ${job.id} "${job.name}" was canceled.`
+              : `Batch job ${job.id} "${job.name}" stops after the page it is writing.`,
         });
       } else {
         const { outcome } = await triggerJob(job.id);
         notifications.show({
           color: 'blue',
-          message: `Job ${job.id} "${job.name}" ${TRIGGER_OUTCOME[outcome]}.`,
+          message: `Batch job ${job.id} "${job.name}" ${TRIGGER_OUTCOME[outcome]}.`,
         });
       }
     } catch (error) {
-      notifications.show({ color: 'red', title: `Job ${job.id}`, message: errorMessage(error) });
+      notifications.show({ color: 'red', title: `Batch job ${job.id}`, message: errorMessage(error) });
     } finally {
       setBusy(null);
       onDone();
