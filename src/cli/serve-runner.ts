@@ -5,7 +5,6 @@
  * after their current step); a second one exits at once.
  */
 import type { AddressInfo } from 'node:net';
-import { buildApi } from '../api/server.ts';
 import { AppServer, type ServerTiming } from '../batch/app-server.ts';
 import { UserService } from '../users/user-service.ts';
 import type { AppContext } from './app-context.ts';
@@ -48,6 +47,8 @@ export async function startServe(app: AppContext, options: ServeOptions): Promis
     timing: options.timing,
     log,
   });
+  // Loaded here, not at the top: every other `kontor` command (workers too) starts without Fastify.
+  const { buildApi } = await import('../api/server.ts');
   const api = buildApi({
     db,
     adapters: app.adapters,
