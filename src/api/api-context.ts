@@ -50,15 +50,21 @@ export function createApiContext(deps: ApiDeps): ApiContext {
   const clock = deps.options.clock ?? (() => new Date());
   const hasher = new PasswordHasher(deps.options.hashCost);
   const notifications = new NotificationService(deps.db);
+  const sessions = new SessionService(deps.db, { clock });
   return {
     ...deps,
     clock,
     users: new UserService(deps.db, { hasher, clock }),
-    sessions: new SessionService(deps.db, { clock }),
+    sessions,
     jobs: new JobService(deps.db, deps.applications, clock),
     channels: new ChannelService(deps.db, deps.adapters),
     notifications,
-    hub: new EventHub(deps.db, notifications, deps.options.heartbeatMs ?? 25_000),
+    hub: new EventHub({
+      db: deps.db,
+      notifications,
+      heartbeatMs: deps.options.heartbeatMs ?? 25_000,
+      sessionValid: (idHash, user) => sessions.isValid(idHash, user),
+    }),
     log: deps.options.log ?? (() => undefined),
   };
 }

@@ -74,7 +74,12 @@ export function sessionCookie(response: LightMyRequestResponse): string | null {
 
 export function testApi(
   db: Db,
-  options: { adapters?: AdapterRegistry; applications?: BatchApplications; appServer?: string | null } = {},
+  options: {
+    adapters?: AdapterRegistry;
+    applications?: BatchApplications;
+    appServer?: string | null;
+    heartbeatMs?: number;
+  } = {},
 ): TestApi {
   const clock = new TestClock();
   const app = buildApi({
@@ -88,6 +93,7 @@ export function testApi(
       appServer: options.appServer ?? null,
       clock: clock.now,
       hashCost: TEST_HASH_COST,
+      ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
     },
   });
   const users = new UserService(db, { hasher: new PasswordHasher(TEST_HASH_COST), clock: clock.now });
