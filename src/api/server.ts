@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { accessHook } from './access.ts';
 import { type ApiContext, type ApiDeps, createApiContext } from './api-context.ts';
 import { errorResponse } from './error-response.ts';
+import { nulGuard } from './nul-guard.ts';
 import { registerOpenApi } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { channelRoutes } from './routes/channels.ts';
@@ -62,6 +63,7 @@ export function buildApi(deps: ApiDeps): ApiInstance {
     return reply.status(status).send(body);
   });
   app.addHook('onRequest', accessHook(ctx));
+  app.addHook('preValidation', nulGuard);
   app.addHook('preClose', async () => {
     await ctx.hub.close();
   });
