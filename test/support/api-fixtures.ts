@@ -79,6 +79,9 @@ export function testApi(
     applications?: BatchApplications;
     appServer?: string | null;
     heartbeatMs?: number;
+    trustProxy?: boolean;
+    log?: (line: string) => void;
+    requestLog?: (line: string) => void;
   } = {},
 ): TestApi {
   const clock = new TestClock();
@@ -94,6 +97,9 @@ export function testApi(
       clock: clock.now,
       hashCost: TEST_HASH_COST,
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+      ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.requestLog ? { requestLog: options.requestLog } : {}),
     },
   });
   const users = new UserService(db, { hasher: new PasswordHasher(TEST_HASH_COST), clock: clock.now });
