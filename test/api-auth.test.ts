@@ -1,10 +1,15 @@
 /** /api/auth: login, sessions (cookie, expiry, logout), the login throttle, passwords, the CSRF header. */
-import { expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { describeEachDb } from '../src/storage/test-databases.ts';
+import { PasswordHasher } from '../src/users/password-hasher.ts';
 import { hashSessionId } from '../src/users/session-service.ts';
 import { client, PASSWORD, sessionCookie, testApi } from './support/api-fixtures.ts';
 
 const HOUR = 3600_000;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describeEachDb('HTTP API: login and sessions', (getDb) => {
   it('logs in with a session cookie (HttpOnly, SameSite=Strict, Path=/) that only the SHA-256 of is stored', async () => {
@@ -76,6 +81,46 @@ describeEachDb('HTTP API: login and sessions', (getDb) => {
     expect((await anon.post('/api/auth/login', { name: 'ALICE', password: PASSWORD })).statusCode).toBe(429);
     api.clock.advance(5 * 60_000 + 1);
     expect((await anon.post('/api/auth/login', { name: 'alice', password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('counts parallel logins before verifying: a burst of 30 gets 5 verifies, then 429, even for the right password', async () => {
+    const api = testApi(getDb());
+    await api.addUser('alice');
+    const verify = vi.spyOn(PasswordHasher.prototype, 'verify');
+    const anon = api.anonymous();
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        anon.post('/api/auth/login', { name: 'alice', password: 'wrong password' }),
+      ),
+    );
+    const statuses = burst.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+    expect(verify).toHaveBeenCalledTimes(5);
+    const right = await anon.post('/api/auth/login', { name: 'alice', password: PASSWORD });
+    expect(right.statusCode).toBe(429);
+    expect(verify).toHaveBeenCalledTimes(5);
+    api.clock.advance(5 * 60_000 + 1);
+    expect((await anon.post('/api/auth/login', { name: 'alice', password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('counts parallel password changes with a wrong current password alike', async () => {
+    const api = testApi(getDb());
+    await api.addUser('alice');
+    const alice = await api.as('alice');
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        alice.post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'new secret 1' }),
+      ),
+    );
+    const statuses = burst.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+    const right = await alice.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'new secret 1',
+    });
+    expect(right.statusCode).toBe(429);
   });
 
   it('ends a session 12 hours after its last use, and 7 days after the login however it is used', async () => {

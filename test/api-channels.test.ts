@@ -104,6 +104,32 @@ describeEachDb('HTTP API: sales channels', (getDb) => {
     expect(refused.body).not.toContain('x'.repeat(32));
   });
 
+  it('clears secret settings listed in clearSecrets (Retail POS: from API key to user name and password)', async () => {
+    const { alice } = await setUp();
+    const pos = {
+      name: 'pos',
+      type: 'b2c',
+      url: 'https://pos.example.com',
+      settings: { apiKey: 'pos-api-key-789' },
+      customerApproval: false,
+      pseudoPartnerNumber: null,
+    };
+    expect((await alice.post('/api/channels', { ...pos, adapter: 'retail-pos' })).statusCode).toBe(201);
+    const settings = { username: 'head-office', password: 'pos-password-1' };
+    const both = await alice.put('/api/channels/pos', { ...pos, settings });
+    expect(both.statusCode).toBe(400);
+    expect(both.json()).toMatchObject({ code: 'INVALID_INPUT', field: 'settings.apiKey' });
+    const switched = await alice.put('/api/channels/pos', { ...pos, settings, clearSecrets: ['apiKey'] });
+    expect(switched.statusCode).toBe(200);
+    expect(switched.json()).toMatchObject({
+      settings: { username: 'head-office' },
+      secretsSet: ['password'],
+    });
+    const wrongKey = await alice.put('/api/channels/pos', { ...pos, settings, clearSecrets: ['username'] });
+    expect(wrongKey.statusCode).toBe(400);
+    expect(wrongKey.json()).toMatchObject({ field: 'clearSecrets' });
+  });
+
   it('edits a channel (administrator): renames, keeps an absent secret, takes a new one; never shows it', async () => {
     const { alice, bob } = await setUp();
     await alice.post('/api/channels', magento());

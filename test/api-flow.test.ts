@@ -11,6 +11,7 @@ import { insertNotifications } from '../src/storage/notification-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { type Client, importBody, testApi } from './support/api-fixtures.ts';
 import { eventually, FAST_TIMING, fileSleep, testApplications } from './support/batch-fixtures.ts';
+import { eventReader } from './support/event-reader.ts';
 
 const notice = (title: string, channel: 'dialog' | 'workflow' = 'dialog'): Notice => ({
   channel,
@@ -19,31 +20,6 @@ const notice = (title: string, channel: 'dialog' | 'workflow' = 'dialog'): Notic
   title,
   message: `${title}: done`,
 });
-
-/** Reads a text/event-stream response chunk by chunk. */
-function eventReader(response: Response) {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  return {
-    text: () => text,
-    /** Reads until the text holds `needle` (or the stream ends); false when it ended without. */
-    async until(needle: string, timeoutMs = 10_000): Promise<boolean> {
-      const deadline = Date.now() + timeoutMs;
-      while (!text.includes(needle)) {
-        const next = await Promise.race([
-          reader.read(),
-          new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), deadline - Date.now())),
-        ]);
-        if (next === 'timeout') throw new Error(`no "${needle}" in ${timeoutMs} ms; got: ${text}`);
-        if (next.done) return false;
-        text += decoder.decode(next.value, { stream: true });
-      }
-      return true;
-    },
-    cancel: () => reader.cancel().catch(() => undefined),
-  };
-}
 
 describeEachDb('HTTP API: from channel to partners, with notifications', (getDb) => {
   let sim: MagentoSimulator;

@@ -62,6 +62,8 @@ describe.skipIf(!postgres.available)(`Batch jobs on several application server p
 
   it('runs each queue one job at a time in order, queues in parallel, every job once, bound jobs on their server', async () => {
     for (const queue of ['q1', 'q2', 'q3', 'q4']) await addQueue(db, queue);
+    // All three servers are up before the first job is filed (a slow start must not leave one idle).
+    await Promise.all([start('A'), start('B'), start('C')]);
     const filed: Array<{ id: number; queue: string }> = [];
     for (let i = 0; i < 24; i++) {
       const queue = `q${(i % 4) + 1}`;
@@ -72,7 +74,6 @@ describe.skipIf(!postgres.available)(`Batch jobs on several application server p
       );
       filed.push({ id: job.id, queue });
     }
-    await Promise.all([start('A'), start('B'), start('C')]);
     for (const { id } of filed) await jobInState(db, id, ['finished'], 30_000);
     const all = await jobs().list();
     for (const queue of ['q1', 'q2', 'q3', 'q4']) expectSequential(all.filter((job) => job.queue === queue));
@@ -149,6 +150,8 @@ describe.skipIf(!postgres.available)(`Batch jobs on several application server p
   it('runs once-only jobs at Begin, a series on its slots until End, and stops runs at their maximum run time', async () => {
     await addQueue(db, 'series');
     await addQueue(db, 'slow');
+    // The servers are up first: Begin and End count from here, not from before a (possibly slow) start.
+    await Promise.all([start('A'), start('B')]);
     const begin = new Date(Date.now() + 1_500);
     const once = await fileSleep(db, {}, { startMode: 'once', begin });
     const end = new Date(Date.now() + 4_000);
@@ -164,7 +167,6 @@ describe.skipIf(!postgres.available)(`Batch jobs on several application server p
     );
     await jobs().release(String(once.id));
     await jobs().release(String(series.id));
-    await Promise.all([start('A'), start('B')]);
     const timedOut = await jobInState(db, slow.id, ['failed'], 10_000);
     expect((await jobs().show(String(timedOut.id))).runs[0]).toMatchObject({ reason: 'timeout' });
     const notices = await db.query<{ topic: string; channel: string }>(

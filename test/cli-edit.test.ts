@@ -122,6 +122,22 @@ describe('kontor CLI: editing and searching', () => {
     expect((await json('channel', 'list'))[1]).toMatchObject({ name: 'shop-de', url: sim.url });
   });
 
+  it('clears a secret setting with --clear-setting: a Retail POS channel switches to user name and password', async () => {
+    const add = await kontor(
+      ...'channel add pos --adapter retail-pos --type b2c --url https://pos.example.com --setting apiKey=pos-key-1'.split(
+        ' ',
+      ),
+    );
+    expect(add).toMatchObject({ code: 0, stderr: '' });
+    const basic = '--setting username=head-office --setting password=pos-pass-1'.split(' ');
+    expect(await refused('channel', 'edit', 'pos', ...basic)).toMatch(/either an API key or a user name/);
+    expect(await refused('channel', 'edit', 'pos', ...basic, '--clear-setting', 'username')).toMatch(
+      /no secret setting/,
+    );
+    const switched = await json('channel', 'edit', 'pos', ...basic, '--clear-setting', 'apiKey');
+    expect(switched).toMatchObject({ settings: { username: 'head-office' }, secretsSet: ['password'] });
+  });
+
   it('edits a processing queue and refuses a taken name', async () => {
     expect((await kontor('queue', 'add', 'imports')).code).toBe(0);
     expect(await kontor('queue', 'edit', 'imports', '--description', 'Nightly imports')).toMatchObject({

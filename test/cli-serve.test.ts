@@ -1,11 +1,16 @@
 /** `kontor user add|list|passwd` and `kontor serve` (HTTP API + application server, first administrator, SIGTERM). */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AppContext } from '../src/cli/app-context.ts';
 import { main } from '../src/cli/main.ts';
+import { startServe } from '../src/cli/serve-runner.ts';
+import { listServers } from '../src/storage/app-server-store.ts';
+import { UserService } from '../src/users/user-service.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -39,6 +44,25 @@ function kontorProcess(args: string[], input: string) {
   );
 }
 
+/** A port nobody listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Listens on the port and closes again; rejects when it is taken. */
+async function listenOnce(port: number): Promise<void> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  await new Promise((resolve) => server.close(resolve));
+}
+
 describe('kontor user and kontor serve', () => {
   let folder: string;
   beforeAll(async () => {
@@ -46,6 +70,9 @@ describe('kontor user and kontor serve', () => {
   });
   afterAll(async () => {
     await rm(folder, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   it('adds users with a one-time password or one from standard input, lists them, resets passwords', async () => {
@@ -96,6 +123,35 @@ describe('kontor user and kontor serve', () => {
     expect((await kontor(db, 'user', 'passwd', 'nobody')).code).toBe(2);
   }, 60_000);
 
+  it('stops the API and the application server when creating the first administrator fails', async () => {
+    const port = await freePort();
+    vi.spyOn(UserService.prototype, 'ensureFirstAdministrator').mockRejectedValue(new Error('disk full'));
+    const lines: string[] = [];
+    const app = new AppContext(join(folder, 'first-admin-fails'), {
+      out: (text) => lines.push(text),
+      err: (text) => lines.push(text),
+    });
+    try {
+      await expect(
+        startServe(app, {
+          host: '127.0.0.1',
+          port,
+          portOption: '--port',
+          appServer: 'web-2',
+          timing: {},
+          secureCookies: true,
+        }),
+      ).rejects.toThrow('disk full');
+      expect(await listServers(await app.database())).toEqual([
+        expect.objectContaining({ name: 'web-2', status: 'stopped' }),
+      ]);
+      // The port is free again: the HTTP server was closed.
+      await expect(listenOnce(port)).resolves.toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+
   it('serves: prints the URL and the first administrator once, answers /api/health, stops on SIGTERM', async () => {
     const db = join(folder, 'serve');
     const child = spawn(
@@ -139,6 +195,13 @@ describe('kontor user and kontor serve', () => {
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const servers = await fetch(`${url}/api/app-servers`, { headers: { cookie } });
       expect(servers.status).toBe(403); // one-time password: change it first
+      // The request log: one line per request, without the password or the session cookie.
+      for (let i = 0; i < 50 && !output.includes('/api/app-servers'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(output).toMatch(/ GET \/api\/health 200 \d+ms - 127\.0\.0\.1\n/);
+      expect(output).toMatch(/ GET \/api\/app-servers 403 \d+ms admin 127\.0\.0\.1\n/);
+      expect(output.split(password!)).toHaveLength(2); // shown once, at the first start; never logged
+      expect(output).not.toContain(cookie.split('=')[1]);
     } finally {
       child.kill('SIGTERM');
     }

@@ -24,8 +24,16 @@ export interface ApiOptions {
   hashCost?: HashCost;
   /** Server push: a comment line this often keeps proxies open (default 25 s). */
   heartbeatMs?: number;
-  /** Where internal error details go (never to clients). */
+  /** Where internal error details go (never to clients): with the stack for 5xx answers. */
   log?: (line: string) => void;
+  /** One line per answered request (method, path with query names only, status, ms, user, client); none if absent. */
+  requestLog?: (line: string) => void;
+  /**
+   * Trust X-Forwarded-Proto / X-Forwarded-For (`kontor serve --trust-proxy`): behind a TLS-terminating proxy
+   * the cookie gets Secure and the client's address is the proxy's caller. Only when every request comes
+   * through the proxy, or clients could claim any protocol and address.
+   */
+  trustProxy?: boolean;
 }
 
 export interface ApiDeps {
@@ -50,15 +58,21 @@ export function createApiContext(deps: ApiDeps): ApiContext {
   const clock = deps.options.clock ?? (() => new Date());
   const hasher = new PasswordHasher(deps.options.hashCost);
   const notifications = new NotificationService(deps.db);
+  const sessions = new SessionService(deps.db, { clock });
   return {
     ...deps,
     clock,
     users: new UserService(deps.db, { hasher, clock }),
-    sessions: new SessionService(deps.db, { clock }),
+    sessions,
     jobs: new JobService(deps.db, deps.applications, clock),
     channels: new ChannelService(deps.db, deps.adapters),
     notifications,
-    hub: new EventHub(deps.db, notifications, deps.options.heartbeatMs ?? 25_000),
+    hub: new EventHub({
+      db: deps.db,
+      notifications,
+      heartbeatMs: deps.options.heartbeatMs ?? 25_000,
+      sessionValid: (idHash, user) => sessions.isValid(idHash, user),
+    }),
     log: deps.options.log ?? (() => undefined),
   };
 }

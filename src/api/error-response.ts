@@ -68,6 +68,21 @@ const WHERE: Record<string, string> = {
   headers: 'headers',
 };
 
+/**
+ * SQLSTATEs of values the database cannot take (numeric out of range, NUL in text, NUL in JSON, invalid text
+ * for a type): input the schemas should have refused. A safety net: 400, with the detail in the server log.
+ */
+const INVALID_VALUE_STATES = new Set(['22003', '22021', '22P05', '22P02']);
+
+function invalidValueState(error: unknown): string | null {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && INVALID_VALUE_STATES.has(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
 /** Maps anything thrown by a route or hook to the status and the body to send. */
 export function errorResponse(error: unknown) {
   const fastifyError = error as Partial<FastifyError> & { validation?: ValidationIssue[] };
@@ -94,6 +109,15 @@ export function errorResponse(error: unknown) {
                 : 'BAD_REQUEST';
       return { status, body: { code, message: fastifyError.message ?? 'Bad request.' }, internal: null };
     }
+  }
+  const sqlState = invalidValueState(error);
+  if (sqlState) {
+    const message = (error as { message?: unknown }).message;
+    return {
+      status: 400,
+      body: { code: 'INVALID_INPUT', message: 'A value of the request is out of range or not valid.' },
+      internal: `SQLSTATE ${sqlState} (a value the API should have refused): ${String(message ?? '')}`,
+    };
   }
   const kontorError = asKontorError(error);
   const status = statusOf(kontorError);

@@ -2,7 +2,9 @@
  * Server push (GET /api/events): one LISTEN kontor_notification per server process, shared by every open
  * event stream; a new notification goes to the streams of its user only. A comment line every
  * `heartbeatMs` keeps proxies from closing idle streams. Streams end when the client goes, at logout of
- * their session, and when the server closes.
+ * their session, when the server closes, and when their session is found gone (expired, deleted, its user
+ * disabled): that is checked on every heartbeat and before every delivery, so a stream never outlives its
+ * session by more than one heartbeat.
  */
 import type { ServerResponse } from 'node:http';
 import type { NotificationService } from '../batch/notification-service.ts';
@@ -15,6 +17,14 @@ interface Stream {
   raw: ServerResponse;
 }
 
+export interface EventHubDeps {
+  db: Db;
+  notifications: NotificationService;
+  heartbeatMs: number;
+  /** True while the session is valid for the user: present, not expired, the user not disabled. */
+  sessionValid: (sessionIdHash: string, user: string) => Promise<boolean>;
+}
+
 /** A notification as the API shows it (without the user it belongs to: that is the caller). */
 export function publicNotification(notification: StoredNotification) {
   const { user: _user, ...rest } = notification;
@@ -25,21 +35,28 @@ export class EventHub {
   readonly #streams = new Set<Stream>();
   #listening: Promise<() => Promise<void>> | null = null;
   #heartbeat: NodeJS.Timeout | null = null;
+  #beating = false;
+  /** Deliveries one after the other: a stream gets its notifications in the order they were stored. */
+  #deliveries: Promise<void> = Promise.resolve();
   #closed = false;
 
-  constructor(
-    private readonly db: Db,
-    private readonly notifications: NotificationService,
-    private readonly heartbeatMs: number,
-  ) {}
+  constructor(private readonly deps: EventHubDeps) {}
 
   get size(): number {
     return this.#streams.size;
   }
 
-  /** Starts the shared LISTEN (once); resolves when notifications will be delivered. */
+  /** Starts the shared LISTEN (once); resolves when notifications will be delivered. A failed start is retried by the next call. */
   async ready(): Promise<void> {
-    this.#listening ??= this.notifications.subscribe((event) => void this.#deliver(event));
+    if (!this.#listening) {
+      const listening = this.deps.notifications.subscribe((event) => {
+        this.#deliveries = this.#deliveries.then(() => this.#deliver(event));
+      });
+      this.#listening = listening;
+      listening.catch(() => {
+        if (this.#listening === listening) this.#listening = null;
+      });
+    }
     await this.#listening;
   }
 
@@ -47,7 +64,7 @@ export class EventHub {
   add(user: string, sessionIdHash: string, raw: ServerResponse): () => void {
     const stream: Stream = { user, sessionIdHash, raw };
     this.#streams.add(stream);
-    this.#heartbeat ??= setInterval(() => this.#beat(), this.heartbeatMs);
+    this.#heartbeat ??= setInterval(() => void this.#beat(), this.deps.heartbeatMs);
     this.#heartbeat.unref();
     return () => this.#remove(stream);
   }
@@ -76,14 +93,35 @@ export class EventHub {
     if (this.#closed) return;
     const targets = [...this.#streams].filter((stream) => stream.user === event.user);
     if (targets.length === 0) return;
-    const notification = await getNotification(this.db, event.id).catch(() => null);
+    const notification = await getNotification(this.deps.db, event.id).catch(() => null);
     if (!notification || notification.user !== event.user) return;
     const frame = `event: notification\nid: ${notification.id}\ndata: ${JSON.stringify(publicNotification(notification))}\n\n`;
-    for (const stream of targets) stream.raw.write(frame);
+    const alive = await this.#check(targets);
+    for (const stream of alive) stream.raw.write(frame);
   }
 
-  #beat(): void {
-    for (const stream of this.#streams) stream.raw.write(': keep-alive\n\n');
+  async #beat(): Promise<void> {
+    if (this.#beating) return;
+    this.#beating = true;
+    try {
+      for (const stream of await this.#check([...this.#streams])) stream.raw.write(': keep-alive\n\n');
+    } finally {
+      this.#beating = false;
+    }
+  }
+
+  /** The streams whose session is still valid; ends the others (also when the check fails: the client reconnects). */
+  async #check(streams: Stream[]): Promise<Stream[]> {
+    const valid = await Promise.all(
+      streams.map((stream) => this.deps.sessionValid(stream.sessionIdHash, stream.user).catch(() => false)),
+    );
+    const alive: Stream[] = [];
+    streams.forEach((stream, i) => {
+      if (!this.#streams.has(stream)) return;
+      if (valid[i]) alive.push(stream);
+      else this.#end(stream);
+    });
+    return alive;
   }
 
   #end(stream: Stream): void {

@@ -10,7 +10,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { accessHook } from './access.ts';
 import { type ApiContext, type ApiDeps, createApiContext } from './api-context.ts';
 import { errorResponse } from './error-response.ts';
+import { nulGuard } from './nul-guard.ts';
 import { registerOpenApi } from './openapi.ts';
+import { errorStack, loggedUrl, requestLogHook } from './request-log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -46,7 +48,12 @@ const ROUTES: readonly RoutePlugin[] = [
 
 export function buildApi(deps: ApiDeps): ApiInstance {
   const ctx = createApiContext(deps);
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    // Behind a TLS-terminating proxy: X-Forwarded-Proto/-For give the protocol (Secure cookie) and the client.
+    trustProxy: deps.options.trustProxy === true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
   // An empty JSON body counts as none (POST /api/jobs/1/release from a client that always sends the header).
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -58,10 +65,17 @@ export function buildApi(deps: ApiDeps): ApiInstance {
   app.register(cookie);
   app.setErrorHandler((error, request, reply) => {
     const { status, body, internal } = errorResponse(error);
-    if (internal) ctx.log(`${request.method} ${request.url} -> ${status}: ${internal}`);
+    if (internal) {
+      const stack = status >= 500 ? errorStack(error) : '';
+      ctx.log(
+        `${request.method} ${loggedUrl(request.url)} -> ${status}: ${internal}${stack ? `\n${stack}` : ''}`,
+      );
+    }
     return reply.status(status).send(body);
   });
+  if (deps.options.requestLog) app.addHook('onResponse', requestLogHook(deps.options.requestLog));
   app.addHook('onRequest', accessHook(ctx));
+  app.addHook('preValidation', nulGuard);
   app.addHook('preClose', async () => {
     await ctx.hub.close();
   });

@@ -191,6 +191,44 @@ describeEachDb('Editing batch jobs', (getDb) => {
     expect(await getJob(db, job.id)).toMatchObject({ state: 'active', settings: { steps: 1 } });
   });
 
+  it('keeps both of two concurrent edits of different tabs: the absent tab is read inside the lock', async () => {
+    const job = await file({ startMode: 'external' });
+    for (let steps = 2; steps < 6; steps++) {
+      const notification = steps % 2 === 0 ? 'dialog' : 'workflow';
+      await Promise.all([
+        jobs().edit(String(job.id), { settings: { steps } }),
+        jobs().edit(String(job.id), { batch: batch({ startMode: 'external', notification }) }),
+      ]);
+      expect(await getJob(getDb(), job.id), `round ${steps}`).toMatchObject({
+        settings: { steps },
+        notification,
+      });
+    }
+  });
+
+  it('refuses an edit for an expected user when the job was given to another user after it was read', async () => {
+    const db = getDb();
+    const job = await file({ startMode: 'external' });
+    const racing: Db = {
+      ...db,
+      query: (sql, params) => db.query(sql, params),
+      exec: (sql) => db.exec(sql),
+      listen: (channel, onNotify) => db.listen(channel, onNotify),
+      close: () => db.close(),
+      transaction: async (fn) => {
+        await db.query(`update batch_job set user_name = 'bob' where id = $1`, [job.id]);
+        return await db.transaction(fn);
+      },
+    };
+    const error = await rejection(
+      jobs(racing).edit(String(job.id), { settings: { steps: 5 }, expectedUser: 'anna' }),
+    );
+    expect(error).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await getJob(db, job.id)).toMatchObject({ user: 'bob', settings: { steps: 1 } });
+    const edited = await jobs().edit(String(job.id), { settings: { steps: 6 }, expectedUser: 'bob' });
+    expect(edited).toMatchObject({ user: 'bob', settings: { steps: 6 } });
+  });
+
   it('fences the write itself: an active job is not updated', async () => {
     const job = await file({ startMode: 'external' });
     await setState(job.id, 'active');

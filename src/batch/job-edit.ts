@@ -4,9 +4,10 @@
  * with the job's row locked, its state and due time are recomputed: a planned job stays planned; a released
  * or ready job is released again from its (new) start mode, except that a ready job whose schedule did not
  * change stays ready in its place in the queue. The write is fenced: a job an application server claimed
- * meanwhile is not touched (JOB_NOT_EDITABLE).
+ * meanwhile is not touched (JOB_NOT_EDITABLE). A tab the edit leaves out is taken from the row read inside
+ * the transaction, so two edits of different tabs at once both survive.
  */
-import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { AuthError, ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { updateOpenJob } from '../storage/batch-job-edit-store.ts';
 import { getJob, lockJob, type NewJob, wakeServers } from '../storage/batch-job-store.ts';
 import type { Db, Queryable } from '../storage/db.ts';
@@ -21,6 +22,11 @@ export interface EditJobInput {
   settings?: unknown;
   /** The Batch settings tab as a whole (validated as at filing); absent: they stay. */
   batch?: BatchSettingsInput;
+  /**
+   * The job's User the caller is allowed to edit (a `user` editing their own job): checked inside the
+   * transaction, so a job given to somebody else meanwhile is refused (FORBIDDEN). Absent: any User.
+   */
+  expectedUser?: string;
 }
 
 type Batch = NewJob['batch'];
@@ -34,17 +40,26 @@ export async function editJob(
   now: Date,
 ): Promise<void> {
   const job = editable(await getJob(db, id), id);
-  const settings =
-    input.settings === undefined ? job.settings : await parseSettings(applications, job, input.settings, db);
-  const batch =
-    input.batch === undefined
-      ? storedBatch(job)
-      : validateBatchSettings(input.batch, now, { keptBegin: job.begin ? new Date(job.begin) : null });
-  const queueId = await queueIdOf(db, batch.queue);
+  // Validated before the transaction (the application may query); the tab left out comes from the locked row.
+  const parsedSettings =
+    input.settings === undefined ? undefined : await parseSettings(applications, job, input.settings, db);
 
   await db.transaction(async (tx) => {
     await lockJob(tx, id);
     const current = editable(await getJob(tx, id), id);
+    if (input.expectedUser !== undefined && current.user !== input.expectedUser)
+      throw new AuthError(
+        'FORBIDDEN',
+        `Batch job ${id} belongs to ${current.user}; only they or an administrator may change it.`,
+      );
+    const settings = parsedSettings ?? current.settings;
+    const batch =
+      input.batch === undefined
+        ? storedBatch(current)
+        : validateBatchSettings(input.batch, now, {
+            keptBegin: current.begin ? new Date(current.begin) : null,
+          });
+    const queueId = await queueIdOf(tx, batch.queue);
     const next = nextSchedule(current, batch, now);
     const written = await updateOpenJob(tx, id, { settings, batch, queueId, ...next }).catch(
       (error: unknown) => {

@@ -21,9 +21,13 @@ export interface ChannelInput {
 
 /**
  * An edit: everything but the adapter (it never changes); `name` renames. Secret settings are write-only: a
- * secret key that is absent or '' keeps the stored value; a non-secret key that is absent is unset.
+ * secret key that is absent or '' keeps the stored value, unless it is listed in `clearSecrets` (then it is
+ * removed); a non-secret key that is absent is unset.
  */
-export type ChannelUpdateInput = Omit<ChannelInput, 'adapter'>;
+export type ChannelUpdateInput = Omit<ChannelInput, 'adapter'> & {
+  /** Keys of secret settings to remove (e.g. switching from an API key to user name and password). */
+  clearSecrets?: readonly string[];
+};
 
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0']);
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$/u;
@@ -96,21 +100,35 @@ export function validateSettings(adapter: Adapter, settings: Record<string, stri
 }
 
 /**
- * The settings of an edit: secret keys absent or '' in `given` keep their `stored` value; everything else is
- * what was given (an absent non-secret key is unset).
+ * The settings of an edit: secret keys absent or '' in `given` keep their `stored` value unless listed in
+ * `clear`; everything else is what was given (an absent non-secret key is unset). `clear` names secret
+ * settings of the adapter only, and none that is given a value at the same time (field `clearSecrets`).
  */
 export function mergeSecrets(
   adapter: Adapter,
   given: Record<string, string>,
   stored: Readonly<Record<string, string>>,
+  clear: readonly string[] = [],
 ): Record<string, string> {
+  const secrets = adapter.settings.filter((field) => field.type === 'secret').map((field) => field.key);
+  for (const key of clear) {
+    if (!secrets.includes(key)) {
+      const list = secrets.length > 0 ? secrets.join(', ') : 'none';
+      invalid(
+        'clearSecrets',
+        `"${key}" is no secret setting of the ${adapter.label} adapter (secret settings: ${list}).`,
+      );
+    }
+    if (given[key] !== undefined && given[key].trim() !== '')
+      invalid('clearSecrets', `The secret setting "${key}" cannot be given a value and cleared at once.`);
+  }
   const merged = { ...given };
-  for (const field of adapter.settings) {
-    if (field.type !== 'secret') continue;
-    const value = given[field.key];
-    const storedValue = stored[field.key];
-    if ((value === undefined || value.trim() === '') && storedValue !== undefined)
-      merged[field.key] = storedValue;
+  for (const key of secrets) {
+    const value = given[key];
+    const storedValue = stored[key];
+    if (clear.includes(key)) delete merged[key];
+    else if ((value === undefined || value.trim() === '') && storedValue !== undefined)
+      merged[key] = storedValue;
   }
   return merged;
 }

@@ -115,6 +115,46 @@ describeEachDb('ChannelService', (getDb) => {
     expect((await storedSettings(getDb(), 'shop'))?.clientId).toBe('SWIA2');
   });
 
+  it('edit clears secret settings listed in clearSecrets: a Retail POS channel switches from API key to user and password', async () => {
+    const pos: ChannelInput = {
+      name: 'pos',
+      adapter: 'retail-pos',
+      type: 'b2c',
+      url: 'https://pos.example.com',
+      settings: { apiKey: 'pos-api-key-789' },
+      customerApproval: false,
+      pseudoPartnerNumber: null,
+    };
+    const { adapter: _adapter, ...input } = pos;
+    await service().add(pos);
+    const basic = { username: 'head-office', password: 'pos-password-1' };
+    // Without clearing, the stored API key stays and the adapter refuses both kinds of credentials at once.
+    const both = await caught(service().update('pos', { ...input, settings: basic }));
+    expect(both).toMatchObject({ code: 'INVALID_INPUT', field: 'settings.apiKey' });
+    const switched = await service().update('pos', { ...input, settings: basic, clearSecrets: ['apiKey'] });
+    expect(switched.secretsSet).toEqual(['password']);
+    expect(await storedSettings(getDb(), 'pos')).toEqual({
+      ...basic,
+      pageSize: '200',
+      requestsPerSecond: '4',
+    });
+
+    for (const clearSecrets of [['username'], ['colour'], ['password']]) {
+      const error = await caught(service().update('pos', { ...input, settings: basic, clearSecrets }));
+      expect(error, clearSecrets[0]).toMatchObject({ code: 'INVALID_INPUT', field: 'clearSecrets' });
+    }
+    // Clearing the password alone leaves a user name without password: refused by the adapter.
+    const noPassword = await caught(
+      service().update('pos', {
+        ...input,
+        settings: { username: 'head-office' },
+        clearSecrets: ['password'],
+      }),
+    );
+    expect(noPassword).toMatchObject({ code: 'INVALID_INPUT', field: 'settings.password' });
+    expect((await storedSettings(getDb(), 'pos'))?.password).toBe('pos-password-1');
+  });
+
   it('edit validates like add, naming the field, and changes nothing on bad input', async () => {
     const { adapter: _adapter, ...input } = shopware();
     await service().add(shopware());

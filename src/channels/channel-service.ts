@@ -56,13 +56,13 @@ export class ChannelService {
 
   /**
    * Edits a channel (validated like add; the adapter never changes). Secret settings absent or '' keep their
-   * stored value. The watermark and the partner links stay; a rename also renames the channel in the Import
+   * stored value unless listed in `clearSecrets`. The watermark and the partner links stay; a rename also renames the channel in the Import
    * customers jobs that have not ended, so that their next runs find it.
    */
   async update(name: string, input: ChannelUpdateInput): Promise<PublicChannel> {
     const current = await this.get(name);
     const adapter = this.adapters.get(current.adapter);
-    const settings = mergeSecrets(adapter, input.settings ?? {}, current.settings);
+    const settings = mergeSecrets(adapter, input.settings ?? {}, current.settings, input.clearSecrets);
     const { adapter: _kind, ...changes } = validateChannel(adapter, { ...input, settings });
     const updated = await this.db.transaction(async (tx) => {
       if (changes.name !== current.name && (await findChannelByName(tx, changes.name)))

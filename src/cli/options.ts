@@ -9,6 +9,11 @@ export function collectSetting(value: string, previous: Record<string, string> =
   return { ...previous, [value.slice(0, index).trim()]: value.slice(index + 1) };
 }
 
+/** A repeatable option that collects plain values, e.g. `--clear-setting apiKey`. */
+export function collectKey(value: string, previous: string[] = []): string[] {
+  return [...previous, value.trim()];
+}
+
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** An ISO 8601 date or date-time; without a zone it is local time, as a user typing it would mean. */

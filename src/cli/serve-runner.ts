@@ -5,7 +5,6 @@
  * after their current step); a second one exits at once.
  */
 import type { AddressInfo } from 'node:net';
-import { buildApi } from '../api/server.ts';
 import { AppServer, type ServerTiming } from '../batch/app-server.ts';
 import { UserService } from '../users/user-service.ts';
 import type { AppContext } from './app-context.ts';
@@ -21,6 +20,8 @@ export interface ServeOptions {
   appServer: string;
   timing: Partial<ServerTiming>;
   secureCookies: boolean;
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (`--trust-proxy`). */
+  trustProxy?: boolean;
 }
 
 export interface RunningServe {
@@ -41,6 +42,7 @@ function urlOf(address: AddressInfo | string | null, host: string): string {
 export async function startServe(app: AppContext, options: ServeOptions): Promise<RunningServe> {
   const db = await app.database();
   const log = (line: string) => app.output.out(`${new Date().toISOString()} ${line}`);
+  const errorLog = (line: string) => app.output.err(`${new Date().toISOString()} ${line}`);
   const server = await AppServer.start({
     db,
     name: options.appServer,
@@ -48,17 +50,25 @@ export async function startServe(app: AppContext, options: ServeOptions): Promis
     timing: options.timing,
     log,
   });
+  // Loaded here, not at the top: every other `kontor` command (workers too) starts without Fastify.
+  const { buildApi } = await import('../api/server.ts');
   const api = buildApi({
     db,
     adapters: app.adapters,
     applications: app.applications,
     options: {
       secureCookies: options.secureCookies,
+      trustProxy: options.trustProxy === true,
       version: KONTOR_VERSION,
       appServer: options.appServer,
-      log,
+      log: errorLog,
+      requestLog: log,
     },
   });
+  const stopBoth = async () => {
+    await api.close().catch(() => undefined);
+    await server.stop();
+  };
   try {
     await onFreePort(
       options.port,
@@ -66,12 +76,17 @@ export async function startServe(app: AppContext, options: ServeOptions): Promis
       options.portOption,
     );
   } catch (error) {
-    await api.close().catch(() => undefined);
-    await server.stop();
+    await stopBoth();
     throw error;
   }
   // Only once the server listens: a one-time password that could not be shown would be lost.
-  const firstAdministrator = await new UserService(db).ensureFirstAdministrator();
+  let firstAdministrator: { name: string; password: string } | null;
+  try {
+    firstAdministrator = await new UserService(db).ensureFirstAdministrator();
+  } catch (error) {
+    await stopBoth();
+    throw error;
+  }
   return {
     url: urlOf(api.server.address(), options.host),
     appServer: options.appServer,

@@ -1,6 +1,8 @@
 /**
- * SQL for the login throttle (`login_throttle`): failed logins per lower-case name within a fixed window that
- * starts at the first failure. Names need not exist: an unknown name is throttled like a known one.
+ * SQL for the login throttle (`login_throttle`): login attempts per lower-case name within a fixed window that
+ * starts at the first attempt. An attempt is counted before its password is checked (one atomic upsert), and
+ * the row is deleted after a successful one, so `failures` is the number of attempts not (yet) known to have
+ * succeeded. Names need not exist: an unknown name is throttled like a known one.
  */
 import type { Queryable } from './db.ts';
 
@@ -9,17 +11,11 @@ export interface ThrottleState {
   windowStartAt: Date;
 }
 
-export async function getThrottle(db: Queryable, nameKey: string): Promise<ThrottleState | null> {
-  const result = await db.query<{ failures: number; window_start_at: Date }>(
-    'select failures, window_start_at from login_throttle where name_key = $1',
-    [nameKey],
-  );
-  const row = result.rows[0];
-  return row ? { failures: row.failures, windowStartAt: row.window_start_at } : null;
-}
-
-/** Counts a failure: in the running window, or in a new one when that has passed. Drops passed windows. */
-export async function recordFailure(
+/**
+ * Counts an attempt: in the running window, or in a new one when that has passed (also the name's own row).
+ * Returns the count including this attempt; parallel attempts each see a different count. Drops passed windows.
+ */
+export async function recordAttempt(
   db: Queryable,
   nameKey: string,
   now: Date,
@@ -30,10 +26,14 @@ export async function recordFailure(
     [now, windowSeconds],
   );
   const result = await db.query<{ failures: number; window_start_at: Date }>(
-    `insert into login_throttle (name_key, failures, window_start_at) values ($1, 1, $2)
-     on conflict (name_key) do update set failures = login_throttle.failures + 1
+    `insert into login_throttle (name_key, failures, window_start_at) values ($1, 1, $2::timestamptz)
+     on conflict (name_key) do update set
+       failures = case when login_throttle.window_start_at <= excluded.window_start_at - make_interval(secs => $3)
+                       then 1 else login_throttle.failures + 1 end,
+       window_start_at = case when login_throttle.window_start_at <= excluded.window_start_at - make_interval(secs => $3)
+                              then excluded.window_start_at else login_throttle.window_start_at end
      returning failures, window_start_at`,
-    [nameKey, now],
+    [nameKey, now, windowSeconds],
   );
   const row = result.rows[0]!;
   return { failures: row.failures, windowStartAt: row.window_start_at };

@@ -66,6 +66,12 @@ export class SessionService {
     return { user: session.user, idHash };
   }
 
+  /** True while the session exists for the user, has not expired and the user is not disabled (does not move its expiry). */
+  async isValid(idHash: string, userName: string): Promise<boolean> {
+    const session = await findSession(this.db, idHash, this.#clock());
+    return session !== null && session.user.name === userName;
+  }
+
   async end(idHash: string): Promise<void> {
     await deleteSession(this.db, idHash);
   }

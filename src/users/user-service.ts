@@ -19,7 +19,7 @@ import {
   type UserChanges,
   updateUser,
 } from '../storage/user-store.ts';
-import { assertNotThrottled, clearFailures, countFailure } from './login-throttle.ts';
+import { clearFailures, countAttempt } from './login-throttle.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { PasswordHasher } from './password-hasher.ts';
 import { assertPassword } from './password-rules.ts';
@@ -153,18 +153,18 @@ export class UserService {
     return password;
   }
 
-  /** Checks name and password; throws LOGIN_FAILED (the same for an unknown name) or LOGIN_THROTTLED. */
+  /**
+   * Checks name and password; throws LOGIN_FAILED (the same for an unknown name) or LOGIN_THROTTLED. The
+   * attempt is counted before the password is verified, so parallel attempts cannot pass the throttle.
+   */
   async login(name: string, password: string): Promise<User> {
     const now = this.#clock();
-    await assertNotThrottled(this.db, name, now);
+    await countAttempt(this.db, name, now);
     const found = await findLogin(this.db, name);
     const ok = found
       ? await this.#hasher.verify(found.passwordHash, password)
       : await this.#hasher.verifyNothing(password);
-    if (!found || !ok || found.user.disabled) {
-      await countFailure(this.db, name, now);
-      throw new AuthError('LOGIN_FAILED', LOGIN_FAILED);
-    }
+    if (!found || !ok || found.user.disabled) throw new AuthError('LOGIN_FAILED', LOGIN_FAILED);
     await clearFailures(this.db, name);
     await recordLogin(this.db, found.user.name, now);
     return { ...found.user, lastLoginAt: now.toISOString() };
@@ -175,14 +175,12 @@ export class UserService {
    * alike). The new one must follow the rules and differ from the current one.
    */
   async changePassword(name: string, currentPassword: string, newPassword: string): Promise<User> {
-    const now = this.#clock();
-    await assertNotThrottled(this.db, name, now);
+    await countAttempt(this.db, name, this.#clock());
     const found = await findLogin(this.db, name);
     if (!found) throw new NotFoundError('User', name);
-    if (!(await this.#hasher.verify(found.passwordHash, currentPassword))) {
-      await countFailure(this.db, name, now);
+    if (!(await this.#hasher.verify(found.passwordHash, currentPassword)))
       throw fieldError('The current password is wrong.', 'currentPassword');
-    }
+    await clearFailures(this.db, name);
     assertPassword(found.user.name, newPassword, 'newPassword');
     if (newPassword === currentPassword)
       throw fieldError('The new password must differ from the current one.', 'newPassword');

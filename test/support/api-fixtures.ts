@@ -74,7 +74,15 @@ export function sessionCookie(response: LightMyRequestResponse): string | null {
 
 export function testApi(
   db: Db,
-  options: { adapters?: AdapterRegistry; applications?: BatchApplications; appServer?: string | null } = {},
+  options: {
+    adapters?: AdapterRegistry;
+    applications?: BatchApplications;
+    appServer?: string | null;
+    heartbeatMs?: number;
+    trustProxy?: boolean;
+    log?: (line: string) => void;
+    requestLog?: (line: string) => void;
+  } = {},
 ): TestApi {
   const clock = new TestClock();
   const app = buildApi({
@@ -88,6 +96,10 @@ export function testApi(
       appServer: options.appServer ?? null,
       clock: clock.now,
       hashCost: TEST_HASH_COST,
+      ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+      ...(options.trustProxy ? { trustProxy: true } : {}),
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.requestLog ? { requestLog: options.requestLog } : {}),
     },
   });
   const users = new UserService(db, { hasher: new PasswordHasher(TEST_HASH_COST), clock: clock.now });

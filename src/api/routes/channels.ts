@@ -69,7 +69,8 @@ export const channelRoutes: RoutePlugin = async (app, ctx) => {
       config: { access: 'administrator' },
       schema: {
         tags: ['channels'],
-        summary: 'Edit a sales channel (not its adapter); a secret setting absent or "" keeps its value',
+        summary:
+          'Edit a sales channel (not its adapter); a secret setting absent or "" keeps its value unless listed in clearSecrets',
         params: NameParams,
         body: ChannelUpdateSchema,
         response: { 200: PublicChannelSchema, ...errorResponses },

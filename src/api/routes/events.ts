@@ -1,6 +1,7 @@
 /**
  * GET /api/events: server push as Server-Sent Events. `event: notification` with a Notification as data, for
- * the logged-in user only, as soon as it is stored; a comment line every 25 s keeps proxies open.
+ * the logged-in user only, as soon as it is stored; a comment line every 25 s keeps proxies open. The stream
+ * ends when its session does (logout, expiry, the user disabled).
  */
 import { Type } from 'typebox';
 import { currentUser } from '../access.ts';
@@ -23,9 +24,17 @@ export const eventRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request, reply) => {
       const me = currentUser(request);
+      const raw = reply.raw;
+      // Watch for the client going away from the start: it may leave while the LISTEN is being set up.
+      let remove: (() => void) | null = null;
+      let gone = false;
+      raw.once('close', () => {
+        gone = true;
+        remove?.();
+      });
       await ctx.hub.ready();
       reply.hijack();
-      const raw = reply.raw;
+      if (gone || raw.destroyed) return;
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
@@ -33,8 +42,7 @@ export const eventRoutes: RoutePlugin = async (app, ctx) => {
         'x-accel-buffering': 'no',
       });
       raw.write('retry: 5000\n: connected\n\n');
-      const remove = ctx.hub.add(me.name, request.sessionIdHash ?? '', raw);
-      request.raw.once('close', remove);
+      remove = ctx.hub.add(me.name, request.sessionIdHash ?? '', raw);
     },
   );
 };

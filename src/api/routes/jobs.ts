@@ -91,7 +91,9 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
           throw fieldError(`Batch job ${job.id} is no Import customers job.`, 'application');
         const settings = application ? await importSettingsFrom(ctx, application) : undefined;
         const batchSettings = batch ? await batchSettingsFrom(ctx, me, batch, job.user) : undefined;
-        await ctx.jobs.edit(String(job.id), { settings, batch: batchSettings });
+        // A user's own job: checked again inside the edit's transaction (an administrator may reassign it meanwhile).
+        const expectedUser = isAdministrator(me) ? undefined : me.name;
+        await ctx.jobs.edit(String(job.id), { settings, batch: batchSettings, expectedUser });
       });
       return await view(job.id);
     },

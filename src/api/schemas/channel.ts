@@ -40,10 +40,19 @@ export function channelInputSchema(adapterKinds: readonly string[]) {
 }
 
 export const ChannelUpdateSchema = Type.Object(
-  { ...channelFields, settings: Type.Optional(channelFields.settings) },
+  {
+    ...channelFields,
+    settings: Type.Optional(channelFields.settings),
+    clearSecrets: Type.Optional(
+      Type.Array(Type.String({ maxLength: 100 }), {
+        maxItems: 50,
+        description: 'keys of secret settings to remove (not given a value in `settings` at the same time)',
+      }),
+    ),
+  },
   {
     description:
-      'A secret setting that is absent or "" keeps its stored value; other absent settings are unset.',
+      'A secret setting that is absent or "" keeps its stored value unless listed in clearSecrets; other absent settings are unset.',
   },
 );
 

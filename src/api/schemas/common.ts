@@ -28,7 +28,13 @@ export function Nullable<T extends TSchema>(schema: T) {
 
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601, UTC' });
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: 'id' }) });
+/** Ids, limits and offsets stay within the integers a JSON number holds exactly (and a bigint column takes). */
+export const MAX_INTEGER = Number.MAX_SAFE_INTEGER;
+
+/** An id in a path: 1 to 2^53 - 1 (a larger one is invalid input, not a database error). */
+export const Id = (description = 'id') => Type.Integer({ minimum: 1, maximum: MAX_INTEGER, description });
+
+export const IdParams = Type.Object({ id: Id() });
 
 export const NameParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
 

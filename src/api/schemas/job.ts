@@ -1,7 +1,7 @@
 /** Import customers and batch jobs (docs/api.md "Import customers", "Batch jobs"). */
 import { Type } from 'typebox';
 import { JOB_STATES, NOTIFICATION_SETTINGS, START_MODES } from '../../batch/job-types.ts';
-import { Nullable, Timestamp } from './common.ts';
+import { Id, MAX_INTEGER, Nullable, Timestamp } from './common.ts';
 
 const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 with a zone (Z or +hh:mm)' });
 
@@ -26,7 +26,7 @@ export const BatchSettingsSchema = Type.Object({
   appServer: optional(Type.String({ maxLength: 63 })),
   startMode: Type.Enum([...START_MODES]),
   begin: optional(DateTime),
-  maxRunSeconds: optional(Type.Integer({ minimum: 1 })),
+  maxRunSeconds: optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
   timeoutNotification: Type.Optional(Type.Boolean()),
   pattern: optional(Type.String({ maxLength: 200 })),
   timeZone: optional(Type.String({ maxLength: 64 })),
@@ -115,10 +115,7 @@ export const TriggerResult = Type.Object({
   outcome: Type.Enum(['ready', 'pending', 'waiting']),
 });
 
-export const RunLogParams = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
-  runId: Type.Integer({ minimum: 1 }),
-});
+export const RunLogParams = Type.Object({ id: Id(), runId: Id('run id') });
 
 export const RunLogResult = Type.Object({
   run: RunSchema,

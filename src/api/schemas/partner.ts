@@ -1,6 +1,6 @@
 /** Cockpit: Sales channel partners (the partner JSON of DESIGN.md 5). */
 import { Type } from 'typebox';
-import { Nullable, Timestamp } from './common.ts';
+import { MAX_INTEGER, Nullable, Timestamp } from './common.ts';
 
 const Text = Nullable(Type.String());
 
@@ -48,7 +48,7 @@ export const PartnerQuery = Type.Object({
   status: Type.Optional(Type.Enum(['Blocked', 'Released'])),
   deleted: Type.Optional(Type.Enum(['yes', 'no'])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INTEGER, default: 0 })),
 });
 
 export const PartnerPage = Type.Object({ total: Type.Integer(), items: Type.Array(PartnerSchema) });

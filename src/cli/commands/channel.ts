@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CHANNEL_TYPE_LABELS } from '../../domain/sales-channel.ts';
 import type { AppContext } from '../app-context.ts';
 import { EXIT } from '../exit-codes.ts';
-import { collectSetting } from '../options.ts';
+import { collectKey, collectSetting } from '../options.ts';
 import { formatTable } from '../table.ts';
 
 interface AddOptions {
@@ -21,6 +21,7 @@ interface EditOptions {
   type?: string;
   url?: string;
   setting?: Record<string, string>;
+  clearSetting?: string[];
   customerApproval?: boolean;
   pseudoPartner?: string | false;
   json?: boolean;
@@ -65,12 +66,13 @@ export function registerChannelCommands(
   channel
     .command('edit <name>')
     .description(
-      'edit a sales channel: only the options given change (the adapter stays); --setting key= unsets a setting, secrets stay unless given',
+      'edit a sales channel: only the options given change (the adapter stays); --setting key= unsets a setting, secrets stay unless given or cleared with --clear-setting',
     )
     .option('--name <new-name>', 'rename the channel')
     .option('--type <type>', 'channel type: b2c, b2b or b2b-b2c')
     .option('--url <base-url>', "the shop's base URL")
     .option('--setting <key=value>', 'adapter setting (repeatable)', collectSetting)
+    .option('--clear-setting <key>', 'remove a secret setting (repeatable)', collectKey)
     .option('--customer-approval', 'B2B tab: new B2B partners are Released instead of Blocked')
     .option('--no-customer-approval', 'B2B tab: new B2B partners are Blocked')
     .option('--pseudo-partner <number>', 'B2C tab: use this pseudo partner for occasional customers')
@@ -85,6 +87,7 @@ export function registerChannelCommands(
         url: options.url ?? current.url,
         // Secret settings are not shown, so not passed: they keep their value unless given.
         settings: { ...current.settings, ...options.setting },
+        clearSecrets: options.clearSetting ?? [],
         customerApproval: options.customerApproval ?? current.customerApproval,
         pseudoPartnerNumber:
           options.pseudoPartner === undefined

@@ -32,6 +32,7 @@ export interface ServeCommandOptions extends TimingOptions {
   port: string;
   appServer?: string;
   insecureCookies?: boolean;
+  trustProxy?: boolean;
 }
 
 export function portFrom(option: string, value: string): number {
@@ -50,6 +51,7 @@ export function serveOptionsFrom(options: ServeCommandOptions, portOption = '--p
     appServer: assertName('Application server', name),
     timing: timingFrom(options),
     secureCookies: options.insecureCookies !== true,
+    trustProxy: options.trustProxy === true,
   };
 }
 
@@ -81,6 +83,10 @@ export function registerServerCommands(program: Command, context: () => AppConte
       .option(
         '--insecure-cookies',
         'session cookie without Secure, for plain HTTP beyond loopback (behind no TLS proxy: not recommended)',
+      )
+      .option(
+        '--trust-proxy',
+        'behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto/-For (Secure cookie, client address); only if every request comes through it',
       ),
   ).action(async (options: ServeCommandOptions) => {
     const app = context();

@@ -1,0 +1,46 @@
+import { expect, it } from 'vitest';
+import { ConcurrencyLimit } from './concurrency-limit.ts';
+import { HASH_CONCURRENCY, hashingLimit, PasswordHasher } from './password-hasher.ts';
+
+it('runs at most `max` tasks at once, the others in order, also after a task failed', async () => {
+  const limit = new ConcurrencyLimit(2);
+  const started: number[] = [];
+  const releases: (() => void)[] = [];
+  const tasks = Array.from({ length: 5 }, (_, i) =>
+    limit.run(async () => {
+      started.push(i);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      if (i === 0) throw new Error('task 0 failed');
+      return i;
+    }),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(started).toEqual([0, 1]);
+  releases[0]!();
+  await expect(tasks[0]).rejects.toThrow('task 0 failed');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(started).toEqual([0, 1, 2]);
+  for (let i = 1; i < 5; i++) {
+    releases[i]!();
+    await tasks[i];
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  expect(await Promise.all(tasks.slice(1))).toEqual([1, 2, 3, 4]);
+  expect(limit.peak).toBe(2);
+  expect(limit.active).toBe(0);
+});
+
+it('lets at most HASH_CONCURRENCY password hashes and verifications run at once in the process', async () => {
+  const hashers = [
+    new PasswordHasher({ memoryCost: 4096, timeCost: 2, parallelism: 1 }),
+    new PasswordHasher({ memoryCost: 8192, timeCost: 1, parallelism: 1 }),
+  ];
+  const hash = await hashers[0]!.hash('a password');
+  await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      i % 2 === 0 ? hashers[i % 2]!.verify(hash, 'a password') : hashers[i % 2]!.hash(`password ${i}`),
+    ),
+  );
+  expect(hashingLimit.peak).toBe(HASH_CONCURRENCY);
+  expect(hashingLimit.active).toBe(0);
+});
