@@ -259,7 +259,7 @@ describeBrowser('web UI in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('shows processing queues (create, edit) and application servers in the System cockpit', async () => {
+  it('shows processing queues and application servers in the System cockpit, and creates a user', async () => {
     await nav(page, 'System cockpit');
     await page.getByTestId('new-queue').click();
     await page.getByTestId('queue-name').fill('web-queue');
@@ -271,7 +271,14 @@ describeBrowser('web UI in Chromium', () => {
     await eventually(() => page.getByTestId('app-server-row-web-test').textContent()).toContain('running');
     await screenshot(page, '41-system-cockpit-servers');
     await nav(page, 'Users');
-    await page.getByTestId('user-row-admin').waitFor();
+    await page.getByRole('button', { name: 'New user' }).click();
+    await page.getByLabel(/^User name/).fill('clerk');
+    await page.getByLabel(/^Display name/).fill('Clara Clerk');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    expect(await page.getByTestId('one-time-password').textContent()).toMatch(/^\S{12,}$/);
+    await screenshot(page, '61-user-created');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByTestId('user-row-clerk').waitFor();
     await screenshot(page, '60-users');
   });
 });

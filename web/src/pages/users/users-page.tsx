@@ -54,6 +54,11 @@ export function UsersPage() {
             <Table.Tr key={user.name} data-testid={`user-row-${user.name}`}>
               <Table.Td fw={500}>
                 {user.name}
+                {user.name === me.name && (
+                  <Text span size="xs" c="dimmed" ml={6}>
+                    (you)
+                  </Text>
+                )}
                 {user.mustChangePassword && (
                   <Text size="xs" c="orange">
                     one-time password
