@@ -1,28 +1,12 @@
 /** Adapters and sales channels (docs/api.md "Sales channels"; capabilities as src/adapters/adapter.ts). */
 import { api } from './client.ts';
 
-export type ChannelType = 'b2c' | 'b2b' | 'b2b-b2c';
-export type DeletionDetection = 'none' | 'tombstones' | 'id-scan';
+// Capabilities and settings schema as the adapters declare them (types only).
+export type { AdapterCapabilities, DeletionDetection, SettingField } from '../../../src/adapters/adapter.ts';
+export type { ChannelType } from '../../../src/domain/sales-channel.ts';
 
-export interface AdapterCapabilities {
-  changedSince: boolean;
-  byEmail: boolean;
-  deletions: DeletionDetection;
-  channelTypes: ChannelType[];
-  guests: boolean;
-  alwaysBlocked: boolean;
-  pageSize: number;
-  requestsPerSecond: number | null;
-}
-
-export interface SettingField {
-  key: string;
-  label: string;
-  type: 'string' | 'secret' | 'number' | 'boolean';
-  required: boolean;
-  description: string;
-  default?: string;
-}
+import type { AdapterCapabilities, SettingField } from '../../../src/adapters/adapter.ts';
+import type { ChannelType } from '../../../src/domain/sales-channel.ts';
 
 export interface AdapterInfo {
   kind: string;

@@ -1,32 +1,21 @@
 /** Import customers and batch jobs (docs/api.md "Import customers", "Batch jobs"; docs/batch-jobs.md). */
 import { api } from './client.ts';
 
-export type StartMode = 'add-to-queue' | 'at-restart' | 'external' | 'once' | 'series';
-export type NotificationSetting = 'none' | 'dialog' | 'dialog-errors' | 'workflow' | 'workflow-errors';
-export type ChangedSince = 'anytime' | 'last-transfer' | 'manual';
-export type JobState =
-  | 'planned'
-  | 'released'
-  | 'ready'
-  | 'active'
-  | 'finished'
-  | 'failed'
-  | 'canceled'
-  | 'missed'
-  | 'abandoned';
-export type RunState = 'active' | 'finished' | 'failed' | 'canceled' | 'abandoned';
+// Start modes, states and notification settings as the batch engine defines them.
+export {
+  JOB_STATES,
+  type JobState,
+  type NotificationSetting,
+  type RunState,
+  type StartMode,
+} from '../../../src/batch/job-types.ts';
+export type { ImportRun, LogLevel, RunCounts, RunLogLine } from '../../../src/import/run-types.ts';
+export type { ChangedSince } from '../../../src/import/selection.ts';
 
-export const JOB_STATES: readonly JobState[] = [
-  'planned',
-  'released',
-  'ready',
-  'active',
-  'finished',
-  'failed',
-  'canceled',
-  'missed',
-  'abandoned',
-];
+import type { JobState, NotificationSetting, RunState, StartMode } from '../../../src/batch/job-types.ts';
+import type { ImportRun, RunCounts, RunLogLine } from '../../../src/import/run-types.ts';
+import type { ChangedSince } from '../../../src/import/selection.ts';
+
 /** Jobs in these states can be edited and canceled (an active one can be asked to cancel). */
 export const OPEN_STATES: readonly JobState[] = ['planned', 'released', 'ready'];
 
@@ -62,18 +51,6 @@ export interface BatchSettingsBody {
 export interface ImportCustomersRequest {
   application: ImportSettings;
   batch: BatchSettingsBody;
-}
-
-export interface RunCounts {
-  read: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  warnings: number;
-  errors: number;
-  awaiting: number;
-  deactivated: number;
 }
 
 export interface Run {
@@ -130,30 +107,6 @@ export interface JobFilter {
   appServer?: string | null;
   application?: string;
   limit?: number;
-}
-
-export type LogLevel = 'error' | 'warning' | 'awaiting' | 'skipped' | 'info';
-
-export interface RunLogLine {
-  level: LogLevel;
-  externalId: string | null;
-  code: string;
-  message: string;
-}
-
-export interface ImportRun {
-  id: number;
-  channel: string;
-  state: 'running' | 'finished' | 'failed';
-  changedSince: string;
-  since: string | null;
-  emails: string[] | null;
-  startedAt: string;
-  finishedAt: string | null;
-  counts: RunCounts;
-  watermarkBefore: string | null;
-  watermarkAfter: string | null;
-  error: { code: string; message: string } | null;
 }
 
 export interface RunLog {
