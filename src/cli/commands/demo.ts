@@ -109,7 +109,8 @@ async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<b
         confirmAllWarnings: false,
       },
       batch: batchSettingsFrom(
-        { jobName: `${shop.channel}-import`, notification: 'dialog-errors' },
+        // The web UI's administrator owns the demo jobs: their errors wait as tasks in the Workflow inbox.
+        { jobName: `${shop.channel}-import`, user: FIRST_ADMINISTRATOR, notification: 'workflow-errors' },
         db.location,
       ),
     });

@@ -11,6 +11,9 @@ import { type ImportFormValues, type RunTimeUnit, withStartMode } from './import
 import { SerialPatternInput } from './serial-pattern-input.tsx';
 import type { ImportReferenceData } from './use-import-reference-data.ts';
 
+/** Begin and End are entered in the browser's time zone (the serial pattern uses the job's). */
+const LOCAL_TIME = `Your time (${Intl.DateTimeFormat().resolvedOptions().timeZone})`;
+
 interface StartFieldsProps {
   values: ImportFormValues;
   rules: ImportFieldRules;
@@ -46,7 +49,7 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
         <TextInput
           label="Begin"
           type="datetime-local"
-          description={values.startMode === 'series' ? 'Empty: now.' : 'Your local time.'}
+          description={values.startMode === 'series' ? `${LOCAL_TIME}; empty: now.` : `${LOCAL_TIME}.`}
           value={values.begin}
           disabled={!rules.begin}
           withAsterisk={values.startMode === 'once'}
@@ -109,7 +112,7 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
         <TextInput
           label="End"
           type="datetime-local"
-          description="No runs after this; empty: no end."
+          description={`${LOCAL_TIME}; no runs after this; empty: no end.`}
           value={values.end}
           disabled={!rules.end}
           onChange={(e) => onChange({ end: e.currentTarget.value })}
