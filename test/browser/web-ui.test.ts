@@ -101,6 +101,32 @@ describeBrowser('web UI in Chromium', () => {
     await screenshot(page, '11-sales-channels');
   });
 
+  it('removes a stored secret: a Retail POS channel moves from its API key to user name and password', async () => {
+    const created = await page.request.post(url('/api/channels'), {
+      headers: { 'X-Kontor-Request': '1' },
+      data: {
+        name: 'shop-pos',
+        adapter: 'retail-pos',
+        type: 'b2c',
+        url: 'https://pos.example.com',
+        settings: { apiKey: 'pos-key-1' },
+        customerApproval: false,
+        pseudoPartnerNumber: null,
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.goto(url('/sales-channels/shop-pos'));
+    await page.getByTestId('clear-setting-apiKey').check();
+    expect(await page.getByTestId('setting-apiKey').isDisabled()).toBe(true);
+    await page.getByTestId('setting-username').fill('head-office');
+    await page.getByTestId('setting-password').fill('pos-password-1');
+    await page.getByTestId('channel-save').click();
+    await eventually(async () => {
+      const channel = await (await page.request.get(url('/api/channels/shop-pos'))).json();
+      return { secrets: [...channel.secretsSet].sort(), username: channel.settings.username };
+    }).toEqual({ secrets: ['password'], username: 'head-office' });
+  });
+
   it('enables and disables the Import customers fields as the spec says, and checks at the fields', async () => {
     await nav(page, 'Import customers');
     await pick(page, 'field-channel', 'shop-amazon', 'amazon');

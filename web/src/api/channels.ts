@@ -39,6 +39,8 @@ export interface ChannelUpdate {
   customerApproval: boolean;
   /** Set = Use pseudo partner on. */
   pseudoPartnerNumber: string | null;
+  /** Secret settings whose stored value is removed (an absent or empty secret keeps its value). */
+  clearSecrets?: string[];
 }
 
 export interface ChannelInput extends ChannelUpdate {

@@ -1,5 +1,5 @@
 /** The adapter's settings as form fields (from its SettingField list); secrets are write-only. */
-import { Checkbox, NumberInput, PasswordInput, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { AdapterInfo } from '../../api/channels.ts';
 import type { ChannelErrors } from './channel-form-values.ts';
 
@@ -7,16 +7,21 @@ interface AdapterSettingsFieldsProps {
   adapter: AdapterInfo;
   values: Record<string, string>;
   secretsSet: readonly string[];
+  /** Stored optional secrets marked for removal. */
+  cleared: readonly string[];
   errors: ChannelErrors;
   onChange: (key: string, value: string) => void;
+  onClear: (key: string, clear: boolean) => void;
 }
 
 export function AdapterSettingsFields({
   adapter,
   values,
   secretsSet,
+  cleared,
   errors,
   onChange,
+  onClear,
 }: AdapterSettingsFieldsProps) {
   if (adapter.settings.length === 0)
     return (
@@ -47,16 +52,30 @@ export function AdapterSettingsFields({
           );
         if (field.type === 'secret') {
           const stored = secretsSet.includes(field.key);
+          const removing = cleared.includes(field.key);
           return (
-            <PasswordInput
-              key={field.key}
-              {...common}
-              withAsterisk={field.required && !stored}
-              autoComplete="new-password"
-              placeholder={stored ? 'stored – leave empty to keep' : undefined}
-              value={value}
-              onChange={(e) => onChange(field.key, e.currentTarget.value)}
-            />
+            <Stack key={field.key} gap={6}>
+              <PasswordInput
+                {...common}
+                withAsterisk={field.required && !stored}
+                autoComplete="new-password"
+                placeholder={
+                  removing ? 'removed on save' : stored ? 'stored – leave empty to keep' : undefined
+                }
+                disabled={removing}
+                value={removing ? '' : value}
+                onChange={(e) => onChange(field.key, e.currentTarget.value)}
+              />
+              {stored && !field.required && (
+                <Checkbox
+                  size="xs"
+                  label="Remove the stored value"
+                  checked={removing}
+                  onChange={(e) => onClear(field.key, e.currentTarget.checked)}
+                  data-testid={`clear-setting-${field.key}`}
+                />
+              )}
+            </Stack>
           );
         }
         if (field.type === 'number')

@@ -19,6 +19,8 @@ export interface ChannelFormValues {
   customerApproval: boolean;
   usePseudoPartner: boolean;
   pseudoPartnerNumber: string;
+  /** Stored optional secrets to remove on save. */
+  clearSecrets: string[];
 }
 
 export type ChannelErrors = Record<string, string>;
@@ -33,6 +35,7 @@ export function emptyChannel(): ChannelFormValues {
     customerApproval: false,
     usePseudoPartner: false,
     pseudoPartnerNumber: '',
+    clearSecrets: [],
   };
 }
 
@@ -57,6 +60,7 @@ export function channelValues(channel: PublicChannel, adapter: AdapterInfo | nul
     customerApproval: channel.customerApproval,
     usePseudoPartner: channel.usePseudoPartner,
     pseudoPartnerNumber: channel.pseudoPartnerNumber ?? '',
+    clearSecrets: [],
   };
 }
 
@@ -68,7 +72,7 @@ export function toUpdate(values: ChannelFormValues, adapter: AdapterInfo): Chann
   const settings: Record<string, string> = {};
   for (const field of adapter.settings) {
     const value = (values.settings[field.key] ?? '').trim();
-    if (field.type === 'secret' && value === '') continue;
+    if (field.type === 'secret' && (value === '' || values.clearSecrets.includes(field.key))) continue;
     if (value === '' && !field.required) continue;
     settings[field.key] = value;
   }
@@ -80,11 +84,13 @@ export function toUpdate(values: ChannelFormValues, adapter: AdapterInfo): Chann
     settings,
     customerApproval: hasB2b(values.type) && values.customerApproval,
     pseudoPartnerNumber: pseudo === '' ? null : pseudo,
+    ...(values.clearSecrets.length > 0 ? { clearSecrets: values.clearSecrets } : {}),
   };
 }
 
 export function toInput(values: ChannelFormValues, adapter: AdapterInfo): ChannelInput {
-  return { ...toUpdate(values, adapter), adapter: adapter.kind };
+  const { clearSecrets: _, ...update } = toUpdate(values, adapter);
+  return { ...update, adapter: adapter.kind };
 }
 
 export function validateChannel(

@@ -164,7 +164,15 @@ export function ChannelForm({ adapters, initial, creating, secretsSet, onSave, o
                 adapter={adapter}
                 values={values.settings}
                 secretsSet={secretsSet}
+                cleared={values.clearSecrets}
                 errors={errors}
+                onClear={(key, clear) =>
+                  change({
+                    clearSecrets: clear
+                      ? [...values.clearSecrets, key]
+                      : values.clearSecrets.filter((k) => k !== key),
+                  })
+                }
                 onChange={(key, value) => {
                   change({ settings: { ...values.settings, [key]: value } });
                   setErrors(({ [`settings.${key}`]: _, ...rest }) => rest);
