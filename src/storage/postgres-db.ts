@@ -12,7 +12,12 @@ import {
   transactionClosedError,
 } from './db-errors.ts';
 import { PgListener } from './pg-listener.ts';
-import { describePostgresUrl, mapPostgresError, parsePostgresUrl } from './postgres-errors.ts';
+import {
+  describePostgresUrl,
+  isConnectionError,
+  mapPostgresError,
+  parsePostgresUrl,
+} from './postgres-errors.ts';
 import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.ts';
 import { ARRAY_TYPES_SQL, builtinArrayElements, parserFor, prepareParam } from './type-parsers.ts';
 
@@ -101,6 +106,17 @@ class PostgresDb implements Db {
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     this.#assertUsable('transaction');
     const client = await this.pool.connect().catch((error) => this.#fail(error));
+    // A socket that breaks while the client is checked out emits 'error' on the client; without a listener
+    // Node would exit. The error is kept and makes the transaction fail as a connection error (retry).
+    let broken: Error | null = null;
+    const onError = (error: Error) => {
+      broken ??= error;
+    };
+    client.on('error', onError);
+    const release = (error?: Error) => {
+      client.off('error', onError);
+      client.release(error ?? broken ?? undefined);
+    };
     let open = true;
     let usedExec = false;
     const assertOpen = () => {
@@ -127,12 +143,12 @@ class PostgresDb implements Db {
     } catch (error) {
       open = false;
       await client.query('ROLLBACK').then(
-        () => client.release(),
-        (rollbackError: Error) => client.release(rollbackError), // broken connection: discard it
+        () => release(),
+        (rollbackError: Error) => release(rollbackError), // broken connection: discard it
       );
-      throw mapPostgresError(error, this.location);
+      throw mapPostgresError(broken ? connectionLost(broken) : error, this.location);
     }
-    client.release();
+    release();
     if (usedExec) await this.refreshArrayTypes();
     return result;
   }
@@ -175,6 +191,16 @@ class PostgresDb implements Db {
     if (this.#closed) throw closedError(this.location);
     assertOutsideTransaction(this, operation);
   }
+}
+
+/** The error of a client whose connection broke, as a connection error whatever pg reported after it. */
+function connectionLost(cause: Error): Error {
+  const code = (cause as { code?: unknown }).code;
+  return isConnectionError(cause)
+    ? cause
+    : Object.assign(new Error(`Connection terminated: ${cause.message}`, { cause }), {
+        code: code ?? 'ECONNRESET',
+      });
 }
 
 function toResult<Row>(result: pg.QueryResult): QueryResult<Row> {
