@@ -8,21 +8,39 @@ import { InvalidInputError } from '../domain/errors.ts';
 
 const NUL = '\u0000';
 
-/** The dotted path of the first string (or key) with a NUL, '' for the value itself; null when none. */
+/** A value to look at and where it is: its key and its parent's place (the path is built only on a hit). */
+interface Place {
+  value: unknown;
+  key: string | null;
+  parent: Place | null;
+}
+
+function pathOf(place: Place | null): string {
+  const keys: string[] = [];
+  for (let at = place; at && at.key !== null; at = at.parent) keys.push(at.key);
+  return keys.reverse().join('.');
+}
+
+/**
+ * The dotted path of the first string (or key) with a NUL, '' for the value itself; null when none. One
+ * visit per value: linear in the size of the value however deeply it nests.
+ */
 export function findNul(value: unknown): string | null {
-  const pending: Array<{ value: unknown; path: string[] }> = [{ value, path: [] }];
+  const pending: Place[] = [{ value, key: null, parent: null }];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value: current, path } = next;
+    const current = next.value;
     if (typeof current === 'string') {
-      if (current.includes(NUL)) return path.join('.');
+      if (current.includes(NUL)) return pathOf(next);
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--)
-        pending.push({ value: current[i], path: [...path, String(i)] });
+        pending.push({ value: current[i], key: String(i), parent: next });
     } else if (current !== null && typeof current === 'object') {
       const entries = Object.entries(current);
-      for (const [key] of entries) if (key.includes(NUL)) return path.join('.');
-      for (let i = entries.length - 1; i >= 0; i--)
-        pending.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+      for (const [key] of entries) if (key.includes(NUL)) return pathOf(next);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        pending.push({ value: child, key, parent: next });
+      }
     }
   }
   return null;

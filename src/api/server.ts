@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDe
 import { accessHook } from './access.ts';
 import { type ApiContext, type ApiDeps, createApiContext } from './api-context.ts';
 import { errorResponse } from './error-response.ts';
+import { assertBodyDepth } from './json-depth.ts';
 import { nulGuard } from './nul-guard.ts';
 import { registerOpenApi } from './openapi.ts';
 import { errorStack, loggedUrl, requestLogHook } from './request-log.ts';
@@ -57,8 +58,14 @@ export function buildApi(deps: ApiDeps): ApiInstance {
   // An empty JSON body counts as none (POST /api/jobs/1/release from a client that always sends the header).
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') done(null, undefined);
-    else parseJson(request, String(body), done);
+    const text = String(body);
+    if (text === '') return done(null, undefined);
+    try {
+      assertBodyDepth(text);
+    } catch (error) {
+      return done(error as Error, undefined);
+    }
+    parseJson(request, text, done);
   });
   app.decorateRequest('user', null);
   app.decorateRequest('sessionIdHash', null);

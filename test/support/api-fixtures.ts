@@ -54,7 +54,8 @@ export function client(app: ApiInstance, cookie: string | null): Client {
     app.inject({
       method,
       url,
-      headers: headers(),
+      // A string body is sent as it is, as JSON text (hostile bodies that no object could make).
+      headers: typeof body === 'string' ? { ...headers(), 'content-type': 'application/json' } : headers(),
       ...(body === undefined ? {} : { payload: body as object }),
     });
   return {
