@@ -64,11 +64,12 @@ export async function runImport(
   if (request.deactivateDeleted && adapter.capabilities.deletions === 'none') {
     throw new InvalidInputError(`The ${adapter.label} adapter cannot detect deleted customer accounts.`);
   }
+  const readStartedAt = deps.now?.() ?? new Date();
   const selection = resolveSelection(request, {
     adapterLabel: adapter.label,
     capabilities: adapter.capabilities,
     watermark: channel.watermark,
-    now: deps.now?.() ?? new Date(),
+    now: readStartedAt,
   });
 
   const runId = await startRun(db, {
@@ -88,7 +89,7 @@ export async function runImport(
   }
   hooks.onStart?.(runId);
 
-  const tracker = new WatermarkTracker(channel.watermark);
+  const tracker = new WatermarkTracker(channel.watermark, readStartedAt);
   const context = {
     channelType: channel.type,
     statusPolicy: {
@@ -97,6 +98,7 @@ export async function runImport(
     },
     pseudoPartner: channel.usePseudoPartner ? channel.pseudoPartnerNumber : null,
     confirmAllWarnings: request.confirmAllWarnings,
+    readStartedAt: readStartedAt.toISOString(),
   };
   const connection = { url: channel.url, settings: channel.settings };
   let counts: RunCounts = { ...ZERO_COUNTS };

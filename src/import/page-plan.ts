@@ -72,6 +72,8 @@ export interface PlanContext {
   /** The channel's "Use pseudo partner": occasional customers are not created as partners. */
   pseudoPartner: string | null;
   confirmAllWarnings: boolean;
+  /** When the run started reading (ISO): change times after it are logged FUTURE_CHANGE_TIME. */
+  readStartedAt?: string;
 }
 
 export interface PageInput {
@@ -187,10 +189,25 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
       plan.counts.created += 1;
     }
   }
+  if (context.readStartedAt !== undefined) logFutureTimes(plan, input.customers, context.readStartedAt);
   // A failed record without a readable change time holds the watermark at the oldest time of its page.
   const oldest = [...plan.seen].sort()[0];
   if (undated && oldest !== undefined) plan.heldBack.push(oldest);
   return plan;
+}
+
+/** Records changed after the read began: imported as usual, but the watermark stops at the read's start. */
+function logFutureTimes(plan: PagePlan, customers: readonly ChannelCustomer[], readStartedAt: string): void {
+  const present = Date.parse(readStartedAt);
+  for (const customer of customers) {
+    if (!(Date.parse(customer.updatedAt) > present)) continue;
+    plan.log.push({
+      level: 'warning',
+      externalId: customer.externalId,
+      code: 'FUTURE_CHANGE_TIME',
+      message: `The shop gives this customer a change time in the future (${customer.updatedAt}); the Last transfer watermark stops at ${readStartedAt}.`,
+    });
+  }
 }
 
 function hold(plan: PagePlan, updatedAt: string): void {

@@ -69,7 +69,7 @@ export function resolveSelection(
     case 'last-transfer':
       return {
         mode: 'last-transfer',
-        since: changedSince ? lastTransferSince(context.watermark) : null,
+        since: changedSince ? lastTransferSince(context.watermark, context.now) : null,
         emails: null,
       };
     case 'manual': {

@@ -6,13 +6,16 @@
  *   that record again;
  * - the next Last transfer reads from OVERLAP before it, so records that the shop committed late with an
  *   earlier change time (a transaction that was still open while we read) are not missed. Records read
- *   again in the overlap are recognised by their fingerprint and count as unchanged.
+ *   again in the overlap are recognised by their fingerprint and count as unchanged;
+ * - it never passes the present (the start of the run's read): a record whose change time lies in the future
+ *   (a shop's broken clock, a typed-in 2099) would otherwise make every later Last transfer read nothing.
  */
 export const WATERMARK_OVERLAP_MS = 60_000;
 
 /** Where a Last transfer read starts: the watermark minus the overlap; null (everything) before the first. */
-export function lastTransferSince(watermark: string | null): Date | null {
-  return watermark === null ? null : new Date(Date.parse(watermark) - WATERMARK_OVERLAP_MS);
+export function lastTransferSince(watermark: string | null, now: Date): Date | null {
+  if (watermark === null) return null;
+  return new Date(Math.min(Date.parse(watermark), now.getTime()) - WATERMARK_OVERLAP_MS);
 }
 
 /** Tracks what a run has committed so far and gives the watermark it may set. */
@@ -20,16 +23,20 @@ export class WatermarkTracker {
   private newestSeen: number | null = null;
   private oldestHeld: number | null = null;
 
-  constructor(private readonly previous: string | null) {}
+  /** `present`: when the run started reading; no watermark it gives passes it. */
+  constructor(
+    private readonly previous: string | null,
+    private readonly present: Date,
+  ) {}
 
   /** Adds a committed page: the change times read and those of records not imported. */
   addPage(seen: readonly string[], heldBack: readonly string[]): void {
     for (const value of seen) {
-      const time = Date.parse(value);
+      const time = Math.min(Date.parse(value), this.present.getTime());
       if (this.newestSeen === null || time > this.newestSeen) this.newestSeen = time;
     }
     for (const value of heldBack) {
-      const time = Date.parse(value);
+      const time = Math.min(Date.parse(value), this.present.getTime());
       if (this.oldestHeld === null || time < this.oldestHeld) this.oldestHeld = time;
     }
   }
@@ -37,6 +44,9 @@ export class WatermarkTracker {
   /** The watermark after the committed pages: the oldest held-back record, else the newest seen. */
   next(): string | null {
     const time = this.oldestHeld ?? this.newestSeen;
-    return time === null ? this.previous : new Date(time).toISOString();
+    if (time !== null) return new Date(time).toISOString();
+    if (this.previous !== null && Date.parse(this.previous) > this.present.getTime())
+      return this.present.toISOString();
+    return this.previous;
   }
 }
