@@ -32,7 +32,7 @@ describeEachDb('Import customers: a change time in the future', (getDb) => {
     await addMagentoChannel(db, sim, 'shop', { type: 'b2c', url: sim.url, settings: { token: sim.token } });
     const [future, later] = sim.store.list();
     shopTime = new Date('2099-01-01T00:00:00Z');
-    sim.store.change(future!.id, (c) => {
+    sim.store.change(future!.id!, (c) => {
       c.lastname = `${c.lastname}-Zukunft`;
     });
     shopTime = null;
@@ -50,7 +50,7 @@ describeEachDb('Import customers: a change time in the future', (getDb) => {
     ]);
 
     // A customer changed after that run is read by the next Last transfer.
-    sim.store.change(later!.id, (c) => {
+    sim.store.change(later!.id!, (c) => {
       c.firstname = 'Zofia';
     });
     const second = await runImport(deps, lastTransfer('shop'));
