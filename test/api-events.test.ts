@@ -4,7 +4,7 @@
  */
 import { afterEach, expect, it, vi } from 'vitest';
 import { EventHub } from '../src/api/event-hub.ts';
-import type { Notice } from '../src/batch/notification-rules.ts';
+import type { Notice } from '../src/domain/notice.ts';
 import { insertNotifications } from '../src/storage/notification-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { hashSessionId } from '../src/users/session-service.ts';

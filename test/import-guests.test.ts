@@ -10,8 +10,8 @@ import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { ChannelService } from '../src/channels/channel-service.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
+import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { importRequest } from './support/import-fixtures.ts';
 

@@ -7,9 +7,9 @@ import { startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
+import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
-import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import {
   addMagentoChannel,

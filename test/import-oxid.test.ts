@@ -9,9 +9,9 @@ import { OXID_COUNTRIES } from '../src/adapters/oxid/simulator-countries.ts';
 import type { StoredUser } from '../src/adapters/oxid/simulator-store.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
+import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
-import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import {
   anytime,

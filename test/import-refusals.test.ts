@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { addMagentoChannel, importRequest, testAdapters } from './support/import-fixtures.ts';
 

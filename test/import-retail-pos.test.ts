@@ -8,8 +8,8 @@ import type { PosCustomer } from '../src/adapters/retail-pos/pos-types.ts';
 import { type RetailPosSimulator, startRetailPosSimulator } from '../src/adapters/retail-pos/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
+import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { getRunLog } from '../src/storage/run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import {
   anytime,

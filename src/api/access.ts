@@ -6,7 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthError } from '../domain/errors.ts';
-import type { User } from '../users/user-types.ts';
+import type { User } from '../domain/user.ts';
 import type { ApiContext } from './api-context.ts';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.ts';
 

@@ -4,8 +4,9 @@
  * on an application server with an AbortSignal (maximum run time, cancel request, server stop) that the
  * application must honour at its next safe point.
  */
+
+import type { BatchJob } from '../domain/batch-job.ts';
 import type { Db } from '../storage/db.ts';
-import type { BatchJob } from './job-types.ts';
 
 export interface RunOutcome {
   state: 'finished' | 'failed';

@@ -3,14 +3,15 @@
  * before anything is written. Defaults: Start = Add to queue, Notification = none, Release immediately = on
  * for Add to queue and At restart (the only modes that offer it), time zone = the system's.
  */
-import { InvalidInputError } from '../domain/errors.ts';
+
 import {
   type BatchSettings,
   NOTIFICATION_SETTINGS,
   type NotificationSetting,
   START_MODES,
   type StartMode,
-} from './job-types.ts';
+} from '../domain/batch-job.ts';
+import { InvalidInputError } from '../domain/errors.ts';
 import { assertPattern, isTimeZone, slotAtOrAfter, systemTimeZone } from './schedule.ts';
 
 export interface BatchSettingsInput {

@@ -7,6 +7,8 @@
  * meanwhile is not touched (JOB_NOT_EDITABLE). A tab the edit leaves out is taken from the row read inside
  * the transaction, so two edits of different tabs at once both survive.
  */
+
+import { type BatchJob, OPEN_STATES } from '../domain/batch-job.ts';
 import { AuthError, ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { updateOpenJob } from '../storage/batch-job-edit-store.ts';
 import { getJob, lockJob, type NewJob, wakeServers } from '../storage/batch-job-store.ts';
@@ -15,7 +17,6 @@ import { findQueueId } from '../storage/queue-store.ts';
 import type { BatchApplications } from './batch-application.ts';
 import { type BatchSettingsInput, validateBatchSettings } from './batch-settings.ts';
 import { releasedSchedule, sameSchedule, scheduleOf } from './job-lifecycle.ts';
-import { type BatchJob, OPEN_STATES } from './job-types.ts';
 
 export interface EditJobInput {
   /** The Application tab's settings as a whole; absent: they stay. */

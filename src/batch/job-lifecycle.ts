@@ -3,11 +3,12 @@
  * run; an external job waits for the next trigger (or runs again at once when one came during the run); a
  * series waits for its next slot after now (so after downtime at most one catch-up run) until End.
  */
-import type { BatchJob, BatchSettings, JobState, RunState } from './job-types.ts';
+import type { BatchJob, BatchSettings, JobState } from '../domain/batch-job.ts';
+import type { BatchRunState } from '../domain/batch-run.ts';
 import { slotAfter, slotAtOrAfter } from './schedule.ts';
 
 export interface RunResult {
-  state: Exclude<RunState, 'active'>;
+  state: Exclude<BatchRunState, 'active'>;
   /** The failure needs the user (configuration, credentials): a series stops. */
   needsUser: boolean;
 }

@@ -2,6 +2,9 @@
  * The Batch jobs application: file a job (Application tab settings + Batch settings tab), release, cancel,
  * trigger, list and show jobs. The CLI calls it now; the HTTP API and the web UI will call the same service.
  */
+
+import { type BatchJob, JOB_STATES, type JobState } from '../domain/batch-job.ts';
+import type { BatchRun } from '../domain/batch-run.ts';
 import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import {
   cancelOpen,
@@ -25,7 +28,6 @@ import type { BatchApplications } from './batch-application.ts';
 import { type BatchSettingsInput, validateBatchSettings } from './batch-settings.ts';
 import { type EditJobInput, editJob } from './job-edit.ts';
 import { releasedSchedule, scheduleOf } from './job-lifecycle.ts';
-import { type BatchJob, type BatchRun, JOB_STATES, type JobState } from './job-types.ts';
 import { noticesForSeriesCanceled } from './notification-rules.ts';
 
 export type { EditJobInput } from './job-edit.ts';

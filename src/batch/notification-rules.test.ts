@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NotificationSetting } from './job-types.ts';
+import type { NotificationSetting } from '../domain/batch-job.ts';
 import { noticesForMissed, noticesForRunEnd } from './notification-rules.ts';
 
 const job = (notification: NotificationSetting, extra = {}) => ({

@@ -8,18 +8,8 @@
  *   failed in a way only the user can mend).
  * Timeout and series-canceled notices go the way Notification points: workflow for workflow*, else dialog.
  */
-import type { BatchJob, NotificationSetting } from './job-types.ts';
-
-export type NoticeChannel = 'dialog' | 'workflow';
-export type NoticeTopic = 'run-ended' | 'timeout' | 'series-canceled' | 'missed';
-
-export interface Notice {
-  channel: NoticeChannel;
-  topic: NoticeTopic;
-  hasErrors: boolean;
-  title: string;
-  message: string;
-}
+import type { BatchJob, NotificationSetting } from '../domain/batch-job.ts';
+import type { Notice, NoticeChannel } from '../domain/notice.ts';
 
 type JobFacts = Pick<
   BatchJob,

@@ -3,6 +3,9 @@
  * fires on Maximum run time, a cancel request, a server stop or a lost lease; then ends the run, moves the
  * job on and notifies its user, all in one transaction fenced by the run's lease token.
  */
+
+import type { BatchJob } from '../domain/batch-job.ts';
+import type { RunReason } from '../domain/batch-run.ts';
 import { asKontorError } from '../domain/errors.ts';
 import { getJob, lockJob, wakeServers } from '../storage/batch-job-store.ts';
 import { endRun, moveJobAfterRun, type RunEnd } from '../storage/batch-run-store.ts';
@@ -10,7 +13,6 @@ import type { Db } from '../storage/db.ts';
 import { insertNotifications } from '../storage/notification-store.ts';
 import type { BatchApplications, RunOutcome } from './batch-application.ts';
 import { nextAfterRun } from './job-lifecycle.ts';
-import type { BatchJob, RunReason } from './job-types.ts';
 import { noticesForRunEnd } from './notification-rules.ts';
 
 /** Why a run was stopped; its message ends up in the run's error ("The run was stopped: ..."). */

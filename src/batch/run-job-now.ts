@@ -4,14 +4,14 @@
  * stops. Resolves with the run, or null when the job ended without a run of this process (e.g. canceled).
  */
 import { hostname } from 'node:os';
+import { OPEN_STATES } from '../domain/batch-job.ts';
+import type { BatchRun } from '../domain/batch-run.ts';
 import { forgetServer } from '../storage/app-server-store.ts';
 import { getJob } from '../storage/batch-job-store.ts';
 import { listRuns } from '../storage/batch-run-store.ts';
 import type { Db } from '../storage/db.ts';
 import { AppServer, type ServerTiming } from './app-server.ts';
 import type { BatchApplications } from './batch-application.ts';
-import type { BatchRun } from './job-types.ts';
-import { OPEN_STATES } from './job-types.ts';
 
 export interface RunJobNowOptions {
   db: Db;

@@ -2,8 +2,8 @@
 import { userInfo } from 'node:os';
 import { type Command, Option } from 'commander';
 import { type BatchSettingsInput, releaseOffered } from '../batch/batch-settings.ts';
-import { type BatchJob, NOTIFICATION_SETTINGS, START_MODES } from '../batch/job-types.ts';
 import { DEFAULT_QUEUE } from '../batch/queue-service.ts';
+import { type BatchJob, NOTIFICATION_SETTINGS, START_MODES } from '../domain/batch-job.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { parseTimestampIn } from './options.ts';
 

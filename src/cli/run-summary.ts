@@ -1,5 +1,5 @@
 /** A human-readable summary of an import run and its log. */
-import type { ImportRun, RunLogLine } from '../import/run-types.ts';
+import type { ImportRun, RunLogLine } from '../domain/import-run.ts';
 import { movesWatermark } from '../import/selection.ts';
 import { formatTable } from './table.ts';
 

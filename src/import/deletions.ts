@@ -4,15 +4,15 @@
  */
 import type { Adapter, ChannelConnection } from '../adapters/adapter.ts';
 import { DataError } from '../domain/errors.ts';
+import type { RunLogLine } from '../domain/import-run.ts';
+import { ZERO_COUNTS } from '../domain/import-run.ts';
 import type { Db } from '../storage/db.ts';
+import { recordPage } from '../storage/import-run-store.ts';
 import {
   countActiveLinks,
   type DeactivatedLink,
   deactivateMissingLinks,
 } from '../storage/link-deletion-store.ts';
-import { recordPage } from '../storage/run-store.ts';
-import type { RunLogLine } from './run-types.ts';
-import { ZERO_COUNTS } from './run-types.ts';
 
 export function deactivationLog(links: readonly DeactivatedLink[]): RunLogLine[] {
   return links.map((link) => ({

@@ -11,13 +11,13 @@ import {
   InvalidInputError,
   NotFoundError,
 } from '../domain/errors.ts';
+import type { ImportRun, RunCounts } from '../domain/import-run.ts';
+import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
-import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage/run-store.ts';
+import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage/import-run-store.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { commitPage } from './page-writer.ts';
-import type { ImportRun, RunCounts } from './run-types.ts';
-import { addCounts, ZERO_COUNTS } from './run-types.ts';
 import { type ChangedSince, movesWatermark, resolveSelection } from './selection.ts';
 import { WatermarkTracker } from './watermark.ts';
 

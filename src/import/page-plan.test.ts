@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
-import { type EmailOwner, type ExistingLink, type PlanContext, planPage } from './page-plan.ts';
+import type { EmailOwner, ExistingLink } from '../domain/page-plan.ts';
+import { type PlanContext, planPage } from './page-plan.ts';
 
 const address = {
   street: 'Hauptstraße 1',

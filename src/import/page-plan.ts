@@ -7,64 +7,12 @@
 
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';
 import { type CheckFinding, customerErrors, customerWarnings } from '../domain/customer-checks.ts';
-import type { PartnerStatus, PartnerType } from '../domain/partner.ts';
+import { type RunCounts, type RunLogLine, ZERO_COUNTS } from '../domain/import-run.ts';
+import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { StatusPolicy } from '../domain/partner-rules.ts';
 import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partner-rules.ts';
 import type { ChannelType } from '../domain/sales-channel.ts';
 import { customerFingerprint } from './fingerprint.ts';
-import { type RunCounts, type RunLogLine, ZERO_COUNTS } from './run-types.ts';
-
-export interface ExistingLink {
-  externalId: string;
-  partnerId: number;
-  fingerprint: string;
-  /** Warning codes confirmed for this record before: they do not hold it back again. */
-  confirmedWarnings: string[];
-  /** False after the account was deleted in the channel; reading it again links it actively again. */
-  active: boolean;
-}
-
-/** A partner that has an e-mail address some record of the page has. */
-export interface EmailOwner {
-  partnerId: number;
-  number: string;
-  /** The partner is linked to the channel being imported. */
-  inChannel: boolean;
-}
-
-interface Planned {
-  customer: ChannelCustomer;
-  fingerprint: string;
-  /** Warning codes confirmed by this import ("Confirm all warnings"). */
-  confirmedWarnings: string[];
-}
-
-export interface PlannedCreate extends Planned {
-  type: PartnerType;
-  status: PartnerStatus;
-}
-
-export interface PlannedUpdate extends Planned {
-  partnerId: number;
-}
-
-/** An occasional customer linked to a partner without changing the partner's data. */
-export interface PlannedLink extends Planned {
-  /** An existing partner, or the partner this page creates at `creates[createIndex]`. */
-  target: { partnerId: number } | { createIndex: number };
-}
-
-export interface PagePlan {
-  creates: PlannedCreate[];
-  updates: PlannedUpdate[];
-  links: PlannedLink[];
-  counts: RunCounts;
-  log: RunLogLine[];
-  /** Change times of records not imported (errors, awaiting confirmation): the watermark must not pass the oldest. */
-  heldBack: string[];
-  /** Change times of every record read, for the watermark. */
-  seen: string[];
-}
 
 export interface PlanContext {
   channelType: ChannelType;

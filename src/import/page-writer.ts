@@ -5,14 +5,15 @@
  */
 import type { CustomerPage } from '../adapters/adapter.ts';
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
+import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
+import type { PagePlan } from '../domain/page-plan.ts';
 import type { Db } from '../storage/db.ts';
 import { isDataRefusal } from '../storage/db-errors.ts';
+import { recordPage } from '../storage/import-run-store.ts';
 import { deactivateDeletedLinks } from '../storage/link-deletion-store.ts';
 import { findEmailOwners, findLinks, writePartners } from '../storage/partner-write-store.ts';
-import { recordPage } from '../storage/run-store.ts';
 import { deactivationLog } from './deletions.ts';
-import { emptyPlan, type PagePlan, type PlanContext, planPage } from './page-plan.ts';
-import { addCounts, ZERO_COUNTS } from './run-types.ts';
+import { emptyPlan, type PlanContext, planPage } from './page-plan.ts';
 
 interface PageTarget {
   runId: number;

@@ -4,7 +4,7 @@
  */
 import type { AdapterCapabilities } from '../adapters/adapter.ts';
 import { InvalidInputError } from '../domain/errors.ts';
-import type { ChangedSinceMode } from './run-types.ts';
+import type { ChangedSinceMode } from '../domain/import-run.ts';
 import { lastTransferSince } from './watermark.ts';
 
 export type ChangedSince = 'anytime' | 'last-transfer' | 'manual';

@@ -1,5 +1,5 @@
 /** SQL for editing a batch job that has not started: its settings, batch settings, state and due time. */
-import type { JobState } from '../batch/job-types.ts';
+import type { JobState } from '../domain/batch-job.ts';
 import type { NewJob } from './batch-job-store.ts';
 import type { Queryable } from './db.ts';
 

@@ -1,5 +1,5 @@
 /** SQL for batch jobs: filing, lookup, listing and the state changes users ask for (release, cancel, trigger). */
-import type { BatchJob, BatchSettings, JobState } from '../batch/job-types.ts';
+import type { BatchJob, BatchSettings, JobState } from '../domain/batch-job.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 

@@ -4,7 +4,9 @@
  * Every write of a run presents its lease token; a run whose lease was taken (the sweeper abandoned it)
  * writes nothing.
  */
-import type { BatchRun, JobState, RunReason, RunState } from '../batch/job-types.ts';
+
+import type { JobState } from '../domain/batch-job.ts';
+import type { BatchRun, BatchRunState, RunReason } from '../domain/batch-run.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 
@@ -86,7 +88,7 @@ export async function extendLease(
 }
 
 export interface RunEnd {
-  state: Exclude<RunState, 'active' | 'abandoned'>;
+  state: Exclude<BatchRunState, 'active' | 'abandoned'>;
   counts: Record<string, number> | null;
   hasErrors: boolean;
   reason: RunReason | null;
@@ -138,7 +140,7 @@ export async function moveJobAfterRun(
 interface RunRow {
   id: unknown;
   job_id: unknown;
-  state: RunState;
+  state: BatchRunState;
   app_server: string;
   due_at: unknown;
   started_at: unknown;

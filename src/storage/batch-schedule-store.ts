@@ -1,5 +1,5 @@
 /** SQL that makes released jobs due: once-only jobs at Begin, series at their slot, At restart jobs on a server start. */
-import type { JobState } from '../batch/job-types.ts';
+import type { JobState } from '../domain/batch-job.ts';
 import type { Queryable } from './db.ts';
 import { num } from './sql-values.ts';
 

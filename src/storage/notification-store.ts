@@ -3,7 +3,7 @@
  * web UI can push a dialog live; dialogs not yet acknowledged are shown at the next login, workflow tasks
  * stay in the inbox until acknowledged.
  */
-import type { Notice, NoticeChannel, NoticeTopic } from '../batch/notification-rules.ts';
+import type { Notice, NoticeChannel, NoticeTopic } from '../domain/notice.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 

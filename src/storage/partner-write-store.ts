@@ -5,8 +5,8 @@
 
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
 import { partnerName } from '../domain/channel-customer.ts';
+import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { PartnerStatus } from '../domain/partner.ts';
-import type { EmailOwner, ExistingLink, PagePlan } from '../import/page-plan.ts';
 import type { Queryable } from './db.ts';
 import { num } from './sql-values.ts';
 

@@ -2,7 +2,7 @@
  * SQL for login sessions (`user_session`). Rows are keyed by the SHA-256 of the session id: the id itself
  * exists only in the user's cookie. Times come from the caller's clock.
  */
-import type { User } from '../users/user-types.ts';
+import type { User } from '../domain/user.ts';
 import type { Queryable } from './db.ts';
 import { toUser, type UserRow } from './user-store.ts';
 

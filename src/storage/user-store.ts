@@ -1,5 +1,5 @@
 /** SQL for users of the web UI and HTTP API (`app_user`). The password hash is read only for a login. */
-import type { Role, User } from '../users/user-types.ts';
+import type { Role, User } from '../domain/user.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './sql-values.ts';
 

@@ -3,6 +3,7 @@
  * SHA-256. A session ends 12 hours after its last use (sliding) and at the latest 7 days after the login.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { User } from '../domain/user.ts';
 import type { Db } from '../storage/db.ts';
 import {
   deleteExpiredSessions,
@@ -13,7 +14,6 @@ import {
   type SessionLimits,
   touchSession,
 } from '../storage/session-store.ts';
-import type { User } from './user-types.ts';
 
 export const SESSION_LIMITS: SessionLimits = { idleSeconds: 12 * 3600, maxSeconds: 7 * 24 * 3600 };
 /** Uses closer together than this do not move the expiry again (saves a write per request). */

@@ -6,6 +6,7 @@
 import { assertName } from '../batch/batch-settings.ts';
 import { AuthError, ConfigError, NotFoundError } from '../domain/errors.ts';
 import { fieldError } from '../domain/field-error.ts';
+import { isRole, type Role, type User } from '../domain/user.ts';
 import type { Db } from '../storage/db.ts';
 import { deleteSessionsOf } from '../storage/session-store.ts';
 import {
@@ -23,7 +24,6 @@ import { clearFailures, countAttempt } from './login-throttle.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { PasswordHasher } from './password-hasher.ts';
 import { assertPassword } from './password-rules.ts';
-import { isRole, type Role, type User } from './user-types.ts';
 
 export const FIRST_ADMINISTRATOR = 'admin';
 

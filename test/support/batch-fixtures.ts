@@ -11,7 +11,7 @@ import {
 } from '../../src/batch/batch-application.ts';
 import type { BatchSettingsInput } from '../../src/batch/batch-settings.ts';
 import { JobService } from '../../src/batch/job-service.ts';
-import type { BatchJob } from '../../src/batch/job-types.ts';
+import type { BatchJob } from '../../src/domain/batch-job.ts';
 import { InvalidInputError } from '../../src/domain/errors.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { testAdapters } from './import-fixtures.ts';

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { fieldError } from '../../domain/field-error.ts';
-import { getRun, getRunLog } from '../../storage/run-store.ts';
+import { getRun, getRunLog } from '../../storage/import-run-store.ts';
 import { currentUser, forbidden, isAdministrator } from '../access.ts';
 import type { ApiContext } from '../api-context.ts';
 import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.ts';

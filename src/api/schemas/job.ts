@@ -1,6 +1,6 @@
 /** Import customers and batch jobs (docs/api.md "Import customers", "Batch jobs"). */
 import { Type } from 'typebox';
-import { JOB_STATES, NOTIFICATION_SETTINGS, START_MODES } from '../../batch/job-types.ts';
+import { JOB_STATES, NOTIFICATION_SETTINGS, START_MODES } from '../../domain/batch-job.ts';
 import { Id, MAX_INTEGER, Nullable, Timestamp } from './common.ts';
 
 const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 with a zone (Z or +hh:mm)' });

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import { runJobNow } from '../../batch/run-job-now.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { getRun } from '../../storage/run-store.ts';
+import { getRun } from '../../storage/import-run-store.ts';
 import { FIRST_ADMINISTRATOR } from '../../users/user-service.ts';
 import type { AppContext } from '../app-context.ts';
 import type { TimingOptions } from '../app-server-runner.ts';

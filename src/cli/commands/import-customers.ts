@@ -5,10 +5,10 @@
  */
 import type { Command } from 'commander';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
-import type { BatchRun } from '../../batch/job-types.ts';
 import { runJobNow } from '../../batch/run-job-now.ts';
+import type { BatchRun } from '../../domain/batch-run.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { getRun, getRunLog } from '../../storage/run-store.ts';
+import { getRun, getRunLog } from '../../storage/import-run-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { addBatchOptions, type BatchOptions, batchSettingsFrom } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';

@@ -1,9 +1,9 @@
 /** `kontor jobs list|show|log|edit|release|cancel|trigger`: the Batch jobs application. */
 import type { Command } from 'commander';
 import type { JobWithRuns } from '../../batch/job-service.ts';
-import { JOB_STATES, type JobState } from '../../batch/job-types.ts';
+import { JOB_STATES, type JobState } from '../../domain/batch-job.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { getRun, getRunLog } from '../../storage/run-store.ts';
+import { getRun, getRunLog } from '../../storage/import-run-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import { formatTable } from '../table.ts';

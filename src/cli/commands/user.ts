@@ -1,8 +1,8 @@
 /** `kontor user add|list|passwd`: users of the web UI and the HTTP API. */
 import { type Command, Option } from 'commander';
 import { InvalidInputError } from '../../domain/errors.ts';
+import { ROLES } from '../../domain/user.ts';
 import { UserService } from '../../users/user-service.ts';
-import { ROLES } from '../../users/user-types.ts';
 import type { AppContext } from '../app-context.ts';
 import { readStdin } from '../read-stdin.ts';
 import { formatTable } from '../table.ts';

@@ -6,14 +6,15 @@ export {
   JOB_STATES,
   type JobState,
   type NotificationSetting,
-  type RunState,
   type StartMode,
-} from '../../../src/batch/job-types.ts';
-export type { ImportRun, LogLevel, RunCounts, RunLogLine } from '../../../src/import/run-types.ts';
+} from '../../../src/domain/batch-job.ts';
+export type { BatchRunState } from '../../../src/domain/batch-run.ts';
+export type { ImportRun, LogLevel, RunCounts, RunLogLine } from '../../../src/domain/import-run.ts';
 export type { ChangedSince } from '../../../src/import/selection.ts';
 
-import type { JobState, NotificationSetting, RunState, StartMode } from '../../../src/batch/job-types.ts';
-import type { ImportRun, RunCounts, RunLogLine } from '../../../src/import/run-types.ts';
+import type { JobState, NotificationSetting, StartMode } from '../../../src/domain/batch-job.ts';
+import type { BatchRunState } from '../../../src/domain/batch-run.ts';
+import type { ImportRun, RunCounts, RunLogLine } from '../../../src/domain/import-run.ts';
 import type { ChangedSince } from '../../../src/import/selection.ts';
 
 /** Jobs in these states can be edited and canceled (an active one can be asked to cancel). */
@@ -55,7 +56,7 @@ export interface ImportCustomersRequest {
 
 export interface Run {
   id: number;
-  state: RunState;
+  state: BatchRunState;
   appServer: string;
   dueAt: string | null;
   startedAt: string;

@@ -1,6 +1,10 @@
 /** The shapes of an import run as the rest of Kontor sees it (CLI JSON, API, batch jobs). */
-export type ChangedSinceMode = 'anytime' | 'last-transfer' | 'manual' | 'by-email';
-export type RunState = 'running' | 'finished' | 'failed';
+export const CHANGED_SINCE_MODES = ['anytime', 'last-transfer', 'manual', 'by-email'] as const;
+export type ChangedSinceMode = (typeof CHANGED_SINCE_MODES)[number];
+
+/** An import run is running until it ends finished or failed. */
+export const IMPORT_RUN_STATES = ['running', 'finished', 'failed'] as const;
+export type ImportRunState = (typeof IMPORT_RUN_STATES)[number];
 
 export interface RunCounts {
   read: number;
@@ -56,7 +60,7 @@ export interface RunLogLine {
 export interface ImportRun {
   id: number;
   channel: string;
-  state: RunState;
+  state: ImportRunState;
   changedSince: ChangedSinceMode;
   since: string | null;
   emails: string[] | null;

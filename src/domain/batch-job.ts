@@ -1,4 +1,4 @@
-/** Batch jobs as the rest of Kontor sees them: the spec's Batch settings tab, job states, runs. */
+/** A batch job as stored and shown: the spec's Batch settings tab, start modes, notification settings, job states. */
 
 export const START_MODES = ['add-to-queue', 'at-restart', 'external', 'once', 'series'] as const;
 export type StartMode = (typeof START_MODES)[number];
@@ -34,12 +34,7 @@ export type JobState = (typeof JOB_STATES)[number];
 /** Jobs in these states can be edited and canceled; an active job can be asked to cancel. */
 export const OPEN_STATES: readonly JobState[] = ['planned', 'released', 'ready'];
 
-export type RunState = 'active' | 'finished' | 'failed' | 'canceled' | 'abandoned';
-
-/** Why a run did not finish normally. */
-export type RunReason = 'timeout' | 'canceled' | 'server-stopped' | 'lease-lost' | 'server-died' | 'error';
-
-/** The Batch settings tab, validated (batch-settings.ts). */
+/** The Batch settings tab, validated (src/batch/batch-settings.ts). */
 export interface BatchSettings {
   name: string;
   user: string;
@@ -57,21 +52,6 @@ export interface BatchSettings {
   seriesCanceledNotification: boolean;
   notification: NotificationSetting;
   releaseImmediately: boolean;
-}
-
-export interface BatchRun {
-  id: number;
-  jobId: number;
-  state: RunState;
-  appServer: string;
-  dueAt: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  counts: Record<string, number> | null;
-  hasErrors: boolean;
-  reason: RunReason | null;
-  error: { code: string; message: string } | null;
-  importRunId: number | null;
 }
 
 export interface BatchJob {

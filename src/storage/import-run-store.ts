@@ -1,7 +1,13 @@
 /** SQL for import runs and their per-record log. */
 
 import { DataError } from '../domain/errors.ts';
-import type { ChangedSinceMode, ImportRun, RunCounts, RunLogLine, RunState } from '../import/run-types.ts';
+import type {
+  ChangedSinceMode,
+  ImportRun,
+  ImportRunState,
+  RunCounts,
+  RunLogLine,
+} from '../domain/import-run.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 
@@ -114,7 +120,7 @@ export async function finishRun(
   db: Queryable,
   runId: number,
   outcome: {
-    state: Exclude<RunState, 'running'>;
+    state: Exclude<ImportRunState, 'running'>;
     watermarkAfter: string | null;
     error: { code: string; message: string } | null;
   },
@@ -137,7 +143,7 @@ export async function finishRun(
 interface RunRow {
   id: unknown;
   channel: string;
-  state: RunState;
+  state: ImportRunState;
   changed_since: ChangedSinceMode;
   since: unknown;
   emails: string[] | null;

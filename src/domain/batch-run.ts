@@ -1,0 +1,25 @@
+/**
+ * One run of a batch job: its states, why it ended, what it counted. A batch run is active until it ends
+ * finished, failed, canceled, or abandoned (its application server died). Not an import run's state
+ * (domain/import-run.ts): a batch run of the import application links its import run by importRunId.
+ */
+export const BATCH_RUN_STATES = ['active', 'finished', 'failed', 'canceled', 'abandoned'] as const;
+export type BatchRunState = (typeof BATCH_RUN_STATES)[number];
+
+/** Why a run did not finish normally. */
+export type RunReason = 'timeout' | 'canceled' | 'server-stopped' | 'lease-lost' | 'server-died' | 'error';
+
+export interface BatchRun {
+  id: number;
+  jobId: number;
+  state: BatchRunState;
+  appServer: string;
+  dueAt: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: Record<string, number> | null;
+  hasErrors: boolean;
+  reason: RunReason | null;
+  error: { code: string; message: string } | null;
+  importRunId: number | null;
+}
