@@ -5,10 +5,10 @@
  */
 import pg from 'pg';
 import { createMagentoAdapter } from '../src/adapters/magento/adapter.ts';
-import { startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { ChannelService } from '../src/channels/channel-service.ts';
 import { type ImportRequest, runImport } from '../src/import/import-service.ts';
+import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { openDb } from '../src/storage/open-db.ts';
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Adapter, CustomerPage, ReadRequest } from '../src/adapters/adapter.ts';
-import { HARNESSES } from '../src/adapters/harnesses.ts';
-import type { HarnessOptions, SimulatorHarness } from '../src/adapters/simulator-kit/harness.ts';
+import { HARNESSES } from '../src/simulators/harnesses.ts';
+import type { HarnessOptions, SimulatorHarness } from '../src/simulators/kit/harness.ts';
 
 const CUSTOMERS = 120;
 

@@ -1,6 +1,6 @@
 /** /api/channels: administrators create and edit sales channels; everybody reads and tests; secrets never leave. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { type Client, testApi } from './support/api-fixtures.ts';
 

@@ -4,9 +4,9 @@
  * the imported partners searchable in the cockpit.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { AppServer } from '../src/batch/app-server.ts';
 import type { Notice } from '../src/domain/notice.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { insertNotifications } from '../src/storage/notification-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { type Client, importBody, testApi } from './support/api-fixtures.ts';

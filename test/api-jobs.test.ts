@@ -3,9 +3,9 @@
  * listing with filters, release / cancel / trigger and who may do them.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { oltpDatabaseName } from '../src/api/system-info.ts';
 import { defaultContentLanguage } from '../src/batch/batch-settings.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { type Client, importBody, testApi } from './support/api-fixtures.ts';
 

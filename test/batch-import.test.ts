@@ -1,9 +1,9 @@
 /** Import customers as a batch job: filed with its settings, run by an application server, stopped at its maximum run time. */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { AppServer } from '../src/batch/app-server.ts';
 import { IMPORT_CUSTOMERS } from '../src/batch/applications/import-customers-app.ts';
 import { JobService } from '../src/batch/job-service.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import { getRun } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';

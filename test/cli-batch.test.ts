@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { main } from '../src/cli/main.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 
 describe('kontor CLI: batch jobs', () => {
   let sim: MagentoSimulator;

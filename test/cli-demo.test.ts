@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARNESSES } from '../src/adapters/harnesses.ts';
 import { main } from '../src/cli/main.ts';
+import { HARNESSES } from '../src/simulators/harnesses.ts';
 
 async function kontor(db: string, ...args: string[]) {
   let stdout = '';

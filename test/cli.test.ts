@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { main } from '../src/cli/main.ts';
+import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 
 type Simulator = Awaited<ReturnType<typeof startMagentoSimulator>>;
 

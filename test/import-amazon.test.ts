@@ -4,12 +4,12 @@
  * server). Expectations are computed here from the simulator's raw orders.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BUYER_STATUSES, FAST_USAGE_PLANS, simulatorSettings } from '../src/adapters/amazon/harness.ts';
-import { type AmazonSimulator, startAmazonSimulator } from '../src/adapters/amazon/simulator.ts';
 import type { SpOrder } from '../src/adapters/amazon/sp-api-types.ts';
 import { ChannelService } from '../src/channels/channel-service.ts';
 import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { BUYER_STATUSES, FAST_USAGE_PLANS, simulatorSettings } from '../src/simulators/amazon/harness.ts';
+import { type AmazonSimulator, startAmazonSimulator } from '../src/simulators/amazon/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';

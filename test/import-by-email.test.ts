@@ -3,9 +3,9 @@
  * case) and leaves the watermark alone; an adapter without the capability refuses the selection clearly.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
-import { type ShopwareSimulator, startShopwareSimulator } from '../src/adapters/shopware/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
+import { type ShopwareSimulator, startShopwareSimulator } from '../src/simulators/shopware/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';

@@ -6,11 +6,11 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { createCloudAdapter } from '../src/adapters/cloud/adapter.ts';
-import { type CloudSimulator, startCloudSimulator } from '../src/adapters/cloud/simulator.ts';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { ChannelService } from '../src/channels/channel-service.ts';
 import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { type CloudSimulator, startCloudSimulator } from '../src/simulators/cloud/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';

@@ -4,8 +4,8 @@
  * deletion date and are deactivated, and the partners are kept.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';

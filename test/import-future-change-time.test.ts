@@ -4,10 +4,10 @@
  * Last transfer still picks up what changed after it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
-import { getRunLog } from '../src/storage/run-store.ts';
+import { getRunLog } from '../src/storage/import-run-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';
 import { addMagentoChannel, lastTransfer, testAdapters } from './support/import-fixtures.ts';
 

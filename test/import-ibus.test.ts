@@ -5,12 +5,12 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createIbusAdapter } from '../src/adapters/ibus/adapter.ts';
-import { ibusConnection } from '../src/adapters/ibus/harness.ts';
 import type { IbusCustomer } from '../src/adapters/ibus/ibus-types.ts';
-import type { IbusDraft } from '../src/adapters/ibus/seed.ts';
-import { type IbusSimulator, startIbusSimulator } from '../src/adapters/ibus/simulator.ts';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { ibusConnection } from '../src/simulators/ibus/harness.ts';
+import type { IbusDraft } from '../src/simulators/ibus/seed.ts';
+import { type IbusSimulator, startIbusSimulator } from '../src/simulators/ibus/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';

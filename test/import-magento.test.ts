@@ -3,8 +3,8 @@
  * in a real database (PGlite and the PostgreSQL server).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';

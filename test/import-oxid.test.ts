@@ -4,10 +4,10 @@
  * Blocked; B2B & B2C channels make users with OXCOMPANY B2B.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type OxidSimulator, startOxidSimulator } from '../src/adapters/oxid/simulator.ts';
-import { OXID_COUNTRIES } from '../src/adapters/oxid/simulator-countries.ts';
-import type { StoredUser } from '../src/adapters/oxid/simulator-store.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { type OxidSimulator, startOxidSimulator } from '../src/simulators/oxid/simulator.ts';
+import { OXID_COUNTRIES } from '../src/simulators/oxid/simulator-countries.ts';
+import type { StoredUser } from '../src/simulators/oxid/simulator-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';

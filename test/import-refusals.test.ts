@@ -1,7 +1,7 @@
 /** One bad record never stops the run: records the partner master refuses are logged, the rest of their page lands. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../src/adapters/magento/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { describeEachDb } from '../src/storage/test-databases.ts';

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PosCustomer } from '../src/adapters/retail-pos/pos-types.ts';
-import { type RetailPosSimulator, startRetailPosSimulator } from '../src/adapters/retail-pos/simulator.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { type RetailPosSimulator, startRetailPosSimulator } from '../src/simulators/retail-pos/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';

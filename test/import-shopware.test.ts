@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ShopwareCustomer } from '../src/adapters/shopware/shopware-types.ts';
-import { type ShopwareSimulator, startShopwareSimulator } from '../src/adapters/shopware/simulator.ts';
-import { COUNTRY_LIST } from '../src/adapters/shopware/simulator-catalog.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { type ShopwareSimulator, startShopwareSimulator } from '../src/simulators/shopware/simulator.ts';
+import { COUNTRY_LIST } from '../src/simulators/shopware/simulator-catalog.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';

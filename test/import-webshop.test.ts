@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { createWebshopAdapter } from '../src/adapters/webshop/adapter.ts';
-import { startWebshopSimulator, type WebshopSimulator } from '../src/adapters/webshop/simulator.ts';
 import type { WebshopCustomer } from '../src/adapters/webshop/webshop-types.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { startWebshopSimulator, type WebshopSimulator } from '../src/simulators/webshop/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';

@@ -7,7 +7,7 @@
 
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';
 import { type CheckFinding, customerErrors, customerWarnings } from '../domain/customer-checks.ts';
-import { type RunCounts, type RunLogLine, ZERO_COUNTS } from '../domain/import-run.ts';
+import { type RunLogLine, ZERO_COUNTS } from '../domain/import-run.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { StatusPolicy } from '../domain/partner-rules.ts';
 import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partner-rules.ts';

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { type MagentoSimulator, startMagentoSimulator } from '../../src/adapters/magento/simulator.ts';
+import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { checkByEmailRules, checkNoCapabilityRules, checkStartModeRules } from './import-dialog-rules.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { fileImport, jobRow, openJobs, waitForJobState, waitForLastRun } from './support/jobs-ui.ts';

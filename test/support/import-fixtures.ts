@@ -3,17 +3,17 @@
  * and the imported partners by the ids their channel gave them.
  */
 import { createAmazonAdapter } from '../../src/adapters/amazon/adapter.ts';
-import { FAST_USAGE_PLANS } from '../../src/adapters/amazon/harness.ts';
 import { createMagentoAdapter } from '../../src/adapters/magento/adapter.ts';
-import type { MagentoSimulator } from '../../src/adapters/magento/simulator.ts';
 import { createOxidAdapter } from '../../src/adapters/oxid/adapter.ts';
 import { type AdapterRegistry, createAdapterRegistry } from '../../src/adapters/registry.ts';
 import { createRetailPosAdapter } from '../../src/adapters/retail-pos/adapter.ts';
 import { createShopwareAdapter } from '../../src/adapters/shopware/adapter.ts';
-import type { ShopwareSimulator } from '../../src/adapters/shopware/simulator.ts';
 import { type ChannelInput, ChannelService } from '../../src/channels/channel-service.ts';
 import type { Partner } from '../../src/domain/partner.ts';
 import type { ImportRequest } from '../../src/import/import-service.ts';
+import { FAST_USAGE_PLANS } from '../../src/simulators/amazon/harness.ts';
+import type { MagentoSimulator } from '../../src/simulators/magento/simulator.ts';
+import type { ShopwareSimulator } from '../../src/simulators/shopware/simulator.ts';
 import type { Db } from '../../src/storage/db.ts';
 
 /** The real adapters, with quick retries so that failure tests do not wait for the production backoff. */

@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { collect, read, failure as rejection } from '../../../test/support/adapter-test-helpers.ts';
 import { AuthError, ConfigError } from '../../domain/errors.ts';
+import { buyerKeys, FAST_USAGE_PLANS, simulatorSettings } from '../../simulators/amazon/harness.ts';
+import {
+  type AmazonSimulator,
+  type AmazonSimulatorOptions,
+  startAmazonSimulator,
+} from '../../simulators/amazon/simulator.ts';
 import type { CustomerPage, ReadRequest } from '../adapter.ts';
-import { collect, read, failure as rejection } from '../simulator-kit/test-helpers.ts';
 import { amazonAdapter, createAmazonAdapter } from './adapter.ts';
 import { decodeCursor } from './cursor.ts';
-import { buyerKeys, FAST_USAGE_PLANS, simulatorSettings } from './harness.ts';
-import { type AmazonSimulator, type AmazonSimulatorOptions, startAmazonSimulator } from './simulator.ts';
 import type { UsagePlan } from './sp-api.ts';
 
 const sims: AmazonSimulator[] = [];

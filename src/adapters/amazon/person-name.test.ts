@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generatePeople } from '../sample-data/people.ts';
+import { fullName } from '../../simulators/amazon/seed.ts';
+import { generatePeople } from '../../simulators/sample-data/people.ts';
 import { splitPersonName } from './person-name.ts';
-import { fullName } from './seed.ts';
 
 describe('splitPersonName', () => {
   it.each([

@@ -3,11 +3,15 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { collect, idsOf, read } from '../../../test/support/adapter-test-helpers.ts';
 import { AuthError, BugError, ConfigError, TransientError } from '../../domain/errors.ts';
+import {
+  type CloudSimulator,
+  type CloudSimulatorOptions,
+  startCloudSimulator,
+} from '../../simulators/cloud/simulator.ts';
 import type { RetryEvent } from '../http/http-client.ts';
-import { collect, idsOf, read } from '../simulator-kit/test-helpers.ts';
 import { createCloudAdapter } from './adapter.ts';
-import { type CloudSimulator, type CloudSimulatorOptions, startCloudSimulator } from './simulator.ts';
 
 const closers: Array<() => Promise<void>> = [];
 const retries: RetryEvent[] = [];

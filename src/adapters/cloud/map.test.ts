@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { LEGACY_MAPPING } from '../../simulators/cloud/simulator-flavours.ts';
 import { mapCloudItem } from './map.ts';
 import { readMapping } from './mapping.ts';
-import { LEGACY_MAPPING } from './simulator-flavours.ts';
 
 const kontorItem = {
   id: 'c-00042',

@@ -1,11 +1,15 @@
 /** The IBUS adapter against the simulated bus over HTTP: reading, tokens, deletions and failures. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { collect, read } from '../../../test/support/adapter-test-helpers.ts';
 import { AuthError, BugError, ConfigError, TransientError } from '../../domain/errors.ts';
+import { ibusConnection } from '../../simulators/ibus/harness.ts';
+import {
+  type IbusSimulator,
+  type IbusSimulatorOptions,
+  startIbusSimulator,
+} from '../../simulators/ibus/simulator.ts';
 import type { RetryEvent } from '../http/http-client.ts';
-import { collect, read } from '../simulator-kit/test-helpers.ts';
 import { createIbusAdapter } from './adapter.ts';
-import { ibusConnection } from './harness.ts';
-import { type IbusSimulator, type IbusSimulatorOptions, startIbusSimulator } from './simulator.ts';
 
 const running: IbusSimulator[] = [];
 const retries: RetryEvent[] = [];

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { AbortedError, AuthError, BugError, ConfigError, TransientError } from '../../domain/errors.ts';
 import {
   collect,
   connection,
@@ -11,7 +10,8 @@ import {
   read,
   searchRequests,
   useAdapterTest,
-} from './simulator-test-support.ts';
+} from '../../../test/support/magento-simulator.ts';
+import { AbortedError, AuthError, BugError, ConfigError, TransientError } from '../../domain/errors.ts';
 
 const { start, adapter, retries } = useAdapterTest();
 

@@ -1,9 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelCustomer } from '../../domain/channel-customer.ts';
-import { AuthError } from '../../domain/errors.ts';
-import type { CustomerPage } from '../adapter.ts';
-import { magentoAdapter } from './adapter.ts';
-import { magentoDateToIso } from './magento-dates.ts';
 import {
   collect,
   connection,
@@ -11,7 +6,12 @@ import {
   read,
   searchRequests,
   useAdapterTest,
-} from './simulator-test-support.ts';
+} from '../../../test/support/magento-simulator.ts';
+import type { ChannelCustomer } from '../../domain/channel-customer.ts';
+import { AuthError } from '../../domain/errors.ts';
+import type { CustomerPage } from '../adapter.ts';
+import { magentoAdapter } from './adapter.ts';
+import { magentoDateToIso } from './magento-dates.ts';
 
 const { start, adapter } = useAdapterTest();
 

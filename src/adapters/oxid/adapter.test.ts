@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { collect, idsOf, read, useRunning } from '../../../test/support/adapter-test-helpers.ts';
+import { type OxidSimulator, startOxidSimulator } from '../../simulators/oxid/simulator.ts';
+import { changeTimeOf } from '../../simulators/oxid/simulator-store.ts';
 import type { RetryEvent } from '../http/http-client.ts';
-import { collect, idsOf, read, useRunning } from '../simulator-kit/test-helpers.ts';
 import { createOxidAdapter, MAX_EMAILS, oxidAdapter } from './adapter.ts';
 import { shopTimeToIso } from './shop-time.ts';
-import { type OxidSimulator, startOxidSimulator } from './simulator.ts';
-import { changeTimeOf } from './simulator-store.ts';
 
 const start = useRunning(startOxidSimulator, { customers: 57, seed: 9, brokenShare: 0 });
 const retries: RetryEvent[] = [];

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  OTHER_COUNTRY_ID,
+  OXID_COUNTRIES,
+  oxidCountryOf,
+} from '../../simulators/oxid/simulator-countries.ts';
+import { emptyUserColumns } from '../../simulators/oxid/simulator-store.ts';
 import { mapOxidUser, type OxidMapContext, streetLine } from './map.ts';
 import type { OxidAddress, OxidUser } from './oxid-types.ts';
-import { OTHER_COUNTRY_ID, OXID_COUNTRIES, oxidCountryOf } from './simulator-countries.ts';
-import { emptyUserColumns } from './simulator-store.ts';
 
 const context: OxidMapContext = {
   timeZone: 'Europe/Berlin',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { collect, idsOf, read, useRunning } from '../../../test/support/adapter-test-helpers.ts';
+import { type RetailPosSimulator, startRetailPosSimulator } from '../../simulators/retail-pos/simulator.ts';
 import type { RetryEvent } from '../http/http-client.ts';
-import { collect, idsOf, read, useRunning } from '../simulator-kit/test-helpers.ts';
 import { createRetailPosAdapter, retailPosAdapter } from './adapter.ts';
-import { type RetailPosSimulator, startRetailPosSimulator } from './simulator.ts';
 
 const start = useRunning(startRetailPosSimulator, { customers: 57, seed: 9, brokenShare: 0 });
 const retries: RetryEvent[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ean13 } from '../../simulators/retail-pos/seed.ts';
 import { localIsoWithOffset } from '../date-times.ts';
 import { mapPosCustomer } from './map.ts';
 import type { PosCustomer } from './pos-types.ts';
-import { ean13 } from './seed.ts';
 
 function customer(overrides: Partial<PosCustomer> = {}): PosCustomer {
   return {

@@ -1,11 +1,15 @@
 /** The Comarch SFA adapter against its simulator over HTTP: tokens, paging, id scan, devices, failures. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { collect, failure, read } from '../../../test/support/adapter-test-helpers.ts';
 import { AuthError, ConfigError } from '../../domain/errors.ts';
+import {
+  type SfaSimulator,
+  type SfaSimulatorOptions,
+  startSfaSimulator,
+} from '../../simulators/sfa/simulator.ts';
 import type { RetryEvent } from '../http/http-client.ts';
-import { collect, failure, read } from '../simulator-kit/test-helpers.ts';
 import { createSfaAdapter } from './adapter.ts';
 import { readSfaSettings } from './settings.ts';
-import { type SfaSimulator, type SfaSimulatorOptions, startSfaSimulator } from './simulator.ts';
 
 const retries: RetryEvent[] = [];
 const adapter = createSfaAdapter({

@@ -1,13 +1,13 @@
 /** The Shopware adapter against its simulator over HTTP: paging, Changed since, tokens, failures. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelConnection, CustomerPage, ReadRequest } from '../adapter.ts';
-import { createShopwareAdapter, type ShopwareAdapterOptions } from './adapter.ts';
 import {
   type ShopwareSimulator,
   type ShopwareSimulatorOptions,
   startShopwareSimulator,
-} from './simulator.ts';
-import { SALES_CHANNELS } from './simulator-catalog.ts';
+} from '../../simulators/shopware/simulator.ts';
+import { SALES_CHANNELS } from '../../simulators/shopware/simulator-catalog.ts';
+import type { ChannelConnection, CustomerPage, ReadRequest } from '../adapter.ts';
+import { createShopwareAdapter, type ShopwareAdapterOptions } from './adapter.ts';
 
 const T0 = Date.parse('2025-07-01T10:00:00.000Z');
 let now = T0;

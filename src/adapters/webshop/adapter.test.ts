@@ -3,12 +3,16 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { collect, failure, read } from '../../../test/support/adapter-test-helpers.ts';
 import { AuthError, BugError, ConfigError } from '../../domain/errors.ts';
+import { EMPTY_DATE } from '../../simulators/webshop/seed.ts';
+import {
+  startWebshopSimulator,
+  type WebshopSimulator,
+  type WebshopSimulatorOptions,
+} from '../../simulators/webshop/simulator.ts';
 import type { RetryEvent } from '../http/http-client.ts';
-import { collect, failure, read } from '../simulator-kit/test-helpers.ts';
 import { createWebshopAdapter } from './adapter.ts';
-import { EMPTY_DATE } from './seed.ts';
-import { startWebshopSimulator, type WebshopSimulator, type WebshopSimulatorOptions } from './simulator.ts';
 
 const retries: RetryEvent[] = [];
 const adapter = createWebshopAdapter({

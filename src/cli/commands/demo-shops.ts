@@ -2,9 +2,10 @@
  * The demo's sales channels: one simulator per adapter with generated customers, and the channel
  * demo-<kind> pointing at it (created, or pointed at the new simulator when the database already has it).
  */
-import { HARNESSES } from '../../adapters/harnesses.ts';
-import type { AdapterHarness, SimulatorHarness } from '../../adapters/simulator-kit/harness.ts';
+
 import type { ChannelService } from '../../channels/channel-service.ts';
+import { HARNESSES } from '../../simulators/harnesses.ts';
+import type { AdapterHarness, SimulatorHarness } from '../../simulators/kit/harness.ts';
 import { findChannelByName, updateChannelConnection } from '../../storage/channel-store.ts';
 import type { Db } from '../../storage/db.ts';
 import { onFreePort } from '../port-in-use.ts';

@@ -1,7 +1,7 @@
 /** `kontor simulator <kind>`: runs a sales channel simulator on its own, for trying Kontor without a real shop. */
 import type { Command } from 'commander';
-import { HARNESSES, harnessOf } from '../../adapters/harnesses.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
+import { HARNESSES, harnessOf } from '../../simulators/harnesses.ts';
 import type { AppContext } from '../app-context.ts';
 import { onFreePort } from '../port-in-use.ts';
 import { untilStopped } from '../until-stopped.ts';

@@ -1,0 +1,78 @@
+/**
+ * The Retail POS simulator's data: the head office's customers (modifiedAt kept as an instant with
+ * milliseconds, as the head office keeps it) and its tombstones of deleted or anonymized customers. Any
+ * change of a customer or its cards moves modifiedAt; deleting or anonymizing leaves a tombstone.
+ */
+import type { PosCustomer, PosDeletedCustomer } from '../../adapters/retail-pos/pos-types.ts';
+import type { StoredPosCustomer } from './seed.ts';
+
+export class PosStore {
+  private readonly customers = new Map<string, StoredPosCustomer>();
+  private readonly tombstones = new Map<string, PosDeletedCustomer>();
+
+  constructor(private readonly clock: () => Date) {}
+
+  load(customers: readonly StoredPosCustomer[], deleted: readonly PosDeletedCustomer[]): void {
+    for (const customer of customers)
+      this.customers.set(customer.customer.customerId, structuredClone(customer));
+    for (const tombstone of deleted) this.tombstones.set(tombstone.customerId, { ...tombstone });
+  }
+
+  get size(): number {
+    return this.customers.size;
+  }
+
+  /** Every customer as the API renders it, by customerId. */
+  list(): PosCustomer[] {
+    return [...this.customers.values()]
+      .sort((a, b) => a.customer.customerId.localeCompare(b.customer.customerId))
+      .map(render);
+  }
+
+  get(customerId: string): PosCustomer | undefined {
+    const stored = this.customers.get(customerId);
+    return stored ? render(stored) : undefined;
+  }
+
+  /** The stored rows, not copied: only for reading. */
+  snapshot(): { customers: readonly StoredPosCustomer[]; tombstones: readonly PosDeletedCustomer[] } {
+    return { customers: [...this.customers.values()], tombstones: [...this.tombstones.values()] };
+  }
+
+  /** Changes a customer (or its cards) as a store or the head office does: modifiedAt becomes now. */
+  change(customerId: string, change: (customer: Omit<PosCustomer, 'modifiedAt'>) => void): PosCustomer {
+    const stored = this.require(customerId);
+    change(stored.customer);
+    stored.modified = this.clock().getTime();
+    return render(stored);
+  }
+
+  /** Registers a new customer at a store. */
+  create(customer: Omit<PosCustomer, 'customerId' | 'modifiedAt'>): PosCustomer {
+    const ids = [...this.customers.keys(), ...this.tombstones.keys()].map(Number);
+    const customerId = String(Math.max(100_000, ...ids) + 1);
+    const stored = {
+      customer: { ...structuredClone(customer), customerId },
+      modified: this.clock().getTime(),
+    };
+    this.customers.set(customerId, stored);
+    return render(stored);
+  }
+
+  /** Deletes (or, for GDPR, anonymizes) a customer: it leaves the list and a tombstone takes its place. */
+  remove(customerId: string, reason: PosDeletedCustomer['reason'] = 'deleted'): void {
+    this.require(customerId);
+    this.customers.delete(customerId);
+    this.tombstones.set(customerId, { customerId, deletedAt: this.clock().toISOString(), reason });
+  }
+
+  private require(customerId: string): StoredPosCustomer {
+    const stored = this.customers.get(customerId);
+    if (!stored) throw new RangeError(`There is no customer ${customerId}.`);
+    return stored;
+  }
+}
+
+export function render(stored: StoredPosCustomer): PosCustomer {
+  return { ...structuredClone(stored.customer), modifiedAt: new Date(stored.modified).toISOString() };
+}

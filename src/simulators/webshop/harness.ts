@@ -1,0 +1,25 @@
+/** The Comarch ERP Webshop adapter and simulator for the adapter contract test. */
+
+import { createWebshopAdapter } from '../../adapters/webshop/adapter.ts';
+import { type AdapterHarness, pageSizeSetting, storeEdits } from '../kit/harness.ts';
+import { startWebshopSimulator } from './simulator.ts';
+
+export const webshopHarness: AdapterHarness = {
+  adapter: createWebshopAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
+  channelType: 'b2b',
+  async start(options) {
+    const { customers, seed, port, brokenShare } = options;
+    const sim = await startWebshopSimulator({ customers, seed, port, brokenShare, requestsPerSecond: null });
+    const ids = () => sim.store.list().map((customer) => customer.id);
+    return {
+      connection: {
+        url: sim.url,
+        settings: { shopName: sim.shopName, apiKey: sim.apiKey, ...pageSizeSetting(options) },
+      },
+      allIds: () => ids().map(String),
+      emailsOf: () => [],
+      ...storeEdits(sim.store, ids, (customer) => (customer.name = `${customer.name} (neu)`)),
+      close: () => sim.close(),
+    };
+  },
+};
