@@ -3,17 +3,17 @@
  * the OpenAPI document; one plugin per area under routes/; the web UI under `/`. `kontor serve` listens with
  * it; tests call `app.inject`.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify from 'fastify';
 import { accessHook } from './access.ts';
-import { type ApiContext, type ApiDeps, createApiContext } from './api-context.ts';
+import { type ApiDeps, createApiContext } from './api-context.ts';
 import { errorResponse } from './error-response.ts';
 import { assertBodyDepth } from './json-depth.ts';
 import { nulGuard } from './nul-guard.ts';
 import { registerOpenApi } from './openapi.ts';
 import { errorStack, loggedUrl, requestLogHook } from './request-log.ts';
+import type { ApiInstance, RoutePlugin } from './route-plugin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -24,16 +24,6 @@ import { partnerRoutes } from './routes/partners.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 import { DEFAULT_WEB_ROOT, registerWebUi } from './web-ui.ts';
-
-export type ApiInstance = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse<IncomingMessage>,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
-
-export type RoutePlugin = (app: ApiInstance, ctx: ApiContext) => Promise<void>;
 
 const ROUTES: readonly RoutePlugin[] = [
   authRoutes,

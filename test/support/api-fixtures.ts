@@ -4,7 +4,8 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import type { AdapterRegistry } from '../../src/adapters/registry.ts';
-import { type ApiInstance, buildApi } from '../../src/api/server.ts';
+import type { ApiInstance } from '../../src/api/route-plugin.ts';
+import { buildApi } from '../../src/api/server.ts';
 import type { BatchApplications } from '../../src/batch/batch-application.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { PasswordHasher } from '../../src/users/password-hasher.ts';

@@ -1,9 +1,9 @@
 /** /api/auth: login (sets the session cookie), logout, the logged-in user, changing one's own password. */
 
 import { currentUser } from '../access.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NoContent } from '../schemas/common.ts';
 import { LoginBody, PasswordChangeBody, UserEnvelope } from '../schemas/user.ts';
-import type { RoutePlugin } from '../server.ts';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 
 export const authRoutes: RoutePlugin = async (app, ctx) => {

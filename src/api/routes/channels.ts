@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { KontorError } from '../../domain/errors.ts';
 import { errorResponse } from '../error-response.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import {
   ChannelTestResult,
   ChannelUpdateSchema,
@@ -9,7 +10,6 @@ import {
   PublicChannelSchema,
 } from '../schemas/channel.ts';
 import { ErrorBody, errorResponses, NameParams } from '../schemas/common.ts';
-import type { RoutePlugin } from '../server.ts';
 
 const TEST_TIMEOUT_MS = 60_000;
 

@@ -5,8 +5,8 @@
  */
 import { Type } from 'typebox';
 import { currentUser } from '../access.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses } from '../schemas/common.ts';
-import type { RoutePlugin } from '../server.ts';
 
 export const eventRoutes: RoutePlugin = async (app, ctx) => {
   app.get(

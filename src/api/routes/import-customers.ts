@@ -3,9 +3,9 @@ import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.
 import { currentUser } from '../access.ts';
 import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.ts';
 import { jobView } from '../job-view.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { ImportCustomersBody, JobSchema } from '../schemas/job.ts';
-import type { RoutePlugin } from '../server.ts';
 
 export const importCustomersRoutes: RoutePlugin = async (app, ctx) => {
   app.post(

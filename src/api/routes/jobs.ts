@@ -12,6 +12,7 @@ import { currentUser, forbidden, isAdministrator } from '../access.ts';
 import type { ApiContext } from '../api-context.ts';
 import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.ts';
 import { jobView } from '../job-view.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
 import {
   CancelResult,
@@ -22,7 +23,6 @@ import {
   RunLogResult,
   TriggerResult,
 } from '../schemas/job.ts';
-import type { RoutePlugin } from '../server.ts';
 
 /** The job, if the logged-in user may change it. */
 async function ownJob(ctx: ApiContext, request: FastifyRequest, id: number) {

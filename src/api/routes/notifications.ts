@@ -2,9 +2,9 @@
 import { Type } from 'typebox';
 import { currentUser } from '../access.ts';
 import { publicNotification } from '../event-hub.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, IdParams, NoContent } from '../schemas/common.ts';
 import { NotificationSchema } from '../schemas/notification.ts';
-import type { RoutePlugin } from '../server.ts';
 
 export const notificationRoutes: RoutePlugin = async (app, ctx) => {
   app.get(

@@ -2,9 +2,9 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import { getPartner } from '../../storage/partner-read-store.ts';
 import { searchPartners } from '../../storage/partner-search-store.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { PartnerPage, PartnerParams, PartnerQuery, PartnerSchema } from '../schemas/partner.ts';
-import type { RoutePlugin } from '../server.ts';
 
 export const partnerRoutes: RoutePlugin = async (app, ctx) => {
   app.get(

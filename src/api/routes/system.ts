@@ -7,6 +7,7 @@ import { defaultContentLanguage } from '../../batch/batch-settings.ts';
 import { addQueue, editQueue, queues } from '../../batch/queue-service.ts';
 import { systemTimeZone } from '../../batch/schedule.ts';
 import { listServers } from '../../storage/app-server-store.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NameParams } from '../schemas/common.ts';
 import {
   AdapterInfo,
@@ -18,7 +19,6 @@ import {
   QueueSchema,
   SystemInfo,
 } from '../schemas/system.ts';
-import type { RoutePlugin } from '../server.ts';
 import { languages, oltpDatabaseName, timeZones } from '../system-info.ts';
 
 export const systemRoutes: RoutePlugin = async (app, ctx) => {

@@ -1,9 +1,9 @@
 /** /api/users: the users (any logged-in user may list them: the User field's value assistant); administrators change them. */
 import { Type } from 'typebox';
 import { currentUser } from '../access.ts';
+import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NameParams } from '../schemas/common.ts';
 import { NewUserBody, UserPatchBody, UserSchema } from '../schemas/user.ts';
-import type { RoutePlugin } from '../server.ts';
 
 export const userRoutes: RoutePlugin = async (app, ctx) => {
   app.get(

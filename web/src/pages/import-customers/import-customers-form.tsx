@@ -12,7 +12,7 @@ import { BatchSettingsTab } from './batch-settings-tab.tsx';
 import { importFieldRules } from './import-field-rules.ts';
 import { errorsOnTab, type FieldErrors, fieldOfApiError, type ImportTab, tabOf } from './import-fields.ts';
 import type { ImportFormValues } from './import-form-values.ts';
-import { toRequest } from './import-form-values.ts';
+import { toRequest } from './import-request.ts';
 import { validateImport } from './import-validation.ts';
 import { adapterOfChannel, type ImportReferenceData } from './use-import-reference-data.ts';
 

@@ -1,20 +1,11 @@
 /**
- * The Import customers dialog's values (both tabs), their defaults, a job's values for editing, and the
- * request body (docs/api.md "Import customers"): only the fields the start mode and adapter use are sent.
+ * The Import customers dialog's values (both tabs), their defaults and a job's values for editing; the
+ * request body built from them is import-request.ts.
  */
 import type { User } from '../../api/auth.ts';
-import type {
-  BatchSettingsBody,
-  ChangedSince,
-  ImportCustomersRequest,
-  ImportSettings,
-  Job,
-  NotificationSetting,
-  StartMode,
-} from '../../api/jobs.ts';
+import type { ChangedSince, Job, NotificationSetting, StartMode } from '../../api/jobs.ts';
 import type { ProcessingQueue, SystemInfo } from '../../api/system.ts';
-import { isoToLocalInput, localInputToIso, nextFullHourInput, toLocalInput } from '../../format/date-time.ts';
-import type { ImportFieldRules } from './import-field-rules.ts';
+import { isoToLocalInput, nextFullHourInput, toLocalInput } from '../../format/date-time.ts';
 
 export type RunTimeUnit = 'seconds' | 'minutes' | 'hours';
 export const UNIT_SECONDS: Record<RunTimeUnit, number> = { seconds: 1, minutes: 60, hours: 3600 };
@@ -134,39 +125,4 @@ export function valuesFromJob(job: Job, system: SystemInfo): ImportFormValues {
 
 export function maxRunSeconds(values: ImportFormValues): number | null {
   return values.maxRunTime === '' ? null : Math.round(values.maxRunTime * UNIT_SECONDS[values.maxRunUnit]);
-}
-
-export function toRequest(values: ImportFormValues, rules: ImportFieldRules): ImportCustomersRequest {
-  const byEmail = rules.showByEmail && values.byEmail;
-  const application: ImportSettings = {
-    channel: values.channel ?? '',
-    changedSince: values.changedSince,
-    timestamp: rules.timestamp ? localInputToIso(values.timestamp) : null,
-    byEmail,
-    emails: byEmail ? values.emails : [],
-    deactivateDeleted: rules.deactivateDeleted && values.deactivateDeleted,
-    confirmAllWarnings: values.confirmAllWarnings,
-  };
-  const batch: BatchSettingsBody = {
-    queue: values.queue ?? '',
-    startMode: values.startMode,
-    notification: values.notification,
-  };
-  if (values.name.trim() !== '') batch.name = values.name.trim();
-  if (values.user) batch.user = values.user;
-  if (values.oltpDatabase) batch.oltpDatabase = values.oltpDatabase;
-  if (values.contentLanguage) batch.contentLanguage = values.contentLanguage;
-  if (values.appServer) batch.appServer = values.appServer;
-  const begin = rules.begin ? localInputToIso(values.begin) : null;
-  if (begin) batch.begin = begin;
-  const seconds = rules.maxRunTime ? maxRunSeconds(values) : null;
-  if (seconds !== null) batch.maxRunSeconds = seconds;
-  if (rules.timeoutNotification) batch.timeoutNotification = values.timeoutNotification;
-  if (rules.pattern) batch.pattern = values.pattern.trim();
-  if (rules.timeZone && values.timeZone) batch.timeZone = values.timeZone;
-  const end = rules.end ? localInputToIso(values.end) : null;
-  if (end) batch.end = end;
-  if (rules.seriesCanceledNotification) batch.seriesCanceledNotification = values.seriesCanceledNotification;
-  if (rules.releaseImmediately) batch.releaseImmediately = values.releaseImmediately;
-  return { application, batch };
 }
