@@ -11,8 +11,6 @@ import { throwIfAborted } from '../http/abort.ts';
 export interface FetchedPage<P, T> {
   /** What the page holds (records, ids); handed on to the caller with the position after it. */
   items: T;
-  /** The number of entries on the page: 0 ends the read before anything is yielded. */
-  count: number;
   /** The position after this page. */
   next: P;
   /** True when the server says (or the page size shows) that no page follows. */
@@ -22,7 +20,8 @@ export interface FetchedPage<P, T> {
 export interface PagingOptions<P, T> {
   /** The position to resume after (a decoded cursor), null = from the beginning. */
   start: P | null;
-  fetch(after: P | null): Promise<FetchedPage<P, T>>;
+  /** The page after `after`; null for an empty page, which ends the read. */
+  fetch(after: P | null): Promise<FetchedPage<P, T> | null>;
   /** True when `next` lies after `previous` in the server's order. */
   advanced(previous: P, next: P): boolean;
   /** The stable error code, e.g. "MAGENTO_PAGING_STUCK". */
@@ -45,7 +44,7 @@ export async function* drivePages<P, T>(options: PagingOptions<P, T>): AsyncGene
   for (;;) {
     throwIfAborted(options.signal);
     const page = await options.fetch(position);
-    if (page.count === 0) return;
+    if (page === null) return;
     if (position !== null && !options.advanced(position, page.next)) {
       throw new BugError(
         options.stuckCode,
