@@ -6,51 +6,44 @@
  * companies that want invoices: channels are B2C or B2B & B2C. See docs/adapters/retail-pos.md.
  */
 import { BugError } from '../../domain/errors.ts';
-import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
+import type { Adapter, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
 import { isoInstant } from '../date-times.ts';
-import { throwIfAborted } from '../http/abort.ts';
-import { keysetCursorCodec } from '../keyset-cursor.ts';
+import { defineAdapter } from '../kit/define-adapter.ts';
+import { keysetCursorCodec } from '../kit/keyset-cursor.ts';
+import { compareOrdinal, drivePages } from '../kit/paging.ts';
 import { mapRecords } from '../map-results.ts';
 import { text } from '../record-values.ts';
 import { mapPosCustomer } from './map.ts';
 import { createPosApi, type PosApi, type PosHttpOptions } from './pos-api.ts';
-import type { PosDeletedCustomer, PosPosition } from './pos-types.ts';
+import type { PosDeletedCustomer } from './pos-types.ts';
 import {
   DEFAULT_PAGE_SIZE,
   HEAD_OFFICE_RATE_LIMIT,
   type PosSettings,
-  RETAIL_POS_SETTINGS,
-  readPosSettings,
+  retailPosSettings,
 } from './settings.ts';
 
 /** Resume point: "retail-pos:v1|<modifiedAt as the head office wrote it>|<customerId>". */
-export const retailPosCursor = keysetCursorCodec(
-  'retail-pos',
-  (text) => Date.parse(text),
-  (a, b) => (a < b ? -1 : a > b ? 1 : 0),
-);
+export const retailPosCursor = keysetCursorCodec('retail-pos', {
+  instantOf: (text) => Date.parse(text),
+  compareIds: compareOrdinal,
+});
 
 export interface RetailPosAdapterOptions {
   /** HTTP client options (timeouts, retry policy; tests pass fast retries). */
   http?: PosHttpOptions;
 }
 
-export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): Adapter {
-  // One client (and so one throttle) per channel configuration: back-to-back runs of a channel share the
-  // head office's rate limit instead of each starting with a fresh allowance.
-  const clients = new Map<string, { api: PosApi; settings: PosSettings }>();
-  const connect = ({ url, settings }: { url: string; settings: Readonly<Record<string, string>> }) => {
-    const key = JSON.stringify([url, settings]);
-    let client = clients.get(key);
-    if (!client) {
-      const posSettings = readPosSettings(settings);
-      client = { api: createPosApi(url, posSettings, options.http), settings: posSettings };
-      clients.set(key, client);
-    }
-    return client;
-  };
+/** Channel configurations whose clients are kept. */
+const CLIENT_CACHE_SIZE = 64;
 
-  return {
+interface Connected {
+  api: PosApi;
+  settings: PosSettings;
+}
+
+export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): Adapter {
+  return defineAdapter({
     kind: 'retail-pos',
     label: 'Comarch Retail POS',
     capabilities: {
@@ -63,14 +56,13 @@ export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): A
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: HEAD_OFFICE_RATE_LIMIT,
     },
-    settings: RETAIL_POS_SETTINGS,
+    settings: retailPosSettings,
+    // One client (and so one throttle) per channel configuration: back-to-back runs of a channel share the
+    // head office's rate limit instead of each starting with a fresh allowance.
+    cacheSize: CLIENT_CACHE_SIZE,
+    connect: (url, settings): Connected => ({ api: createPosApi(url, settings, options.http), settings }),
 
-    validateSettings(settings) {
-      readPosSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api } = connect(connection);
+    async check({ api }, signal) {
       const info = await api.info(signal);
       const noun = info.customers === 1 ? 'customer' : 'customers';
       return {
@@ -82,48 +74,49 @@ export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): A
       };
     },
 
-    readCustomers(connection, request) {
-      return readPages(connect(connection), request);
-    },
-  };
+    readCustomers: readPages,
+  });
 }
 
 export const retailPosAdapter: Adapter = createRetailPosAdapter();
 
-async function* readPages(
-  { api, settings }: { api: PosApi; settings: PosSettings },
-  request: ReadRequest,
-): AsyncGenerator<CustomerPage> {
+async function* readPages({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
   if (request.emails !== null)
     throw new BugError('NOT_SUPPORTED', 'Retail POS cannot select customers by e-mail.');
-  const start = request.cursor === null ? null : retailPosCursor.decode(request.cursor);
-  let after: PosPosition | undefined = start
-    ? { modifiedAt: start.changedAt, customerId: start.id }
-    : undefined;
-  for (;;) {
-    throwIfAborted(request.signal);
-    const page = await api.customers(
-      { limit: settings.pageSize, modifiedSince: request.since?.toISOString(), after },
-      request.signal,
-    );
-    const entries = page.customers.length + page.deletedCustomers.length;
-    if (entries === 0) return;
+  const pages = drivePages({
+    start: request.cursor === null ? null : retailPosCursor.decode(request.cursor),
+    signal: request.signal,
+    async fetch(after) {
+      const page = await api.customers(
+        {
+          limit: settings.pageSize,
+          modifiedSince: request.since?.toISOString(),
+          after: after ? { modifiedAt: after.changedAt, customerId: after.id } : undefined,
+        },
+        request.signal,
+      );
+      const entries = page.customers.length + page.deletedCustomers.length;
+      if (entries === 0) return null;
+      if (page.next === null)
+        throw new BugError(
+          'RETAIL_POS_UNEXPECTED_RESPONSE',
+          `${api.host} sent a page without a next position.`,
+        );
+      return {
+        items: page,
+        next: { changedAt: page.next.modifiedAt, id: page.next.customerId },
+        last: entries < settings.pageSize,
+      };
+    },
+    advanced: retailPosCursor.advanced,
+    describe: retailPosCursor.describe,
+    stuckCode: 'RETAIL_POS_PAGING_STUCK',
+    stuckMessage: `${api.host} does not honour the paging parameters: the customer list did not move past the last customer read.`,
+  });
+  for await (const { items: page, position } of pages) {
     const { customers, rejected } = mapRecords(page.customers, mapPosCustomer);
     const deleted = page.deletedCustomers.flatMap(tombstone);
-    if (page.next === null)
-      throw new BugError(
-        'RETAIL_POS_UNEXPECTED_RESPONSE',
-        `${api.host} sent a page without a next position.`,
-      );
-    const next = { changedAt: page.next.modifiedAt, id: page.next.customerId };
-    retailPosCursor.assertAdvanced(
-      after ? { changedAt: after.modifiedAt, id: after.customerId } : null,
-      next,
-      api.host,
-    );
-    after = page.next;
-    yield { customers, rejected, deleted, cursor: retailPosCursor.encode(next) };
-    if (entries < settings.pageSize) return;
+    yield { customers, rejected, deleted, cursor: retailPosCursor.encode(position) };
   }
 }
 

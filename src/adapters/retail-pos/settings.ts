@@ -3,8 +3,7 @@
  * basic auth (exactly one of the two), page size and the request rate.
  */
 import { SettingError } from '../../domain/errors.ts';
-import type { SettingField } from '../adapter.ts';
-import { settingReader } from '../setting-values.ts';
+import { declareSettings, pageSizeField, readPageSize, requestsPerSecondField } from '../kit/settings.ts';
 
 export type PosAuth =
   | { kind: 'api-key'; apiKey: string }
@@ -22,72 +21,65 @@ export const MAX_PAGE_SIZE = 500;
 export const HEAD_OFFICE_RATE_LIMIT = 5;
 export const DEFAULT_REQUESTS_PER_SECOND = 4;
 
-export const RETAIL_POS_SETTINGS: readonly SettingField[] = [
-  {
-    key: 'apiKey',
-    label: 'API key',
-    type: 'secret',
-    required: false,
-    description:
-      'API key of the head office (Head office > Integrations > API keys). Or use username and password.',
+export const retailPosSettings = declareSettings<PosSettings>(
+  'Retail POS',
+  [
+    {
+      key: 'apiKey',
+      label: 'API key',
+      type: 'secret',
+      required: false,
+      description:
+        'API key of the head office (Head office > Integrations > API keys). Or use username and password.',
+    },
+    {
+      key: 'username',
+      label: 'User name',
+      type: 'string',
+      required: false,
+      description: 'Head office API user for basic auth (instead of an API key).',
+    },
+    {
+      key: 'password',
+      label: 'Password',
+      type: 'secret',
+      required: false,
+      description: 'Password of the head office API user.',
+    },
+    pageSizeField(DEFAULT_PAGE_SIZE, `Customers per request (1-${MAX_PAGE_SIZE}).`),
+    requestsPerSecondField(
+      `Requests Kontor sends per second at most; the head office allows ${HEAD_OFFICE_RATE_LIMIT}.`,
+      DEFAULT_REQUESTS_PER_SECOND,
+    ),
+  ],
+  (read) => {
+    const apiKey = read.text('apiKey');
+    const username = read.text('username');
+    const password = read.text('password');
+    let auth: PosAuth;
+    if (apiKey !== '') {
+      if (username !== '' || password !== '')
+        throw new SettingError(
+          'SETTING_INVALID',
+          'apiKey',
+          'The Retail POS channel takes either an API key or a user name and password, not both.',
+        );
+      auth = { kind: 'api-key', apiKey };
+    } else if (username !== '' && password !== '') {
+      if (username.includes(':')) throw read.invalid('username', username, 'a user name without ":"');
+      auth = { kind: 'basic', username, password };
+    } else if (username !== '') {
+      throw read.missing('password', 'the password of the head office API user');
+    } else {
+      throw read.missing('apiKey', 'the head office API key, or username and password');
+    }
+    return {
+      auth,
+      pageSize: readPageSize(read, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+      requestsPerSecond: read.positiveNumber('requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND,
+    };
   },
-  {
-    key: 'username',
-    label: 'User name',
-    type: 'string',
-    required: false,
-    description: 'Head office API user for basic auth (instead of an API key).',
-  },
-  {
-    key: 'password',
-    label: 'Password',
-    type: 'secret',
-    required: false,
-    description: 'Password of the head office API user.',
-  },
-  {
-    key: 'pageSize',
-    label: 'Page size',
-    type: 'number',
-    required: false,
-    description: `Customers per request (1-${MAX_PAGE_SIZE}).`,
-    default: String(DEFAULT_PAGE_SIZE),
-  },
-  {
-    key: 'requestsPerSecond',
-    label: 'Requests per second',
-    type: 'number',
-    required: false,
-    description: `Requests Kontor sends per second at most; the head office allows ${HEAD_OFFICE_RATE_LIMIT}.`,
-    default: String(DEFAULT_REQUESTS_PER_SECOND),
-  },
-];
+);
 
-export function readPosSettings(settings: Readonly<Record<string, string>>): PosSettings {
-  const read = settingReader('Retail POS', settings);
-  const apiKey = read.text('apiKey');
-  const username = read.text('username');
-  const password = read.text('password');
-  let auth: PosAuth;
-  if (apiKey !== '') {
-    if (username !== '' || password !== '')
-      throw new SettingError(
-        'SETTING_INVALID',
-        'apiKey',
-        'The Retail POS channel takes either an API key or a user name and password, not both.',
-      );
-    auth = { kind: 'api-key', apiKey };
-  } else if (username !== '' && password !== '') {
-    if (username.includes(':')) throw read.invalid('username', username, 'a user name without ":"');
-    auth = { kind: 'basic', username, password };
-  } else if (username !== '') {
-    throw read.missing('password', 'the password of the head office API user');
-  } else {
-    throw read.missing('apiKey', 'the head office API key, or username and password');
-  }
-  return {
-    auth,
-    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
-    requestsPerSecond: read.positiveNumber('requestsPerSecond') ?? DEFAULT_REQUESTS_PER_SECOND,
-  };
-}
+export const RETAIL_POS_SETTINGS = retailPosSettings.fields;
+export const readPosSettings = retailPosSettings.parse;

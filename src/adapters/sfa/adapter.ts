@@ -7,18 +7,18 @@
  * See docs/adapters/sfa.md and docs/protocols/sfa.md.
  */
 import { BugError } from '../../domain/errors.ts';
-import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
-import { throwIfAborted } from '../http/abort.ts';
-import { type KeysetCursor, keysetCursorCodec } from '../keyset-cursor.ts';
+import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import { defineAdapter } from '../kit/define-adapter.ts';
+import { type KeysetCursor, keysetCursorCodec } from '../kit/keyset-cursor.ts';
+import { compareOrdinal, drivePages } from '../kit/paging.ts';
 import { mapRecords } from '../map-results.ts';
 import { isRecord } from '../record-values.ts';
 import { mapSfaCustomer } from './map.ts';
 import {
   DEFAULT_PAGE_SIZE,
   PROTOCOL_REQUESTS_PER_SECOND,
-  readSfaSettings,
-  SFA_SETTINGS,
   type SfaSettings,
+  sfaSettings,
 } from './settings.ts';
 import { createSfaApi, type SfaApi, type SfaHttpOptions } from './sfa-api.ts';
 
@@ -29,16 +29,18 @@ export interface SfaAdapterOptions {
 }
 
 /** Ids are compared as the server does: ordinal, by UTF-16 code units. */
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-export const sfaCursor = keysetCursorCodec('sfa', (text) => Date.parse(text), compareIds);
+export const sfaCursor = keysetCursorCodec('sfa', {
+  instantOf: (text) => Date.parse(text),
+  compareIds: compareOrdinal,
+});
+
+interface Connected {
+  api: SfaApi;
+  settings: SfaSettings;
+}
 
 export function createSfaAdapter(options: SfaAdapterOptions = {}): Adapter {
-  const connect = (connection: ChannelConnection): { api: SfaApi; settings: SfaSettings } => {
-    const settings = readSfaSettings(connection.settings);
-    return { api: createSfaApi(connection.url, settings, options.http, options.now), settings };
-  };
-
-  return {
+  return defineAdapter({
     kind: 'sfa',
     label: 'Comarch SFA',
     capabilities: {
@@ -51,16 +53,16 @@ export function createSfaAdapter(options: SfaAdapterOptions = {}): Adapter {
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: PROTOCOL_REQUESTS_PER_SECOND,
     },
-    settings: SFA_SETTINGS,
+    settings: sfaSettings,
+    connect: (url, settings): Connected => ({
+      api: createSfaApi(url, settings, options.http, options.now),
+      settings,
+    }),
 
-    validateSettings(settings) {
-      readSfaSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api, settings } = connect(connection);
+    async check(connected, signal) {
+      const { api, settings } = connected;
       let count = 0;
-      for await (const batch of listIds(api, settings.pageSize, signal)) count += batch.length;
+      for await (const batch of listIds(connected, signal)) count += batch.length;
       const noun = count === 1 ? 'customer' : 'customers';
       return {
         ok: true,
@@ -69,63 +71,58 @@ export function createSfaAdapter(options: SfaAdapterOptions = {}): Adapter {
       };
     },
 
-    readCustomers(connection, request) {
-      return readPages(connect(connection), request);
-    },
-
-    listIds(connection, signal) {
-      const { api, settings } = connect(connection);
-      return listIds(api, settings.pageSize, signal);
-    },
-  };
+    readCustomers: readPages,
+    listIds,
+  });
 }
 
 export const sfaAdapter: Adapter = createSfaAdapter();
 
-async function* readPages(
-  { api, settings }: { api: SfaApi; settings: SfaSettings },
-  request: ReadRequest,
-): AsyncGenerator<CustomerPage> {
-  let cursor: KeysetCursor | null = request.cursor === null ? null : sfaCursor.decode(request.cursor);
-  for (;;) {
-    throwIfAborted(request.signal);
-    const page = await api.customers(
-      {
-        modifiedSince: request.since?.toISOString() ?? null,
-        after: cursor === null ? null : { modifiedAt: cursor.changedAt, id: cursor.id },
-        limit: settings.pageSize,
-      },
-      request.signal,
-    );
-    if (page.data.length === 0) return;
-    const { customers, rejected } = mapRecords(page.data, mapSfaCustomer);
-    const next = lastKeyOf(page.data, api.host);
-    sfaCursor.assertAdvanced(cursor, next, api.host);
-    cursor = next;
-    yield { customers, rejected, deleted: [], cursor: sfaCursor.encode(cursor) };
-    if (!page.meta.hasMore) return;
+async function* readPages({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
+  const pages = drivePages({
+    start: request.cursor === null ? null : sfaCursor.decode(request.cursor),
+    signal: request.signal,
+    async fetch(cursor) {
+      const page = await api.customers(
+        {
+          modifiedSince: request.since?.toISOString() ?? null,
+          after: cursor === null ? null : { modifiedAt: cursor.changedAt, id: cursor.id },
+          limit: settings.pageSize,
+        },
+        request.signal,
+      );
+      if (page.data.length === 0) return null;
+      return { items: page.data, next: lastKeyOf(page.data, api.host), last: !page.meta.hasMore };
+    },
+    advanced: sfaCursor.advanced,
+    describe: sfaCursor.describe,
+    stuckCode: 'SFA_PAGING_STUCK',
+    stuckMessage: `${api.host} does not honour the paging parameters: the customer list did not move past the last customer read.`,
+  });
+  for await (const { items, position } of pages) {
+    const { customers, rejected } = mapRecords(items, mapSfaCustomer);
+    yield { customers, rejected, deleted: [], cursor: sfaCursor.encode(position) };
   }
 }
 
 async function* listIds(
-  api: SfaApi,
-  limit: number,
+  { api, settings }: Connected,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<string[]> {
-  let after: string | null = null;
-  for (;;) {
-    throwIfAborted(signal);
-    const page = await api.customerIds(after, limit, signal);
-    const ids = page.data.filter((id): id is string => typeof id === 'string' && id !== '');
-    if (ids.length === 0) return;
-    const last = ids.at(-1) as string;
-    if (after !== null && compareIds(last, after) <= 0) {
-      throw new BugError('SFA_PAGING_STUCK', `${api.host} does not honour afterId of the customer id list.`);
-    }
-    yield ids;
-    after = last;
-    if (!page.meta.hasMore) return;
-  }
+  const pages = drivePages<string, string[]>({
+    start: null,
+    signal,
+    async fetch(after) {
+      const page = await api.customerIds(after, settings.pageSize, signal);
+      const ids = page.data.filter((id): id is string => typeof id === 'string' && id !== '');
+      if (ids.length === 0) return null;
+      return { items: ids, next: ids.at(-1) as string, last: !page.meta.hasMore };
+    },
+    advanced: (previous, next) => compareOrdinal(next, previous) > 0,
+    stuckCode: 'SFA_PAGING_STUCK',
+    stuckMessage: `${api.host} does not honour afterId of the customer id list.`,
+  });
+  for await (const { items } of pages) yield items;
 }
 
 function lastKeyOf(items: readonly unknown[], host: string): KeysetCursor {

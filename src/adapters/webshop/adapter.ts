@@ -5,18 +5,18 @@
  * tombstones of deleted accounts in the same order. See docs/adapters/webshop.md and docs/protocols/webshop.md.
  */
 import { BugError } from '../../domain/errors.ts';
-import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
-import { throwIfAborted } from '../http/abort.ts';
-import { type KeysetCursor, keysetCursorCodec } from '../keyset-cursor.ts';
+import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import { defineAdapter } from '../kit/define-adapter.ts';
+import { type KeysetCursor, keysetCursorCodec } from '../kit/keyset-cursor.ts';
+import { drivePages } from '../kit/paging.ts';
 import { mapFeedItems } from '../map-results.ts';
 import { isRecord } from '../record-values.ts';
 import { mapWebshopItem } from './map.ts';
 import {
   DEFAULT_PAGE_SIZE,
   PROTOCOL_REQUESTS_PER_SECOND,
-  readWebshopSettings,
-  WEBSHOP_SETTINGS,
   type WebshopSettings,
+  webshopSettings,
 } from './settings.ts';
 import { createWebshopApi, type WebshopApi, type WebshopHttpOptions } from './webshop-api.ts';
 import { webshopTimeOrder } from './webshop-dates.ts';
@@ -28,15 +28,18 @@ export interface WebshopAdapterOptions {
   now?: () => number;
 }
 
-export const webshopCursor = keysetCursorCodec('webshop', webshopTimeOrder, (a, b) => Number(a) - Number(b));
+export const webshopCursor = keysetCursorCodec('webshop', {
+  instantOf: webshopTimeOrder,
+  compareIds: (a, b) => Number(a) - Number(b),
+});
+
+interface Connected {
+  api: WebshopApi;
+  settings: WebshopSettings;
+}
 
 export function createWebshopAdapter(options: WebshopAdapterOptions = {}): Adapter {
-  const connect = (connection: ChannelConnection): { api: WebshopApi; settings: WebshopSettings } => {
-    const settings = readWebshopSettings(connection.settings);
-    return { api: createWebshopApi(connection.url, settings, options.http, options.now), settings };
-  };
-
-  return {
+  return defineAdapter({
     kind: 'webshop',
     label: 'Comarch ERP Webshop',
     capabilities: {
@@ -49,14 +52,13 @@ export function createWebshopAdapter(options: WebshopAdapterOptions = {}): Adapt
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: PROTOCOL_REQUESTS_PER_SECOND,
     },
-    settings: WEBSHOP_SETTINGS,
+    settings: webshopSettings,
+    connect: (url, settings): Connected => ({
+      api: createWebshopApi(url, settings, options.http, options.now),
+      settings,
+    }),
 
-    validateSettings(settings) {
-      readWebshopSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api, settings } = connect(connection);
+    async check({ api, settings }, signal) {
       const info = await api.handshake(signal);
       // A signed request proves the shop name and key; one customer is enough.
       await api.customers({ modifiedFrom: null, after: null, limit: 1 }, signal);
@@ -67,37 +69,37 @@ export function createWebshopAdapter(options: WebshopAdapterOptions = {}): Adapt
       };
     },
 
-    readCustomers(connection, request) {
-      return readPages(connect(connection), request);
-    },
-  };
+    readCustomers: readPages,
+  });
 }
 
 export const webshopAdapter: Adapter = createWebshopAdapter();
 
-async function* readPages(
-  { api, settings }: { api: WebshopApi; settings: WebshopSettings },
-  request: ReadRequest,
-): AsyncGenerator<CustomerPage> {
-  let cursor: KeysetCursor | null = request.cursor === null ? null : webshopCursor.decode(request.cursor);
+async function* readPages({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
   await api.handshake(request.signal);
-  for (;;) {
-    throwIfAborted(request.signal);
-    const page = await api.customers(
-      {
-        modifiedFrom: request.since?.toISOString() ?? null,
-        after: cursor === null ? null : { modifiedAt: cursor.changedAt, id: cursor.id },
-        limit: settings.pageSize,
-      },
-      request.signal,
-    );
-    if (page.items.length === 0) return;
-    const { customers, rejected, deleted } = mapFeedItems(page.items, mapWebshopItem);
-    const next = lastKeyOf(page.items, api.host);
-    webshopCursor.assertAdvanced(cursor, next, api.host);
-    cursor = next;
-    yield { customers, rejected, deleted, cursor: webshopCursor.encode(cursor) };
-    if (!page.hasMore) return;
+  const pages = drivePages({
+    start: request.cursor === null ? null : webshopCursor.decode(request.cursor),
+    signal: request.signal,
+    async fetch(cursor) {
+      const page = await api.customers(
+        {
+          modifiedFrom: request.since?.toISOString() ?? null,
+          after: cursor === null ? null : { modifiedAt: cursor.changedAt, id: cursor.id },
+          limit: settings.pageSize,
+        },
+        request.signal,
+      );
+      if (page.items.length === 0) return null;
+      return { items: page.items, next: lastKeyOf(page.items, api.host), last: !page.hasMore };
+    },
+    advanced: webshopCursor.advanced,
+    describe: webshopCursor.describe,
+    stuckCode: 'WEBSHOP_PAGING_STUCK',
+    stuckMessage: `${api.host} does not honour the paging parameters: the customer list did not move past the last customer read.`,
+  });
+  for await (const { items, position } of pages) {
+    const { customers, rejected, deleted } = mapFeedItems(items, mapWebshopItem);
+    yield { customers, rejected, deleted, cursor: webshopCursor.encode(position) };
   }
 }
 

@@ -1,0 +1,71 @@
+/**
+ * `defineAdapter` builds an Adapter from its declaration: it owns `connect` (settings parsed, client
+ * created), `validateSettings` (the settings declaration's parser) and, when asked, a bounded cache of
+ * connected clients keyed by the URL and a hash of the settings (never the secrets themselves).
+ */
+import { createHash } from 'node:crypto';
+import type {
+  Adapter,
+  AdapterCapabilities,
+  ChannelConnection,
+  CheckResult,
+  CustomerPage,
+  ReadRequest,
+} from '../adapter.ts';
+import type { SettingsDeclaration } from './settings.ts';
+
+export interface AdapterDefinition<S, C> {
+  kind: string;
+  label: string;
+  capabilities: AdapterCapabilities;
+  settings: SettingsDeclaration<S>;
+  /** The connected client for a channel's URL and parsed settings. */
+  connect(url: string, settings: S): C;
+  /** Keep up to this many connected clients (reused by later calls for the same channel); default 0. */
+  cacheSize?: number;
+  check(client: C, signal?: AbortSignal): Promise<CheckResult>;
+  readCustomers(client: C, request: ReadRequest): AsyncIterable<CustomerPage>;
+  listIds?(client: C, signal?: AbortSignal): AsyncIterable<string[]>;
+}
+
+export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapter {
+  const cacheSize = definition.cacheSize ?? 0;
+  const cache = new Map<string, C>();
+  const connect = ({ url, settings }: ChannelConnection): C => {
+    if (cacheSize <= 0) return definition.connect(url, definition.settings.parse(settings));
+    const key = connectionKey(url, settings);
+    const cached = cache.get(key);
+    if (cached !== undefined) {
+      cache.delete(key);
+      cache.set(key, cached);
+      return cached;
+    }
+    const client = definition.connect(url, definition.settings.parse(settings));
+    cache.set(key, client);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    return client;
+  };
+  const { listIds } = definition;
+  return {
+    kind: definition.kind,
+    label: definition.label,
+    capabilities: definition.capabilities,
+    settings: definition.settings.fields,
+    validateSettings(settings) {
+      definition.settings.parse(settings);
+    },
+    check: (connection, signal) => definition.check(connect(connection), signal),
+    readCustomers: (connection, request) => definition.readCustomers(connect(connection), request),
+    ...(listIds ? { listIds: (connection, signal) => listIds(connect(connection), signal) } : {}),
+  } satisfies Adapter;
+}
+
+/** The cache key of a channel: its URL and a SHA-256 of its settings, so no secret is kept as a key. */
+export function connectionKey(url: string, settings: Readonly<Record<string, string>>): string {
+  const sorted = Object.keys(settings)
+    .sort()
+    .map((key) => [key, settings[key]]);
+  return createHash('sha256')
+    .update(JSON.stringify([url, sorted]))
+    .digest('hex');
+}

@@ -1,0 +1,18 @@
+/** The adapter kit: paging driver, keyset cursor codec, settings declarations, defineAdapter. */
+export { type AdapterDefinition, connectionKey, defineAdapter } from './define-adapter.ts';
+export { type KeysetCursor, type KeysetCursorCodec, keysetCursorCodec } from './keyset-cursor.ts';
+export {
+  compareOrdinal,
+  type DrivenPage,
+  drivePages,
+  type FetchedPage,
+  type PagingOptions,
+} from './paging.ts';
+export {
+  declareSettings,
+  pageSizeField,
+  readPageSize,
+  readRequestsPerSecond,
+  requestsPerSecondField,
+  type SettingsDeclaration,
+} from './settings.ts';
