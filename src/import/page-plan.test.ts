@@ -39,6 +39,7 @@ const context: PlanContext = {
   statusPolicy: { customerApproval: false, alwaysBlocked: false },
   pseudoPartner: null,
   confirmAllWarnings: false,
+  readStartedAt: '2030-01-01T00:00:00.000Z',
 };
 
 function plan(

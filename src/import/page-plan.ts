@@ -21,7 +21,7 @@ export interface PlanContext {
   pseudoPartner: string | null;
   confirmAllWarnings: boolean;
   /** When the run started reading (ISO): change times after it are logged FUTURE_CHANGE_TIME. */
-  readStartedAt?: string;
+  readStartedAt: string;
 }
 
 export interface PageInput {
@@ -137,7 +137,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
       plan.counts.created += 1;
     }
   }
-  if (context.readStartedAt !== undefined) logFutureTimes(plan, input.customers, context.readStartedAt);
+  logFutureTimes(plan, input.customers, context.readStartedAt);
   // A failed record without a readable change time holds the watermark at the oldest time of its page.
   const oldest = [...plan.seen].sort()[0];
   if (undated && oldest !== undefined) plan.heldBack.push(oldest);
