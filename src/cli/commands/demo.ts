@@ -5,35 +5,8 @@
  * (changing a customer now and then) so that Last transfer imports have something to find.
  */
 import type { Command } from 'commander';
-import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
-import { runJobNow } from '../../batch/run-job-now.ts';
-import { InvalidInputError } from '../../domain/errors.ts';
-import { getRun } from '../../storage/import-run-store.ts';
-import { FIRST_ADMINISTRATOR } from '../../users/user-service.ts';
 import type { AppContext } from '../app-context.ts';
-import type { TimingOptions } from '../app-server-runner.ts';
-import { batchSettingsFrom } from '../batch-options.ts';
-import { EXIT } from '../exit-codes.ts';
-import { firstLoginLines, type RunningServe, serveUntilStopped, startServe } from '../serve-runner.ts';
-import { formatTable } from '../table.ts';
-import {
-  type DemoShop,
-  ensureDemoChannel,
-  startDemoShops,
-  startShopActivity,
-  stopDemoShops,
-} from './demo-shops.ts';
-import { portFrom, serveOptionsFrom } from './worker.ts';
-
-interface DemoOptions extends TimingOptions {
-  port: string;
-  customers: string;
-  once?: boolean;
-  host: string;
-  httpPort: string;
-  appServer?: string;
-  insecureCookies?: boolean;
-}
+import type { DemoOptions } from './demo-run.ts';
 
 export function registerDemoCommand(
   program: Command,
@@ -57,99 +30,7 @@ export function registerDemoCommand(
     .option('--app-server <name>', 'name of the application server (default: the host name)')
     .option('--insecure-cookies', 'session cookie without Secure (plain HTTP beyond loopback)')
     .action(async (options: DemoOptions) => {
-      const port = portFrom('--port', options.port);
-      const serve = serveOptionsFrom({ ...options, port: options.httpPort }, '--http-port');
-      const customers = Number(options.customers);
-      if (!Number.isInteger(customers) || customers < 1 || customers > 100_000)
-        throw new InvalidInputError(
-          `--customers "${options.customers}" must be a whole number from 1 to 100000.`,
-        );
-      const app = context();
-      const shops = await startDemoShops(port, customers);
-      try {
-        const ok = await importAll(app, shops);
-        if (!ok) setExitCode(EXIT.failed);
-        if (options.once) return;
-        const running = await startServe(app, serve);
-        printDemoStarted(app, running);
-        const activity = startShopActivity(shops, 20_000, (line) => app.output.out(line));
-        try {
-          await serveUntilStopped(app, running);
-        } finally {
-          activity.stop();
-        }
-      } finally {
-        await stopDemoShops(shops);
-      }
+      const { runDemo } = await import('./demo-run.ts');
+      await runDemo(context, setExitCode, options);
     });
-}
-
-/** Creates the channels, files and runs one Last transfer job per channel; prints a table. True if all finished. */
-async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<boolean> {
-  const { output } = app;
-  const db = await app.database();
-  const channels = await app.channels();
-  const jobs = await app.jobs();
-  const rows: string[][] = [];
-  let ok = true;
-  for (const shop of shops) {
-    const created = await ensureDemoChannel(db, channels, shop);
-    const { adapter } = shop.harness;
-    output.out(
-      `${adapter.label} simulator at ${shop.simulator.connection.url}: channel "${shop.channel}" ${created ? 'created' : 'found'}.`,
-    );
-    const job = await jobs.file({
-      application: IMPORT_CUSTOMERS,
-      settings: {
-        channel: shop.channel,
-        changedSince: 'last-transfer',
-        timestamp: null,
-        emails: null,
-        deactivateDeleted: adapter.capabilities.deletions !== 'none',
-        confirmAllWarnings: false,
-      },
-      batch: batchSettingsFrom(
-        // The web UI's administrator owns the demo jobs: their errors wait as tasks in the Workflow inbox.
-        { jobName: `${shop.channel}-import`, user: FIRST_ADMINISTRATOR, notification: 'workflow-errors' },
-        db.location,
-      ),
-    });
-    const run = await runJobNow({ db, applications: app.applications, jobId: job.id });
-    const importRun = run?.importRunId ? await getRun(db, run.importRunId) : null;
-    const c = importRun?.counts;
-    if (run?.state !== 'finished') ok = false;
-    rows.push([
-      shop.channel,
-      `job ${job.id}: ${run?.state ?? 'not run'}`,
-      ...(c ? [c.read, c.created, c.updated, c.awaiting, c.errors].map(String) : ['-', '-', '-', '-', '-']),
-    ]);
-  }
-  output.out(`\nImported into ${db.location} (Changed since: Last transfer):`);
-  output.out(formatTable(['Channel', 'Batch job', 'Read', 'Created', 'Updated', 'Awaiting', 'Errors'], rows));
-  output.out(
-    'Records awaiting confirmation have warnings (e.g. no address): see `kontor jobs log <job>`, and import them with --confirm-all-warnings.',
-  );
-  return ok;
-}
-
-function printDemoStarted(app: AppContext, running: RunningServe): void {
-  const { out } = app.output;
-  out('');
-  out(`The web UI and HTTP API run at ${running.url} (API docs: ${running.url}/api/docs).`);
-  if (running.firstAdministrator) {
-    for (const line of firstLoginLines(running.url, running.firstAdministrator)) out(line);
-  } else {
-    out(
-      `Log in as "${FIRST_ADMINISTRATOR}" (created at an earlier start) with the password chosen then; forgotten: stop the demo and run \`npx kontor user passwd ${FIRST_ADMINISTRATOR}\`.`,
-    );
-  }
-  out(
-    'The shops keep running; every 20 seconds a customer changes in one of them: file a Last transfer import in the web UI to fetch it.',
-  );
-  out(
-    app.dbSpec?.startsWith('postgres')
-      ? 'Other kontor commands work meanwhile on the same database (e.g. `npx kontor partners list`).'
-      : 'This process holds the embedded database: other kontor commands on it work after Ctrl+C.',
-  );
-  out('Ctrl+C stops the demo.');
 }

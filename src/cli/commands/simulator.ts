@@ -1,36 +1,19 @@
 /** `kontor simulator <kind>`: runs a sales channel simulator on its own, for trying Kontor without a real shop. */
 import type { Command } from 'commander';
-import { InvalidInputError } from '../../domain/errors.ts';
-import { HARNESSES, harnessOf } from '../../simulators/harnesses.ts';
+import { defaultAdapters } from '../../adapters/registry.ts';
 import type { AppContext } from '../app-context.ts';
-import { onFreePort } from '../port-in-use.ts';
-import { untilStopped } from '../until-stopped.ts';
-
-interface SimulatorOptions {
-  port: string;
-  customers: string;
-  seed: string;
-  brokenShare: string;
-}
-
-function wholeNumber(option: string, value: string, max: number): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number > max)
-    throw new InvalidInputError(`${option} must be a whole number up to ${max}, not "${value}".`);
-  return number;
-}
-
-/** A shell word: quoted when it holds anything but safe characters. */
-function shellWord(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
-}
+import type { SimulatorOptions } from './simulator-run.ts';
 
 export function registerSimulatorCommand(
   program: Command,
   context: () => AppContext,
   _setExitCode: (code: number) => void,
 ): void {
-  const kinds = HARNESSES.map((harness) => harness.adapter.kind).join(', ');
+  // Every adapter kind has a simulator (src/simulators/harnesses.ts); the simulators load only when the command runs.
+  const kinds = defaultAdapters
+    .list()
+    .map((adapter) => adapter.kind)
+    .join(', ');
   program
     .command('simulator <kind>')
     .description(`run a sales channel simulator with generated customers (kinds: ${kinds}) until Ctrl+C`)
@@ -39,32 +22,7 @@ export function registerSimulatorCommand(
     .option('--seed <number>', 'seed of the generated data', '1')
     .option('--broken-share <fraction>', 'share of deliberately broken customers, 0..1', '0.02')
     .action(async (kind: string, options: SimulatorOptions) => {
-      const harness = harnessOf(kind);
-      if (!harness) throw new InvalidInputError(`There is no simulator "${kind}" (simulators: ${kinds}).`);
-      const brokenShare = Number(options.brokenShare);
-      if (!(brokenShare >= 0 && brokenShare <= 1))
-        throw new InvalidInputError('--broken-share must be between 0 and 1.');
-      const port = wholeNumber('--port', options.port, 65535);
-      const simulator = await onFreePort(port, () =>
-        harness.start({
-          port,
-          customers: wholeNumber('--customers', options.customers, 1_000_000),
-          seed: wholeNumber('--seed', options.seed, 2 ** 31),
-          brokenShare,
-        }),
-      );
-      const { output } = context();
-      const { adapter } = harness;
-      const { url, settings } = simulator.connection;
-      output.out(`${adapter.label} simulator at ${url} with ${simulator.allIds().length} customers.`);
-      const settingOptions = Object.entries(settings).map(
-        ([key, value]) => ` --setting ${shellWord(`${key}=${value}`)}`,
-      );
-      output.out(
-        `Add it as a channel: npx kontor channel add my${kind} --adapter ${kind} --type ${harness.channelType} --url ${url}${settingOptions.join('')}`,
-      );
-      output.out('Ctrl+C stops it.');
-      await untilStopped();
-      await simulator.close();
+      const { runSimulator } = await import('./simulator-run.ts');
+      await runSimulator(context, kind, kinds, options);
     });
 }
