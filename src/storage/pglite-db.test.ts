@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,6 +31,20 @@ describe('PGlite in a folder', () => {
     const again = await openPgliteDb(folder);
     expect((await again.query('SELECT text FROM note')).rows).toEqual([{ text: 'kept' }]);
     await again.close();
+  });
+
+  it('keeps the folder to its owner: 0700, no file writable by group or others (PGlite makes them 0666)', async () => {
+    const folder = join(root, 'db');
+    const db = await openPgliteDb(folder);
+    await db.close();
+    expect((await stat(folder)).mode & 0o777).toBe(0o700);
+    for (const name of ['PG_VERSION', 'postgresql.conf', 'pg_hba.conf']) {
+      expect((await stat(join(folder, name))).mode & 0o077, name).toBe(0);
+    }
+    for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+      const mode = (await stat(join(entry.parentPath, entry.name))).mode;
+      expect(mode & 0o022, entry.name).toBe(0);
+    }
   });
 
   it('refuses a folder that another process has open, and takes it over once that process is killed', async () => {

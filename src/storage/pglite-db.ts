@@ -6,8 +6,8 @@
  * committed or rolled back, and never runs inside it (see pglite-db.test.ts). Inside a transaction callback
  * only the `tx` handle may be used (transaction-scope.ts).
  */
-import { mkdir, readdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import {
   PGlite,
   type Transaction as PgliteTransaction,
@@ -52,6 +52,7 @@ export async function openPgliteDb(folder: string | null, options: PgliteDbOptio
   try {
     await assertDatabaseFolder(path);
     const pg = await PGlite.create({ dataDir: path, parsers: { ...scalarParsers } });
+    await restrictToOwner(path);
     return new PgliteDbImpl(pg, path, lock);
   } catch (error) {
     lock.release();
@@ -190,6 +191,19 @@ async function ensureFolder(path: string): Promise<void> {
     throw new ConfigError('DB_NOT_A_FOLDER', `The database path ${path} is a file, not a folder.`);
   }
   if (!info) await mkdir(path, { recursive: true });
+}
+
+/**
+ * PGlite creates its files world-writable (0666, e.g. PG_VERSION, pg_hba.conf): the folder and every folder in
+ * it become 0700, every file loses its group and other bits. Files made later lie inside a 0700 folder.
+ */
+async function restrictToOwner(path: string): Promise<void> {
+  await chmod(path, 0o700);
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) await restrictToOwner(child);
+    else if (entry.isFile()) await chmod(child, (await stat(child)).mode & 0o700);
+  }
 }
 
 /** Refuses a folder that holds other things than a database, so a typo in --db cannot fill e.g. src/. */
