@@ -63,7 +63,9 @@ export function mapShopwareCustomer(raw: unknown): MapResult {
   for (const address of rawAddresses) {
     const iso = text(address.country?.iso)?.toUpperCase() ?? null;
     const country =
-      iso !== null && isCountryCode(iso) ? iso : (iso ?? text(address.country?.name) ?? address.countryId);
+      iso !== null && isCountryCode(iso)
+        ? iso
+        : (iso ?? text(address.country?.name) ?? text(address.countryId));
     addresses.push(mapAddress(address, country, customer));
   }
 
