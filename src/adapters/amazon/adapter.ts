@@ -10,6 +10,7 @@
 import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { refuseUnsupportedEmails } from '../kit/by-email.ts';
 import { type AmazonCursor, decodeCursor, encodeCursor } from './cursor.ts';
 import { amazonDate } from './dates.ts';
 import { BuyerCollector, type BuyerRecord, comparePositions, instant, positionOf } from './map.ts';
@@ -86,8 +87,9 @@ export function createAmazonAdapter(options: AmazonAdapterOptions = {}): Adapter
       };
     },
 
-    readCustomers(connection, request) {
-      return readPages(connect(connection), request);
+    async *readCustomers(connection, request) {
+      refuseUnsupportedEmails('Amazon', { byEmail: false }, request);
+      yield* readPages(connect(connection), request);
     },
   };
 }
@@ -98,9 +100,6 @@ async function* readPages(
   { api, settings }: { api: SpApi; settings: AmazonSettings },
   request: ReadRequest,
 ): AsyncGenerator<CustomerPage> {
-  if (request.emails !== null) {
-    throw new ConfigError('BY_EMAIL_UNSUPPORTED', 'The Amazon adapter cannot select buyers by e-mail.');
-  }
   const resume = request.cursor === null ? null : decodeCursor(request.cursor);
   const from = resume?.from ?? (request.since ? amazonDate(request.since) : EARLIEST_ORDERS);
   const { records, to } = await readWindow(api, settings, from, resume?.to ?? null, request.signal);

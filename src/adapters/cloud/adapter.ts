@@ -10,6 +10,7 @@ import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-custo
 import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { refuseUnsupportedEmails } from '../kit/by-email.ts';
 import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
 import { mapCloudItem } from './map.ts';
 import {
@@ -74,8 +75,9 @@ export function createCloudAdapter(options: CloudAdapterOptions = {}): Adapter {
       };
     },
 
-    readCustomers(connection, request) {
-      return readPages(connect(connection), request);
+    async *readCustomers(connection, request) {
+      refuseUnsupportedEmails('Cloud', { byEmail: false }, request);
+      yield* readPages(connect(connection), request);
     },
 
     async *listIds(connection, signal) {

@@ -8,6 +8,7 @@
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { refuseUnsupportedEmails } from '../kit/by-email.ts';
 import { mapFeedItems } from '../map-results.ts';
 import { compareCursors, decodeCursor, encodeCursor, type IbusCursor } from './cursor.ts';
 import { createIbusApi, type IbusApi, type IbusHttpOptions } from './ibus-api.ts';
@@ -63,8 +64,9 @@ export function createIbusAdapter(options: IbusAdapterOptions = {}): Adapter {
       };
     },
 
-    readCustomers(connection, request) {
-      return readFeed(connect(connection), request);
+    async *readCustomers(connection, request) {
+      refuseUnsupportedEmails('IBUS', { byEmail: false }, request);
+      yield* readFeed(connect(connection), request);
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `defineAdapter` builds an Adapter from its declaration: it owns `connect` (settings parsed, client
  * created), `validateSettings` (the settings declaration's parser) and, when asked, a bounded cache of
- * connected clients keyed by the URL and a hash of the settings (never the secrets themselves).
+ * connected clients keyed by the URL and a hash of the settings (never the secrets themselves); a By email
+ * read of an adapter that cannot select by e-mail is refused before it starts.
  */
 import { createHash } from 'node:crypto';
 import type {
@@ -12,6 +13,7 @@ import type {
   CustomerPage,
   ReadRequest,
 } from '../adapter.ts';
+import { refuseUnsupportedEmails } from './by-email.ts';
 import type { SettingsDeclaration } from './settings.ts';
 
 export interface AdapterDefinition<S, C> {
@@ -55,7 +57,10 @@ export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapte
       definition.settings.parse(settings);
     },
     check: (connection, signal) => definition.check(connect(connection), signal),
-    readCustomers: (connection, request) => definition.readCustomers(connect(connection), request),
+    async *readCustomers(connection, request) {
+      refuseUnsupportedEmails(definition.label, definition.capabilities, request);
+      yield* definition.readCustomers(connect(connection), request);
+    },
     ...(listIds ? { listIds: (connection, signal) => listIds(connect(connection), signal) } : {}),
   } satisfies Adapter;
 }

@@ -1,4 +1,5 @@
 /** The adapter kit: paging driver, keyset cursor codec, settings declarations, defineAdapter. */
+export { refuseUnsupportedEmails } from './by-email.ts';
 export { type AdapterDefinition, connectionKey, defineAdapter } from './define-adapter.ts';
 export { type KeysetCursor, type KeysetCursorCodec, keysetCursorCodec } from './keyset-cursor.ts';
 export {

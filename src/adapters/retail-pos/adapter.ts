@@ -81,8 +81,6 @@ export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): A
 export const retailPosAdapter: Adapter = createRetailPosAdapter();
 
 async function* readPages({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
-  if (request.emails !== null)
-    throw new BugError('NOT_SUPPORTED', 'Retail POS cannot select customers by e-mail.');
   const pages = drivePages({
     start: request.cursor === null ? null : retailPosCursor.decode(request.cursor),
     signal: request.signal,

@@ -286,7 +286,7 @@ describe('Shopware adapter', () => {
     const { instance } = adapter();
     expect(instance.capabilities.byEmail).toBe(false);
     await expect(readAll(instance, connection(sim), { emails: ['a@b.de'] })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
+      code: 'BY_EMAIL_UNSUPPORTED',
     });
   });
 });

@@ -8,9 +8,9 @@
  * found by an id scan (createdAt never changes, so a scan in createdAt order skips nothing when customers
  * are deleted meanwhile). See docs/adapters/shopware.md.
  */
-import { InvalidInputError } from '../../domain/errors.ts';
 import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import { refuseUnsupportedEmails } from '../kit/by-email.ts';
 import { mapRecords } from '../map-results.ts';
 import { type Criteria, equals, type Filter, not, range } from './criteria.ts';
 import { decodeCursor, encodeCursor, START_CURSOR } from './cursor.ts';
@@ -125,8 +125,9 @@ export function createShopwareAdapter(options: ShopwareAdapterOptions = {}): Ada
       };
     },
 
-    readCustomers(connection, request) {
-      return readPages(connect(connection), request);
+    async *readCustomers(connection, request) {
+      refuseUnsupportedEmails('Shopware 6', { byEmail: false }, request);
+      yield* readPages(connect(connection), request);
     },
 
     listIds(connection, signal) {
@@ -147,9 +148,6 @@ async function* readPages(
   { api, settings, maxExcluded }: Connected,
   request: ReadRequest,
 ): AsyncGenerator<CustomerPage> {
-  if (request.emails !== null) {
-    throw new InvalidInputError('The Shopware 6 adapter cannot select customers by e-mail.');
-  }
   const start = request.cursor === null ? START_CURSOR : decodeCursor(request.cursor);
   const since = request.since === null ? null : toStorageDate(request.since);
   const search = (criteria: Criteria) => api.search<unknown>('customer', criteria, request.signal);
