@@ -44,7 +44,7 @@ export type WireTies = [
   Holds<Same<Wire.Run, RunWithAnyReason>>,
   Holds<Narrower<Omit<BatchRun, 'jobId'>, Wire.Run>>,
   Holds<Same<keyof Wire.BatchSettingsBody, keyof BatchSettings>>,
-  Holds<Same<NonNullable<Wire.ImportSettingsBody['changedSince']>, ChangedSince>>,
+  Holds<Same<Wire.ChangedSince, ChangedSince>>,
   Holds<Same<Wire.ImportRun, ImportRun>>,
   Holds<Same<Wire.RunCounts, RunCounts>>,
   Holds<Same<Wire.RunLogLine, RunLogLine>>,

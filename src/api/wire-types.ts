@@ -61,6 +61,7 @@ export type ChannelTestAnswer = Static<typeof ChannelTestResult>;
 // Import customers and batch jobs
 /** The Application tab of Import customers as the API accepts it (absent fields take their defaults). */
 export type ImportSettingsBody = Static<typeof ImportSettingsSchema>;
+export type ChangedSince = NonNullable<ImportSettingsBody['changedSince']>;
 export type BatchSettingsBody = Static<typeof BatchSettingsSchema>;
 export type ImportCustomersRequest = Static<typeof ImportCustomersBody>;
 export type JobPatch = Static<typeof JobPatchBody>;
