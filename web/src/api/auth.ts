@@ -1,34 +1,11 @@
 /** Auth and users (docs/api.md "Auth and users"). */
+import type { NewUser, User, UserAnswer, UserUpdate } from '../../../src/api/wire-types.ts';
 import { api, request } from './client.ts';
 
-export type Role = 'administrator' | 'user';
-
-export interface User {
-  name: string;
-  displayName: string;
-  role: Role;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
-
-export interface NewUser {
-  name: string;
-  displayName?: string;
-  role: Role;
-  password: string;
-}
-
-export interface UserUpdate {
-  displayName?: string;
-  role?: Role;
-  password?: string;
-  disabled?: boolean;
-}
+export type { NewUser, Role, User, UserUpdate } from '../../../src/api/wire-types.ts';
 
 export async function login(name: string, password: string): Promise<User> {
-  const answer = await request<{ user: User }>('POST', '/auth/login', {
+  const answer = await request<UserAnswer>('POST', '/auth/login', {
     body: { name, password },
     quietUnauthorized: true,
   });
@@ -42,7 +19,7 @@ export function logout(): Promise<void> {
 /** The logged-in user, or null without a session. */
 export async function fetchMe(): Promise<User | null> {
   try {
-    const answer = await request<{ user: User }>('GET', '/auth/me', { quietUnauthorized: true });
+    const answer = await request<UserAnswer>('GET', '/auth/me', { quietUnauthorized: true });
     return answer.user;
   } catch (error) {
     if (error instanceof Error && 'status' in error && error.status === 401) return null;

@@ -2,6 +2,7 @@
  * The one way the web UI talks to the HTTP API (docs/api.md): same-origin cookies, the CSRF header on
  * state-changing requests, and errors as ApiError with the API's code, message and field.
  */
+import type { ErrorBody } from '../../../src/api/wire-types.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -31,6 +32,8 @@ export function onSessionProblem(listener: SessionListener): () => void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
+/** The query of a route as the web UI builds it: every parameter may be left out or null (no filter). */
+export type QueryOf<T> = { [K in keyof T]?: T[K] | null };
 
 export interface RequestOptions {
   query?: Query;
@@ -87,7 +90,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
 
 async function toApiError(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { code?: unknown; message?: unknown; field?: unknown };
+    // An error body (ErrorBody) unless a proxy in between answered: every field is checked.
+    const body = (await response.json()) as { [K in keyof ErrorBody]?: unknown };
     return new ApiError(
       response.status,
       typeof body.code === 'string' ? body.code : `HTTP_${response.status}`,

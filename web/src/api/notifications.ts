@@ -1,18 +1,8 @@
 /** Notifications and server push (docs/api.md "Notifications and server push"). */
+import type { Notification } from '../../../src/api/wire-types.ts';
 import { api } from './client.ts';
 
-export interface Notification {
-  id: number;
-  channel: 'dialog' | 'workflow';
-  topic: string;
-  jobId: number | null;
-  runId: number | null;
-  hasErrors: boolean;
-  title: string;
-  message: string;
-  createdAt: string;
-  acknowledgedAt: string | null;
-}
+export type { Notification } from '../../../src/api/wire-types.ts';
 
 export const pendingDialogs = () => api.get<Notification[]>('/notifications/dialogs');
 export const workflowInbox = () => api.get<Notification[]>('/notifications/inbox');

@@ -68,7 +68,11 @@ export function channelValues(channel: PublicChannel, adapter: AdapterInfo | nul
 export const hasB2c = (type: ChannelType | null) => type === 'b2c' || type === 'b2b-b2c';
 export const hasB2b = (type: ChannelType | null) => type === 'b2b' || type === 'b2b-b2c';
 
-export function toUpdate(values: ChannelFormValues, adapter: AdapterInfo): ChannelUpdate {
+/** The form always sends the settings (PUT may leave them out; the new channel of toInput must have them). */
+export function toUpdate(
+  values: ChannelFormValues,
+  adapter: AdapterInfo,
+): ChannelUpdate & Pick<ChannelInput, 'settings'> {
   const settings: Record<string, string> = {};
   for (const field of adapter.settings) {
     const value = (values.settings[field.key] ?? '').trim();

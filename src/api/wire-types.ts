@@ -1,0 +1,103 @@
+/**
+ * The API's wire types: what its routes accept and answer, as the TypeBox schemas in ./schemas declare them.
+ * Types only (nothing here exists at run time), so the web UI imports them without bundling the server; the
+ * domain types are tied to them in wire-types.test-d.ts, so a change on either side fails the typecheck.
+ */
+import type { Static } from 'typebox';
+import type {
+  ChannelTestResult,
+  ChannelUpdateSchema,
+  channelInputSchema,
+  PublicChannelSchema,
+} from './schemas/channel.ts';
+import type { ErrorBody as ErrorBodySchema } from './schemas/common.ts';
+import type {
+  BatchSettingsSchema,
+  CancelResult,
+  ImportCustomersBody,
+  ImportSettingsSchema,
+  JobPatchBody,
+  JobQuery,
+  JobSchema,
+  RunLogResult,
+  RunSchema,
+  TriggerResult,
+} from './schemas/job.ts';
+import type { NotificationSchema } from './schemas/notification.ts';
+import type { PartnerPage as PartnerPageSchema, PartnerQuery, PartnerSchema } from './schemas/partner.ts';
+import type {
+  AdapterInfo as AdapterInfoSchema,
+  ApplicationInfo,
+  AppServerSchema,
+  NewQueueBody,
+  QueuePatchBody,
+  QueueSchema,
+  SystemInfo as SystemInfoSchema,
+} from './schemas/system.ts';
+import type { NewUserBody, RoleSchema, UserEnvelope, UserPatchBody, UserSchema } from './schemas/user.ts';
+
+/** Every error answer (4xx, 5xx). */
+export type ErrorBody = Static<typeof ErrorBodySchema>;
+
+// Auth and users
+export type Role = Static<typeof RoleSchema>;
+export type User = Static<typeof UserSchema>;
+/** The answer of login and `GET /api/auth/me`. */
+export type UserAnswer = Static<typeof UserEnvelope>;
+export type NewUser = Static<typeof NewUserBody>;
+export type UserUpdate = Static<typeof UserPatchBody>;
+
+// Adapters and sales channels
+export type AdapterInfo = Static<typeof AdapterInfoSchema>;
+export type AdapterCapabilities = AdapterInfo['capabilities'];
+export type DeletionDetection = AdapterCapabilities['deletions'];
+export type SettingField = AdapterInfo['settings'][number];
+export type PublicChannel = Static<typeof PublicChannelSchema>;
+export type ChannelType = PublicChannel['type'];
+export type ChannelInput = Static<ReturnType<typeof channelInputSchema>>;
+export type ChannelUpdate = Static<typeof ChannelUpdateSchema>;
+export type ChannelTestAnswer = Static<typeof ChannelTestResult>;
+
+// Import customers and batch jobs
+/** The Application tab of Import customers as the API accepts it (absent fields take their defaults). */
+export type ImportSettingsBody = Static<typeof ImportSettingsSchema>;
+export type ChangedSince = NonNullable<ImportSettingsBody['changedSince']>;
+export type BatchSettingsBody = Static<typeof BatchSettingsSchema>;
+export type ImportCustomersRequest = Static<typeof ImportCustomersBody>;
+export type JobPatch = Static<typeof JobPatchBody>;
+export type Job = Static<typeof JobSchema>;
+export type JobState = Job['state'];
+export type StartMode = Job['startMode'];
+export type NotificationSetting = Job['notification'];
+export type Run = Static<typeof RunSchema>;
+export type BatchRunState = Run['state'];
+export type JobListQuery = Static<typeof JobQuery>;
+export type CancelAnswer = Static<typeof CancelResult>;
+export type TriggerAnswer = Static<typeof TriggerResult>;
+export type RunLog = Static<typeof RunLogResult>;
+export type ImportRun = NonNullable<RunLog['importRun']>;
+export type RunCounts = ImportRun['counts'];
+export type RunLogLine = RunLog['log'][number];
+export type LogLevel = RunLogLine['level'];
+
+// Notifications
+export type Notification = Static<typeof NotificationSchema>;
+
+// Partners
+export type Partner = Static<typeof PartnerSchema>;
+export type PartnerType = Partner['type'];
+export type PartnerStatus = Partner['status'];
+export type PartnerAddress = Partner['addresses'][number];
+export type PartnerContact = Partner['contacts'][number];
+export type PartnerLink = Partner['links'][number];
+export type PartnerListQuery = Static<typeof PartnerQuery>;
+export type PartnerPage = Static<typeof PartnerPageSchema>;
+
+// System
+export type SystemInfo = Static<typeof SystemInfoSchema>;
+export type BatchApplicationInfo = Static<typeof ApplicationInfo>;
+export type ProcessingQueue = Static<typeof QueueSchema>;
+export type NewQueue = Static<typeof NewQueueBody>;
+export type QueueUpdate = Static<typeof QueuePatchBody>;
+export type AppServerInfo = Static<typeof AppServerSchema>;
+export type AppServerStatus = AppServerInfo['status'];
