@@ -1,4 +1,4 @@
-/** The adapter kit: paging driver, keyset cursor codec, settings declarations, defineAdapter. */
+/** The adapter kit: paging driver, keyset cursor codec, settings declarations, token source, defineAdapter. */
 export { type AdapterDefinition, connectionKey, defineAdapter } from './define-adapter.ts';
 export { type KeysetCursor, type KeysetCursorCodec, keysetCursorCodec } from './keyset-cursor.ts';
 export {
@@ -16,3 +16,9 @@ export {
   requestsPerSecondField,
   type SettingsDeclaration,
 } from './settings.ts';
+export {
+  createTokenSource,
+  type IssuedToken,
+  type TokenSource,
+  type TokenSourceOptions,
+} from './token-source.ts';
