@@ -1,4 +1,7 @@
-/** The adapter kit: paging driver, keyset cursor codec, settings declarations, defineAdapter. */
+/**
+ * The adapter kit: paging driver, keyset cursor codec, settings declarations, token source, the By email
+ * refusal, defineAdapter.
+ */
 export { refuseUnsupportedEmails } from './by-email.ts';
 export { type AdapterDefinition, connectionKey, defineAdapter } from './define-adapter.ts';
 export { type KeysetCursor, type KeysetCursorCodec, keysetCursorCodec } from './keyset-cursor.ts';
@@ -17,3 +20,9 @@ export {
   requestsPerSecondField,
   type SettingsDeclaration,
 } from './settings.ts';
+export {
+  createTokenSource,
+  type IssuedToken,
+  type TokenSource,
+  type TokenSourceOptions,
+} from './token-source.ts';
