@@ -56,4 +56,9 @@ export interface PagePlan {
   heldBack: string[];
   /** Change times of every record read, for the watermark. */
   seen: string[];
+  /**
+   * A record was refused without a readable change time: the shop sorts it somewhere before the page's
+   * dated records (Magento's zero date first of all), so the watermark must not pass the point before this page.
+   */
+  undated: boolean;
 }

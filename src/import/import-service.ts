@@ -89,7 +89,9 @@ export async function runImport(
   }
   hooks.onStart?.(runId);
 
-  const tracker = new WatermarkTracker(channel.watermark, readStartedAt);
+  // Where the read began on the shop's clock: the watermark for a Last transfer, the beginning otherwise.
+  const readFrom = selection.since === null ? null : channel.watermark;
+  const tracker = new WatermarkTracker(channel.watermark, readStartedAt, readFrom);
   const context = {
     channelType: channel.type,
     statusPolicy: {
@@ -116,7 +118,7 @@ export async function runImport(
     const target = { runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted };
     for await (const page of pages) {
       const plan = await commitPage(db, target, page);
-      tracker.addPage(plan.seen, plan.heldBack);
+      tracker.addPage(plan.seen, plan.heldBack, plan.undated);
       counts = addCounts(counts, plan.counts);
       hooks.onProgress?.(counts);
       hooks.signal?.throwIfAborted();

@@ -40,7 +40,16 @@ function lastOfEach(customers: ChannelCustomer[]): ChannelCustomer[] {
 }
 
 export function emptyPlan(): PagePlan {
-  return { creates: [], updates: [], links: [], counts: { ...ZERO_COUNTS }, log: [], heldBack: [], seen: [] };
+  return {
+    creates: [],
+    updates: [],
+    links: [],
+    counts: { ...ZERO_COUNTS },
+    log: [],
+    heldBack: [],
+    seen: [],
+    undated: false,
+  };
 }
 
 export function planPage(input: PageInput, context: PlanContext): PagePlan {
@@ -141,6 +150,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
   // A failed record without a readable change time holds the watermark at the oldest time of its page.
   const oldest = [...plan.seen].sort()[0];
   if (undated && oldest !== undefined) plan.heldBack.push(oldest);
+  plan.undated = undated;
   return plan;
 }
 

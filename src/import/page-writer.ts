@@ -91,6 +91,7 @@ function merge(plans: PagePlan[]): PagePlan {
     log: [...all.log, ...plan.log],
     heldBack: [...all.heldBack, ...plan.heldBack],
     seen: [...all.seen, ...plan.seen],
+    undated: all.undated || plan.undated,
   }));
 }
 

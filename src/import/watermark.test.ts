@@ -35,6 +35,26 @@ describe('WatermarkTracker', () => {
   });
 });
 
+describe('WatermarkTracker and records without a readable change time', () => {
+  it('holds at where the read began when the first page refused one', () => {
+    const fromStart = new WatermarkTracker('2026-01-01T00:00:00.000Z', NOW, null);
+    fromStart.addPage(['2026-02-01T00:00:00Z', '2026-02-02T00:00:00Z'], ['2026-02-01T00:00:00Z'], true);
+    fromStart.addPage(['2026-03-01T00:00:00Z'], []);
+    expect(fromStart.next()).toBeNull();
+    const lastTransfer = new WatermarkTracker('2026-01-01T00:00:00.000Z', NOW);
+    lastTransfer.addPage(['2026-02-01T00:00:00Z'], ['2026-02-01T00:00:00Z'], true);
+    expect(lastTransfer.next()).toBe('2026-01-01T00:00:00.000Z');
+  });
+
+  it('holds at the newest change time of the earlier pages when a later page refused one', () => {
+    const tracker = new WatermarkTracker(null, NOW);
+    tracker.addPage(['2026-02-01T00:00:00Z', '2026-02-03T00:00:00Z'], []);
+    tracker.addPage(['2026-02-05T00:00:00Z'], ['2026-02-05T00:00:00Z'], true);
+    tracker.addPage(['2026-02-07T00:00:00Z'], []);
+    expect(tracker.next()).toBe('2026-02-03T00:00:00.000Z');
+  });
+});
+
 describe('lastTransferSince', () => {
   it('reads everything before the first transfer and from the overlap before the watermark after it', () => {
     expect(lastTransferSince(null, NOW)).toBeNull();
