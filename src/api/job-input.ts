@@ -8,7 +8,12 @@ import type { BatchSettingsInput } from '../batch/batch-settings.ts';
 import { KontorError } from '../domain/errors.ts';
 import { fieldError, fieldOf } from '../domain/field-error.ts';
 import type { User } from '../domain/user.ts';
-import { parseEmails } from '../import/selection.ts';
+import {
+  checkImportSettings,
+  type ImportCustomersSettings,
+  parseImportSettings,
+  toSelectionInput,
+} from '../import/import-settings.ts';
 import { findChannelByName } from '../storage/channel-store.ts';
 import { findQueueId } from '../storage/queue-store.ts';
 import { getUser } from '../storage/user-store.ts';
@@ -39,49 +44,36 @@ export function withFieldPrefix(error: unknown): unknown {
 }
 
 /** The stored settings of an Import customers job, checked against the channel's adapter. */
-export async function importSettingsFrom(ctx: ApiContext, input: ImportSettingsBody) {
+export async function importSettingsFrom(
+  ctx: ApiContext,
+  input: ImportSettingsBody,
+): Promise<ImportCustomersSettings> {
   const channel = await findChannelByName(ctx.db, input.channel.trim());
   if (!channel) throw fieldError(`Sales channel "${input.channel}" does not exist.`, 'application.channel');
   const adapter = ctx.adapters.get(channel.adapter);
-  const deactivateDeleted = input.deactivateDeleted === true;
-  if (deactivateDeleted && adapter.capabilities.deletions === 'none')
+  if (input.byEmail && !adapter.capabilities.byEmail)
     throw fieldError(
-      `The ${adapter.label} adapter cannot detect deleted customer accounts.`,
-      'application.deactivateDeleted',
+      `The ${adapter.label} adapter cannot select customers by e-mail.`,
+      'application.byEmail',
     );
-  const common = {
-    channel: channel.name,
-    deactivateDeleted,
-    confirmAllWarnings: input.confirmAllWarnings === true,
-  };
-  if (input.byEmail) {
-    if (!adapter.capabilities.byEmail)
-      throw fieldError(
-        `The ${adapter.label} adapter cannot select customers by e-mail.`,
-        'application.byEmail',
-      );
-    let emails: string[];
-    try {
-      emails = parseEmails(input.emails ?? []);
-    } catch (error) {
-      throw fieldError((error as Error).message, 'application.emails');
-    }
-    if (emails.length === 0)
-      throw fieldError('By email needs at least one e-mail address.', 'application.emails');
-    return { ...common, changedSince: 'last-transfer', timestamp: null, emails };
-  }
-  const changedSince = input.changedSince ?? 'last-transfer';
-  const timestamp = input.timestamp ?? null;
-  if (timestamp !== null && changedSince !== 'manual')
-    throw fieldError('A timestamp is only used with Changed since = Manual.', 'application.timestamp');
-  if (timestamp !== null && Date.parse(timestamp) > ctx.clock().getTime())
-    throw fieldError('The timestamp lies in the future.', 'application.timestamp');
-  return {
-    ...common,
-    changedSince,
-    timestamp: timestamp === null ? null : new Date(timestamp).toISOString(),
-    emails: null,
-  };
+  const settings = await withFields(async () =>
+    parseImportSettings({
+      ...input,
+      channel: channel.name,
+      ...(input.byEmail
+        ? { changedSince: 'last-transfer', timestamp: null, emails: input.emails ?? [] }
+        : { emails: null }),
+    }),
+  );
+  await withFields(async () =>
+    checkImportSettings(toSelectionInput(settings), {
+      adapterLabel: adapter.label,
+      capabilities: adapter.capabilities,
+      watermark: channel.watermark,
+      now: ctx.clock(),
+    }),
+  );
+  return settings;
 }
 
 /** Stored Import customers settings as the API shows them (the form the UI edits and sends back). */

@@ -3,9 +3,9 @@
  * them; `kontor jobs edit` changes only the ones given.
  */
 import { type Command, Option } from 'commander';
-import type { ImportCustomersSettings } from '../batch/applications/import-customers-app.ts';
 import { InvalidInputError } from '../domain/errors.ts';
-import { type ChangedSince, parseEmails } from '../import/selection.ts';
+import type { ImportCustomersSettings } from '../import/import-settings.ts';
+import { CHANGED_SINCE, type ChangedSince, parseEmails } from '../import/selection.ts';
 import { parseTimestamp } from './options.ts';
 
 export interface ImportOptions {
@@ -33,7 +33,7 @@ export function addImportOptions(command: Command, edit = false): Command {
       new Option(
         '--changed-since <when>',
         'which customers: all, those changed since the last transfer, or since --timestamp',
-      ).choices(['anytime', 'last-transfer', 'manual']),
+      ).choices([...CHANGED_SINCE]),
     )
     .option('--timestamp <iso>', 'with --changed-since manual: customers changed since then (default: now)')
     .option('--emails <list>', 'By email: only these registration e-mails (comma-separated; Magento, OXID)')

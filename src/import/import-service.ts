@@ -3,22 +3,16 @@
  * adapter and imports them page by page, each page in one transaction, keeping a run log.
  */
 import type { AdapterRegistry } from '../adapters/registry.ts';
-import {
-  AbortedError,
-  asKontorError,
-  BugError,
-  ConfigError,
-  InvalidInputError,
-  NotFoundError,
-} from '../domain/errors.ts';
+import { AbortedError, asKontorError, BugError, ConfigError, NotFoundError } from '../domain/errors.ts';
 import type { ImportRun, RunCounts } from '../domain/import-run.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage/import-run-store.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
+import { checkImportSettings } from './import-settings.ts';
 import { commitPage } from './page-writer.ts';
-import { type ChangedSince, movesWatermark, resolveSelection } from './selection.ts';
+import { type ChangedSince, movesWatermark } from './selection.ts';
 import { WatermarkTracker } from './watermark.ts';
 
 export interface ImportRequest {
@@ -61,11 +55,8 @@ export async function runImport(
   const channel = await findChannelByName(db, request.channel);
   if (!channel) throw new NotFoundError('Sales channel', request.channel);
   const adapter = deps.adapters.get(channel.adapter);
-  if (request.deactivateDeleted && adapter.capabilities.deletions === 'none') {
-    throw new InvalidInputError(`The ${adapter.label} adapter cannot detect deleted customer accounts.`);
-  }
   const readStartedAt = deps.now?.() ?? new Date();
-  const selection = resolveSelection(request, {
+  const selection = checkImportSettings(request, {
     adapterLabel: adapter.label,
     capabilities: adapter.capabilities,
     watermark: channel.watermark,

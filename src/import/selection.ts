@@ -7,7 +7,9 @@ import { InvalidInputError } from '../domain/errors.ts';
 import type { ChangedSinceMode } from '../domain/import-run.ts';
 import { lastTransferSince } from './watermark.ts';
 
-export type ChangedSince = 'anytime' | 'last-transfer' | 'manual';
+/** The Changed since choices, in the order the dialog and the CLI list them. */
+export const CHANGED_SINCE = ['anytime', 'last-transfer', 'manual'] as const;
+export type ChangedSince = (typeof CHANGED_SINCE)[number];
 
 export interface SelectionInput {
   changedSince: ChangedSince;
@@ -30,13 +32,18 @@ export function movesWatermark(mode: ChangedSinceMode): boolean {
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
+/** Whether a value is one e-mail address (the check the dialog makes too). */
+export function isEmailAddress(value: string): boolean {
+  return EMAIL.test(value);
+}
+
 /** Splits, trims, validates and de-duplicates a list of e-mail addresses (case-insensitively). */
 export function parseEmails(values: readonly string[]): string[] {
   const emails = new Map<string, string>();
   for (const raw of values.flatMap((value) => value.split(/[,;\s]+/))) {
     const email = raw.trim();
     if (email === '') continue;
-    if (!EMAIL.test(email))
+    if (!isEmailAddress(email))
       throw new InvalidInputError(`"${email}" is not an e-mail address.`, { field: 'emails' });
     emails.set(email.toLowerCase(), email);
   }

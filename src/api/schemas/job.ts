@@ -1,13 +1,14 @@
 /** Import customers and batch jobs (docs/api.md "Import customers", "Batch jobs"). */
 import { Type } from 'typebox';
 import { JOB_STATES, NOTIFICATION_SETTINGS, START_MODES } from '../../domain/batch-job.ts';
+import { CHANGED_SINCE } from '../../import/selection.ts';
 import { Id, MAX_INTEGER, Nullable, Timestamp } from './common.ts';
 
 const DateTime = Type.String({ format: 'date-time', description: 'ISO 8601 with a zone (Z or +hh:mm)' });
 
 export const ImportSettingsSchema = Type.Object({
   channel: Type.String({ minLength: 1, maxLength: 80 }),
-  changedSince: Type.Optional(Type.Enum(['anytime', 'last-transfer', 'manual'])),
+  changedSince: Type.Optional(Type.Enum([...CHANGED_SINCE])),
   timestamp: Type.Optional(Nullable(DateTime)),
   byEmail: Type.Optional(Type.Boolean()),
   emails: Type.Optional(Type.Array(Type.String({ maxLength: 320 }), { maxItems: 10_000 })),

@@ -5,6 +5,7 @@
  * Series canceled for series; Timeout notification where Maximum run time applies; Release immediately
  * only for Add to queue and At restart. Read from the adapter's capabilities, never its kind.
  */
+import { deactivateDeletedRefusal } from '../../../../src/import/import-settings.ts';
 import type { AdapterInfo } from '../../api/channels.ts';
 import type { ImportFormValues } from './import-form-values.ts';
 import { RELEASABLE_MODES } from './import-form-values.ts';
@@ -43,9 +44,7 @@ export function importFieldRules(values: ImportFormValues, adapter: AdapterInfo 
     deactivateDeletedHint:
       adapter === null
         ? 'Select a sales channel first.'
-        : canDelete
-          ? null
-          : `The ${adapter.label} adapter cannot detect deleted customer accounts.`,
+        : deactivateDeletedRefusal(adapter.label, adapter.capabilities),
     begin: scheduled,
     maxRunTime: scheduled,
     timeoutNotification: scheduled,

@@ -1,10 +1,10 @@
 /** The checks the dialog makes before it asks the server (which checks everything again). */
+import { isEmailAddress } from '../../../../src/import/selection.ts';
 import { localInputToIso } from '../../format/date-time.ts';
 import type { ImportFieldRules } from './import-field-rules.ts';
 import type { FieldErrors } from './import-fields.ts';
 import { type ImportFormValues, maxRunSeconds } from './import-form-values.ts';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_RUN_SECONDS = 7 * 24 * 3600;
 
 export function validateImport(values: ImportFormValues, rules: ImportFieldRules): FieldErrors {
@@ -18,7 +18,7 @@ export function validateImport(values: ImportFormValues, rules: ImportFieldRules
   }
   if (rules.emails) {
     if (values.emails.length === 0) errors['application.emails'] = 'Enter at least one e-mail address.';
-    const wrong = values.emails.filter((email) => !EMAIL.test(email));
+    const wrong = values.emails.filter((email) => !isEmailAddress(email));
     if (wrong.length > 0) errors['application.emails'] = `Not an e-mail address: ${wrong.join(', ')}`;
   }
 
