@@ -1,13 +1,9 @@
 /** What the HTTP API is built from (`buildApi(deps)`) and the services its routes share. */
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import type { BatchApplications } from '../batch/batch-application.ts';
-import { JobService } from '../batch/job-service.ts';
-import { NotificationService } from '../batch/notification-service.ts';
-import { ChannelService } from '../channels/channel-service.ts';
+import { createServices, type Services } from '../services.ts';
 import type { Db } from '../storage/db.ts';
-import { type HashCost, PasswordHasher } from '../users/password-hasher.ts';
-import { SessionService } from '../users/session-service.ts';
-import { UserService } from '../users/user-service.ts';
+import type { HashCost } from '../users/password-hasher.ts';
 import { EventHub } from './event-hub.ts';
 
 export interface ApiOptions {
@@ -43,32 +39,23 @@ export interface ApiDeps {
   options: ApiOptions;
 }
 
-export interface ApiContext extends ApiDeps {
-  clock: () => Date;
-  users: UserService;
-  sessions: SessionService;
-  jobs: JobService;
-  channels: ChannelService;
-  notifications: NotificationService;
-  hub: EventHub;
-  log: (line: string) => void;
-}
+export type ApiContext = ApiDeps &
+  Services & {
+    hub: EventHub;
+    log: (line: string) => void;
+  };
 
 export function createApiContext(deps: ApiDeps): ApiContext {
-  const clock = deps.options.clock ?? (() => new Date());
-  const hasher = new PasswordHasher(deps.options.hashCost);
-  const notifications = new NotificationService(deps.db);
-  const sessions = new SessionService(deps.db, { clock });
+  const services = createServices(deps.db, deps.adapters, {
+    applications: deps.applications,
+    clock: deps.options.clock,
+    hashCost: deps.options.hashCost,
+  });
+  const { notifications, sessions } = services;
   return {
     ...deps,
-    clock,
-    users: new UserService(deps.db, { hasher, clock }),
-    sessions,
-    jobs: new JobService(deps.db, deps.applications, clock),
-    channels: new ChannelService(deps.db, deps.adapters),
-    notifications,
+    ...services,
     hub: new EventHub({
-      db: deps.db,
       notifications,
       heartbeatMs: deps.options.heartbeatMs ?? 25_000,
       sessionValid: (idHash, user) => sessions.isValid(idHash, user),

@@ -1,6 +1,5 @@
 import { expect, it, vi } from 'vitest';
 import type { NotificationService } from '../batch/notification-service.ts';
-import type { Db } from '../storage/db.ts';
 import { EventHub } from './event-hub.ts';
 
 it('retries the LISTEN at the next ready() after one failed, and shares it once it works', async () => {
@@ -10,7 +9,6 @@ it('retries the LISTEN at the next ready() after one failed, and shares it once 
     .mockRejectedValueOnce(new Error('connection refused'))
     .mockResolvedValue(unlisten);
   const hub = new EventHub({
-    db: {} as Db,
     notifications: { subscribe } as unknown as NotificationService,
     heartbeatMs: 25_000,
     sessionValid: async () => true,

@@ -7,9 +7,7 @@
  * session by more than one heartbeat.
  */
 import type { ServerResponse } from 'node:http';
-import type { NotificationService } from '../batch/notification-service.ts';
-import type { Db } from '../storage/db.ts';
-import { getNotification, type StoredNotification } from '../storage/notification-store.ts';
+import type { NotificationService, StoredNotification } from '../batch/notification-service.ts';
 
 interface Stream {
   user: string;
@@ -18,7 +16,6 @@ interface Stream {
 }
 
 export interface EventHubDeps {
-  db: Db;
   notifications: NotificationService;
   heartbeatMs: number;
   /** True while the session is valid for the user: present, not expired, the user not disabled. */
@@ -93,7 +90,7 @@ export class EventHub {
     if (this.#closed) return;
     const targets = [...this.#streams].filter((stream) => stream.user === event.user);
     if (targets.length === 0) return;
-    const notification = await getNotification(this.deps.db, event.id).catch(() => null);
+    const notification = await this.deps.notifications.get(event.id).catch(() => null);
     if (!notification || notification.user !== event.user) return;
     const frame = `event: notification\nid: ${notification.id}\ndata: ${JSON.stringify(publicNotification(notification))}\n\n`;
     const alive = await this.#check(targets);

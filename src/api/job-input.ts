@@ -14,9 +14,6 @@ import {
   parseImportSettings,
   toSelectionInput,
 } from '../import/import-settings.ts';
-import { findChannelByName } from '../storage/channel-store.ts';
-import { findQueueId } from '../storage/queue-store.ts';
-import { getUser } from '../storage/user-store.ts';
 import { forbidden, isAdministrator } from './access.ts';
 import type { ApiContext } from './api-context.ts';
 import type { BatchSettingsSchema, ImportSettingsSchema } from './schemas/job.ts';
@@ -48,7 +45,7 @@ export async function importSettingsFrom(
   ctx: ApiContext,
   input: ImportSettingsBody,
 ): Promise<ImportCustomersSettings> {
-  const channel = await findChannelByName(ctx.db, input.channel.trim());
+  const channel = await ctx.channels.find(input.channel.trim());
   if (!channel) throw fieldError(`Sales channel "${input.channel}" does not exist.`, 'application.channel');
   const adapter = ctx.adapters.get(channel.adapter);
   if (input.byEmail && !adapter.capabilities.byEmail)
@@ -106,10 +103,10 @@ export async function batchSettingsFrom(
       throw Object.assign(forbidden('You may file and edit batch jobs only for yourself.'), {
         field: 'batch.user',
       });
-    if (!(await getUser(ctx.db, user))) throw fieldError(`User "${user}" does not exist.`, 'batch.user');
+    if (!(await ctx.users.exists(user))) throw fieldError(`User "${user}" does not exist.`, 'batch.user');
   }
   const queue = input.queue.trim();
-  if ((await findQueueId(ctx.db, queue)) === null)
+  if (!(await ctx.queues.exists(queue)))
     throw fieldError(`Processing queue "${queue}" does not exist.`, 'batch.queue');
   return {
     name: input.name ?? null,

@@ -1,19 +1,27 @@
 /**
  * Notifications for users: open dialogs (shown live through NOTIFY kontor_notification, or at the next login)
- * and workflow tasks (in the inbox until acknowledged). The web UI will call this service.
+ * and workflow tasks (in the inbox until acknowledged).
  */
 import { NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../storage/db.ts';
 import {
   acknowledgeNotifications,
+  getNotification,
   listNotifications,
   NOTIFICATION_CHANNEL,
   type NotificationFilter,
   type StoredNotification,
 } from '../storage/notification-store.ts';
 
+export type { StoredNotification };
+
 export class NotificationService {
   constructor(private readonly db: Db) {}
+
+  /** One notification, or null if there is none with this id. */
+  async get(id: number): Promise<StoredNotification | null> {
+    return await getNotification(this.db, id);
+  }
 
   /** Open notifications (all with `all`), of one user or of everybody. */
   async list(filter: NotificationFilter = {}): Promise<StoredNotification[]> {

@@ -3,6 +3,7 @@ import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.
 import type { Queryable } from '../storage/db.ts';
 import {
   findQueue,
+  findQueueId,
   insertQueue,
   listQueues,
   type ProcessingQueue,
@@ -44,4 +45,8 @@ export async function editQueue(db: Queryable, name: string, text: string | null
 
 export async function queues(db: Queryable): Promise<ProcessingQueue[]> {
   return await listQueues(db);
+}
+
+export async function queueExists(db: Queryable, name: string): Promise<boolean> {
+  return (await findQueueId(db, name)) !== null;
 }

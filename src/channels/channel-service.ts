@@ -5,7 +5,13 @@ import { IMPORT_CUSTOMERS } from '../batch/applications/import-customers-app.ts'
 import { ConfigError, NotFoundError } from '../domain/errors.ts';
 import type { SalesChannel } from '../domain/sales-channel.ts';
 import { replaceSettingInOpenJobs } from '../storage/batch-job-store.ts';
-import { findChannelByName, insertChannel, listChannels, updateChannel } from '../storage/channel-store.ts';
+import {
+  findChannelByName,
+  insertChannel,
+  listChannels,
+  updateChannel,
+  updateChannelConnection,
+} from '../storage/channel-store.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import {
   adapterFor,
@@ -94,6 +100,17 @@ export class ChannelService {
   /** A channel with its secrets (for the import and test connection; never return it to users). */
   async get(name: string): Promise<SalesChannel> {
     return await findOrThrow(this.db, name);
+  }
+
+  /** A channel with its secrets, or null if there is none of this name. */
+  async find(name: string): Promise<SalesChannel | null> {
+    return await findChannelByName(this.db, name);
+  }
+
+  /** Points a channel at another URL with other settings (the demo's simulators on new ports). */
+  async moveConnection(name: string, url: string, settings: Record<string, string>): Promise<void> {
+    const channel = await findOrThrow(this.db, name);
+    await updateChannelConnection(this.db, channel.id, url, settings);
   }
 
   /** A channel as users see it (secret settings removed). */

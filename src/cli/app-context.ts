@@ -2,8 +2,9 @@
 import { type AdapterRegistry, defaultAdapters } from '../adapters/registry.ts';
 import { importCustomersApplication } from '../batch/applications/import-customers-app.ts';
 import { BatchApplications } from '../batch/batch-application.ts';
-import { JobService } from '../batch/job-service.ts';
-import { ChannelService } from '../channels/channel-service.ts';
+import type { JobService } from '../batch/job-service.ts';
+import type { ChannelService } from '../channels/channel-service.ts';
+import { createServices, type Services } from '../services.ts';
 import type { Db } from '../storage/db.ts';
 import { openDb } from '../storage/open-db.ts';
 
@@ -20,6 +21,7 @@ export interface AppContextOptions {
 
 export class AppContext {
   private db: Db | null = null;
+  #services: Services | null = null;
   readonly adapters: AdapterRegistry;
   readonly applications: BatchApplications;
 
@@ -38,17 +40,26 @@ export class AppContext {
     return this.db;
   }
 
+  /** The services on the database (opened on first use). */
+  async services(): Promise<Services> {
+    this.#services ??= createServices(await this.database(), this.adapters, {
+      applications: this.applications,
+    });
+    return this.#services;
+  }
+
   async channels(): Promise<ChannelService> {
-    return new ChannelService(await this.database(), this.adapters);
+    return (await this.services()).channels;
   }
 
   async jobs(): Promise<JobService> {
-    return new JobService(await this.database(), this.applications);
+    return (await this.services()).jobs;
   }
 
   async close(): Promise<void> {
     const db = this.db;
     this.db = null;
+    this.#services = null;
     await db?.close();
   }
 }

@@ -103,6 +103,10 @@ export class UserService {
     return await listUsers(this.db);
   }
 
+  async exists(name: string): Promise<boolean> {
+    return (await getUser(this.db, name)) !== null;
+  }
+
   async get(name: string): Promise<User> {
     const user = await getUser(this.db, name);
     if (!user) throw new NotFoundError('User', name);

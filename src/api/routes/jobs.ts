@@ -7,7 +7,6 @@ import { Type } from 'typebox';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { fieldError } from '../../domain/field-error.ts';
-import { getRun, getRunLog } from '../../storage/import-run-store.ts';
 import { currentUser, forbidden, isAdministrator } from '../access.ts';
 import type { ApiContext } from '../api-context.ts';
 import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.ts';
@@ -165,8 +164,7 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
       const found = job.runs.find((r) => r.id === request.params.runId);
       if (!found) throw new NotFoundError(`Run of batch job ${job.id}`, String(request.params.runId));
       const { jobId: _jobId, ...run } = found;
-      const importRun = run.importRunId === null ? null : await getRun(ctx.db, run.importRunId);
-      const log = importRun ? await getRunLog(ctx.db, importRun.id) : [];
+      const { run: importRun, log } = await ctx.runs.withLog(run.importRunId);
       return { run, importRun, log };
     },
   );

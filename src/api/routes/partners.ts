@@ -1,7 +1,5 @@
 /** /api/partners: the Sales channel partners cockpit: search and show partners with their channel links. */
 import { NotFoundError } from '../../domain/errors.ts';
-import { getPartner } from '../../storage/partner-read-store.ts';
-import { searchPartners } from '../../storage/partner-search-store.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { PartnerPage, PartnerParams, PartnerQuery, PartnerSchema } from '../schemas/partner.ts';
@@ -17,7 +15,7 @@ export const partnerRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: PartnerPage, ...errorResponses },
       },
     },
-    async (request) => await searchPartners(ctx.db, request.query),
+    async (request) => await ctx.partners.search(request.query),
   );
 
   app.get(
@@ -31,7 +29,7 @@ export const partnerRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (request) => {
-      const partner = await getPartner(ctx.db, request.params.number);
+      const partner = await ctx.partners.get(request.params.number);
       if (!partner) throw new NotFoundError('Partner', request.params.number);
       return partner;
     },

@@ -4,9 +4,7 @@
  */
 import { Type } from 'typebox';
 import { defaultContentLanguage } from '../../batch/batch-settings.ts';
-import { addQueue, editQueue, queues } from '../../batch/queue-service.ts';
 import { systemTimeZone } from '../../batch/schedule.ts';
-import { listServers } from '../../storage/app-server-store.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NameParams } from '../schemas/common.ts';
 import {
@@ -93,7 +91,7 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: Type.Array(QueueSchema), ...errorResponses },
       },
     },
-    async () => await queues(db),
+    async () => await ctx.queues.list(),
   );
 
   app.post(
@@ -108,7 +106,7 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addQueue(db, request.body.name, request.body.description ?? null)),
+      reply.status(201).send(await ctx.queues.add(request.body.name, request.body.description ?? null)),
   );
 
   app.patch(
@@ -123,7 +121,7 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: QueueSchema, ...errorResponses },
       },
     },
-    async (request) => await editQueue(db, request.params.name, request.body.description),
+    async (request) => await ctx.queues.edit(request.params.name, request.body.description),
   );
 
   app.get(
@@ -135,6 +133,6 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: Type.Array(AppServerSchema), ...errorResponses },
       },
     },
-    async () => await listServers(db),
+    async () => await ctx.servers.list(),
   );
 };

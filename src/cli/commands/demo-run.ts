@@ -2,7 +2,6 @@
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import { runJobNow } from '../../batch/run-job-now.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { getRun } from '../../storage/import-run-store.ts';
 import { FIRST_ADMINISTRATOR } from '../../users/user-service.ts';
 import type { AppContext } from '../app-context.ts';
 import type { TimingOptions } from '../app-server-runner.ts';
@@ -64,12 +63,11 @@ export async function runDemo(
 async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<boolean> {
   const { output } = app;
   const db = await app.database();
-  const channels = await app.channels();
-  const jobs = await app.jobs();
+  const { channels, jobs, runs } = await app.services();
   const rows: string[][] = [];
   let ok = true;
   for (const shop of shops) {
-    const created = await ensureDemoChannel(db, channels, shop);
+    const created = await ensureDemoChannel(channels, shop);
     const { adapter } = shop.harness;
     output.out(
       `${adapter.label} simulator at ${shop.simulator.connection.url}: channel "${shop.channel}" ${created ? 'created' : 'found'}.`,
@@ -91,7 +89,7 @@ async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<b
       ),
     });
     const run = await runJobNow({ db, applications: app.applications, jobId: job.id });
-    const importRun = run?.importRunId ? await getRun(db, run.importRunId) : null;
+    const { run: importRun } = await runs.withLog(run?.importRunId ?? null);
     const c = importRun?.counts;
     if (run?.state !== 'finished') ok = false;
     rows.push([

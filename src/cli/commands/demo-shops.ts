@@ -6,8 +6,6 @@
 import type { ChannelService } from '../../channels/channel-service.ts';
 import { HARNESSES } from '../../simulators/harnesses.ts';
 import type { AdapterHarness, SimulatorHarness } from '../../simulators/kit/harness.ts';
-import { findChannelByName, updateChannelConnection } from '../../storage/channel-store.ts';
-import type { Db } from '../../storage/db.ts';
 import { onFreePort } from '../port-in-use.ts';
 
 export interface DemoShop {
@@ -39,11 +37,11 @@ export async function stopDemoShops(shops: readonly DemoShop[]): Promise<void> {
 }
 
 /** Creates the shop's channel, or points the existing one at the running simulator. Returns true if created. */
-export async function ensureDemoChannel(db: Db, channels: ChannelService, shop: DemoShop): Promise<boolean> {
+export async function ensureDemoChannel(channels: ChannelService, shop: DemoShop): Promise<boolean> {
   const { url, settings } = shop.simulator.connection;
-  const existing = await findChannelByName(db, shop.channel);
+  const existing = await channels.find(shop.channel);
   if (existing) {
-    await updateChannelConnection(db, existing.id, url, { ...existing.settings, ...settings });
+    await channels.moveConnection(shop.channel, url, { ...existing.settings, ...settings });
     return false;
   }
   await channels.add({

@@ -8,7 +8,6 @@ import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.
 import { runJobNow } from '../../batch/run-job-now.ts';
 import type { BatchRun } from '../../domain/batch-run.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { getRun, getRunLog } from '../../storage/import-run-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { addBatchOptions, type BatchOptions, batchSettingsFrom } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -73,11 +72,9 @@ async function printRun(
   run: BatchRun | null,
   json: boolean,
 ): Promise<number> {
-  const db = await app.database();
-  const importRun = run?.importRunId ? await getRun(db, run.importRunId) : null;
+  const { run: importRun, log } = await (await app.services()).runs.withLog(run?.importRunId ?? null);
   const ok = run?.state === 'finished' && !run.hasErrors;
   if (importRun) {
-    const log = await getRunLog(db, importRun.id);
     const batchJob = { id: jobId, run: run?.id, state: run?.state };
     if (json) app.output.out(JSON.stringify({ ...importRun, log, batchJob }, null, 2));
     else app.output.out(formatRunSummary(importRun, log));

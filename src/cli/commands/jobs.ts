@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import type { JobWithRuns } from '../../batch/job-service.ts';
 import { JOB_STATES, type JobState } from '../../domain/batch-job.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
-import { getRun, getRunLog } from '../../storage/import-run-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import { formatTable } from '../table.ts';
@@ -153,13 +152,12 @@ export function registerJobCommands(program: Command, context: () => AppContext)
     .option('--json', 'print the log as JSON')
     .action(async (ref: string, options: { run?: string; json?: boolean }) => {
       const app = context();
-      const db = await app.database();
-      const job = await (await app.jobs()).show(ref);
+      const services = await app.services();
+      const job = await services.jobs.show(ref);
       const run =
         options.run === undefined ? job.runs.at(-1) : job.runs.find((r) => String(r.id) === options.run);
       if (!run) throw new NotFoundError(`Run of batch job ${job.id}`, options.run ?? 'latest');
-      const importRun = run.importRunId === null ? null : await getRun(db, run.importRunId);
-      const log = importRun ? await getRunLog(db, importRun.id) : [];
+      const { run: importRun, log } = await services.runs.withLog(run.importRunId);
       if (options.json) {
         app.output.out(JSON.stringify({ job: { id: job.id, name: job.name }, run, importRun, log }, null, 2));
         return;

@@ -2,9 +2,6 @@
 import { type Command, Option } from 'commander';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { Partner, PartnerStatus, PartnerType } from '../../domain/partner.ts';
-import { findChannelByName } from '../../storage/channel-store.ts';
-import { getPartner } from '../../storage/partner-read-store.ts';
-import { listMatchingPartners } from '../../storage/partner-search-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatTable } from '../table.ts';
 
@@ -46,11 +43,7 @@ export function registerPartnerCommands(
     .option('--json', 'print a JSON array of partners')
     .action(async (options: ListOptions) => {
       const app = context();
-      const db = await app.database();
-      if (options.channel !== undefined && !(await findChannelByName(db, options.channel))) {
-        throw new NotFoundError('Sales channel', options.channel);
-      }
-      const list = await listMatchingPartners(db, {
+      const list = await (await app.services()).partners.listMatching({
         q: options.search,
         channel: options.channel,
         type: options.type?.toUpperCase() as PartnerType | undefined,
@@ -93,7 +86,7 @@ export function registerPartnerCommands(
     .option('--json', 'print the partner JSON')
     .action(async (number: string, options: { json?: boolean }) => {
       const app = context();
-      const partner = await getPartner(await app.database(), number);
+      const partner = await (await app.services()).partners.get(number);
       if (!partner) throw new NotFoundError('Partner', number);
       app.output.out(options.json ? JSON.stringify(partner, null, 2) : describe(partner));
     });

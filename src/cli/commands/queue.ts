@@ -1,6 +1,5 @@
 /** `kontor queue add|edit|list`: processing queues (the System cockpit's "Processing queue" category). */
 import type { Command } from 'commander';
-import { addQueue, editQueue, queues } from '../../batch/queue-service.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatTable } from '../table.ts';
 
@@ -12,7 +11,7 @@ export function registerQueueCommands(program: Command, context: () => AppContex
     .option('--description <text>', 'what the queue is for')
     .action(async (name: string, options: { description?: string }) => {
       const app = context();
-      await addQueue(await app.database(), name, options.description ?? null);
+      await (await app.services()).queues.add(name, options.description ?? null);
       app.output.out(`Processing queue "${name}" created.`);
     });
   queue
@@ -21,7 +20,7 @@ export function registerQueueCommands(program: Command, context: () => AppContex
     .requiredOption('--description <text>', 'what the queue is for ("" for none)')
     .action(async (name: string, options: { description: string }) => {
       const app = context();
-      await editQueue(await app.database(), name, options.description);
+      await (await app.services()).queues.edit(name, options.description);
       app.output.out(`Processing queue "${name}" saved.`);
     });
   queue
@@ -30,7 +29,7 @@ export function registerQueueCommands(program: Command, context: () => AppContex
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
       const app = context();
-      const list = await queues(await app.database());
+      const list = await (await app.services()).queues.list();
       if (options.json) {
         app.output.out(JSON.stringify(list, null, 2));
         return;

@@ -2,7 +2,6 @@
 import { type Command, Option } from 'commander';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { ROLES } from '../../domain/user.ts';
-import { UserService } from '../../users/user-service.ts';
 import type { AppContext } from '../app-context.ts';
 import { readStdin } from '../read-stdin.ts';
 import { formatTable } from '../table.ts';
@@ -27,7 +26,7 @@ export function registerUserCommands(program: Command, context: () => AppContext
       if (options.passwordStdin && !password)
         throw new InvalidInputError('--password-stdin: standard input held no password.');
       const app = context();
-      const service = new UserService(await app.database());
+      const service = (await app.services()).users;
       const { user: created, oneTimePassword } = await service.add({
         name,
         role: options.role,
@@ -48,7 +47,7 @@ export function registerUserCommands(program: Command, context: () => AppContext
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
       const app = context();
-      const users = await new UserService(await app.database()).list();
+      const users = await (await app.services()).users.list();
       if (options.json) {
         app.output.out(JSON.stringify(users, null, 2));
         return;
@@ -72,7 +71,7 @@ export function registerUserCommands(program: Command, context: () => AppContext
     .description('give a user a new one-time password (printed once); their sessions end')
     .action(async (name: string) => {
       const app = context();
-      const password = await new UserService(await app.database()).resetPassword(name);
+      const password = await (await app.services()).users.resetPassword(name);
       app.output.out(`New one-time password of "${name}": ${password}`);
       app.output.out('It is shown only now; the user chooses their own password at the next login.');
     });

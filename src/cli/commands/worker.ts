@@ -7,7 +7,6 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { assertName } from '../../batch/batch-settings.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { listServers } from '../../storage/app-server-store.ts';
 import type { AppContext } from '../app-context.ts';
 import { runAppServer, type TimingOptions, timingFrom } from '../app-server-runner.ts';
 import {
@@ -103,7 +102,7 @@ export function registerServerCommands(program: Command, context: () => AppConte
     .option('--json', 'print a JSON array')
     .action(async (options: { json?: boolean }) => {
       const app = context();
-      const servers = await listServers(await app.database());
+      const servers = await (await app.services()).servers.list();
       if (options.json) {
         app.output.out(JSON.stringify(servers, null, 2));
         return;

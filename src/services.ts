@@ -1,0 +1,54 @@
+/**
+ * The composition root: the services the CLI and the API share, built on one database. Entry points take
+ * what they need from here and never call a store themselves.
+ */
+import type { AdapterRegistry } from './adapters/registry.ts';
+import { importCustomersApplication } from './batch/applications/import-customers-app.ts';
+import { BatchApplications } from './batch/batch-application.ts';
+import { JobService } from './batch/job-service.ts';
+import { NotificationService } from './batch/notification-service.ts';
+import { addQueue, editQueue, queueExists, queues } from './batch/queue-service.ts';
+import { ChannelService } from './channels/channel-service.ts';
+import { RunService } from './import/run-service.ts';
+import { PartnerService } from './partners/partner-service.ts';
+import { listServers } from './storage/app-server-store.ts';
+import type { Db } from './storage/db.ts';
+import { type HashCost, PasswordHasher } from './users/password-hasher.ts';
+import { SessionService } from './users/session-service.ts';
+import { UserService } from './users/user-service.ts';
+
+export interface ServiceOptions {
+  /** The batch applications jobs may run (default: Import customers). */
+  applications?: BatchApplications;
+  /** Tests: the time of sessions, jobs and the login throttle. */
+  clock?: () => Date;
+  /** Tests: a cheaper argon2id cost. */
+  hashCost?: HashCost;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createServices(db: Db, adapters: AdapterRegistry, options: ServiceOptions = {}) {
+  const clock = options.clock ?? (() => new Date());
+  const applications = options.applications ?? new BatchApplications([importCustomersApplication(adapters)]);
+  return {
+    db,
+    adapters,
+    applications,
+    clock,
+    jobs: new JobService(db, applications, clock),
+    runs: new RunService(db),
+    channels: new ChannelService(db, adapters),
+    partners: new PartnerService(db),
+    notifications: new NotificationService(db),
+    users: new UserService(db, { hasher: new PasswordHasher(options.hashCost), clock }),
+    sessions: new SessionService(db, { clock }),
+    queues: {
+      add: (name: string, description: string | null) => addQueue(db, name, description),
+      edit: (name: string, description: string | null) => editQueue(db, name, description),
+      list: () => queues(db),
+      exists: (name: string) => queueExists(db, name),
+    },
+    servers: { list: (name?: string) => listServers(db, name) },
+  };
+}
