@@ -1,9 +1,9 @@
 /** /api/auth: login, sessions (cookie, expiry, logout), the login throttle, passwords, the CSRF header. */
 import { afterEach, expect, it, vi } from 'vitest';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { PasswordHasher } from '../src/users/password-hasher.ts';
 import { hashSessionId } from '../src/users/session-service.ts';
 import { client, PASSWORD, sessionCookie, testApi } from './support/api-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const HOUR = 3600_000;
 

@@ -1,8 +1,8 @@
 /** /api/channels: administrators create and edit sales channels; everybody reads and tests; secrets never leave. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { type Client, testApi } from './support/api-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 describeEachDb('HTTP API: sales channels', (getDb) => {
   let sim: MagentoSimulator;

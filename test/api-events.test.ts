@@ -6,11 +6,11 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { EventHub } from '../src/api/event-hub.ts';
 import type { Notice } from '../src/domain/notice.ts';
 import { insertNotifications } from '../src/storage/notification-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { hashSessionId } from '../src/users/session-service.ts';
 import { type Client, type TestApi, testApi } from './support/api-fixtures.ts';
 import { eventually, fileSleep } from './support/batch-fixtures.ts';
 import { eventReader } from './support/event-reader.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const notice = (title: string): Notice => ({
   channel: 'dialog',

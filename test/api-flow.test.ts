@@ -8,10 +8,10 @@ import { AppServer } from '../src/batch/app-server.ts';
 import type { Notice } from '../src/domain/notice.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { insertNotifications } from '../src/storage/notification-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { type Client, importBody, testApi } from './support/api-fixtures.ts';
 import { eventually, FAST_TIMING, fileSleep, testApplications } from './support/batch-fixtures.ts';
 import { eventReader } from './support/event-reader.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const notice = (title: string, channel: 'dialog' | 'workflow' = 'dialog'): Notice => ({
   channel,

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { oltpDatabaseName } from '../src/api/system-info.ts';
 import { defaultContentLanguage } from '../src/batch/batch-settings.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { type Client, importBody, testApi } from './support/api-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 type Body = Record<string, unknown>;
 

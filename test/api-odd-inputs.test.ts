@@ -5,8 +5,8 @@
  */
 import { expect, it } from 'vitest';
 import { errorResponse } from '../src/api/error-response.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { PASSWORD, testApi } from './support/api-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const HUGE = '99999999999999999999';
 

@@ -5,8 +5,8 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { loggedUrl } from '../src/api/request-log.ts';
 import { JobService } from '../src/batch/job-service.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { PASSWORD, testApi } from './support/api-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.ts';
 import { oltpDatabaseName } from '../src/api/system-info.ts';
 import { AppServer } from '../src/batch/app-server.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { testApi } from './support/api-fixtures.ts';
 import { FAST_TIMING, testApplications } from './support/batch-fixtures.ts';
 import { testAdapters } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 /** Every route of docs/api.md that needs a login, with a body where it has one. */
 const PROTECTED_ROUTES: Array<[string, string]> = [

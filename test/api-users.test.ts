@@ -1,7 +1,7 @@
 /** /api/users: everybody lists, administrators create and change; nobody locks themselves out. */
 import { expect, it } from 'vitest';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { testApi } from './support/api-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 describeEachDb('HTTP API: users', (getDb) => {
   it('lists users for any logged-in user, never with a password hash', async () => {

@@ -6,7 +6,6 @@ import { JobService } from '../src/batch/job-service.ts';
 import { addQueue } from '../src/batch/queue-service.ts';
 import { listServers } from '../src/storage/app-server-store.ts';
 import type { Db } from '../src/storage/db.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import {
   eventually,
   FAST_TIMING,
@@ -14,6 +13,7 @@ import {
   jobInState,
   testApplications,
 } from './support/batch-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 describeEachDb('Batch jobs on one application server', (getDb) => {
   const servers: AppServer[] = [];

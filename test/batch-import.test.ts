@@ -7,9 +7,9 @@ import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import { getRun } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { batch, FAST_TIMING, jobInState, testApplications } from './support/batch-fixtures.ts';
 import { addMagentoChannel } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 describeEachDb('Import customers as a batch job', (getDb) => {
   let sim: MagentoSimulator;

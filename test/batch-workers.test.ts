@@ -15,14 +15,10 @@ import { listServers } from '../src/storage/app-server-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { openPostgresDb } from '../src/storage/postgres-db.ts';
-import { databaseBackends, TEST_PG_URL } from '../src/storage/test-databases.ts';
-import {
-  createTestDatabase,
-  postgresTemplate,
-  type TestDatabase,
-} from '../src/storage/test-postgres-template.ts';
 import { eventually, fileSleep, jobInState, testApplications } from './support/batch-fixtures.ts';
 import { addMagentoChannel } from './support/import-fixtures.ts';
+import { databaseBackends, TEST_PG_URL } from './support/test-databases.ts';
+import { createTestDatabase, postgresTemplate, type TestDatabase } from './support/test-postgres-template.ts';
 import { startWorker, type WorkerProcess } from './support/worker-processes.ts';
 
 const postgres = databaseBackends().find((backend) => backend.name === 'postgres')!;

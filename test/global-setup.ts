@@ -1,6 +1,6 @@
 /** Says once, at the top of a test run, whether the PostgreSQL server tests run or are skipped, and why. */
 import { describePostgresUrl } from '../src/storage/postgres-errors.ts';
-import { probePostgres } from '../src/storage/test-postgres-probe.ts';
+import { probePostgres } from './support/test-postgres-probe.ts';
 
 export default async function setup(): Promise<void> {
   const url = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';

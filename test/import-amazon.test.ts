@@ -15,8 +15,8 @@ import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { byExternalId, importRequest, testAdapters } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const anytime = (channel: string) => importRequest(channel);
 const lastTransfer = (channel: string) => importRequest(channel, { changedSince: 'last-transfer' });

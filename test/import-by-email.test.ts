@@ -8,13 +8,13 @@ import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/
 import { type ShopwareSimulator, startShopwareSimulator } from '../src/simulators/shopware/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import {
   testAdapters as adapters,
   addMagentoChannel,
   addShopwareChannel,
   importRequest,
 } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 describeEachDb('By email', (getDb) => {
   let magento: MagentoSimulator;

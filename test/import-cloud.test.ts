@@ -13,8 +13,8 @@ import { runImport } from '../src/import/import-service.ts';
 import { type CloudSimulator, startCloudSimulator } from '../src/simulators/cloud/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { anytime, lastTransfer } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const adapters = createAdapterRegistry([
   createCloudAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),

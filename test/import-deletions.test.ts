@@ -8,8 +8,8 @@ import { runImport } from '../src/import/import-service.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { testAdapters as adapters, addMagentoChannel, importRequest } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 

@@ -8,8 +8,8 @@ import { runImport } from '../src/import/import-service.ts';
 import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { addMagentoChannel, lastTransfer, testAdapters } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 describeEachDb('Import customers: a change time in the future', (getDb) => {
   let shopTime: Date | null = null;

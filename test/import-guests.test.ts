@@ -12,8 +12,8 @@ import { type CloudSimulator, startCloudSimulator } from '../src/simulators/clou
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { importRequest } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const adapters = createAdapterRegistry([
   createCloudAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),

@@ -13,8 +13,8 @@ import type { IbusDraft } from '../src/simulators/ibus/seed.ts';
 import { type IbusSimulator, startIbusSimulator } from '../src/simulators/ibus/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { anytime, byExternalId, createChannel, lastTransfer } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const adapters = createAdapterRegistry([
   createIbusAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),

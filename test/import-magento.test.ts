@@ -10,7 +10,6 @@ import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import {
   addMagentoChannel,
   anytime,
@@ -19,6 +18,7 @@ import {
   testAdapters,
 } from './support/import-fixtures.ts';
 import { MagentoRest, type RawMagentoCustomer } from './support/magento-rest.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 type Simulator = Awaited<ReturnType<typeof startMagentoSimulator>>;
 

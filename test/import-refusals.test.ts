@@ -4,8 +4,8 @@ import { runImport } from '../src/import/import-service.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { addMagentoChannel, importRequest, testAdapters } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const adapters = testAdapters;
 

@@ -10,7 +10,6 @@ import { type RetailPosSimulator, startRetailPosSimulator } from '../src/simulat
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import {
   anytime,
   byExternalId,
@@ -19,6 +18,7 @@ import {
   lastTransfer,
   testAdapters,
 } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 async function addChannel(db: Db, sim: RetailPosSimulator, name: string, type: string, settings = {}) {
   await createChannel(db, testAdapters, {

@@ -4,8 +4,8 @@ import { runImport } from '../src/import/import-service.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { testAdapters as adapters, addMagentoChannel, importRequest } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const request = importRequest('shop', { changedSince: 'last-transfer', confirmAllWarnings: true });
 

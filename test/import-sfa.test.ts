@@ -12,8 +12,8 @@ import { runImport } from '../src/import/import-service.ts';
 import { type SfaSimulator, startSfaSimulator } from '../src/simulators/sfa/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { anytime, byExternalId, createChannel, lastTransfer } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const adapters = createAdapterRegistry([
   createSfaAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),

@@ -12,7 +12,6 @@ import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import {
   addShopwareChannel,
   anytime,
@@ -21,6 +20,7 @@ import {
   lastTransfer,
   testAdapters,
 } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const isoOf = new Map(COUNTRY_LIST.map((country) => [country.id, country.iso]));
 

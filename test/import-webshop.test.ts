@@ -12,8 +12,8 @@ import { startWebshopSimulator, type WebshopSimulator } from '../src/simulators/
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
 import { anytime, byExternalId, createChannel, lastTransfer } from './support/import-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
 
 const adapters = createAdapterRegistry([
   createWebshopAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),

@@ -1,12 +1,12 @@
 import { expect, it } from 'vitest';
+import { testBatch as batch, counterApplications } from '../../test/support/test-applications.ts';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { updateOpenJob } from '../storage/batch-job-edit-store.ts';
 import { BATCH_WAKEUP_CHANNEL, getJob } from '../storage/batch-job-store.ts';
 import type { Db } from '../storage/db.ts';
-import { describeEachDb } from '../storage/test-databases.ts';
 import { type BatchSettingsInput, validateBatchSettings } from './batch-settings.ts';
 import { JobService } from './job-service.ts';
-import { testBatch as batch, counterApplications } from './test-applications.ts';
 
 const NOW = new Date('2030-05-01T10:00:00Z');
 const HOUR = 3600_000;

@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
+import { counterApplication, testBatch } from '../../test/support/test-applications.ts';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { JobFilter } from '../storage/batch-job-store.ts';
 import { insertQueue } from '../storage/queue-store.ts';
-import { describeEachDb } from '../storage/test-databases.ts';
 import { importCustomersApplication } from './applications/import-customers-app.ts';
 import { BatchApplications } from './batch-application.ts';
 import { JobService } from './job-service.ts';
-import { counterApplication, testBatch } from './test-applications.ts';
 
 describeEachDb(
   'Listing batch jobs',

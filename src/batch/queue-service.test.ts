@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { updateQueue } from '../storage/queue-store.ts';
-import { describeEachDb } from '../storage/test-databases.ts';
 import { addQueue, editQueue, queues } from './queue-service.ts';
 
 describeEachDb('Processing queues', (getDb) => {

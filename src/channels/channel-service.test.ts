@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 import { defaultAdapters } from '../adapters/registry.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
-import { describeEachDb } from '../storage/test-databases.ts';
 import { type ChannelInput, ChannelService } from './channel-service.ts';
 
 const SECRET = 'shopware-secret-value-123';

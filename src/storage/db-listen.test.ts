@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { describeEachDb } from './test-databases.ts';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 
-const migrationsFolder = fileURLToPath(new URL('./test-migrations/', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../test/support/test-migrations/', import.meta.url));
 
 /** Resolves when `received` holds `count` payloads (or fails after a while). */
 async function waitFor(received: string[], count: number): Promise<void> {

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 import type { Db, Queryable } from './db.ts';
-import { describeEachDb } from './test-databases.ts';
 
-const migrationsFolder = fileURLToPath(new URL('./test-migrations/', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../test/support/test-migrations/', import.meta.url));
 
 async function names(db: Queryable): Promise<string[]> {
   return (await db.query<{ name: string }>('SELECT name FROM item ORDER BY name')).rows.map((r) => r.name);

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { describeEachDb } from './test-databases.ts';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 
-const migrationsFolder = fileURLToPath(new URL('./test-migrations/', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../test/support/test-migrations/', import.meta.url));
 
 /** The same SQL gives the same JS values on both backends (the table in db.ts). */
 describeEachDb(

@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHolder } from '../../test/support/test-lock-holder.ts';
 import { isProcessAlive, LOCK_FILE, lockFolder } from './folder-lock.ts';
-import { startHolder } from './test-lock-holder.ts';
 
 let folder = '';
 let lockFile = '';

@@ -2,12 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseBackends, describeEachDb, TEST_PG_URL } from '../../test/support/test-databases.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-postgres-template.ts';
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { readMigrations } from './migration-files.ts';
 import { openPostgresDb } from './postgres-db.ts';
-import { databaseBackends, describeEachDb, TEST_PG_URL } from './test-databases.ts';
-import { createTestDatabase, type TestDatabase } from './test-postgres-template.ts';
 
 const emptyFolder = await mkdtemp(join(tmpdir(), 'kontor-migrations-empty-'));
 let folder = '';

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseBackends, TEST_PG_URL } from '../../test/support/test-databases.ts';
+import { createTestDatabase } from '../../test/support/test-postgres-template.ts';
 import type { Db } from './db.ts';
 import { LOCK_FILE } from './folder-lock.ts';
 import { openDb, parseDbSpec } from './open-db.ts';
-import { databaseBackends, TEST_PG_URL } from './test-databases.ts';
-import { createTestDatabase } from './test-postgres-template.ts';
 
-const migrationsFolder = fileURLToPath(new URL('./test-migrations/', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('../../test/support/test-migrations/', import.meta.url));
 let root = '';
 
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { getPartner, listPartners } from './partner-read-store.ts';
 import { type PartnerSearch, searchPartners } from './partner-search-store.ts';
-import { describeEachDb } from './test-databases.ts';
 
 /** number, type, status, name, email, company, tax id, cities, links ([channel, active]) */
 type Row = [

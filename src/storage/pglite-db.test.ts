@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHolder } from '../../test/support/test-lock-holder.ts';
 import { LOCK_FILE } from './folder-lock.ts';
 import { openPgliteDb } from './pglite-db.ts';
-import { startHolder } from './test-lock-holder.ts';
 
 let root = '';
 

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseBackends, TEST_PG_URL } from '../../test/support/test-databases.ts';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-postgres-template.ts';
 import type { Db } from './db.ts';
 import { openPostgresDb } from './postgres-db.ts';
-import { databaseBackends, TEST_PG_URL } from './test-databases.ts';
-import { createTestDatabase, type TestDatabase } from './test-postgres-template.ts';
 
 const postgres = databaseBackends().find((b) => b.name === 'postgres')!;
 

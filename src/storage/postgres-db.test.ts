@@ -1,11 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databaseBackends, TEST_PG_URL } from '../../test/support/test-databases.ts';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  withDatabase,
+} from '../../test/support/test-postgres-template.ts';
 import type { Db } from './db.ts';
 import { openPostgresDb } from './postgres-db.ts';
 import { describePostgresUrl } from './postgres-errors.ts';
-import { databaseBackends, TEST_PG_URL } from './test-databases.ts';
-import { createTestDatabase, type TestDatabase, withDatabase } from './test-postgres-template.ts';
 
 describe('PostgreSQL URLs', () => {
   it('describes a server without password or query', () => {

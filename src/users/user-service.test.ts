@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDb } from '../storage/test-databases.ts';
+import { describeEachDb } from '../../test/support/test-databases.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { PasswordHasher } from './password-hasher.ts';
 import { UserService } from './user-service.ts';

@@ -1,8 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
+import { describeEachDb } from '../../../test/support/test-databases.ts';
 import { defaultAdapters } from '../../adapters/registry.ts';
 import { ChannelService } from '../../channels/channel-service.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { describeEachDb } from '../../storage/test-databases.ts';
 import { importCustomersApplication } from './import-customers-app.ts';
 
 const app = importCustomersApplication(defaultAdapters);

@@ -9,9 +9,9 @@ import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } fro
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { migrate } from './migrate.ts';
-import { fingerprintMigrations, readMigrations } from './migration-files.ts';
-import { openPgliteDb } from './pglite-db.ts';
+import { migrate } from '../../src/storage/migrate.ts';
+import { fingerprintMigrations, readMigrations } from '../../src/storage/migration-files.ts';
+import { openPgliteDb } from '../../src/storage/pglite-db.ts';
 
 const CACHE_DIR = join(tmpdir(), 'kontor-test-pglite');
 const dumps = new Map<string, Promise<Blob>>();

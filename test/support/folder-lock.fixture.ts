@@ -1,12 +1,12 @@
 /**
  * Test fixture, run in a child process by folder-lock.test.ts and pglite-db.test.ts:
- *   node --import tsx src/storage/folder-lock.fixture.ts <lock|open> <folder> <holdMs>
+ *   node --import tsx test/support/folder-lock.fixture.ts <lock|open> <folder> <holdMs>
  * Takes the folder lock (lock) or opens the PGlite folder (open), prints "held <pid>" or "refused <code>",
  * holds it for holdMs and exits normally (the exit handler releases a lock that was not released).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lockFolder } from './folder-lock.ts';
-import { openPgliteDb } from './pglite-db.ts';
+import { lockFolder } from '../../src/storage/folder-lock.ts';
+import { openPgliteDb } from '../../src/storage/pglite-db.ts';
 
 const [mode, folder, holdMs] = process.argv.slice(2);
 try {

@@ -1,7 +1,12 @@
 /** Test support for batch job tests in src/: a batch application that is never run, and batch settings. */
-import { InvalidInputError } from '../domain/errors.ts';
-import { type BatchApplication, BatchApplications, defineApplication } from './batch-application.ts';
-import type { BatchSettingsInput } from './batch-settings.ts';
+
+import {
+  type BatchApplication,
+  BatchApplications,
+  defineApplication,
+} from '../../src/batch/batch-application.ts';
+import type { BatchSettingsInput } from '../../src/batch/batch-settings.ts';
+import { InvalidInputError } from '../../src/domain/errors.ts';
 
 /** A batch application whose one setting, `steps`, must be a whole number (field `steps`). */
 export const counterApplication: BatchApplication = defineApplication<{ steps: number }>({

@@ -9,10 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { isProcessAlive } from './folder-lock.ts';
-import { migrate } from './migrate.ts';
-import { fingerprintMigrations, readMigrations } from './migration-files.ts';
-import { openPostgresDb } from './postgres-db.ts';
+import { isProcessAlive } from '../../src/storage/folder-lock.ts';
+import { migrate } from '../../src/storage/migrate.ts';
+import { fingerprintMigrations, readMigrations } from '../../src/storage/migration-files.ts';
+import { openPostgresDb } from '../../src/storage/postgres-db.ts';
 
 /** pg_advisory_lock key of template building: 'kontest' in ASCII. */
 const TEMPLATE_LOCK_KEY = '30240342697931636';

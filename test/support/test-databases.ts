@@ -12,11 +12,11 @@
  * fails. KONTOR_TEST_DB=pglite (or postgres) runs only that backend.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
-import { BugError } from '../domain/errors.ts';
-import type { Db, Transaction } from './db.ts';
-import { openPgliteDb } from './pglite-db.ts';
-import { openPostgresDb } from './postgres-db.ts';
-import { describePostgresUrl } from './postgres-errors.ts';
+import { BugError } from '../../src/domain/errors.ts';
+import type { Db, Transaction } from '../../src/storage/db.ts';
+import { openPgliteDb } from '../../src/storage/pglite-db.ts';
+import { openPostgresDb } from '../../src/storage/postgres-db.ts';
+import { describePostgresUrl } from '../../src/storage/postgres-errors.ts';
 import { pgliteTemplate } from './test-pglite-template.ts';
 import { probePostgres } from './test-postgres-probe.ts';
 import { createTestDatabase, postgresTemplate } from './test-postgres-template.ts';
