@@ -1,6 +1,6 @@
 /**
  * The Batch jobs application: file a job (Application tab settings + Batch settings tab), release, cancel,
- * trigger, list and show jobs. The CLI calls it now; the HTTP API and the web UI will call the same service.
+ * trigger, list and show jobs. The CLI and the HTTP API (and through it the web UI) call this one service.
  */
 
 import { type BatchJob, JOB_STATES, type JobState } from '../domain/batch-job.ts';

@@ -1,6 +1,8 @@
 /** Import customers and batch jobs (docs/api.md "Import customers", "Batch jobs"). */
 import { Type } from 'typebox';
 import { JOB_STATES, NOTIFICATION_SETTINGS, START_MODES } from '../../domain/batch-job.ts';
+import { BATCH_RUN_STATES } from '../../domain/batch-run.ts';
+import { CHANGED_SINCE_MODES, IMPORT_RUN_STATES } from '../../domain/import-run.ts';
 import { CHANGED_SINCE } from '../../import/selection.ts';
 import { Id, MAX_INTEGER, Nullable, Timestamp } from './common.ts';
 
@@ -52,7 +54,7 @@ const ErrorInfo = Nullable(Type.Object({ code: Type.String(), message: Type.Stri
 
 export const RunSchema = Type.Object({
   id: Type.Integer(),
-  state: Type.Enum(['active', 'finished', 'failed', 'canceled', 'abandoned']),
+  state: Type.Enum([...BATCH_RUN_STATES]),
   appServer: Type.String(),
   dueAt: Nullable(Timestamp),
   startedAt: Timestamp,
@@ -124,8 +126,8 @@ export const RunLogResult = Type.Object({
     Type.Object({
       id: Type.Integer(),
       channel: Type.String(),
-      state: Type.Enum(['running', 'finished', 'failed']),
-      changedSince: Type.Enum(['anytime', 'last-transfer', 'manual', 'by-email']),
+      state: Type.Enum([...IMPORT_RUN_STATES]),
+      changedSince: Type.Enum([...CHANGED_SINCE_MODES]),
       since: Nullable(Timestamp),
       emails: Nullable(Type.Array(Type.String())),
       startedAt: Timestamp,
