@@ -1,6 +1,7 @@
 /** What `kontor simulator <kind>` does: loaded only when the command runs (the simulators stay out of the production import graph). */
 import { InvalidInputError } from '../../domain/errors.ts';
 import { harnessOf } from '../../simulators/harnesses.ts';
+import { startFaultControl } from '../../simulators/kit/fault-control.ts';
 import type { AppContext } from '../app-context.ts';
 import { onFreePort } from '../port-in-use.ts';
 import { untilStopped } from '../until-stopped.ts';
@@ -10,6 +11,7 @@ export interface SimulatorOptions {
   customers: string;
   seed: string;
   brokenShare: string;
+  controlPort?: string;
 }
 
 function wholeNumber(option: string, value: string, max: number): number {
@@ -54,7 +56,18 @@ export async function runSimulator(
   output.out(
     `Add it as a channel: npx kontor channel add my${kind} --adapter ${kind} --type ${harness.channelType} --url ${url}${settingOptions.join('')}`,
   );
+  const control =
+    options.controlPort === undefined
+      ? null
+      : await startFaultControl(simulator.faults, {
+          port: wholeNumber('--control-port', options.controlPort, 65535),
+        });
+  if (control) {
+    output.out(`Fault control at ${control.url} (docs/simulators.md), for example:`);
+    output.out(`  curl -X POST ${control.url}/failures -d '{"status": 503, "times": 3}'`);
+  }
   output.out('Ctrl+C stops it.');
   await untilStopped();
+  await control?.close();
   await simulator.close();
 }

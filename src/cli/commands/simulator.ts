@@ -21,6 +21,10 @@ export function registerSimulatorCommand(
     .option('--customers <count>', 'generated customers', '300')
     .option('--seed <number>', 'seed of the generated data', '1')
     .option('--broken-share <fraction>', 'share of deliberately broken customers, 0..1', '0.02')
+    .option(
+      '--control-port <port>',
+      'also serve a fault control endpoint on this port (429, 5xx, delays, dropped connections, malformed bodies, token revocation, future change times; 0 = any free port)',
+    )
     .action(async (kind: string, options: SimulatorOptions) => {
       const { runSimulator } = await import('./simulator-run.ts');
       await runSimulator(context, kind, kinds, options);

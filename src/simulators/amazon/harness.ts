@@ -8,7 +8,13 @@
 import { createAmazonAdapter } from '../../adapters/amazon/adapter.ts';
 import type { UsagePlan } from '../../adapters/amazon/sp-api.ts';
 import type { OrderStatus, SpOrder } from '../../adapters/amazon/sp-api-types.ts';
-import { type AdapterHarness, pageSizeSetting } from '../kit/harness.ts';
+import {
+  type AdapterHarness,
+  pageSizeSetting,
+  type SimulatorHarness,
+  simulatorFaults,
+} from '../kit/harness.ts';
+import { movableClock } from '../kit/movable-clock.ts';
 import { type AmazonSimulator, startAmazonSimulator } from './simulator.ts';
 
 const FAST: UsagePlan = { rate: 1000, burst: 1000 };
@@ -58,7 +64,9 @@ export const amazonHarness: AdapterHarness = {
   channelType: 'b2b-b2c',
   async start(options) {
     const { customers, seed, port } = options;
+    const clock = movableClock();
     const sim = await startAmazonSimulator({
+      clock,
       buyers: customers,
       seed,
       port,
@@ -74,7 +82,7 @@ export const amazonHarness: AdapterHarness = {
       }
       return latest;
     };
-    return {
+    const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: { url: sim.url, settings: simulatorSettings(sim, pageSizeSetting(options)) },
       allIds: () => buyerKeys(sim.store.snapshot()),
       emailsOf: (count) =>
@@ -94,5 +102,6 @@ export const amazonHarness: AdapterHarness = {
       remove: async () => [],
       close: () => sim.close(),
     };
+    return { ...harness, faults: simulatorFaults(sim, clock, harness.change, () => sim.expireTokens()) };
   },
 };

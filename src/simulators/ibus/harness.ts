@@ -1,7 +1,14 @@
 /** The IBUS adapter and simulator for the adapter contract test. */
 
 import { createIbusAdapter } from '../../adapters/ibus/adapter.ts';
-import { type AdapterHarness, pageSizeSetting, storeEdits } from '../kit/harness.ts';
+import {
+  type AdapterHarness,
+  pageSizeSetting,
+  type SimulatorHarness,
+  simulatorFaults,
+  storeEdits,
+} from '../kit/harness.ts';
+import { movableClock } from '../kit/movable-clock.ts';
 import { type IbusSimulator, startIbusSimulator } from './simulator.ts';
 
 /** The channel settings for a started simulator (page size `pageSize`). */
@@ -23,14 +30,16 @@ export const ibusHarness: AdapterHarness = {
   channelType: 'b2b',
   async start(options) {
     const { customers, seed, port, brokenShare } = options;
-    const sim = await startIbusSimulator({ customers, seed, port, brokenShare });
+    const clock = movableClock();
+    const sim = await startIbusSimulator({ clock, customers, seed, port, brokenShare });
     const ids = () => sim.store.list().map((customer) => customer.id);
-    return {
+    const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: ibusConnection(sim, pageSizeSetting(options)),
       allIds: ids,
       emailsOf: () => [],
       ...storeEdits(sim.store, ids, (customer) => (customer.name = `${customer.name} (neu)`)),
       close: () => sim.close(),
     };
+    return { ...harness, faults: simulatorFaults(sim, clock, harness.change, () => sim.auth.expireAll()) };
   },
 };

@@ -6,6 +6,8 @@
 
 import type { Adapter, ChannelConnection } from '../../adapters/adapter.ts';
 import type { ChannelType } from '../../domain/sales-channel.ts';
+import type { MovableClock } from './movable-clock.ts';
+import type { InjectedFailure } from './simulator-server.ts';
 
 export interface SimulatorHarness {
   /** Where and how the adapter reaches the started simulator (with `pageSize` among the settings if asked). */
@@ -18,7 +20,38 @@ export interface SimulatorHarness {
   change(count: number): Promise<string[]>;
   /** Deletes `count` customers in the simulator now; returns their ids. */
   remove(count: number): Promise<string[]>;
+  /** The faults a real shop shows, to be tried from outside (`kontor simulator --control-port`). */
+  faults: SimulatorFaults;
   close(): Promise<void>;
+}
+
+export interface SimulatorFaults {
+  /** The next matching requests fail: an error status (429, 5xx), a delay, a dropped connection, a body. */
+  injectFailure(failure: InjectedFailure): void;
+  /** Ends every token issued so far; false when the system issues no tokens. */
+  revokeTokens(): boolean;
+  /** Changes `count` customers as a shop with a broken clock would: their change time far in the future. */
+  futureChange(count: number): Promise<string[]>;
+}
+
+/** The change time that `futureChange` stamps. */
+export const FUTURE_CHANGE_TIME = new Date('2099-01-01T00:00:00Z');
+
+/** The faults of a simulator started on `clock`, whose harness changes customers with `change`. */
+export function simulatorFaults(
+  simulator: { injectFailure(failure: InjectedFailure): void },
+  clock: MovableClock,
+  change: (count: number) => Promise<string[]>,
+  revokeTokens?: () => void,
+): SimulatorFaults {
+  return {
+    injectFailure: (failure) => simulator.injectFailure(failure),
+    revokeTokens: () => {
+      revokeTokens?.();
+      return revokeTokens !== undefined;
+    },
+    futureChange: (count) => clock.during(FUTURE_CHANGE_TIME, () => change(count)),
+  };
 }
 
 export interface HarnessOptions {

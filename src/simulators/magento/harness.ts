@@ -1,7 +1,14 @@
 /** The Magento adapter and simulator for the adapter contract test. */
 
 import { createMagentoAdapter } from '../../adapters/magento/adapter.ts';
-import { type AdapterHarness, pageSizeSetting, storeEdits } from '../kit/harness.ts';
+import {
+  type AdapterHarness,
+  pageSizeSetting,
+  type SimulatorHarness,
+  simulatorFaults,
+  storeEdits,
+} from '../kit/harness.ts';
+import { movableClock } from '../kit/movable-clock.ts';
 import { startMagentoSimulator } from './simulator.ts';
 
 export const magentoHarness: AdapterHarness = {
@@ -9,9 +16,10 @@ export const magentoHarness: AdapterHarness = {
   channelType: 'b2b-b2c',
   async start(options) {
     const { customers, seed, port, brokenShare } = options;
-    const sim = await startMagentoSimulator({ customers, seed, port, brokenShare });
+    const clock = movableClock();
+    const sim = await startMagentoSimulator({ clock, customers, seed, port, brokenShare });
     const ids = () => sim.store.list().map((customer) => customer.id as number);
-    return {
+    const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: { url: sim.url, settings: { token: sim.token, ...pageSizeSetting(options) } },
       allIds: () => ids().map(String),
       emailsOf: (count) =>
@@ -23,5 +31,6 @@ export const magentoHarness: AdapterHarness = {
       ...storeEdits(sim.store, ids, (customer) => (customer.lastname = `${customer.lastname}-x`)),
       close: () => sim.close(),
     };
+    return { ...harness, faults: simulatorFaults(sim, clock, harness.change) };
   },
 };

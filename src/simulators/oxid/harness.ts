@@ -1,7 +1,13 @@
 /** The OXID adapter and simulator for the adapter contract test. */
 
 import { createOxidAdapter } from '../../adapters/oxid/adapter.ts';
-import { type AdapterHarness, pageSizeSetting } from '../kit/harness.ts';
+import {
+  type AdapterHarness,
+  pageSizeSetting,
+  type SimulatorHarness,
+  simulatorFaults,
+} from '../kit/harness.ts';
+import { movableClock } from '../kit/movable-clock.ts';
 import { startOxidSimulator } from './simulator.ts';
 
 export const oxidHarness: AdapterHarness = {
@@ -9,9 +15,10 @@ export const oxidHarness: AdapterHarness = {
   channelType: 'b2b-b2c',
   async start(options) {
     const { customers, seed, port, brokenShare } = options;
-    const sim = await startOxidSimulator({ customers, seed, port, brokenShare });
+    const clock = movableClock();
+    const sim = await startOxidSimulator({ clock, customers, seed, port, brokenShare });
     const customerIds = () => sim.store.customers().map((user) => user.columns.OXID);
-    return {
+    const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: { url: sim.url, settings: { apiKey: sim.apiKey, ...pageSizeSetting(options) } },
       allIds: customerIds,
       emailsOf: (count) =>
@@ -32,5 +39,6 @@ export const oxidHarness: AdapterHarness = {
       },
       close: () => sim.close(),
     };
+    return { ...harness, faults: simulatorFaults(sim, clock, harness.change) };
   },
 };

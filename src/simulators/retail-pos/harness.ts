@@ -1,7 +1,13 @@
 /** The Retail POS adapter and simulator for the adapter contract test. */
 
 import { createRetailPosAdapter } from '../../adapters/retail-pos/adapter.ts';
-import { type AdapterHarness, pageSizeSetting } from '../kit/harness.ts';
+import {
+  type AdapterHarness,
+  pageSizeSetting,
+  type SimulatorHarness,
+  simulatorFaults,
+} from '../kit/harness.ts';
+import { movableClock } from '../kit/movable-clock.ts';
 import { startRetailPosSimulator } from './simulator.ts';
 
 export const retailPosHarness: AdapterHarness = {
@@ -9,9 +15,10 @@ export const retailPosHarness: AdapterHarness = {
   channelType: 'b2b-b2c',
   async start(options) {
     const { customers, seed, port, brokenShare } = options;
-    const sim = await startRetailPosSimulator({ customers, seed, port, brokenShare });
+    const clock = movableClock();
+    const sim = await startRetailPosSimulator({ clock, customers, seed, port, brokenShare });
     const ids = () => sim.store.list().map((customer) => customer.customerId);
-    return {
+    const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: { url: sim.url, settings: { apiKey: sim.apiKey, ...pageSizeSetting(options) } },
       allIds: ids,
       emailsOf: (count) =>
@@ -33,5 +40,6 @@ export const retailPosHarness: AdapterHarness = {
       },
       close: () => sim.close(),
     };
+    return { ...harness, faults: simulatorFaults(sim, clock, harness.change) };
   },
 };

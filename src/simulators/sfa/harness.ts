@@ -1,7 +1,14 @@
 /** The Comarch SFA adapter and simulator for the adapter contract test. */
 
 import { createSfaAdapter } from '../../adapters/sfa/adapter.ts';
-import { type AdapterHarness, pageSizeSetting, storeEdits } from '../kit/harness.ts';
+import {
+  type AdapterHarness,
+  pageSizeSetting,
+  type SimulatorHarness,
+  simulatorFaults,
+  storeEdits,
+} from '../kit/harness.ts';
+import { movableClock } from '../kit/movable-clock.ts';
 import { startSfaSimulator } from './simulator.ts';
 
 export const sfaHarness: AdapterHarness = {
@@ -9,9 +16,17 @@ export const sfaHarness: AdapterHarness = {
   channelType: 'b2b',
   async start(options) {
     const { customers, seed, port, brokenShare } = options;
-    const sim = await startSfaSimulator({ customers, seed, port, brokenShare, requestsPerSecond: null });
+    const clock = movableClock();
+    const sim = await startSfaSimulator({
+      clock,
+      customers,
+      seed,
+      port,
+      brokenShare,
+      requestsPerSecond: null,
+    });
     const ids = () => sim.store.list().map((customer) => customer.id);
-    return {
+    const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: {
         url: sim.url,
         settings: { clientId: sim.clientId, clientSecret: sim.clientSecret, ...pageSizeSetting(options) },
@@ -21,5 +36,6 @@ export const sfaHarness: AdapterHarness = {
       ...storeEdits(sim.store, ids, (customer) => (customer.phone = '+48 12 000 00 00')),
       close: () => sim.close(),
     };
+    return { ...harness, faults: simulatorFaults(sim, clock, harness.change, () => sim.expireTokens()) };
   },
 };

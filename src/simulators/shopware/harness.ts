@@ -1,7 +1,14 @@
 /** The Shopware adapter and simulator for the adapter contract test. */
 
 import { createShopwareAdapter } from '../../adapters/shopware/adapter.ts';
-import { type AdapterHarness, pageSizeSetting, storeEdits } from '../kit/harness.ts';
+import {
+  type AdapterHarness,
+  pageSizeSetting,
+  type SimulatorHarness,
+  simulatorFaults,
+  storeEdits,
+} from '../kit/harness.ts';
+import { movableClock } from '../kit/movable-clock.ts';
 import { startShopwareSimulator } from './simulator.ts';
 
 export const shopwareHarness: AdapterHarness = {
@@ -10,9 +17,10 @@ export const shopwareHarness: AdapterHarness = {
   channelType: 'b2b-b2c',
   async start(options) {
     const { customers, seed, port, brokenShare } = options;
-    const sim = await startShopwareSimulator({ customers, seed, port, brokenShare });
+    const clock = movableClock();
+    const sim = await startShopwareSimulator({ clock, customers, seed, port, brokenShare });
     const ids = () => sim.store.list().map((customer) => customer.id);
-    return {
+    const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: {
         url: sim.url,
         settings: {
@@ -31,5 +39,6 @@ export const shopwareHarness: AdapterHarness = {
       ...storeEdits(sim.store, ids, (customer) => (customer.lastName = `${customer.lastName}-x`)),
       close: () => sim.close(),
     };
+    return { ...harness, faults: simulatorFaults(sim, clock, harness.change, () => sim.revokeTokens()) };
   },
 };

@@ -1,7 +1,14 @@
 /** The Comarch ERP Webshop adapter and simulator for the adapter contract test. */
 
 import { createWebshopAdapter } from '../../adapters/webshop/adapter.ts';
-import { type AdapterHarness, pageSizeSetting, storeEdits } from '../kit/harness.ts';
+import {
+  type AdapterHarness,
+  pageSizeSetting,
+  type SimulatorHarness,
+  simulatorFaults,
+  storeEdits,
+} from '../kit/harness.ts';
+import { movableClock } from '../kit/movable-clock.ts';
 import { startWebshopSimulator } from './simulator.ts';
 
 export const webshopHarness: AdapterHarness = {
@@ -9,9 +16,17 @@ export const webshopHarness: AdapterHarness = {
   channelType: 'b2b',
   async start(options) {
     const { customers, seed, port, brokenShare } = options;
-    const sim = await startWebshopSimulator({ customers, seed, port, brokenShare, requestsPerSecond: null });
+    const clock = movableClock();
+    const sim = await startWebshopSimulator({
+      clock,
+      customers,
+      seed,
+      port,
+      brokenShare,
+      requestsPerSecond: null,
+    });
     const ids = () => sim.store.list().map((customer) => customer.id);
-    return {
+    const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: {
         url: sim.url,
         settings: { shopName: sim.shopName, apiKey: sim.apiKey, ...pageSizeSetting(options) },
@@ -21,5 +36,6 @@ export const webshopHarness: AdapterHarness = {
       ...storeEdits(sim.store, ids, (customer) => (customer.name = `${customer.name} (neu)`)),
       close: () => sim.close(),
     };
+    return { ...harness, faults: simulatorFaults(sim, clock, harness.change) };
   },
 };
