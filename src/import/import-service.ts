@@ -9,6 +9,7 @@ import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage/import-run-store.ts';
+import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
 import { commitPage } from './page-writer.ts';
@@ -52,6 +53,7 @@ export async function runImport(
   hooks: ImportHooks = {},
 ): Promise<ImportRun> {
   const { db } = deps;
+  const log = deps.logError ?? logToStderr;
   const channel = await findChannelByName(db, request.channel);
   if (!channel) throw new NotFoundError('Sales channel', request.channel);
   const adapter = deps.adapters.get(channel.adapter);
@@ -108,7 +110,10 @@ export async function runImport(
     });
     const target = { runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted };
     for await (const page of pages) {
-      const plan = await commitPage(db, target, page);
+      const plan = await retryDatabaseStep(() => commitPage(db, target, page), {
+        signal: hooks.signal,
+        onRetry: (error) => log(`kontor: import run ${runId}: ${error.message}; committing the page again`),
+      });
       tracker.addPage(plan.seen, plan.heldBack, plan.undated);
       counts = addCounts(counts, plan.counts);
       hooks.onProgress?.(counts);
@@ -133,9 +138,7 @@ export async function runImport(
     aborted = kontorError instanceof AbortedError;
     failure = { code: kontorError.code, message: kontorError.message };
     if (kontorError.kind === 'bug') {
-      (deps.logError ?? logToStderr)(
-        `kontor: import run ${runId} failed: ${kontorError.detail ?? kontorError.message}`,
-      );
+      log(`kontor: import run ${runId} failed: ${kontorError.detail ?? kontorError.message}`);
     }
   } finally {
     clearInterval(timer);
@@ -144,12 +147,16 @@ export async function runImport(
   // A failed read moves no watermark; a stopped one keeps what its committed pages allow.
   const moveWatermark = movesWatermark(selection.mode) && (failure === null || aborted);
   const watermarkAfter = moveWatermark ? tracker.next() : channel.watermark;
-  await db.transaction(async (tx) => {
-    const state = failure ? 'failed' : 'finished';
-    // A run another process ended (abandoned) neither finishes again nor moves the watermark.
-    const ended = await finishRun(tx, runId, { state, watermarkAfter, error: failure });
-    if (ended && moveWatermark) await setWatermark(tx, channel.id, watermarkAfter);
-  });
+  await retryDatabaseStep(
+    () =>
+      db.transaction(async (tx) => {
+        const state = failure ? 'failed' : 'finished';
+        // A run another process ended (abandoned) neither finishes again nor moves the watermark.
+        const ended = await finishRun(tx, runId, { state, watermarkAfter, error: failure });
+        if (ended && moveWatermark) await setWatermark(tx, channel.id, watermarkAfter);
+      }),
+    { onRetry: (error) => log(`kontor: import run ${runId}: ${error.message}; ending the run again`) },
+  );
   const run = await getRun(db, runId);
   if (!run) throw new BugError('RUN_VANISHED', `Import run ${runId} disappeared while it was written.`);
   return run;
