@@ -7,8 +7,13 @@
  */
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
-import { defineAdapter } from '../kit/define-adapter.ts';
-import { drivePages } from '../kit/paging.ts';
+import {
+  type ConnectedApi,
+  countText,
+  declareCapabilities,
+  defineAdapter,
+  drivePages,
+} from '../kit/index.ts';
 import { mapFeedItems } from '../map-results.ts';
 import { IBUS_CHANGED_AT, type IbusCursor, ibusCursor } from './cursor.ts';
 import { createIbusApi, type IbusApi, type IbusHttpOptions } from './ibus-api.ts';
@@ -20,35 +25,27 @@ export interface IbusAdapterOptions {
   http?: IbusHttpOptions;
 }
 
-interface Connected {
-  api: IbusApi;
-  settings: IbusSettings;
-}
+type Connected = ConnectedApi<IbusApi, IbusSettings>;
 
 export function createIbusAdapter(options: IbusAdapterOptions = {}): Adapter {
   return defineAdapter({
     kind: 'ibus',
     label: 'IBUS (Comarch Mobile)',
-    capabilities: {
-      changedSince: true,
-      byEmail: false,
+    capabilities: declareCapabilities({
       deletions: 'tombstones',
       channelTypes: ['b2b'],
-      guests: false,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: IBUS_REQUESTS_PER_SECOND,
-    },
+    }),
     settings: ibusSettings,
     connect: (url, settings): Connected => ({ api: createIbusApi(url, settings, options.http), settings }),
 
     async check({ api }, signal) {
       const info = await api.info(signal);
-      const noun = info.customers === 1 ? 'customer' : 'customers';
       return {
         ok: true,
         message:
-          `Connected to ${api.host} (IBUS ${info.busVersion}): ${info.customers.toLocaleString('en-US')} synchronized ${noun}. ` +
+          `Connected to ${api.host} (IBUS ${info.busVersion}): ${countText(info.customers, 'synchronized customer')}. ` +
           'Customers entered in Comarch Mobile appear after the device synchronizes.',
         customerCount: info.customers,
       };

@@ -3,8 +3,7 @@
  * keyset form "ibus:v1|2025-06-01T08:03:11.123Z|K-000123". The bus writes changedAt in one fixed UTC form
  * and orders ids ordinally.
  */
-import { type KeysetCursor, keysetCursorCodec } from '../kit/keyset-cursor.ts';
-import { compareOrdinal } from '../kit/paging.ts';
+import { compareOrdinal, type KeysetCursor, keysetCursorCodec } from '../kit/index.ts';
 
 /** The form of the bus's change times (ISO 8601 UTC with milliseconds). */
 export const IBUS_CHANGED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

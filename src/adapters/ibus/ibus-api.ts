@@ -6,9 +6,9 @@
 import { BugError } from '../../domain/errors.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
-import { createTokenSource } from '../kit/token-source.ts';
+import { createTokenSource } from '../kit/index.ts';
 import type { IbusFeedPage, IbusInfo, IbusTokenResponse } from './ibus-types.ts';
-import type { IbusSettings } from './settings.ts';
+import type { IbusCredentials, IbusSettings } from './settings.ts';
 
 export type IbusHttpOptions = Omit<HttpClientOptions, 'secrets' | 'headers' | 'requestsPerSecond' | 'hints'>;
 
@@ -24,9 +24,11 @@ export interface IbusApi {
   feed(query: FeedQuery, signal?: AbortSignal): Promise<IbusFeedPage>;
 }
 
-const AUTH_HINT =
-  'Check the settings clientId, clientSecret, username and password against the IBUS customizing of the ERP.';
-const NOT_FOUND_HINT = "Check that the URL is the bus's base URL (without /api/v1).";
+/** What to check when the bus refuses the credentials, or the URL leads nowhere. */
+const HINTS: HttpClientOptions['hints'] = {
+  auth: 'Check the settings clientId, clientSecret, username and password against the IBUS customizing of the ERP.',
+  notFound: "Check that the URL is the bus's base URL (without /api/v1).",
+};
 const THROTTLE_MARGIN = 0.9;
 /** A token is fetched again this long before it expires. */
 const RENEW_BEFORE_MS = 30_000;
@@ -41,19 +43,14 @@ export function createIbusApi(url: string, settings: IbusSettings, http: IbusHtt
     secrets,
     // 10% below the limit: requests spaced exactly at the limit can meet in the bus's one-second window.
     requestsPerSecond: settings.requestsPerSecond * THROTTLE_MARGIN,
-    hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
+    hints: HINTS,
   });
   const tokens = createTokenSource({
     async fetchToken(signal) {
       const response = await client.request({
         method: 'POST',
         url: `${base}/api/v1/auth/token`,
-        json: {
-          clientId: settings.clientId,
-          clientSecret: settings.clientSecret,
-          username: settings.username,
-          password: settings.password,
-        },
+        json: credentialsOf(settings),
         signal,
       });
       const body = response.body as Partial<IbusTokenResponse> | null;
@@ -96,6 +93,11 @@ export function createIbusApi(url: string, settings: IbusSettings, http: IbusHtt
       return page as IbusFeedPage;
     },
   };
+}
+
+/** The token request's body: the credentials only (never the page size or rate). */
+function credentialsOf({ clientId, clientSecret, username, password }: IbusSettings): IbusCredentials {
+  return { clientId, clientSecret, username, password };
 }
 
 function unexpected(host: string, what: string, body: unknown): BugError {

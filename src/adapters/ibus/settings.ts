@@ -5,58 +5,39 @@
  */
 import {
   declareSettings,
+  type PagingSettings,
   pageSizeField,
   readPageSize,
   readRequestsPerSecond,
   requestsPerSecondField,
-} from '../kit/settings.ts';
+  requiredField,
+} from '../kit/index.ts';
 
-export interface IbusSettings {
+/** The credentials the bus issues; the token request sends them as they are. */
+export interface IbusCredentials {
   clientId: string;
   clientSecret: string;
   username: string;
   password: string;
-  pageSize: number;
-  requestsPerSecond: number;
 }
+
+export type IbusSettings = IbusCredentials & PagingSettings;
 
 export const DEFAULT_PAGE_SIZE = 200;
 export const MAX_PAGE_SIZE = 500;
 /** The bus allows 10 requests per second per client (protocol v1). */
 export const IBUS_REQUESTS_PER_SECOND = 10;
 
+const CLIENT_ID_HELP =
+  'The licence id of the IBUS client (Customizing > Comarch ERP Integration BUS > Client ID).';
+
 export const ibusSettings = declareSettings<IbusSettings>(
   'IBUS',
   [
-    {
-      key: 'clientId',
-      label: 'Client ID',
-      type: 'string',
-      required: true,
-      description:
-        'The licence id of the IBUS client (Customizing > Comarch ERP Integration BUS > Client ID).',
-    },
-    {
-      key: 'clientSecret',
-      label: 'Client password',
-      type: 'secret',
-      required: true,
-      description: "The licence id's password.",
-    },
-    {
-      key: 'username',
-      label: 'User',
-      type: 'string',
-      required: true,
-      description: 'The IBUS user Kontor signs in as.',
-    },
-    {
-      key: 'password',
-      label: 'User password',
-      type: 'secret',
-      required: true,
-      description: "The IBUS user's password.",
-    },
+    requiredField('clientId', 'Client ID', 'string', CLIENT_ID_HELP),
+    requiredField('clientSecret', 'Client password', 'secret', "The licence id's password."),
+    requiredField('username', 'User', 'string', 'The IBUS user Kontor signs in as.'),
+    requiredField('password', 'User password', 'secret', "The IBUS user's password."),
     pageSizeField(DEFAULT_PAGE_SIZE, `Feed entries per request (1-${MAX_PAGE_SIZE}).`),
     requestsPerSecondField(
       `Upper limit of requests per second (the bus allows ${IBUS_REQUESTS_PER_SECOND}; lower it to share the limit).`,
