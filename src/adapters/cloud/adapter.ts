@@ -9,8 +9,7 @@
 import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
-import { defineAdapter } from '../kit/define-adapter.ts';
-import { drivePages } from '../kit/paging.ts';
+import { type ConnectedApi, declareCapabilities, defineAdapter, drivePages } from '../kit/index.ts';
 import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
 import { mapCloudItem } from './map.ts';
 import {
@@ -29,25 +28,19 @@ export interface CloudAdapterOptions {
   http?: CloudHttpOptions;
 }
 
-interface Connected {
-  api: CloudApi;
-  settings: CloudSettings;
-}
+type Connected = ConnectedApi<CloudApi, CloudSettings>;
 
 export function createCloudAdapter(options: CloudAdapterOptions = {}): Adapter {
   return defineAdapter({
     kind: 'cloud',
     label: 'Cloud (configurable JSON API)',
-    capabilities: {
-      changedSince: true,
-      byEmail: false,
+    capabilities: declareCapabilities({
       deletions: 'id-scan',
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: true,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: null,
-    },
+    }),
     settings: cloudSettings,
     connect: (url, settings): Connected => ({ api: createCloudApi(url, settings, options.http), settings }),
 

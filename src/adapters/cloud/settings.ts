@@ -4,8 +4,13 @@
  * the Kontor cloud shape (docs/protocols/cloud.md), so such a channel needs only its URL and `token`.
  */
 import { SettingError } from '../../domain/errors.ts';
-import type { SettingField } from '../adapter.ts';
-import { declareSettings, pageSizeField, readPageSize, requestsPerSecondField } from '../kit/settings.ts';
+import {
+  declareSettings,
+  optionalField,
+  pageSizeField,
+  readPageSize,
+  requestsPerSecondField,
+} from '../kit/index.ts';
 import type { SettingReader } from '../setting-values.ts';
 import { SINCE_FORMATS, type SinceFormat } from './dates.ts';
 import { type JsonPath, parsePath } from './json-path.ts';
@@ -46,62 +51,47 @@ const MAX_PAGE_SIZE = 1000;
 const PARAM = /^[A-Za-z0-9_.[\]-]+$/;
 const HEADER = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
-const field = (
-  key: string,
-  label: string,
-  type: SettingField['type'],
-  description: string,
-  fallback?: string,
-): SettingField => ({
-  key,
-  label,
-  type,
-  required: false,
-  description,
-  ...(fallback === undefined ? {} : { default: fallback }),
-});
-
 /** The fields with their defaults (the Kontor cloud shape), parsed by `readCloud`. */
 export const cloudSettings = declareSettings<CloudSettings>(
   'Cloud',
   [
-    field(
+    optionalField(
       'auth',
       'Authentication',
       'string',
       `How requests authenticate: ${AUTH_KINDS.join(', ')}.`,
       'bearer',
     ),
-    field(
+    optionalField(
       'token',
       'Token / API key',
       'secret',
       'The bearer token (auth bearer) or the API key (auth api-key).',
     ),
-    field(
+    optionalField(
       'apiKeyHeader',
       'API key header',
       'string',
       'The header that carries the API key (auth api-key).',
       'X-API-Key',
     ),
-    field('username', 'User', 'string', 'User name (auth basic).'),
-    field('password', 'Password', 'secret', 'Password (auth basic).'),
-    field(
+    optionalField('username', 'User', 'string', 'User name (auth basic).'),
+    optionalField('password', 'Password', 'secret', 'Password (auth basic).'),
+    optionalField(
       'customersPath',
       'Customers path',
       'string',
       'Path of the customer list below the URL.',
       '/api/v1/customers',
     ),
-    field(
+    optionalField(
       'itemsPath',
       'Items path',
       'string',
       'Path of the item list in the answer ("$": the answer is the list).',
       'items',
     ),
-    field(
+    optionalField(
       'paging',
       'Paging',
       'string',
@@ -109,57 +99,63 @@ export const cloudSettings = declareSettings<CloudSettings>(
       'cursor',
     ),
     pageSizeField(DEFAULT_PAGE_SIZE, `Items per request (1-${MAX_PAGE_SIZE}).`),
-    field('sizeParam', 'Page size parameter', 'string', 'Query parameter of the page size.', 'limit'),
-    field(
+    optionalField('sizeParam', 'Page size parameter', 'string', 'Query parameter of the page size.', 'limit'),
+    optionalField(
       'cursorParam',
       'Cursor parameter',
       'string',
       'Query parameter of the cursor (paging cursor).',
       'cursor',
     ),
-    field(
+    optionalField(
       'nextPath',
       'Next path',
       'string',
       'Path of the next cursor or next link in the answer (paging cursor, next-link).',
       'nextCursor',
     ),
-    field(
+    optionalField(
       'pageParam',
       'Page parameter',
       'string',
       'Query parameter of the page number (paging page).',
       'page',
     ),
-    field('firstPage', 'First page', 'number', 'Number of the first page: 0 or 1 (paging page).', '1'),
-    field(
+    optionalField(
+      'firstPage',
+      'First page',
+      'number',
+      'Number of the first page: 0 or 1 (paging page).',
+      '1',
+    ),
+    optionalField(
       'offsetParam',
       'Offset parameter',
       'string',
       'Query parameter of the offset (paging offset).',
       'offset',
     ),
-    field(
+    optionalField(
       'changedSinceParam',
       'Changed since parameter',
       'string',
       'Query parameter that selects items changed at or after an instant; "none" when the API has none (Kontor then reads all and filters).',
       'updatedSince',
     ),
-    field(
+    optionalField(
       'changedSinceFormat',
       'Changed since format',
       'string',
       `Format of that instant: ${SINCE_FORMATS.join(', ')}.`,
       'iso',
     ),
-    field(
+    optionalField(
       'extraQuery',
       'Extra query',
       'string',
       'Parameters sent with every request, e.g. "sort=updated_at&order=asc".',
     ),
-    field(
+    optionalField(
       'mapping',
       'Field mapping',
       'string',
