@@ -9,80 +9,16 @@ import type { IbusCustomer } from '../src/adapters/ibus/ibus-types.ts';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { ibusConnection } from '../src/simulators/ibus/harness.ts';
-import type { IbusDraft } from '../src/simulators/ibus/seed.ts';
 import { type IbusSimulator, startIbusSimulator } from '../src/simulators/ibus/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
+import { ENTERED_ON_DEVICE } from './support/ibus-customers.ts';
 import { anytime, byExternalId, createChannel, lastTransfer } from './support/import-fixtures.ts';
 import { describeEachDb } from './support/test-databases.ts';
 
 const adapters = createAdapterRegistry([
   createIbusAdapter({ http: { retry: { retries: 1, backoffBaseMs: 1 } } }),
 ]);
-
-/** A customer as a representative enters it on a device: every field the adapter imports. */
-const ENTERED_ON_DEVICE: IbusDraft = {
-  createdAt: '2025-01-10T09:15:00.000Z',
-  code: 'WOJCIK-HURT',
-  name: 'Hurtownia Wójcik Sp. z o.o.',
-  firstName: 'Jędrzej',
-  lastName: 'Wójcik',
-  tin: 'PL5260250995',
-  email: 'biuro@wojcik-hurt.pl',
-  communication: [
-    { type: 'phone', value: '+48 22 123 45 67' },
-    { type: 'mobile', value: '+48 601 234 567' },
-    { type: 'fax', value: '+48 22 123 45 99' },
-    { type: 'url', value: 'https://www.wojcik-hurt.pl' },
-    { type: 'url', value: 'https://sklep.wojcik-hurt.pl' },
-  ],
-  addresses: [
-    {
-      id: 1,
-      type: 'main',
-      street: 'ul. Marszałkowska 84',
-      street2: 'lok. 5',
-      postalCode: '00-514',
-      city: 'Warszawa',
-      countryCode: 'PL',
-      region: 'mazowieckie',
-    },
-    {
-      id: 2,
-      type: 'delivery',
-      street: 'ul. Magazynowa 3',
-      street2: null,
-      postalCode: '05-800',
-      city: 'Pruszków',
-      countryCode: 'PL',
-      region: null,
-    },
-    {
-      id: 3,
-      type: 'invoice',
-      street: 'Friedrichstraße 10',
-      street2: null,
-      postalCode: '10117',
-      city: 'Berlin',
-      countryCode: 'DE',
-      region: 'Berlin',
-    },
-  ],
-  contactPersons: [
-    {
-      id: 1,
-      firstName: 'Agnieszka',
-      lastName: 'Nowak',
-      occupation: 'Kierownik zakupów',
-      email: 'a.nowak@wojcik-hurt.pl',
-      phone: '+48 602 111 222',
-    },
-    { id: 2, firstName: null, lastName: 'Zieliński', occupation: null, email: null, phone: null },
-  ],
-  salesTaxClassification: 'EU',
-  salesRepresentative: { code: 'SR-02', name: 'Anna Schmidt' },
-  deviceId: 'MOB-TABLET-17',
-};
 
 /** The partner fields a bus customer must give (the mapping rules of docs/adapters/ibus.md). */
 function expectedFields(customer: IbusCustomer) {

@@ -191,6 +191,32 @@ describe('Cloud adapter failures', () => {
     expect(error).toMatchObject({ code: 'CLOUD_PAGING_STUCK' });
   });
 
+  it('stops instead of looping when the API answers every cursor with the same next cursor', async () => {
+    let served = 0;
+    const url = await serve(() => ({
+      items: [{ id: ++served, updatedAt: `2025-01-01T00:00:0${served}Z` }],
+      nextCursor: 'again',
+    }));
+    const error = await failure(collect(adapter.readCustomers({ url, settings: { auth: 'none' } }, read())));
+    expect(error).toBeInstanceOf(BugError);
+    expect(error).toMatchObject({
+      code: 'CLOUD_PAGING_STUCK',
+      detail: 'position cloud:v1|cursor|again -> cloud:v1|cursor|again',
+    });
+    expect(served).toBe(2);
+  });
+
+  it('reads a last page that starts with the same customer as the one before it', async () => {
+    const url = await serve((target) =>
+      target.searchParams.get('cursor') === null
+        ? { items: [{ id: 1, updatedAt: '2025-01-01T00:00:01Z' }], nextCursor: 'two' }
+        : { items: [{ id: 1, updatedAt: '2025-01-01T00:00:01Z' }], nextCursor: null },
+    );
+    const pages = await collect(adapter.readCustomers({ url, settings: { auth: 'none' } }, read()));
+    expect(idsOf(pages)).toEqual(['1', '1']);
+    expect(pages.at(-1)?.cursor).toBe('cloud:v1|end|');
+  });
+
   it('refuses an unsorted API and a next link to another host', async () => {
     const sim = await start({ flavour: 'legacy' });
     const unsorted = await failure(

@@ -7,58 +7,44 @@
  * instant. Deletions are found by an id scan: a full read of the ids. See docs/adapters/cloud.md.
  */
 import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
-import { BugError, ConfigError } from '../../domain/errors.ts';
-import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
-import { throwIfAborted } from '../http/abort.ts';
-import { refuseUnsupportedEmails } from '../kit/by-email.ts';
+import { ConfigError } from '../../domain/errors.ts';
+import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import { type ConnectedApi, declareCapabilities, defineAdapter, drivePages } from '../kit/index.ts';
 import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
 import { mapCloudItem } from './map.ts';
 import {
+  type CloudReading,
   decodePosition,
+  END,
   encodePosition,
   firstPosition,
+  movedOn,
   nextPosition,
-  type PagePosition,
   requestOf,
 } from './paging.ts';
-import { CLOUD_SETTINGS, type CloudSettings, DEFAULT_PAGE_SIZE, readCloudSettings } from './settings.ts';
+import { type CloudSettings, cloudSettings, DEFAULT_PAGE_SIZE } from './settings.ts';
 
 export interface CloudAdapterOptions {
   http?: CloudHttpOptions;
 }
 
-interface Connected {
-  api: CloudApi;
-  settings: CloudSettings;
-}
+type Connected = ConnectedApi<CloudApi, CloudSettings>;
 
 export function createCloudAdapter(options: CloudAdapterOptions = {}): Adapter {
-  const connect = (connection: ChannelConnection): Connected => {
-    const settings = readCloudSettings(connection.settings);
-    return { api: createCloudApi(connection.url, settings, options.http), settings };
-  };
-
-  return {
+  return defineAdapter({
     kind: 'cloud',
     label: 'Cloud (configurable JSON API)',
-    capabilities: {
-      changedSince: true,
-      byEmail: false,
+    capabilities: declareCapabilities({
       deletions: 'id-scan',
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: true,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: null,
-    },
-    settings: CLOUD_SETTINGS,
+    }),
+    settings: cloudSettings,
+    connect: (url, settings): Connected => ({ api: createCloudApi(url, settings, options.http), settings }),
 
-    validateSettings(settings) {
-      readCloudSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api, settings } = connect(connection);
+    async check({ api, settings }, signal) {
       const answer = await api.list(requestOf(settings, firstPosition(settings), null), signal);
       const mapped = answer.items.map((item) => mapCloudItem(item, settings.mapping));
       const usable = mapped.filter((result) => result.ok).length;
@@ -75,13 +61,9 @@ export function createCloudAdapter(options: CloudAdapterOptions = {}): Adapter {
       };
     },
 
-    async *readCustomers(connection, request) {
-      refuseUnsupportedEmails('Cloud', { byEmail: false }, request);
-      yield* readPages(connect(connection), request);
-    },
+    readCustomers: readPages,
 
-    async *listIds(connection, signal) {
-      const connected = connect(connection);
+    async *listIds(connected, signal) {
       const paging = connected.settings.paging.kind;
       // Position paging shifts when a customer changes during the scan: a customer could be missed and its
       // link deactivated although the account exists. Only cursor and next-link paging are safe for a scan.
@@ -103,34 +85,41 @@ export function createCloudAdapter(options: CloudAdapterOptions = {}): Adapter {
         if (ids.length > 0) yield ids;
       }
     },
-  };
+  });
 }
 
 export const cloudAdapter: Adapter = createCloudAdapter();
 
 async function* readPages({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
-  let position: PagePosition =
-    request.cursor === null ? firstPosition(settings) : decodePosition(request.cursor, settings);
   const since = request.since?.toISOString() ?? null;
   let newest: { at: string; id: string } | null = null;
-  let previousFirst: string | null = null;
-  while (position.kind !== 'end') {
-    throwIfAborted(request.signal);
-    const answer = await api.list(requestOf(settings, position, request.since), request.signal);
-    const next = nextPosition(settings, position, answer.items.length, answer.body);
-    const first = JSON.stringify(answer.items[0] ?? null);
-    if (next && (samePosition(next, position) || (answer.items.length > 0 && first === previousFirst))) {
-      throw new BugError(
-        'CLOUD_PAGING_STUCK',
-        `${api.host} answered the next page with the same customers again. Check the paging settings.`,
-        {
-          detail: `position ${encodePosition(position)} -> ${encodePosition(next)}`,
-        },
-      );
-    }
+  const pages = drivePages<CloudReading, unknown[]>({
+    start: {
+      at: request.cursor === null ? firstPosition(settings) : decodePosition(request.cursor, settings),
+      first: null,
+    },
+    signal: request.signal,
+    async fetch(after) {
+      const at = after?.at ?? firstPosition(settings);
+      if (at.kind === 'end') return null;
+      const answer = await api.list(requestOf(settings, at, request.since), request.signal);
+      if (answer.items.length === 0) return null;
+      const next = nextPosition(settings, at, answer.items.length, answer.body);
+      return {
+        items: answer.items,
+        next: { at: next ?? END, first: JSON.stringify(answer.items[0]) },
+        last: next === null,
+      };
+    },
+    advanced: movedOn,
+    describe: (previous, next) => `position ${encodePosition(previous.at)} -> ${encodePosition(next.at)}`,
+    stuckCode: 'CLOUD_PAGING_STUCK',
+    stuckMessage: `${api.host} answered the next page with the same customers again. Check the paging settings.`,
+  });
+  for await (const { items, position } of pages) {
     const customers: ChannelCustomer[] = [];
     const rejected: RejectedRecord[] = [];
-    for (const item of answer.items) {
+    for (const item of items) {
       const result = mapCloudItem(item, settings.mapping);
       const record = result.ok ? result.customer : result.rejected;
       const at = result.ok ? result.customer.updatedAt : result.rejected.updatedAt;
@@ -143,15 +132,9 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
       if (result.ok) customers.push(result.customer);
       else rejected.push(result.rejected);
     }
-    previousFirst = first;
-    position = next ?? { kind: 'end' };
     if (customers.length + rejected.length > 0)
-      yield { customers, rejected, deleted: [], cursor: encodePosition(position) };
+      yield { customers, rejected, deleted: [], cursor: encodePosition(position.at) };
   }
-}
-
-function samePosition(a: PagePosition, b: PagePosition): boolean {
-  return a.kind === b.kind && 'value' in a && 'value' in b && a.value === b.value;
 }
 
 function notSorted(

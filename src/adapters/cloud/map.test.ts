@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { channelCustomer } from '../../../test/support/channel-customers.ts';
 import { LEGACY_MAPPING } from '../../simulators/cloud/simulator-flavours.ts';
 import { mapCloudItem } from './map.ts';
 import { readMapping } from './mapping.ts';
@@ -72,7 +73,7 @@ describe('mapCloudItem', () => {
     const result = mapCloudItem(kontorItem, readMapping(''));
     expect(result).toEqual({
       ok: true,
-      customer: {
+      customer: channelCustomer({
         externalId: 'c-00042',
         email: 'anna.kowalska@example.pl',
         firstName: 'Anna',
@@ -101,13 +102,9 @@ describe('mapCloudItem', () => {
             defaultShipping: true,
           },
         ],
-        contacts: [],
-        salesTaxClassification: null,
-        salesRepresentative: null,
-        guest: false,
         createdAt: '2024-01-02T03:04:05.000Z',
         updatedAt: '2025-06-01T10:00:00.000Z',
-      },
+      }),
     });
   });
 

@@ -1,6 +1,9 @@
 /**
  * Where a Cloud read stands between requests, per paging rule, and its text form (the adapter's cursor:
  * "cloud:v1|page|3", "cloud:v1|offset|200", "cloud:v1|cursor|<the API's cursor>", "cloud:v1|next-link|<url>").
+ * Every rule runs on the kit's paging driver with a `CloudReading`: the position and the page's first item,
+ * so that an API that ignores the paging parameters (the same position or the same first customer again)
+ * is caught whatever the rule.
  */
 import { ConfigError } from '../../domain/errors.ts';
 import { formatSince } from './dates.ts';
@@ -14,6 +17,25 @@ export type PagePosition =
   | { kind: 'end' }
   | { kind: 'page' | 'offset'; value: number }
   | { kind: 'cursor' | 'next-link'; value: string };
+
+/** The paging driver's position: where the read stands, and the first item of the page read (JSON). */
+export interface CloudReading {
+  at: PagePosition;
+  /** JSON of the first item of the page that led here; null before the first page. */
+  first: string | null;
+}
+
+export const END: PagePosition = { kind: 'end' };
+
+/** True when `next` (after a page) moved on from `previous`: a new position and a new first item, or the end. */
+export function movedOn(previous: CloudReading, next: CloudReading): boolean {
+  if (next.at.kind === 'end') return true;
+  return !samePosition(previous.at, next.at) && next.first !== previous.first;
+}
+
+function samePosition(a: PagePosition, b: PagePosition): boolean {
+  return a.kind === b.kind && 'value' in a && 'value' in b && a.value === b.value;
+}
 
 export function firstPosition(settings: CloudSettings): PagePosition {
   const { paging } = settings;

@@ -4,8 +4,14 @@
  * the Kontor cloud shape (docs/protocols/cloud.md), so such a channel needs only its URL and `token`.
  */
 import { SettingError } from '../../domain/errors.ts';
-import type { SettingField } from '../adapter.ts';
-import { type Settings, settingReader } from '../setting-values.ts';
+import {
+  declareSettings,
+  optionalField,
+  pageSizeField,
+  readPageSize,
+  requestsPerSecondField,
+} from '../kit/index.ts';
+import type { SettingReader } from '../setting-values.ts';
 import { SINCE_FORMATS, type SinceFormat } from './dates.ts';
 import { type JsonPath, parsePath } from './json-path.ts';
 import { type CloudMapping, readMapping } from './mapping.ts';
@@ -45,126 +51,124 @@ const MAX_PAGE_SIZE = 1000;
 const PARAM = /^[A-Za-z0-9_.[\]-]+$/;
 const HEADER = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 
-const field = (
-  key: string,
-  label: string,
-  type: SettingField['type'],
-  description: string,
-  fallback?: string,
-): SettingField => ({
-  key,
-  label,
-  type,
-  required: false,
-  description,
-  ...(fallback === undefined ? {} : { default: fallback }),
-});
+/** The fields with their defaults (the Kontor cloud shape), parsed by `readCloud`. */
+export const cloudSettings = declareSettings<CloudSettings>(
+  'Cloud',
+  [
+    optionalField(
+      'auth',
+      'Authentication',
+      'string',
+      `How requests authenticate: ${AUTH_KINDS.join(', ')}.`,
+      'bearer',
+    ),
+    optionalField(
+      'token',
+      'Token / API key',
+      'secret',
+      'The bearer token (auth bearer) or the API key (auth api-key).',
+    ),
+    optionalField(
+      'apiKeyHeader',
+      'API key header',
+      'string',
+      'The header that carries the API key (auth api-key).',
+      'X-API-Key',
+    ),
+    optionalField('username', 'User', 'string', 'User name (auth basic).'),
+    optionalField('password', 'Password', 'secret', 'Password (auth basic).'),
+    optionalField(
+      'customersPath',
+      'Customers path',
+      'string',
+      'Path of the customer list below the URL.',
+      '/api/v1/customers',
+    ),
+    optionalField(
+      'itemsPath',
+      'Items path',
+      'string',
+      'Path of the item list in the answer ("$": the answer is the list).',
+      'items',
+    ),
+    optionalField(
+      'paging',
+      'Paging',
+      'string',
+      'cursor (a next cursor in the answer, sent back as a parameter), next-link (a next URL in the answer), page (page numbers), offset.',
+      'cursor',
+    ),
+    pageSizeField(DEFAULT_PAGE_SIZE, `Items per request (1-${MAX_PAGE_SIZE}).`),
+    optionalField('sizeParam', 'Page size parameter', 'string', 'Query parameter of the page size.', 'limit'),
+    optionalField(
+      'cursorParam',
+      'Cursor parameter',
+      'string',
+      'Query parameter of the cursor (paging cursor).',
+      'cursor',
+    ),
+    optionalField(
+      'nextPath',
+      'Next path',
+      'string',
+      'Path of the next cursor or next link in the answer (paging cursor, next-link).',
+      'nextCursor',
+    ),
+    optionalField(
+      'pageParam',
+      'Page parameter',
+      'string',
+      'Query parameter of the page number (paging page).',
+      'page',
+    ),
+    optionalField(
+      'firstPage',
+      'First page',
+      'number',
+      'Number of the first page: 0 or 1 (paging page).',
+      '1',
+    ),
+    optionalField(
+      'offsetParam',
+      'Offset parameter',
+      'string',
+      'Query parameter of the offset (paging offset).',
+      'offset',
+    ),
+    optionalField(
+      'changedSinceParam',
+      'Changed since parameter',
+      'string',
+      'Query parameter that selects items changed at or after an instant; "none" when the API has none (Kontor then reads all and filters).',
+      'updatedSince',
+    ),
+    optionalField(
+      'changedSinceFormat',
+      'Changed since format',
+      'string',
+      `Format of that instant: ${SINCE_FORMATS.join(', ')}.`,
+      'iso',
+    ),
+    optionalField(
+      'extraQuery',
+      'Extra query',
+      'string',
+      'Parameters sent with every request, e.g. "sort=updated_at&order=asc".',
+    ),
+    optionalField(
+      'mapping',
+      'Field mapping',
+      'string',
+      'JSON object: customer field -> path in an item; replaces the defaults key by key (docs/adapters/cloud.md).',
+    ),
+    requestsPerSecondField('Upper limit of requests Kontor sends per second.'),
+  ],
+  readCloud,
+);
 
-export const CLOUD_SETTINGS: readonly SettingField[] = [
-  field('auth', 'Authentication', 'string', `How requests authenticate: ${AUTH_KINDS.join(', ')}.`, 'bearer'),
-  field(
-    'token',
-    'Token / API key',
-    'secret',
-    'The bearer token (auth bearer) or the API key (auth api-key).',
-  ),
-  field(
-    'apiKeyHeader',
-    'API key header',
-    'string',
-    'The header that carries the API key (auth api-key).',
-    'X-API-Key',
-  ),
-  field('username', 'User', 'string', 'User name (auth basic).'),
-  field('password', 'Password', 'secret', 'Password (auth basic).'),
-  field(
-    'customersPath',
-    'Customers path',
-    'string',
-    'Path of the customer list below the URL.',
-    '/api/v1/customers',
-  ),
-  field(
-    'itemsPath',
-    'Items path',
-    'string',
-    'Path of the item list in the answer ("$": the answer is the list).',
-    'items',
-  ),
-  field(
-    'paging',
-    'Paging',
-    'string',
-    'cursor (a next cursor in the answer, sent back as a parameter), next-link (a next URL in the answer), page (page numbers), offset.',
-    'cursor',
-  ),
-  field(
-    'pageSize',
-    'Page size',
-    'number',
-    `Items per request (1-${MAX_PAGE_SIZE}).`,
-    String(DEFAULT_PAGE_SIZE),
-  ),
-  field('sizeParam', 'Page size parameter', 'string', 'Query parameter of the page size.', 'limit'),
-  field(
-    'cursorParam',
-    'Cursor parameter',
-    'string',
-    'Query parameter of the cursor (paging cursor).',
-    'cursor',
-  ),
-  field(
-    'nextPath',
-    'Next path',
-    'string',
-    'Path of the next cursor or next link in the answer (paging cursor, next-link).',
-    'nextCursor',
-  ),
-  field('pageParam', 'Page parameter', 'string', 'Query parameter of the page number (paging page).', 'page'),
-  field('firstPage', 'First page', 'number', 'Number of the first page: 0 or 1 (paging page).', '1'),
-  field(
-    'offsetParam',
-    'Offset parameter',
-    'string',
-    'Query parameter of the offset (paging offset).',
-    'offset',
-  ),
-  field(
-    'changedSinceParam',
-    'Changed since parameter',
-    'string',
-    'Query parameter that selects items changed at or after an instant; "none" when the API has none (Kontor then reads all and filters).',
-    'updatedSince',
-  ),
-  field(
-    'changedSinceFormat',
-    'Changed since format',
-    'string',
-    `Format of that instant: ${SINCE_FORMATS.join(', ')}.`,
-    'iso',
-  ),
-  field(
-    'extraQuery',
-    'Extra query',
-    'string',
-    'Parameters sent with every request, e.g. "sort=updated_at&order=asc".',
-  ),
-  field(
-    'mapping',
-    'Field mapping',
-    'string',
-    'JSON object: customer field -> path in an item; replaces the defaults key by key (docs/adapters/cloud.md).',
-  ),
-  field(
-    'requestsPerSecond',
-    'Requests per second',
-    'number',
-    'Upper limit of requests Kontor sends per second.',
-  ),
-];
+export const readCloudSettings = cloudSettings.parse;
 
-export function readCloudSettings(settings: Settings): CloudSettings {
-  const read = settingReader('Cloud', settings);
+function readCloud(read: SettingReader): CloudSettings {
   const param = (key: string, fallback: string): string => {
     const value = read.text(key) || fallback;
     if (!PARAM.test(value))
@@ -205,7 +209,7 @@ export function readCloudSettings(settings: Settings): CloudSettings {
     itemsPath: itemsPath === '$' ? null : path('itemsPath', 'items'),
     paging,
     sizeParam: param('sizeParam', 'limit'),
-    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+    pageSize: readPageSize(read, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
     changedSince:
       sinceParam.toLowerCase() === 'none'
         ? null
@@ -214,12 +218,12 @@ export function readCloudSettings(settings: Settings): CloudSettings {
             format: read.choice('changedSinceFormat', SINCE_FORMATS) ?? 'iso',
           },
     extraQuery: readExtraQuery(read.text('extraQuery')),
-    mapping: readMapping(settings.mapping ?? ''),
+    mapping: readMapping(read.text('mapping')),
     requestsPerSecond: read.positiveNumber('requestsPerSecond'),
   };
 }
 
-function readAuth(read: ReturnType<typeof settingReader>): CloudAuth {
+function readAuth(read: SettingReader): CloudAuth {
   const kind = read.choice('auth', AUTH_KINDS) ?? 'bearer';
   if (kind === 'none') return { kind };
   if (kind === 'basic')

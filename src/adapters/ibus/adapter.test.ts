@@ -1,4 +1,7 @@
 /** The IBUS adapter against the simulated bus over HTTP: reading, tokens, deletions and failures. */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, read } from '../../../test/support/adapter-test-helpers.ts';
 import { AuthError, BugError, ConfigError, TransientError } from '../../domain/errors.ts';
@@ -95,6 +98,49 @@ describe('IBUS adapter', () => {
     }
     expect(new Set(seen).size).toBe(45);
     expect(sim.requests.filter((r) => r.path === '/api/v1/auth/token')).toHaveLength(3);
+  });
+
+  it('fetches a new token once when the bus refuses a token it has just issued, then reads on', async () => {
+    const sim = await start({ failures: [{ path: '/api/v1/customers', times: 1, status: 401 }] });
+    const pages = await collect(adapter.readCustomers(ibusConnection(sim), read()));
+    expect(pages.flatMap((p) => p.customers)).toHaveLength(45);
+    expect(sim.requests.filter((r) => r.path === '/api/v1/auth/token')).toHaveLength(2);
+  });
+
+  it('gives up with the AuthError when the bus refuses the fresh token too', async () => {
+    const sim = await start({ failures: [{ path: '/api/v1/customers', times: 2, status: 401 }] });
+    const error = await collect(adapter.readCustomers(ibusConnection(sim), read())).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AuthError);
+    expect(sim.requests.filter((r) => r.path === '/api/v1/auth/token')).toHaveLength(2);
+  });
+
+  it('hides the issued access token in messages, as it hides the configured secrets', async () => {
+    const server = createServer((req, res) => {
+      const token = req.url === '/api/v1/auth/token';
+      res.writeHead(token ? 200 : 400, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          token
+            ? { accessToken: 'issued-token-4711', tokenType: 'Bearer', expiresIn: 3600 }
+            : {
+                code: 'BAD_SCOPE',
+                message: 'Token issued-token-4711 may not read customers.',
+                requestId: 'r',
+              },
+        ),
+      );
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const settings = { clientId: 'LIC-1', clientSecret: 'cs', username: 'kontor', password: 'pw' };
+    const error = await collect(adapter.readCustomers({ url, settings }, read()))
+      .catch((caught: unknown) => caught)
+      .finally(() => server.close());
+    expect((error as Error).message).toContain('may not read customers');
+    expect((error as Error).message).not.toContain('issued-token-4711');
   });
 
   it('reports wrong credentials as an AuthError naming the host and hiding the secrets', async () => {

@@ -6,95 +6,75 @@
  * device synchronizes; until then no import can see them (docs/adapters/ibus.md).
  */
 import { BugError } from '../../domain/errors.ts';
-import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
-import { throwIfAborted } from '../http/abort.ts';
-import { refuseUnsupportedEmails } from '../kit/by-email.ts';
+import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import {
+  type ConnectedApi,
+  countText,
+  declareCapabilities,
+  defineAdapter,
+  drivePages,
+} from '../kit/index.ts';
 import { mapFeedItems } from '../map-results.ts';
-import { compareCursors, decodeCursor, encodeCursor, type IbusCursor } from './cursor.ts';
+import { IBUS_CHANGED_AT, type IbusCursor, ibusCursor } from './cursor.ts';
 import { createIbusApi, type IbusApi, type IbusHttpOptions } from './ibus-api.ts';
 import { mapIbusEntry } from './map.ts';
-import {
-  DEFAULT_PAGE_SIZE,
-  IBUS_REQUESTS_PER_SECOND,
-  IBUS_SETTINGS,
-  type IbusSettings,
-  readIbusSettings,
-} from './settings.ts';
+import { DEFAULT_PAGE_SIZE, IBUS_REQUESTS_PER_SECOND, type IbusSettings, ibusSettings } from './settings.ts';
 
 export interface IbusAdapterOptions {
   /** HTTP client options (timeouts, retry policy; tests pass fast retries). */
   http?: IbusHttpOptions;
 }
 
-export function createIbusAdapter(options: IbusAdapterOptions = {}): Adapter {
-  const connect = (connection: ChannelConnection): { api: IbusApi; settings: IbusSettings } => {
-    const settings = readIbusSettings(connection.settings);
-    return { api: createIbusApi(connection.url, settings, options.http), settings };
-  };
+type Connected = ConnectedApi<IbusApi, IbusSettings>;
 
-  return {
+export function createIbusAdapter(options: IbusAdapterOptions = {}): Adapter {
+  return defineAdapter({
     kind: 'ibus',
     label: 'IBUS (Comarch Mobile)',
-    capabilities: {
-      changedSince: true,
-      byEmail: false,
+    capabilities: declareCapabilities({
       deletions: 'tombstones',
       channelTypes: ['b2b'],
-      guests: false,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: IBUS_REQUESTS_PER_SECOND,
-    },
-    settings: IBUS_SETTINGS,
+    }),
+    settings: ibusSettings,
+    connect: (url, settings): Connected => ({ api: createIbusApi(url, settings, options.http), settings }),
 
-    validateSettings(settings) {
-      readIbusSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api } = connect(connection);
+    async check({ api }, signal) {
       const info = await api.info(signal);
-      const noun = info.customers === 1 ? 'customer' : 'customers';
       return {
         ok: true,
         message:
-          `Connected to ${api.host} (IBUS ${info.busVersion}): ${info.customers.toLocaleString('en-US')} synchronized ${noun}. ` +
+          `Connected to ${api.host} (IBUS ${info.busVersion}): ${countText(info.customers, 'synchronized customer')}. ` +
           'Customers entered in Comarch Mobile appear after the device synchronizes.',
         customerCount: info.customers,
       };
     },
 
-    async *readCustomers(connection, request) {
-      refuseUnsupportedEmails('IBUS', { byEmail: false }, request);
-      yield* readFeed(connect(connection), request);
-    },
-  };
+    readCustomers: readFeed,
+  });
 }
 
 export const ibusAdapter: Adapter = createIbusAdapter();
 
-async function* readFeed(
-  { api, settings }: { api: IbusApi; settings: IbusSettings },
-  request: ReadRequest,
-): AsyncGenerator<CustomerPage> {
-  let cursor: IbusCursor | null = request.cursor === null ? null : decodeCursor(request.cursor);
+async function* readFeed({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
   const changedSince = request.since?.toISOString() ?? null;
-  for (;;) {
-    throwIfAborted(request.signal);
-    const page = await api.feed({ changedSince, after: cursor, limit: settings.pageSize }, request.signal);
-    if (page.items.length === 0) return;
-    const { customers, rejected, deleted } = mapFeedItems(page.items, mapIbusEntry);
-    const next = cursorOf(page.items.at(-1), api.host);
-    if (cursor && compareCursors(next, cursor) <= 0) {
-      throw new BugError(
-        'IBUS_PAGING_STUCK',
-        `${api.host} does not honour afterChangedAt/afterId: the customer feed did not move past the last entry read.`,
-        { detail: `cursor ${encodeCursor(cursor)}, last entry ${encodeCursor(next)}` },
-      );
-    }
-    cursor = next;
-    yield { customers, rejected, deleted, cursor: encodeCursor(cursor) };
-    if (!page.hasMore) return;
+  const pages = drivePages({
+    start: request.cursor === null ? null : ibusCursor.decode(request.cursor),
+    signal: request.signal,
+    async fetch(after) {
+      const page = await api.feed({ changedSince, after, limit: settings.pageSize }, request.signal);
+      if (page.items.length === 0) return null;
+      return { items: page.items, next: cursorOf(page.items.at(-1), api.host), last: !page.hasMore };
+    },
+    advanced: ibusCursor.advanced,
+    describe: ibusCursor.describe,
+    stuckCode: 'IBUS_PAGING_STUCK',
+    stuckMessage: `${api.host} does not honour afterChangedAt/afterId: the customer feed did not move past the last entry read.`,
+  });
+  for await (const { items, position } of pages) {
+    const { customers, rejected, deleted } = mapFeedItems(items, mapIbusEntry);
+    yield { customers, rejected, deleted, cursor: ibusCursor.encode(position) };
   }
 }
 
@@ -104,7 +84,7 @@ function cursorOf(item: unknown, host: string): IbusCursor {
   if (
     typeof entry?.id !== 'string' ||
     typeof entry.changedAt !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(entry.changedAt)
+    !IBUS_CHANGED_AT.test(entry.changedAt)
   ) {
     throw new BugError(
       'IBUS_UNEXPECTED_RESPONSE',

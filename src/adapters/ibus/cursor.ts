@@ -1,27 +1,18 @@
 /**
- * The IBUS adapter's resume point: (changedAt, id) of the last feed entry read. Text form:
- * "ibus:v1|2025-06-01T08:03:11.123Z|K-000123".
+ * The IBUS adapter's resume point: the keyset (changedAt, id) of the last feed entry read, in the kit's
+ * keyset form "ibus:v1|2025-06-01T08:03:11.123Z|K-000123". The bus writes changedAt in one fixed UTC form
+ * and orders ids ordinally.
  */
-import { ConfigError } from '../../domain/errors.ts';
+import { compareOrdinal, type KeysetCursor, keysetCursorCodec } from '../kit/index.ts';
 
-export interface IbusCursor {
-  changedAt: string;
-  id: string;
-}
+/** The form of the bus's change times (ISO 8601 UTC with milliseconds). */
+export const IBUS_CHANGED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-export function encodeCursor(cursor: IbusCursor): string {
-  return `ibus:v1|${cursor.changedAt}|${cursor.id}`;
-}
+export type IbusCursor = KeysetCursor;
 
-export function decodeCursor(text: string): IbusCursor {
-  const match = /^ibus:v1\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|(.+)$/.exec(text);
-  if (!match) throw new ConfigError('INVALID_CURSOR', `"${text}" is not a cursor of the IBUS adapter.`);
-  return { changedAt: match[1] as string, id: match[2] as string };
-}
-
-/** The feed's order: changedAt, then id (ordinal comparison). */
-export function compareCursors(a: IbusCursor, b: IbusCursor): number {
-  if (a.changedAt !== b.changedAt) return a.changedAt < b.changedAt ? -1 : 1;
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
-}
+export const ibusCursor = keysetCursorCodec('ibus', {
+  instantOf: (changedAt) => Date.parse(changedAt),
+  compareIds: compareOrdinal,
+  pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[^|]+$/,
+  label: 'IBUS',
+});

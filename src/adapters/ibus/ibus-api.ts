@@ -1,13 +1,14 @@
 /**
- * The IBUS protocol calls over the shared HTTP client: a bearer token from POST /api/v1/auth/token (kept
- * until shortly before it expires, fetched again once when the bus refuses it), the customer feed and the
- * bus info. Answers are checked for the shape the protocol promises.
+ * The IBUS protocol calls over the shared HTTP client: a bearer token from POST /api/v1/auth/token (the
+ * kit's token source keeps it until 30 s before it expires and fetches it again once when the bus refuses
+ * it), the customer feed and the bus info. Answers are checked for the shape the protocol promises.
  */
-import { AuthError, BugError } from '../../domain/errors.ts';
+import { BugError } from '../../domain/errors.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
+import { createTokenSource } from '../kit/index.ts';
 import type { IbusFeedPage, IbusInfo, IbusTokenResponse } from './ibus-types.ts';
-import type { IbusSettings } from './settings.ts';
+import type { IbusCredentials, IbusSettings } from './settings.ts';
 
 export type IbusHttpOptions = Omit<HttpClientOptions, 'secrets' | 'headers' | 'requestsPerSecond' | 'hints'>;
 
@@ -23,69 +24,49 @@ export interface IbusApi {
   feed(query: FeedQuery, signal?: AbortSignal): Promise<IbusFeedPage>;
 }
 
-const AUTH_HINT =
-  'Check the settings clientId, clientSecret, username and password against the IBUS customizing of the ERP.';
-const NOT_FOUND_HINT = "Check that the URL is the bus's base URL (without /api/v1).";
+/** What to check when the bus refuses the credentials, or the URL leads nowhere. */
+const HINTS: HttpClientOptions['hints'] = {
+  auth: 'Check the settings clientId, clientSecret, username and password against the IBUS customizing of the ERP.',
+  notFound: "Check that the URL is the bus's base URL (without /api/v1).",
+};
 const THROTTLE_MARGIN = 0.9;
 /** A token is fetched again this long before it expires. */
-const EXPIRY_MARGIN_MS = 30_000;
+const RENEW_BEFORE_MS = 30_000;
 
 export function createIbusApi(url: string, settings: IbusSettings, http: IbusHttpOptions = {}): IbusApi {
   const base = trimBaseUrl(url).replace(/\/api(\/v1)?$/, '');
   const host = hostOf(base);
   // The client redacts every value in this list from messages; the access token joins it once issued.
   const secrets: string[] = [settings.clientSecret, settings.password];
-  const now = http.now ?? Date.now;
   const client: HttpClient = createHttpClient({
     ...http,
     secrets,
     // 10% below the limit: requests spaced exactly at the limit can meet in the bus's one-second window.
     requestsPerSecond: settings.requestsPerSecond * THROTTLE_MARGIN,
-    hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
+    hints: HINTS,
   });
-  let token: { value: string; expiresAt: number } | null = null;
-
-  async function accessToken(signal?: AbortSignal): Promise<string> {
-    if (token && token.expiresAt - EXPIRY_MARGIN_MS > now()) return token.value;
-    const response = await client.request({
-      method: 'POST',
-      url: `${base}/api/v1/auth/token`,
-      json: {
-        clientId: settings.clientId,
-        clientSecret: settings.clientSecret,
-        username: settings.username,
-        password: settings.password,
-      },
-      signal,
-    });
-    const body = response.body as Partial<IbusTokenResponse> | null;
-    if (typeof body?.accessToken !== 'string' || typeof body.expiresIn !== 'number')
-      throw unexpected(host, 'the token request', null);
-    secrets.push(body.accessToken);
-    token = { value: body.accessToken, expiresAt: now() + body.expiresIn * 1000 };
-    return token.value;
-  }
-
-  /** GET with the bearer token; a refused token (expired early, revoked) is fetched again once. */
-  async function get(path: string, query: Record<string, string | number | null>, signal?: AbortSignal) {
-    const send = async (fresh: boolean) => {
-      if (fresh) token = null;
-      const value = await accessToken(signal);
-      return client.request({
-        url: `${base}${path}`,
-        query,
-        headers: { authorization: `Bearer ${value}` },
+  const tokens = createTokenSource({
+    async fetchToken(signal) {
+      const response = await client.request({
+        method: 'POST',
+        url: `${base}/api/v1/auth/token`,
+        json: credentialsOf(settings),
         signal,
       });
-    };
-    const hadToken = token !== null;
-    try {
-      return await send(false);
-    } catch (error) {
-      if (!(error instanceof AuthError) || !hadToken) throw error;
-      return await send(true);
-    }
-  }
+      const body = response.body as Partial<IbusTokenResponse> | null;
+      if (typeof body?.accessToken !== 'string' || typeof body.expiresIn !== 'number')
+        throw unexpected(host, 'the token request', null);
+      return { value: body.accessToken, expiresInSeconds: body.expiresIn };
+    },
+    renewBeforeMs: RENEW_BEFORE_MS,
+    now: http.now,
+    // Every token issued joins the secrets the client redacts from messages.
+    onToken: (value) => secrets.push(value),
+  });
+
+  /** GET with the bearer token; a refused token (expired early, revoked) is fetched again once. */
+  const get = (path: string, query: Record<string, string | number | null>, signal?: AbortSignal) =>
+    tokens.withToken((headers) => client.request({ url: `${base}${path}`, query, headers, signal }), signal);
 
   return {
     host,
@@ -112,6 +93,11 @@ export function createIbusApi(url: string, settings: IbusSettings, http: IbusHtt
       return page as IbusFeedPage;
     },
   };
+}
+
+/** The token request's body: the credentials only (never the page size or rate). */
+function credentialsOf({ clientId, clientSecret, username, password }: IbusSettings): IbusCredentials {
+  return { clientId, clientSecret, username, password };
 }
 
 function unexpected(host: string, what: string, body: unknown): BugError {

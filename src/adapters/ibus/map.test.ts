@@ -1,60 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { SYNCHRONIZED_CUSTOMER as customer } from '../../../test/support/ibus-customers.ts';
 import { mapIbusEntry } from './map.ts';
-
-const customer = {
-  id: 'K-000042',
-  changedAt: '2025-06-01T08:03:11.123Z',
-  deleted: false,
-  createdAt: '2025-05-30T17:00:00.000Z',
-  code: 'MUELLER-42',
-  name: '  Müller & Söhne GmbH ',
-  firstName: 'Jürgen',
-  lastName: 'Müller',
-  tin: 'DE811569869',
-  email: 'einkauf@mueller-soehne.de',
-  communication: [
-    { type: 'phone', value: '+49 89 1234567' },
-    { type: 'mobile', value: '+49 171 2345678' },
-    { type: 'phone', value: '+49891234567' },
-    { type: 'fax', value: '+49 89 1234599' },
-    { type: 'url', value: 'https://www.mueller-soehne.de' },
-  ],
-  addresses: [
-    {
-      id: 1,
-      type: 'main',
-      street: 'Leopoldstraße 1',
-      street2: '3. OG',
-      postalCode: '80802',
-      city: 'München',
-      countryCode: 'de',
-      region: 'Bayern',
-    },
-    {
-      id: 2,
-      type: 'delivery',
-      street: 'Lagerweg 5',
-      street2: null,
-      postalCode: '85748',
-      city: 'Garching',
-      countryCode: 'DE',
-      region: null,
-    },
-  ],
-  contactPersons: [
-    {
-      id: 7,
-      firstName: 'Eva',
-      lastName: 'Huber',
-      occupation: 'Einkauf',
-      email: 'e.huber@mueller-soehne.de',
-      phone: '+49 171 111',
-    },
-  ],
-  salesTaxClassification: 'DOMESTIC',
-  salesRepresentative: { code: 'SR-03', name: 'Tomasz Lis' },
-  deviceId: 'MOB-SR-03',
-};
 
 describe('mapIbusEntry', () => {
   it('maps every field of a customer', () => {

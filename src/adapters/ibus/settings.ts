@@ -3,86 +3,63 @@
  * as in the ERP's "Comarch ERP Integration BUS" customizing), page size and request rate. Secrets never
  * appear in a message.
  */
-import type { SettingField } from '../adapter.ts';
-import { type Settings, settingReader } from '../setting-values.ts';
+import {
+  declareSettings,
+  type PagingSettings,
+  pageSizeField,
+  readPageSize,
+  readRequestsPerSecond,
+  requestsPerSecondField,
+  requiredField,
+} from '../kit/index.ts';
 
-export interface IbusSettings {
+/** The credentials the bus issues; the token request sends them as they are. */
+export interface IbusCredentials {
   clientId: string;
   clientSecret: string;
   username: string;
   password: string;
-  pageSize: number;
-  requestsPerSecond: number;
 }
+
+export type IbusSettings = IbusCredentials & PagingSettings;
 
 export const DEFAULT_PAGE_SIZE = 200;
 export const MAX_PAGE_SIZE = 500;
 /** The bus allows 10 requests per second per client (protocol v1). */
 export const IBUS_REQUESTS_PER_SECOND = 10;
 
-export const IBUS_SETTINGS: readonly SettingField[] = [
-  {
-    key: 'clientId',
-    label: 'Client ID',
-    type: 'string',
-    required: true,
-    description: 'The licence id of the IBUS client (Customizing > Comarch ERP Integration BUS > Client ID).',
-  },
-  {
-    key: 'clientSecret',
-    label: 'Client password',
-    type: 'secret',
-    required: true,
-    description: "The licence id's password.",
-  },
-  {
-    key: 'username',
-    label: 'User',
-    type: 'string',
-    required: true,
-    description: 'The IBUS user Kontor signs in as.',
-  },
-  {
-    key: 'password',
-    label: 'User password',
-    type: 'secret',
-    required: true,
-    description: "The IBUS user's password.",
-  },
-  {
-    key: 'pageSize',
-    label: 'Page size',
-    type: 'number',
-    required: false,
-    description: `Feed entries per request (1-${MAX_PAGE_SIZE}).`,
-    default: String(DEFAULT_PAGE_SIZE),
-  },
-  {
-    key: 'requestsPerSecond',
-    label: 'Requests per second',
-    type: 'number',
-    required: false,
-    description: `Upper limit of requests per second (the bus allows ${IBUS_REQUESTS_PER_SECOND}; lower it to share the limit).`,
-    default: String(IBUS_REQUESTS_PER_SECOND),
-  },
-];
+const CLIENT_ID_HELP =
+  'The licence id of the IBUS client (Customizing > Comarch ERP Integration BUS > Client ID).';
 
-export function readIbusSettings(settings: Settings): IbusSettings {
-  const read = settingReader('IBUS', settings);
-  const requestsPerSecond = read.positiveNumber('requestsPerSecond') ?? IBUS_REQUESTS_PER_SECOND;
-  if (requestsPerSecond > IBUS_REQUESTS_PER_SECOND) {
-    throw read.invalid(
-      'requestsPerSecond',
-      String(requestsPerSecond),
-      `at most ${IBUS_REQUESTS_PER_SECOND} (the bus's limit per client)`,
+export const ibusSettings = declareSettings<IbusSettings>(
+  'IBUS',
+  [
+    requiredField('clientId', 'Client ID', 'string', CLIENT_ID_HELP),
+    requiredField('clientSecret', 'Client password', 'secret', "The licence id's password."),
+    requiredField('username', 'User', 'string', 'The IBUS user Kontor signs in as.'),
+    requiredField('password', 'User password', 'secret', "The IBUS user's password."),
+    pageSizeField(DEFAULT_PAGE_SIZE, `Feed entries per request (1-${MAX_PAGE_SIZE}).`),
+    requestsPerSecondField(
+      `Upper limit of requests per second (the bus allows ${IBUS_REQUESTS_PER_SECOND}; lower it to share the limit).`,
+      IBUS_REQUESTS_PER_SECOND,
+    ),
+  ],
+  (read) => {
+    const requestsPerSecond = readRequestsPerSecond(
+      read,
+      IBUS_REQUESTS_PER_SECOND,
+      IBUS_REQUESTS_PER_SECOND,
+      "the bus's limit per client",
     );
-  }
-  return {
-    clientId: read.required('clientId', 'the licence id of the IBUS client'),
-    clientSecret: read.required('clientSecret', "the licence id's password"),
-    username: read.required('username', 'the IBUS user'),
-    password: read.required('password', "the IBUS user's password"),
-    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
-    requestsPerSecond,
-  };
-}
+    return {
+      clientId: read.required('clientId', 'the licence id of the IBUS client'),
+      clientSecret: read.required('clientSecret', "the licence id's password"),
+      username: read.required('username', 'the IBUS user'),
+      password: read.required('password', "the IBUS user's password"),
+      pageSize: readPageSize(read, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+      requestsPerSecond,
+    };
+  },
+);
+
+export const readIbusSettings = ibusSettings.parse;

@@ -1,8 +1,11 @@
 /**
- * The adapter kit: paging driver, keyset cursor codec, settings declarations, token source, the By email
- * refusal, defineAdapter.
+ * The adapter kit: paging driver, keyset cursor codec, settings declarations and fields, capabilities
+ * declarations, token source, the By email refusal, defineAdapter.
  */
 export { refuseUnsupportedEmails } from './by-email.ts';
+export { type CapabilitiesDeclaration, declareCapabilities } from './capabilities.ts';
+export type { ConnectedApi } from './connected-api.ts';
+export { countText } from './count-text.ts';
 export { type AdapterDefinition, connectionKey, defineAdapter } from './define-adapter.ts';
 export { type KeysetCursor, type KeysetCursorCodec, keysetCursorCodec } from './keyset-cursor.ts';
 export {
@@ -12,6 +15,8 @@ export {
   type FetchedPage,
   type PagingOptions,
 } from './paging.ts';
+export type { PagingSettings } from './paging-settings.ts';
+export { optionalField, requiredField } from './setting-fields.ts';
 export {
   declareSettings,
   pageSizeField,
