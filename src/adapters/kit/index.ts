@@ -15,6 +15,7 @@ export {
 export {
   declareSettings,
   pageSizeField,
+  readOptionalRequestsPerSecond,
   readPageSize,
   readRequestsPerSecond,
   requestsPerSecondField,
