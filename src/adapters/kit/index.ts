@@ -12,6 +12,7 @@ export {
   type FetchedPage,
   type PagingOptions,
 } from './paging.ts';
+export { type PagingLimits, type PagingSettings, pagingFields, readPaging } from './paging-settings.ts';
 export {
   declareSettings,
   pageSizeField,
