@@ -12,7 +12,15 @@ export {
   type FetchedPage,
   type PagingOptions,
 } from './paging.ts';
-export { type PagingLimits, type PagingSettings, pagingFields, readPaging } from './paging-settings.ts';
+export {
+  type PageLimits,
+  type PagingLimits,
+  type PagingSettings,
+  pagingFields,
+  readPaging,
+  readThrottledPaging,
+  type ThrottledPagingSettings,
+} from './paging-settings.ts';
 export {
   declareSettings,
   pageSizeField,

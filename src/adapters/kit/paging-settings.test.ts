@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingReader } from '../setting-values.ts';
-import { type PagingLimits, pagingFields, readPaging } from './paging-settings.ts';
+import { type PagingLimits, pagingFields, readPaging, readThrottledPaging } from './paging-settings.ts';
 
 const limits: PagingLimits = {
   defaultPageSize: 100,
@@ -50,6 +50,26 @@ describe('paging settings of a rate-limited protocol', () => {
     );
     expect(() => read({ pageSize: '401' })).toThrow(
       expect.objectContaining({ code: 'SETTING_INVALID', message: expect.stringContaining('from 1 to 400') }),
+    );
+  });
+
+  it('without a rate limit: the rate is an optional throttle, null when not set', () => {
+    const pages = { defaultPageSize: 50, maxPageSize: 200 };
+    expect(pagingFields(pages)[1]).toEqual({
+      key: 'requestsPerSecond',
+      label: 'Requests per second',
+      type: 'number',
+      required: false,
+      description: 'Upper limit of requests Kontor sends per second (for shops behind a rate limit).',
+    });
+    const reader = (settings: Record<string, string>) => settingReader('Test shop', settings);
+    expect(readThrottledPaging(reader({}), pages)).toEqual({ pageSize: 50, requestsPerSecond: null });
+    expect(readThrottledPaging(reader({ pageSize: '200', requestsPerSecond: '99' }), pages)).toEqual({
+      pageSize: 200,
+      requestsPerSecond: 99,
+    });
+    expect(() => readThrottledPaging(reader({ requestsPerSecond: '0' }), pages)).toThrow(
+      expect.objectContaining({ code: 'SETTING_INVALID' }),
     );
   });
 });

@@ -1,19 +1,31 @@
 /**
- * The paging settings of a protocol with a rate limit, declared once: the page size (a default and the
- * most the server takes) and the request rate (the protocol's limit and the adapter's own default pace
- * below it, so that network jitter does not bunch requests over the limit), as the two setting fields and
- * their reader. Adapters declare their limits and spread the fields and the values into their settings.
+ * The paging settings, declared once: the page size (a default and the most the server takes) and the
+ * request rate: for a protocol with a rate limit, that limit and the adapter's own default pace below it
+ * (so that network jitter does not bunch requests over the limit); for a server without one, an optional
+ * throttle (null: unthrottled). Adapters declare their limits and spread the two setting fields and their
+ * values into their settings.
  */
 import type { SettingField } from '../adapter.ts';
 import type { SettingReader } from '../setting-values.ts';
-import { pageSizeField, readPageSize, readRequestsPerSecond, requestsPerSecondField } from './settings.ts';
+import {
+  pageSizeField,
+  readOptionalRequestsPerSecond,
+  readPageSize,
+  readRequestsPerSecond,
+  requestsPerSecondField,
+} from './settings.ts';
 
-export interface PagingLimits {
+/** The page size of a server without a rate limit. */
+export interface PageLimits {
   defaultPageSize: number;
   /** The most customers the server returns per request. */
   maxPageSize: number;
   /** The page size field's description; default "Customers per request (1-<max>)." */
   pageSizeDescription?: string;
+}
+
+/** The page size and the rate limit of a protocol with one. */
+export interface PagingLimits extends PageLimits {
   /** Requests per second the protocol allows. */
   rateLimit: number;
   /** The adapter's own pace, at most `rateLimit`. */
@@ -27,18 +39,34 @@ export interface PagingSettings {
   requestsPerSecond: number;
 }
 
-/** The `pageSize` and `requestsPerSecond` fields of a protocol with these limits. */
-export function pagingFields(limits: PagingLimits): SettingField[] {
+export interface ThrottledPagingSettings {
+  pageSize: number;
+  /** null: unthrottled. */
+  requestsPerSecond: number | null;
+}
+
+/** The `pageSize` and `requestsPerSecond` fields for these limits (with or without a rate limit). */
+export function pagingFields(limits: PageLimits | PagingLimits): SettingField[] {
+  const pageSize = pageSizeField(
+    limits.defaultPageSize,
+    limits.pageSizeDescription ?? `Customers per request (1-${limits.maxPageSize}).`,
+  );
+  if (!('rateLimit' in limits)) return [pageSize, requestsPerSecondField()];
   return [
-    pageSizeField(
-      limits.defaultPageSize,
-      limits.pageSizeDescription ?? `Customers per request (1-${limits.maxPageSize}).`,
-    ),
+    pageSize,
     requestsPerSecondField(
       `Upper limit of requests Kontor sends per second (at most ${limits.rateLimit}, ${limits.limitName}).`,
       limits.defaultRate,
     ),
   ];
+}
+
+/** The page size, else its default, and the optional throttle of a server without a rate limit. */
+export function readThrottledPaging(read: SettingReader, limits: PageLimits): ThrottledPagingSettings {
+  return {
+    pageSize: readPageSize(read, limits.maxPageSize, limits.defaultPageSize),
+    requestsPerSecond: readOptionalRequestsPerSecond(read),
+  };
 }
 
 /** The page size and the request rate (refused above the limit), else their defaults. */

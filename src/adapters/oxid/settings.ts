@@ -3,24 +3,25 @@
  * of an Enterprise Edition sub-shop, the page size and an optional throttle, in one declaration.
  */
 import {
-  declareSettings,
-  pageSizeField,
-  readOptionalRequestsPerSecond,
-  readPageSize,
-  requestsPerSecondField,
-} from '../kit/settings.ts';
+  type PageLimits,
+  pagingFields,
+  readThrottledPaging,
+  type ThrottledPagingSettings,
+} from '../kit/paging-settings.ts';
+import { declareSettings } from '../kit/settings.ts';
 
-export interface OxidSettings {
+export interface OxidSettings extends ThrottledPagingSettings {
   apiKey: string;
   shopId: number;
-  pageSize: number;
-  /** null: unthrottled. */
-  requestsPerSecond: number | null;
 }
 
-export const DEFAULT_PAGE_SIZE = 300;
-/** The most the connector returns per request. */
-export const MAX_PAGE_SIZE = 1000;
+/** The connector returns at most 1000 users per request. */
+export const OXID_PAGING: PageLimits = {
+  defaultPageSize: 300,
+  maxPageSize: 1000,
+  pageSizeDescription: 'Users per request (1-1000).',
+};
+export const DEFAULT_PAGE_SIZE = OXID_PAGING.defaultPageSize;
 
 export const oxidSettings = declareSettings<OxidSettings>(
   'OXID',
@@ -42,14 +43,12 @@ export const oxidSettings = declareSettings<OxidSettings>(
         'OXSHOPID of the shop to read: 1 for Community and Professional Edition, the sub-shop in EE.',
       default: '1',
     },
-    pageSizeField(DEFAULT_PAGE_SIZE, `Users per request (1-${MAX_PAGE_SIZE}).`),
-    requestsPerSecondField(),
+    ...pagingFields(OXID_PAGING),
   ],
   (read) => ({
     apiKey: read.required('apiKey', "the connector's API key"),
     shopId: read.integer('shopId', 1, 2_147_483_647) ?? 1,
-    pageSize: readPageSize(read, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
-    requestsPerSecond: readOptionalRequestsPerSecond(read),
+    ...readThrottledPaging(read, OXID_PAGING),
   }),
 );
 
