@@ -15,7 +15,7 @@ import { decodeCursor, encodeCursor } from './cursor.ts';
 import { mapOxidUser, type OxidMapContext } from './map.ts';
 import { createOxidApi, type OxidApi, type OxidHttpOptions } from './oxid-api.ts';
 import type { OxidDeletedUser } from './oxid-types.ts';
-import { DEFAULT_PAGE_SIZE, type OxidSettings, oxidSettings } from './settings.ts';
+import { OXID_PAGING, type OxidSettings, oxidSettings } from './settings.ts';
 import { isTimeZone, shopTimeToIso } from './shop-time.ts';
 
 export interface OxidAdapterOptions {
@@ -47,7 +47,7 @@ export function createOxidAdapter(options: OxidAdapterOptions = {}): Adapter {
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: true,
       alwaysBlocked: true,
-      pageSize: DEFAULT_PAGE_SIZE,
+      pageSize: OXID_PAGING.defaultPageSize,
       requestsPerSecond: null,
     },
     settings: oxidSettings,

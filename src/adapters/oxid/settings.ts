@@ -21,7 +21,6 @@ export const OXID_PAGING: PageLimits = {
   maxPageSize: 1000,
   pageSizeDescription: 'Users per request (1-1000).',
 };
-export const DEFAULT_PAGE_SIZE = OXID_PAGING.defaultPageSize;
 
 export const oxidSettings = declareSettings<OxidSettings>(
   'OXID',

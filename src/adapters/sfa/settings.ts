@@ -19,8 +19,6 @@ export const SFA_PAGING: PagingLimits = {
   defaultRate: 15,
   limitName: "the server's limit",
 };
-export const DEFAULT_PAGE_SIZE = SFA_PAGING.defaultPageSize;
-export const PROTOCOL_REQUESTS_PER_SECOND = SFA_PAGING.rateLimit;
 
 export const sfaSettings = declareSettings<SfaSettings>(
   'Comarch SFA',

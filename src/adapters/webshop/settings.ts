@@ -20,8 +20,6 @@ export const WEBSHOP_PAGING: PagingLimits = {
   defaultRate: 8,
   limitName: "the protocol's limit",
 };
-export const DEFAULT_PAGE_SIZE = WEBSHOP_PAGING.defaultPageSize;
-export const PROTOCOL_REQUESTS_PER_SECOND = WEBSHOP_PAGING.rateLimit;
 
 export const webshopSettings = declareSettings<WebshopSettings>(
   'Comarch ERP Webshop',
