@@ -56,12 +56,19 @@ export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapte
     validateSettings(settings) {
       definition.settings.parse(settings);
     },
-    check: (connection, signal) => definition.check(connect(connection), signal),
+    // Async, so that settings refused by `connect` reject the returned promise rather than throw.
+    check: async (connection, signal) => definition.check(connect(connection), signal),
     async *readCustomers(connection, request) {
       refuseUnsupportedEmails(definition.label, definition.capabilities, request);
       yield* definition.readCustomers(connect(connection), request);
     },
-    ...(listIds ? { listIds: (connection, signal) => listIds(connect(connection), signal) } : {}),
+    ...(listIds
+      ? {
+          async *listIds(connection, signal) {
+            yield* listIds(connect(connection), signal);
+          },
+        }
+      : {}),
   } satisfies Adapter;
 }
 

@@ -15,11 +15,20 @@ export {
   type FetchedPage,
   type PagingOptions,
 } from './paging.ts';
-export type { PagingSettings } from './paging-settings.ts';
+export {
+  type PageLimits,
+  type PagingLimits,
+  type PagingSettings,
+  pagingFields,
+  readPaging,
+  readThrottledPaging,
+  type ThrottledPagingSettings,
+} from './paging-settings.ts';
 export { optionalField, requiredField } from './setting-fields.ts';
 export {
   declareSettings,
   pageSizeField,
+  readOptionalRequestsPerSecond,
   readPageSize,
   readRequestsPerSecond,
   requestsPerSecondField,

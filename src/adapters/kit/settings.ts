@@ -54,6 +54,11 @@ export function requestsPerSecondField(
   };
 }
 
+/** The `requestsPerSecond` value of a channel without a protocol limit: null (unthrottled) when not set. */
+export function readOptionalRequestsPerSecond(read: SettingReader): number | null {
+  return read.positiveNumber('requestsPerSecond');
+}
+
 /** The `requestsPerSecond` value, at most `limit` (the protocol's, named `limitName` in the message). */
 export function readRequestsPerSecond(
   read: SettingReader,

@@ -6,21 +6,18 @@
  */
 
 import { BugError, ConfigError } from '../../domain/errors.ts';
-import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
-import { throwIfAborted } from '../http/abort.ts';
+import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import { defineAdapter } from '../kit/define-adapter.ts';
+import type { KeysetCursor } from '../kit/keyset-cursor.ts';
+import { drivePages } from '../kit/paging.ts';
 import { mapRecords } from '../map-results.ts';
-import { compareCursors, decodeCursor, encodeCursor, type MagentoCursor } from './cursor.ts';
+import { magentoCursor } from './cursor.ts';
 import { createMagentoApi, type MagentoApi, type MagentoHttpOptions } from './magento-api.ts';
 import { toMagentoDate } from './magento-dates.ts';
 import type { MagentoCompany, MagentoCustomer } from './magento-types.ts';
 import { mapMagentoCustomer } from './map.ts';
-import type { SearchCriteria, SearchFilter } from './search-criteria.ts';
-import {
-  DEFAULT_PAGE_SIZE,
-  MAGENTO_SETTINGS,
-  type MagentoSettings,
-  readMagentoSettings,
-} from './settings.ts';
+import type { SearchFilter } from './search-criteria.ts';
+import { DEFAULT_PAGE_SIZE, type MagentoSettings, magentoSettings } from './settings.ts';
 
 export interface MagentoAdapterOptions {
   /** HTTP client options (timeouts, retry policy; tests pass fast retries). */
@@ -30,13 +27,13 @@ export interface MagentoAdapterOptions {
 /** Longest e-mail list (characters) sent in one `in` filter: keeps the URL well below common server limits. */
 const MAX_EMAIL_FILTER_LENGTH = 6_000;
 
-export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapter {
-  const connect = (connection: ChannelConnection): { api: MagentoApi; settings: MagentoSettings } => {
-    const settings = readMagentoSettings(connection.settings);
-    return { api: createMagentoApi(connection.url, settings, options.http), settings };
-  };
+interface Connected {
+  api: MagentoApi;
+  settings: MagentoSettings;
+}
 
-  return {
+export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapter {
+  return defineAdapter({
     kind: 'magento',
     label: 'Magento 2 / Adobe Commerce',
     capabilities: {
@@ -49,14 +46,10 @@ export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapt
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: null,
     },
-    settings: MAGENTO_SETTINGS,
+    settings: magentoSettings,
+    connect: (url, settings): Connected => ({ api: createMagentoApi(url, settings, options.http), settings }),
 
-    validateSettings(settings) {
-      readMagentoSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api, settings } = connect(connection);
+    async check({ api, settings }, signal) {
       const result = await api.searchCustomers(
         { filterGroups: baseFilters(settings, null, null), sortOrders: [], pageSize: 1, currentPage: 1 },
         signal,
@@ -71,101 +64,90 @@ export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapt
       };
     },
 
-    readCustomers(connection, request) {
-      return readPages(connect(connection), request);
-    },
-
-    listIds(connection, signal) {
-      return listCustomerIds(connect(connection), signal);
-    },
-  };
+    readCustomers: readPages,
+    listIds: listCustomerIds,
+  });
 }
 
 export const magentoAdapter: Adapter = createMagentoAdapter();
 
-async function* readPages(
-  { api, settings }: { api: MagentoApi; settings: MagentoSettings },
-  request: ReadRequest,
-): AsyncGenerator<CustomerPage> {
+async function* readPages({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
   const emails = request.emails === null ? null : emailList(request.emails);
   if (emails !== null && emails.length === 0) return;
-  let cursor: MagentoCursor | null = request.cursor === null ? null : decodeCursor(request.cursor);
   const companies = new Map<number, MagentoCompany | null>();
-
-  for (;;) {
-    throwIfAborted(request.signal);
-    const filterGroups = baseFilters(settings, request.since, emails);
-    if (cursor) {
-      filterGroups.push([{ field: 'updated_at', value: cursor.updatedAt, conditionType: 'gteq' }]);
-      filterGroups.push([
-        { field: 'updated_at', value: cursor.updatedAt, conditionType: 'gt' },
-        { field: 'entity_id', value: String(cursor.id), conditionType: 'gt' },
-      ]);
-    }
-    const criteria: SearchCriteria = {
-      filterGroups,
-      sortOrders: [
-        { field: 'updated_at', direction: 'ASC' },
-        { field: 'entity_id', direction: 'ASC' },
-      ],
-      pageSize: settings.pageSize,
-      currentPage: 1,
-    };
-    const { items } = await api.searchCustomers(criteria, request.signal);
-    if (items.length === 0) return;
+  const pages = drivePages({
+    start: request.cursor === null ? null : magentoCursor.decode(request.cursor),
+    signal: request.signal,
+    async fetch(cursor) {
+      const filterGroups = baseFilters(settings, request.since, emails);
+      if (cursor) {
+        filterGroups.push([{ field: 'updated_at', value: cursor.changedAt, conditionType: 'gteq' }]);
+        filterGroups.push([
+          { field: 'updated_at', value: cursor.changedAt, conditionType: 'gt' },
+          { field: 'entity_id', value: cursor.id, conditionType: 'gt' },
+        ]);
+      }
+      const { items } = await api.searchCustomers(
+        {
+          filterGroups,
+          sortOrders: [
+            { field: 'updated_at', direction: 'ASC' },
+            { field: 'entity_id', direction: 'ASC' },
+          ],
+          pageSize: settings.pageSize,
+          currentPage: 1,
+        },
+        request.signal,
+      );
+      if (items.length === 0) return null;
+      return { items, next: keyOf(items.at(-1), api.host), last: items.length < settings.pageSize };
+    },
+    advanced: magentoCursor.advanced,
+    describe: magentoCursor.describe,
+    stuckCode: 'MAGENTO_PAGING_STUCK',
+    stuckMessage: `${api.host} does not honour the search filters: the customer search did not move past the last customer read.`,
+  });
+  for await (const { items, position } of pages) {
     if (settings.b2bCompanies) await loadCompanies(api, items, companies, request.signal);
-
     const known = new Map(
       [...companies].filter((entry): entry is [number, MagentoCompany] => entry[1] !== null),
     );
     const { customers, rejected } = mapRecords(items, (item) =>
       mapMagentoCustomer(item, { companies: known }),
     );
-    const next = cursorOf(items.at(-1), api.host);
-    if (cursor && compareCursors(next, cursor) <= 0) {
-      throw new BugError(
-        'MAGENTO_PAGING_STUCK',
-        `${api.host} does not honour the search filters: the customer search did not move past the last customer read.`,
-        { detail: `cursor ${encodeCursor(cursor)}, last item ${encodeCursor(next)}` },
-      );
-    }
-    cursor = next;
-    yield { customers, rejected, deleted: [], cursor: encodeCursor(cursor) };
-    if (items.length < settings.pageSize) return;
+    yield { customers, rejected, deleted: [], cursor: magentoCursor.encode(position) };
   }
 }
 
 /** Every customer id of the channel (the website's, if set), in batches of a page, ascending by entity_id. */
 async function* listCustomerIds(
-  { api, settings }: { api: MagentoApi; settings: MagentoSettings },
+  { api, settings }: Connected,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<string[]> {
-  let after = 0;
-  for (;;) {
-    throwIfAborted(signal);
-    const filterGroups = baseFilters(settings, null, null);
-    filterGroups.push([{ field: 'entity_id', value: String(after), conditionType: 'gt' }]);
-    const { items } = await api.searchCustomers(
-      {
-        filterGroups,
-        sortOrders: [{ field: 'entity_id', direction: 'ASC' }],
-        pageSize: settings.pageSize,
-        currentPage: 1,
-      },
-      signal,
-    );
-    const ids = items.map((item) => cursorOf(item, api.host).id);
-    if (ids.length === 0) return;
-    yield ids.map(String);
-    const last = ids.at(-1) as number;
-    if (last <= after)
-      throw new BugError(
-        'MAGENTO_PAGING_STUCK',
-        `${api.host} does not honour the id filter of the customer search.`,
+  const pages = drivePages<number, number[]>({
+    start: 0,
+    signal,
+    async fetch(after) {
+      const filterGroups = baseFilters(settings, null, null);
+      filterGroups.push([{ field: 'entity_id', value: String(after ?? 0), conditionType: 'gt' }]);
+      const { items } = await api.searchCustomers(
+        {
+          filterGroups,
+          sortOrders: [{ field: 'entity_id', direction: 'ASC' }],
+          pageSize: settings.pageSize,
+          currentPage: 1,
+        },
+        signal,
       );
-    after = last;
-    if (ids.length < settings.pageSize) return;
-  }
+      const ids = items.map((item) => Number(keyOf(item, api.host).id));
+      if (ids.length === 0) return null;
+      return { items: ids, next: ids.at(-1) as number, last: ids.length < settings.pageSize };
+    },
+    advanced: (previous, next) => next > previous,
+    stuckCode: 'MAGENTO_PAGING_STUCK',
+    stuckMessage: `${api.host} does not honour the id filter of the customer search.`,
+  });
+  for await (const { items } of pages) yield items.map(String);
 }
 
 /** Filter groups every request has: changed since, e-mails, website. */
@@ -203,12 +185,13 @@ function emailList(emails: readonly string[]): string[] {
   return list;
 }
 
-function cursorOf(item: unknown, host: string): MagentoCursor {
+/** The keyset of a customer: updated_at as the shop wrote it and entity_id. */
+function keyOf(item: unknown, host: string): KeysetCursor {
   const customer = item as MagentoCustomer | undefined;
   if (typeof customer?.id !== 'number' || typeof customer.updated_at !== 'string') {
     throw new BugError('MAGENTO_UNEXPECTED_RESPONSE', `${host} sent a customer without id or updated_at.`);
   }
-  return { updatedAt: customer.updated_at, id: customer.id };
+  return { changedAt: customer.updated_at, id: String(customer.id) };
 }
 
 async function loadCompanies(

@@ -1,9 +1,11 @@
 /**
  * The Magento adapter's resume point: the (updated_at, entity_id) of the last customer read, with
- * updated_at exactly as the shop wrote it. Reading with a cursor continues with the customers after it in
- * (updated_at, entity_id) order. Text form: "magento:v1|2024-05-17 08:03:11|4711".
+ * updated_at exactly as the shop wrote it, on the kit's keyset cursor codec. Reading with a cursor
+ * continues with the customers after it in (updated_at, entity_id) order. Text form:
+ * "magento:v1|2024-05-17 08:03:11|4711".
  */
-import { ConfigError } from '../../domain/errors.ts';
+import { keysetCursorCodec } from '../kit/keyset-cursor.ts';
+import { magentoTimeOrder } from './magento-dates.ts';
 
 export interface MagentoCursor {
   /** Magento's updated_at text of the last record read. */
@@ -11,20 +13,19 @@ export interface MagentoCursor {
   id: number;
 }
 
-const PREFIX = 'magento:v1|';
+/** The codec the adapter pages with (entity ids compare as numbers). */
+export const magentoCursor = keysetCursorCodec('magento', {
+  instantOf: magentoTimeOrder,
+  compareIds: (a, b) => Number(a) - Number(b),
+  pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\|\d+$/,
+  label: 'Magento',
+});
 
 export function encodeCursor(cursor: MagentoCursor): string {
-  return `${PREFIX}${cursor.updatedAt}|${cursor.id}`;
+  return magentoCursor.encode({ changedAt: cursor.updatedAt, id: String(cursor.id) });
 }
 
 export function decodeCursor(text: string): MagentoCursor {
-  const match = /^magento:v1\|(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})\|(\d+)$/.exec(text);
-  if (!match) throw new ConfigError('INVALID_CURSOR', `"${text}" is not a cursor of the Magento adapter.`);
-  return { updatedAt: match[1] as string, id: Number(match[2]) };
-}
-
-/** Orders cursors like the shop sorts: by updated_at text, then by id. */
-export function compareCursors(a: MagentoCursor, b: MagentoCursor): number {
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
-  return a.id - b.id;
+  const { changedAt, id } = magentoCursor.decode(text);
+  return { updatedAt: changedAt, id: Number(id) };
 }

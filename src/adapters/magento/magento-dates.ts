@@ -15,3 +15,14 @@ export function magentoDateToIso(text: string): string | null {
 export function toMagentoDate(date: Date): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
+
+const DATE_TIME_TEXT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/**
+ * How the shop orders updated_at texts, for the keyset cursor: the digits of "YYYY-MM-DD HH:MM:SS" as one
+ * number (fixed width, so the order of the text), which puts a zero date "0000-00-00 00:00:00" first as
+ * the shop's sort does; NaN for any other text (then the id decides).
+ */
+export function magentoTimeOrder(text: string): number {
+  return DATE_TIME_TEXT.test(text) ? Number(text.replace(/\D/g, '')) : Number.NaN;
+}

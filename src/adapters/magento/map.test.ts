@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectedAddress, expectedCustomer } from '../../../test/support/expected-customers.ts';
 import type { MagentoCompany, MagentoCustomer } from './magento-types.ts';
 import { mapMagentoCustomer } from './map.ts';
 
@@ -96,42 +97,35 @@ const mapped = (raw: unknown, context = {}) => {
 
 describe('mapMagentoCustomer', () => {
   it('maps a B2C customer with separate billing and shipping addresses', () => {
-    expect(mapped(b2c)).toEqual({
-      externalId: '1042',
-      email: 'zofia.wisniewska@wp.pl',
-      firstName: 'Zofia',
-      lastName: 'Wiśniewska',
-      company: null,
-      taxId: null,
-      phones: ['+48 12 421 11 11'],
-      websites: [],
-      addresses: [
-        {
-          street: 'ul. Floriańska 12/4',
-          postalCode: '31-154',
-          city: 'Kraków',
-          country: 'PL',
-          region: null,
-          defaultBilling: true,
-          defaultShipping: false,
-        },
-        {
-          street: 'Friedrichstraße 43, Hinterhaus, 2. OG',
-          postalCode: '10117',
-          city: 'Berlin',
-          country: 'DE',
-          region: 'Berlin',
-          defaultBilling: false,
-          defaultShipping: true,
-        },
-      ],
-      contacts: [],
-      salesTaxClassification: null,
-      salesRepresentative: null,
-      guest: false,
-      createdAt: '2021-03-04T05:06:07.000Z',
-      updatedAt: '2024-11-30T23:59:58.000Z',
-    });
+    expect(mapped(b2c)).toEqual(
+      expectedCustomer({
+        externalId: '1042',
+        email: 'zofia.wisniewska@wp.pl',
+        firstName: 'Zofia',
+        lastName: 'Wiśniewska',
+        company: null,
+        taxId: null,
+        phones: ['+48 12 421 11 11'],
+        websites: [],
+        addresses: [
+          expectedAddress({
+            street: 'ul. Floriańska 12/4',
+            postalCode: '31-154',
+            city: 'Kraków',
+            country: 'PL',
+            defaultShipping: false,
+          }),
+          expectedAddress({
+            street: 'Friedrichstraße 43, Hinterhaus, 2. OG',
+            postalCode: '10117',
+            region: 'Berlin',
+            defaultBilling: false,
+          }),
+        ],
+        createdAt: '2021-03-04T05:06:07.000Z',
+        updatedAt: '2024-11-30T23:59:58.000Z',
+      }),
+    );
   });
 
   it('takes company and tax id from the default billing address, before the customer taxvat', () => {

@@ -1,16 +1,21 @@
 /**
- * The Magento adapter's channel settings: their form definition and their validation. The token is a
- * secret: it never appears in a message.
+ * The Magento adapter's channel settings: one declaration of their form fields and their validation. The
+ * token is a secret: it never appears in a message.
  */
-
-import type { SettingField } from '../adapter.ts';
-import { type Settings, settingReader } from '../setting-values.ts';
+import {
+  declareSettings,
+  pageSizeField,
+  readOptionalRequestsPerSecond,
+  readPageSize,
+  requestsPerSecondField,
+} from '../kit/settings.ts';
 
 export interface MagentoSettings {
   token: string;
   storeCode: string;
   pageSize: number;
   websiteId: number | null;
+  /** null: unthrottled. */
   requestsPerSecond: number | null;
   b2bCompanies: boolean;
 }
@@ -18,73 +23,66 @@ export interface MagentoSettings {
 export const DEFAULT_PAGE_SIZE = 300;
 const MAX_PAGE_SIZE = 1000;
 
-export const MAGENTO_SETTINGS: readonly SettingField[] = [
-  {
-    key: 'token',
-    label: 'Access token',
-    type: 'secret',
-    required: true,
-    description:
-      'Access token of an integration (System > Extensions > Integrations) with access to Customers, or an admin ' +
-      'token. Magento 2.4.4+ accepts integration tokens as bearer tokens only with Stores > Configuration > ' +
-      'Services > OAuth > Consumer Settings > "Allow OAuth Access Tokens to be used as standalone Bearer tokens".',
-  },
-  {
-    key: 'storeCode',
-    label: 'Store code',
-    type: 'string',
-    required: false,
-    description:
-      'Store view code in the REST path (/rest/<code>/V1/...). "all" (admin scope) reads every customer.',
-    default: 'all',
-  },
-  {
-    key: 'pageSize',
-    label: 'Page size',
-    type: 'number',
-    required: false,
-    description:
+export const magentoSettings = declareSettings<MagentoSettings>(
+  'Magento',
+  [
+    {
+      key: 'token',
+      label: 'Access token',
+      type: 'secret',
+      required: true,
+      description:
+        'Access token of an integration (System > Extensions > Integrations) with access to Customers, or an admin ' +
+        'token. Magento 2.4.4+ accepts integration tokens as bearer tokens only with Stores > Configuration > ' +
+        'Services > OAuth > Consumer Settings > "Allow OAuth Access Tokens to be used as standalone Bearer tokens".',
+    },
+    {
+      key: 'storeCode',
+      label: 'Store code',
+      type: 'string',
+      required: false,
+      description:
+        'Store view code in the REST path (/rest/<code>/V1/...). "all" (admin scope) reads every customer.',
+      default: 'all',
+    },
+    pageSizeField(
+      DEFAULT_PAGE_SIZE,
       'Customers per request. With "Web API input limits" on, Magento refuses more than its maximum (300).',
-    default: String(DEFAULT_PAGE_SIZE),
+    ),
+    {
+      key: 'websiteId',
+      label: 'Website id',
+      type: 'number',
+      required: false,
+      description: 'Only customers of this website (for shops whose websites are separate sales channels).',
+    },
+    requestsPerSecondField(),
+    {
+      key: 'b2bCompanies',
+      label: 'Adobe Commerce B2B companies',
+      type: 'boolean',
+      required: false,
+      description:
+        'Read the company (name, VAT id) of B2B company users from /V1/company/:id (needs Magento_Company::index).',
+      default: 'false',
+    },
+  ],
+  (read) => {
+    const token = read.required('token', 'an access token');
+    const storeCode = read.text('storeCode') || 'all';
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(storeCode)) {
+      throw read.invalid('storeCode', storeCode, 'a store view code (letters, digits, underscores) or "all"');
+    }
+    return {
+      token,
+      storeCode,
+      pageSize: readPageSize(read, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+      websiteId: read.integer('websiteId', 0, Number.MAX_SAFE_INTEGER),
+      requestsPerSecond: readOptionalRequestsPerSecond(read),
+      b2bCompanies: read.boolean('b2bCompanies'),
+    };
   },
-  {
-    key: 'websiteId',
-    label: 'Website id',
-    type: 'number',
-    required: false,
-    description: 'Only customers of this website (for shops whose websites are separate sales channels).',
-  },
-  {
-    key: 'requestsPerSecond',
-    label: 'Requests per second',
-    type: 'number',
-    required: false,
-    description: 'Upper limit of requests Kontor sends per second (for shops behind a rate limit).',
-  },
-  {
-    key: 'b2bCompanies',
-    label: 'Adobe Commerce B2B companies',
-    type: 'boolean',
-    required: false,
-    description:
-      'Read the company (name, VAT id) of B2B company users from /V1/company/:id (needs Magento_Company::index).',
-    default: 'false',
-  },
-];
+);
 
-export function readMagentoSettings(settings: Settings): MagentoSettings {
-  const read = settingReader('Magento', settings);
-  const token = read.required('token', 'an access token');
-  const storeCode = read.text('storeCode') || 'all';
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(storeCode)) {
-    throw read.invalid('storeCode', storeCode, 'a store view code (letters, digits, underscores) or "all"');
-  }
-  return {
-    token,
-    storeCode,
-    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
-    websiteId: read.integer('websiteId', 0, Number.MAX_SAFE_INTEGER),
-    requestsPerSecond: read.positiveNumber('requestsPerSecond'),
-    b2bCompanies: read.boolean('b2bCompanies'),
-  };
-}
+export const MAGENTO_SETTINGS = magentoSettings.fields;
+export const readMagentoSettings = magentoSettings.parse;

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { collect, idsOf, read, useRunning } from '../../../test/support/adapter-test-helpers.ts';
 import { type OxidSimulator, startOxidSimulator } from '../../simulators/oxid/simulator.ts';
@@ -195,6 +198,35 @@ describe('failures', () => {
       'CHANNEL_SERVER_ERROR',
       'CHANNEL_SERVER_ERROR',
     ]);
+  });
+
+  it('stops with OXID_PAGING_STUCK when the connector names no next page or the same one again', async () => {
+    for (const next of ['tok-1', null]) {
+      const tombstone = { OXID: 'u1', OXDELETED: '2025-01-01 10:00:00' };
+      const server = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ timeZone: 'Europe/Berlin', users: [], deleted: [tombstone], next }));
+      });
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const pages: unknown[] = [];
+        const error = await (async () => {
+          for await (const page of adapter.readCustomers(
+            { url, settings: { apiKey: 'k', pageSize: '1' } },
+            read(),
+          ))
+            pages.push(page);
+        })().catch((caught: unknown) => caught);
+        expect(error, String(next)).toMatchObject({ code: 'OXID_PAGING_STUCK', kind: 'bug' });
+        // A repeated token: the first page is read, the repeat is refused; no token at all: nothing is read.
+        expect(pages, String(next)).toHaveLength(next === null ? 0 : 1);
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
   });
 });
 

@@ -5,16 +5,17 @@
  * `next` token, and the country list that turns oxcountry ids into ISO codes. Date-times are in the shop's
  * time zone, which the connector reports. New partners from OXID are always Blocked. See docs/adapters/oxid.md.
  */
-import { BugError, ConfigError } from '../../domain/errors.ts';
-import type { Adapter, CheckResult, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
-import { throwIfAborted } from '../http/abort.ts';
+import { ConfigError } from '../../domain/errors.ts';
+import type { Adapter, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
+import { defineAdapter } from '../kit/define-adapter.ts';
+import { drivePages } from '../kit/paging.ts';
 import { mapRecords } from '../map-results.ts';
 import { text } from '../record-values.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { mapOxidUser, type OxidMapContext } from './map.ts';
 import { createOxidApi, type OxidApi, type OxidHttpOptions } from './oxid-api.ts';
 import type { OxidDeletedUser } from './oxid-types.ts';
-import { DEFAULT_PAGE_SIZE, OXID_SETTINGS, type OxidSettings, readOxidSettings } from './settings.ts';
+import { OXID_PAGING, type OxidSettings, oxidSettings } from './settings.ts';
 import { isTimeZone, shopTimeToIso } from './shop-time.ts';
 
 export interface OxidAdapterOptions {
@@ -30,13 +31,13 @@ interface Connection {
   settings: OxidSettings;
 }
 
-export function createOxidAdapter(options: OxidAdapterOptions = {}): Adapter {
-  const connect = ({ url, settings }: { url: string; settings: Readonly<Record<string, string>> }) => {
-    const oxidSettings = readOxidSettings(settings);
-    return { api: createOxidApi(url, oxidSettings, options.http), settings: oxidSettings };
-  };
+/** Where the read stands: the connector's `next` token after the last page (null before the first page). */
+interface TokenPosition {
+  token: string | null;
+}
 
-  return {
+export function createOxidAdapter(options: OxidAdapterOptions = {}): Adapter {
+  return defineAdapter({
     kind: 'oxid',
     label: 'OXID eShop',
     capabilities: {
@@ -46,17 +47,13 @@ export function createOxidAdapter(options: OxidAdapterOptions = {}): Adapter {
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: true,
       alwaysBlocked: true,
-      pageSize: DEFAULT_PAGE_SIZE,
+      pageSize: OXID_PAGING.defaultPageSize,
       requestsPerSecond: null,
     },
-    settings: OXID_SETTINGS,
+    settings: oxidSettings,
+    connect: (url, settings): Connection => ({ api: createOxidApi(url, settings, options.http), settings }),
 
-    validateSettings(settings) {
-      readOxidSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api } = connect(connection);
+    async check({ api }, signal) {
       const info = await api.info(signal);
       checkTimeZone(info.timeZone, api.host);
       const noun = info.users === 1 ? 'user' : 'users';
@@ -70,10 +67,8 @@ export function createOxidAdapter(options: OxidAdapterOptions = {}): Adapter {
       };
     },
 
-    readCustomers(connection, request) {
-      return readPages(connect(connection), request);
-    },
-  };
+    readCustomers: readPages,
+  });
 }
 
 export const oxidAdapter: Adapter = createOxidAdapter();
@@ -81,38 +76,40 @@ export const oxidAdapter: Adapter = createOxidAdapter();
 async function* readPages({ api, settings }: Connection, request: ReadRequest): AsyncGenerator<CustomerPage> {
   const emails = request.emails === null ? null : emailList(request.emails);
   if (emails !== null && emails.length === 0) return;
-  let after = request.cursor === null ? undefined : decodeCursor(request.cursor);
   let countries: ReadonlyMap<string, string> | null = null;
-
-  for (;;) {
-    throwIfAborted(request.signal);
-    const page = await api.users(
-      {
-        changedSince: request.since?.toISOString(),
-        emails: emails ?? undefined,
-        after,
-        limit: settings.pageSize,
-      },
-      request.signal,
-    );
-    const entries = page.users.length + page.deleted.length;
-    if (entries === 0) return;
-    checkTimeZone(page.timeZone, api.host);
-    if (page.users.length > 0 && countries === null) countries = await countryIds(api, request.signal);
-    const context: OxidMapContext = { timeZone: page.timeZone, countries: countries ?? new Map() };
-
-    const { customers, rejected } = mapRecords(page.users, (raw) => mapOxidUser(raw, context));
-    const deleted = page.deleted.flatMap((raw) => tombstone(raw, page.timeZone));
-    if (page.next === null || page.next === after) {
-      throw new BugError(
-        'OXID_PAGING_STUCK',
-        `${api.host}: the connector did not move past the last page (next: ${page.next ?? 'null'}).`,
+  const pages = drivePages<TokenPosition, CustomerPage>({
+    // Never null, so that the first page's token is checked too: every page must name the one after it.
+    start: { token: request.cursor === null ? null : decodeCursor(request.cursor) },
+    signal: request.signal,
+    async fetch(after) {
+      const page = await api.users(
+        {
+          changedSince: request.since?.toISOString(),
+          emails: emails ?? undefined,
+          after: after?.token ?? undefined,
+          limit: settings.pageSize,
+        },
+        request.signal,
       );
-    }
-    after = page.next;
-    yield { customers, rejected, deleted, cursor: encodeCursor(after) };
-    if (entries < settings.pageSize) return;
-  }
+      const entries = page.users.length + page.deleted.length;
+      if (entries === 0) return null;
+      checkTimeZone(page.timeZone, api.host);
+      if (page.users.length > 0 && countries === null) countries = await countryIds(api, request.signal);
+      const context: OxidMapContext = { timeZone: page.timeZone, countries: countries ?? new Map() };
+      const { customers, rejected } = mapRecords(page.users, (raw) => mapOxidUser(raw, context));
+      const deleted = page.deleted.flatMap((raw) => tombstone(raw, page.timeZone));
+      return {
+        items: { customers, rejected, deleted, cursor: page.next === null ? null : encodeCursor(page.next) },
+        next: { token: page.next },
+        last: entries < settings.pageSize,
+      };
+    },
+    advanced: (previous, next) => next.token !== null && next.token !== previous.token,
+    describe: (_previous, next) => `next: ${next.token ?? 'null'}`,
+    stuckCode: 'OXID_PAGING_STUCK',
+    stuckMessage: `${api.host}: the connector did not move past the last page.`,
+  });
+  for await (const { items } of pages) yield items;
 }
 
 /** oxcountry OXID -> ISO alpha-2, from the connector's country list (all countries, active or not). */

@@ -14,12 +14,7 @@ import { compareOrdinal, drivePages } from '../kit/paging.ts';
 import { mapRecords } from '../map-results.ts';
 import { isRecord } from '../record-values.ts';
 import { mapSfaCustomer } from './map.ts';
-import {
-  DEFAULT_PAGE_SIZE,
-  PROTOCOL_REQUESTS_PER_SECOND,
-  type SfaSettings,
-  sfaSettings,
-} from './settings.ts';
+import { SFA_PAGING, type SfaSettings, sfaSettings } from './settings.ts';
 import { createSfaApi, type SfaApi, type SfaHttpOptions } from './sfa-api.ts';
 
 export interface SfaAdapterOptions {
@@ -50,8 +45,8 @@ export function createSfaAdapter(options: SfaAdapterOptions = {}): Adapter {
       channelTypes: ['b2b'],
       guests: false,
       alwaysBlocked: false,
-      pageSize: DEFAULT_PAGE_SIZE,
-      requestsPerSecond: PROTOCOL_REQUESTS_PER_SECOND,
+      pageSize: SFA_PAGING.defaultPageSize,
+      requestsPerSecond: SFA_PAGING.rateLimit,
     },
     settings: sfaSettings,
     connect: (url, settings): Connected => ({

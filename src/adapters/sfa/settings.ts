@@ -3,27 +3,22 @@
  * created in SFA's administration under Integrations > API clients), page size and request rate. The client
  * secret never appears in a message.
  */
-import {
-  declareSettings,
-  pageSizeField,
-  readPageSize,
-  readRequestsPerSecond,
-  requestsPerSecondField,
-} from '../kit/settings.ts';
+import { type PagingLimits, type PagingSettings, pagingFields, readPaging } from '../kit/paging-settings.ts';
+import { declareSettings } from '../kit/settings.ts';
 
-export interface SfaSettings {
+export interface SfaSettings extends PagingSettings {
   clientId: string;
   clientSecret: string;
-  pageSize: number;
-  requestsPerSecond: number;
 }
 
-export const DEFAULT_PAGE_SIZE = 250;
-export const MAX_PAGE_SIZE = 1000;
-/** The SFA server allows 20 requests per second per API client. */
-export const PROTOCOL_REQUESTS_PER_SECOND = 20;
-/** The adapter's own default pace, below the limit so that network jitter does not bunch requests over it. */
-export const DEFAULT_REQUESTS_PER_SECOND = 15;
+/** The SFA server allows 20 requests per second per API client; the adapter's own pace is 15. */
+export const SFA_PAGING: PagingLimits = {
+  defaultPageSize: 250,
+  maxPageSize: 1000,
+  rateLimit: 20,
+  defaultRate: 15,
+  limitName: "the server's limit",
+};
 
 export const sfaSettings = declareSettings<SfaSettings>(
   'Comarch SFA',
@@ -43,11 +38,7 @@ export const sfaSettings = declareSettings<SfaSettings>(
       required: true,
       description: "The API client's secret. Kontor exchanges it for an access token (valid for an hour).",
     },
-    pageSizeField(DEFAULT_PAGE_SIZE, `Customers per request (1-${MAX_PAGE_SIZE}).`),
-    requestsPerSecondField(
-      `Upper limit of requests Kontor sends per second (at most ${PROTOCOL_REQUESTS_PER_SECOND}, the server's limit).`,
-      DEFAULT_REQUESTS_PER_SECOND,
-    ),
+    ...pagingFields(SFA_PAGING),
   ],
   (read) => {
     const clientId = read.required('clientId', "the API client's id");
@@ -59,18 +50,7 @@ export const sfaSettings = declareSettings<SfaSettings>(
       );
     }
     const clientSecret = read.required('clientSecret', "the API client's secret");
-    const requestsPerSecond = readRequestsPerSecond(
-      read,
-      DEFAULT_REQUESTS_PER_SECOND,
-      PROTOCOL_REQUESTS_PER_SECOND,
-      "the server's limit",
-    );
-    return {
-      clientId,
-      clientSecret,
-      pageSize: readPageSize(read, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
-      requestsPerSecond,
-    };
+    return { clientId, clientSecret, ...readPaging(read, SFA_PAGING) };
   },
 );
 

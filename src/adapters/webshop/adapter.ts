@@ -12,12 +12,7 @@ import { drivePages } from '../kit/paging.ts';
 import { mapFeedItems } from '../map-results.ts';
 import { isRecord } from '../record-values.ts';
 import { mapWebshopItem } from './map.ts';
-import {
-  DEFAULT_PAGE_SIZE,
-  PROTOCOL_REQUESTS_PER_SECOND,
-  type WebshopSettings,
-  webshopSettings,
-} from './settings.ts';
+import { WEBSHOP_PAGING, type WebshopSettings, webshopSettings } from './settings.ts';
 import { createWebshopApi, type WebshopApi, type WebshopHttpOptions } from './webshop-api.ts';
 import { webshopTimeOrder } from './webshop-dates.ts';
 
@@ -49,8 +44,8 @@ export function createWebshopAdapter(options: WebshopAdapterOptions = {}): Adapt
       channelTypes: ['b2b'],
       guests: false,
       alwaysBlocked: false,
-      pageSize: DEFAULT_PAGE_SIZE,
-      requestsPerSecond: PROTOCOL_REQUESTS_PER_SECOND,
+      pageSize: WEBSHOP_PAGING.defaultPageSize,
+      requestsPerSecond: WEBSHOP_PAGING.rateLimit,
     },
     settings: webshopSettings,
     connect: (url, settings): Connected => ({

@@ -3,27 +3,23 @@
  * key, from the webshop administrator's My Profile > My Shops > Synchronization data), page size and
  * request rate. The key is a secret: it never appears in a message.
  */
-import {
-  declareSettings,
-  pageSizeField,
-  readPageSize,
-  readRequestsPerSecond,
-  requestsPerSecondField,
-} from '../kit/settings.ts';
+import { type PagingLimits, type PagingSettings, pagingFields, readPaging } from '../kit/paging-settings.ts';
+import { declareSettings } from '../kit/settings.ts';
 
-export interface WebshopSettings {
+export interface WebshopSettings extends PagingSettings {
   shopName: string;
   apiKey: string;
-  pageSize: number;
-  requestsPerSecond: number;
 }
 
-export const DEFAULT_PAGE_SIZE = 200;
-export const MAX_PAGE_SIZE = 500;
-/** Protocol 17 allows 10 requests per second per shop. */
-export const PROTOCOL_REQUESTS_PER_SECOND = 10;
-/** The adapter's own default pace: below the limit, so that network jitter does not bunch requests over it. */
-export const DEFAULT_REQUESTS_PER_SECOND = 8;
+/** Protocol 17 allows 10 requests per second per shop; the adapter's own pace is 8. */
+export const WEBSHOP_PAGING: PagingLimits = {
+  defaultPageSize: 200,
+  maxPageSize: 500,
+  pageSizeDescription: 'Customers per request (1-500; the webshop refuses more).',
+  rateLimit: 10,
+  defaultRate: 8,
+  limitName: "the protocol's limit",
+};
 
 export const webshopSettings = declareSettings<WebshopSettings>(
   'Comarch ERP Webshop',
@@ -46,11 +42,7 @@ export const webshopSettings = declareSettings<WebshopSettings>(
         "The webshop's synchronization key from the same page. Kontor signs every request with it (HMAC-SHA256); " +
         'the key itself is never sent.',
     },
-    pageSizeField(DEFAULT_PAGE_SIZE, `Customers per request (1-${MAX_PAGE_SIZE}; the webshop refuses more).`),
-    requestsPerSecondField(
-      `Upper limit of requests Kontor sends per second (at most ${PROTOCOL_REQUESTS_PER_SECOND}, the protocol's limit).`,
-      DEFAULT_REQUESTS_PER_SECOND,
-    ),
+    ...pagingFields(WEBSHOP_PAGING),
   ],
   (read) => {
     const shopName = read.required('shopName', "the webshop's name from its synchronization data");
@@ -60,18 +52,7 @@ export const webshopSettings = declareSettings<WebshopSettings>(
     const apiKey = read.required('apiKey', "the webshop's synchronization key");
     if (apiKey.length < 16)
       throw read.invalid('apiKey', apiKey, 'the synchronization key (32 characters or more)', true);
-    const requestsPerSecond = readRequestsPerSecond(
-      read,
-      DEFAULT_REQUESTS_PER_SECOND,
-      PROTOCOL_REQUESTS_PER_SECOND,
-      "the protocol's limit",
-    );
-    return {
-      shopName,
-      apiKey,
-      pageSize: readPageSize(read, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
-      requestsPerSecond,
-    };
+    return { shopName, apiKey, ...readPaging(read, WEBSHOP_PAGING) };
   },
 );
 

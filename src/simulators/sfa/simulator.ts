@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { PROTOCOL_REQUESTS_PER_SECOND } from '../../adapters/sfa/settings.ts';
+import { SFA_PAGING } from '../../adapters/sfa/settings.ts';
 import {
   type IncomingSimulatorRequest,
   type InjectedFailure,
@@ -72,8 +72,7 @@ export async function startSfaSimulator(options: SfaSimulatorOptions = {}): Prom
   const clientId = options.clientId ?? 'kontor-import';
   const clientSecret =
     options.clientSecret ?? createHash('sha256').update(`sfa-secret-${seed}`).digest('base64url');
-  const rate =
-    options.requestsPerSecond === undefined ? PROTOCOL_REQUESTS_PER_SECOND : options.requestsPerSecond;
+  const rate = options.requestsPerSecond === undefined ? SFA_PAGING.rateLimit : options.requestsPerSecond;
   const context: SfaRouteContext = {
     store,
     clientId,

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { PROTOCOL_REQUESTS_PER_SECOND } from '../../adapters/webshop/settings.ts';
+import { WEBSHOP_PAGING } from '../../adapters/webshop/settings.ts';
 import {
   type IncomingSimulatorRequest,
   type InjectedFailure,
@@ -79,8 +79,7 @@ export async function startWebshopSimulator(
   );
   const shopName = options.shopName ?? 'demo-webshop';
   const apiKey = options.apiKey ?? createHash('sha1').update(`webshop-key-${seed}`).digest('hex');
-  const rate =
-    options.requestsPerSecond === undefined ? PROTOCOL_REQUESTS_PER_SECOND : options.requestsPerSecond;
+  const rate = options.requestsPerSecond === undefined ? WEBSHOP_PAGING.rateLimit : options.requestsPerSecond;
   const context: WebshopRouteContext = {
     store,
     info: {
