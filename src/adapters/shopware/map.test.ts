@@ -204,4 +204,35 @@ describe('mapShopwareCustomer', () => {
     });
     if (!rejected.ok) expect(rejected.rejected.message).toContain('10042');
   });
+
+  it('refuses a customer whose addresses are malformed instead of delivering it without addresses', () => {
+    const refusal = (overrides: Partial<ShopwareCustomer>) => {
+      const result = mapShopwareCustomer(
+        customer({ updatedAt: '2025-01-01T00:00:00.000+00:00', ...overrides }),
+      );
+      return result.ok ? null : result.rejected;
+    };
+    const malformed = [
+      { addresses: 'not-a-list' as unknown as ShopwareAddress[] },
+      { addresses: null },
+      { addresses: [null as unknown as ShopwareAddress] },
+      { addresses: [address({ street: { line: 'Sendlinger Straße 12' } as unknown as string })] },
+      { addresses: [address({ country: null })] },
+      { addresses: [address(), address({ id: SHIPPING, city: ['München'] as unknown as string })] },
+    ];
+    for (const overrides of malformed) {
+      expect(refusal(overrides), JSON.stringify(overrides.addresses)).toMatchObject({
+        externalId: 'c0000000000000000000000000000001',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining('10042'),
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      });
+    }
+    expect(refusal({ addresses: 'not-a-list' as unknown as ShopwareAddress[] })?.message).toContain(
+      '"addresses" is not a list',
+    );
+    expect(refusal({ addresses: [address({ country: null })] })?.message).toContain('has no country');
+    // No address at all is a customer without an address.
+    expect(mapped(customer({ addresses: [] })).addresses).toEqual([]);
+  });
 });
