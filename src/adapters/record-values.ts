@@ -12,6 +12,11 @@ export function text(value: unknown): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** True for what `text` reads without losing a value (text, a number) or nothing; false for objects, lists, booleans. */
+export function isTextOrNothing(value: unknown): boolean {
+  return value === null || value === undefined || typeof value === 'string' || typeof value === 'number';
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -216,4 +216,31 @@ describe('BuyerCollector', () => {
       ),
     ).toEqual([['INVALID_DATE', null], ['INVALID_EMAIL', '2025-05-02T10:00:00.000Z'], 'UK']);
   });
+
+  it('refuses a buyer whose shipping address is malformed instead of delivering it without an address', () => {
+    const malformed = [
+      'not-an-address',
+      ['Hauptstraße 12'],
+      { Name: 'Anna Schmidt', AddressLine1: { line: 'Hauptstraße 12' }, City: 'Berlin', CountryCode: 'DE' },
+      { Name: 'Anna Schmidt', AddressLine1: 'Hauptstraße 12', City: 'Berlin', CountryCode: ['DE'] },
+    ];
+    for (const shipping of malformed) {
+      const { records } = collect(order('302-0000010-0000010', { ShippingAddress: shipping as never }));
+      expect(records, JSON.stringify(shipping)).toMatchObject([
+        {
+          ok: false,
+          rejected: {
+            externalId: 'abc123@marketplace.amazon.de',
+            code: 'INVALID_RECORD',
+            message: expect.stringContaining('302-0000010-0000010'),
+            updatedAt: '2025-05-02T10:00:00.000Z',
+          },
+        },
+      ]);
+    }
+    // Amazon gives no address for some orders: that is a buyer without an address.
+    expect(
+      only(collect(order('302-0000011-0000011', { ShippingAddress: undefined })).records).addresses,
+    ).toEqual([]);
+  });
 });

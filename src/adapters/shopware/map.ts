@@ -15,7 +15,7 @@
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
 import { type MapResult, reject } from '../map-results.ts';
-import { distinctPhones, isEmail, isRecord, text } from '../record-values.ts';
+import { distinctPhones, isEmail, isRecord, isTextOrNothing, text } from '../record-values.ts';
 import { shopwareDateToIso } from './shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from './shopware-types.ts';
 
@@ -136,18 +136,14 @@ function addressProblem(addresses: unknown): string | null {
   for (const [index, address] of addresses.entries()) {
     const name = `address ${index + 1}`;
     if (!isRecord(address)) return `${name} is not an object`;
-    const wrong = ADDRESS_TEXTS.find((key) => !isTextValue(address[key]));
+    const wrong = ADDRESS_TEXTS.find((key) => !isTextOrNothing(address[key]));
     if (wrong !== undefined) return `"${wrong}" of ${name} is not text`;
     const country = address.country;
     if (!isRecord(country)) return `${name} has no country`;
-    if (!isTextValue(country.iso) || !isTextValue(country.name)) return `the country of ${name} is not text`;
+    if (!isTextOrNothing(country.iso) || !isTextOrNothing(country.name))
+      return `the country of ${name} is not text`;
   }
   return null;
-}
-
-/** Text, a number, or nothing: what `text()` reads without losing a value. */
-function isTextValue(value: unknown): boolean {
-  return value === null || value === undefined || typeof value === 'string' || typeof value === 'number';
 }
 
 /** Phones of the default billing address first, then the default shipping address, then the others. */
