@@ -48,13 +48,11 @@ export function createAmazonAdapter(options: AmazonAdapterOptions = {}): Adapter
   return defineAdapter({
     kind: 'amazon',
     label: 'Amazon (Selling Partner API)',
+    // Changed since, no By email: the kit's defaults.
     capabilities: {
-      changedSince: true,
-      byEmail: false,
       deletions: 'none',
       channelTypes: ['b2c', 'b2b-b2c'],
       guests: true,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: (options.usagePlans?.getOrders ?? USAGE_PLANS.getOrders).rate,
     },

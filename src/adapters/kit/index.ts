@@ -3,7 +3,13 @@
  * refusal, defineAdapter.
  */
 export { refuseUnsupportedEmails } from './by-email.ts';
-export { type AdapterDefinition, connectionKey, defineAdapter } from './define-adapter.ts';
+export {
+  type AdapterDefinition,
+  type CapabilityDeclaration,
+  connectionKey,
+  DEFAULT_CAPABILITIES,
+  defineAdapter,
+} from './define-adapter.ts';
 export { type KeysetCursor, type KeysetCursorCodec, keysetCursorCodec } from './keyset-cursor.ts';
 export {
   compareOrdinal,

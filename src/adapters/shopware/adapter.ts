@@ -89,15 +89,12 @@ export function createShopwareAdapter(options: ShopwareAdapterOptions = {}): Ada
   return defineAdapter({
     kind: 'shopware',
     label: 'Shopware 6',
+    // Changed since, no By email, no rate limit: the kit's defaults.
     capabilities: {
-      changedSince: true,
-      byEmail: false,
       deletions: 'id-scan',
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: true,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
-      requestsPerSecond: null,
     },
     settings: shopwareSettings,
     connect: (url, settings): Connected => ({
