@@ -130,4 +130,28 @@ describe('getOrders paging', () => {
     expect(await collect(reader.readCustomers({ url: URL_BASE, settings: SETTINGS }, read()))).toEqual([]);
     expect(ending.log.filter((entry) => entry.startsWith('orders'))).toHaveLength(3);
   });
+
+  it('keeps tokens out of messages, also where Amazon repeats one in an error', async () => {
+    const fake = fakeAmazon();
+    const sp = createSpApi(URL_BASE, readAmazonSettings(SETTINGS), {
+      http: {
+        retry: { retries: 0, backoffBaseMs: 1 },
+        fetch: async (input, init) => {
+          if (!String(input).includes('/orders/v0/orders')) return fake.fetchImpl(input, init);
+          const token = new Headers(init?.headers).get('x-amz-access-token');
+          const body = { errors: [{ code: 'InvalidInput', message: `Token ${token} may not list orders.` }] };
+          return new Response(JSON.stringify(body), {
+            status: 400,
+            headers: { 'content-type': 'application/json' },
+          });
+        },
+      },
+      usagePlans: PLANS,
+    });
+    const error = (await failure(
+      sp.getOrders({ marketplaceIds: ['A1PA6795UKMFR9'], lastUpdatedAfter: '2025-06-01T00:00:00Z' }),
+    )) as Error & { detail?: string };
+    expect(error.message).toContain('may not list orders');
+    expect(`${error.message} ${error.detail ?? ''}`).not.toContain('Atz.sprdt|1');
+  });
 });

@@ -105,7 +105,11 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
   const host = hostOf(base);
   const now = options.http?.now ?? Date.now;
   const plans = { ...USAGE_PLANS, ...options.usagePlans };
+  // Every access token and RDT joins the secrets, so that no message shows one.
   const secrets = [settings.clientSecret, settings.refreshToken];
+  const keepSecret = (token: string): void => {
+    secrets.push(token);
+  };
   const clientFor = (plan: UsagePlan | null, authHint = SP_API_AUTH_HINT): HttpClient =>
     createHttpClient({
       ...options.http,
@@ -134,6 +138,7 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
     },
     renewBeforeMs: renewBefore,
     now,
+    onToken: keepSecret,
   });
   /** The restricted data token for getOrders, issued with the LWA access token (renewed with it when refused). */
   const restrictedTokens = createTokenSource({
@@ -143,6 +148,7 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
     },
     renewBeforeMs: renewBefore,
     now,
+    onToken: keepSecret,
     issuedWith: accessTokens,
   });
 

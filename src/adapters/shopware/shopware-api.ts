@@ -41,9 +41,11 @@ export function createShopwareApi(
 ): ShopwareApi {
   const base = baseUrl(url);
   const host = hostOf(base);
+  // Every access token joins the secrets, so that no message shows one.
+  const secrets = [settings.clientSecret];
   const client: HttpClient = createHttpClient({
     ...http,
-    secrets: [settings.clientSecret],
+    secrets,
     requestsPerSecond: settings.requestsPerSecond,
     hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
   });
@@ -67,6 +69,7 @@ export function createShopwareApi(
     },
     renewBeforeMs: EXPIRY_MARGIN_MS,
     now: http.now,
+    onToken: (token) => secrets.push(token),
   });
 
   /** POSTs criteria with the bearer token (a refused token is renewed once by the token source). */
