@@ -69,6 +69,14 @@ export function countryOf(value: unknown): string | null {
   return /^[A-Za-z]{2}$/.test(raw) ? raw.toUpperCase() : raw;
 }
 
+/** The first and last name of a record that names them firstName and lastName, as trimmed text or null. */
+export function personNames(record: { firstName?: unknown; lastName?: unknown }): {
+  firstName: string | null;
+  lastName: string | null;
+} {
+  return { firstName: text(record.firstName), lastName: text(record.lastName) };
+}
+
 /** A person's name from its parts ("Anna Nowak"); null when both are empty. */
 export function fullName(first: unknown, last: unknown): string | null {
   const name = [text(first), text(last)].filter((part) => part !== null).join(' ');

@@ -15,7 +15,7 @@
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
 import { type MapResult, reject } from '../map-results.ts';
-import { distinctPhones, isEmail, isRecord, isTextOrNothing, text } from '../record-values.ts';
+import { distinctPhones, isEmail, isRecord, isTextOrNothing, personNames, text } from '../record-values.ts';
 import { shopwareDateToIso } from './shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from './shopware-types.ts';
 
@@ -77,8 +77,7 @@ export function mapShopwareCustomer(raw: unknown): MapResult {
     customer: {
       externalId,
       email,
-      firstName: text(customer.firstName),
-      lastName: text(customer.lastName),
+      ...personNames(customer),
       company,
       taxId: firstText(customer.vatIds),
       phones: distinctPhones(phoneOrder(rawAddresses, customer).map((address) => address.phoneNumber)),

@@ -1,0 +1,39 @@
+/**
+ * The ChannelCustomer and ChannelAddress a mapping test expects, written with only the fields that say
+ * something: a customer without company, tax id, lists, classification, representative or creation time,
+ * not a guest; an address without region that is the default billing and shipping address.
+ */
+import type { MapResult } from '../../src/adapters/map-results.ts';
+import type { ChannelAddress, ChannelCustomer } from '../../src/domain/channel-customer.ts';
+
+export function channelCustomer(
+  fields: Pick<ChannelCustomer, 'externalId' | 'email' | 'updatedAt'> & Partial<ChannelCustomer>,
+): ChannelCustomer {
+  return {
+    firstName: null,
+    lastName: null,
+    company: null,
+    taxId: null,
+    phones: [],
+    websites: [],
+    addresses: [],
+    contacts: [],
+    salesTaxClassification: null,
+    salesRepresentative: null,
+    guest: false,
+    createdAt: null,
+    ...fields,
+  };
+}
+
+export function channelAddress(
+  fields: Pick<ChannelAddress, 'street' | 'postalCode' | 'city' | 'country'> & Partial<ChannelAddress>,
+): ChannelAddress {
+  return { region: null, defaultBilling: true, defaultShipping: true, ...fields };
+}
+
+/** The customer a mapping delivered; a rejection fails the test with its message. */
+export function accepted(result: MapResult): ChannelCustomer {
+  if (!result.ok) throw new Error(`rejected: ${result.rejected.message}`);
+  return result.customer;
+}
