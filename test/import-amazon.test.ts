@@ -4,7 +4,9 @@
  * server). Expectations are computed here from the simulator's raw orders.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createAmazonAdapter } from '../src/adapters/amazon/adapter.ts';
 import type { SpOrder } from '../src/adapters/amazon/sp-api-types.ts';
+import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { ChannelService } from '../src/channels/channel-service.ts';
 import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
@@ -261,4 +263,55 @@ describeEachDb('Import customers from Amazon', (getDb) => {
     expect((await findChannelByName(db, 'revoked'))!.watermark).toBeNull();
     expect(await listPartners(db, { channel: 'revoked' })).toEqual([]);
   });
+
+  it('refuses a buyer whose shipping address arrives malformed and keeps the address stored for its partner', async () => {
+    await addChannel('shop', 'b2b-b2c');
+    await runImport(deps(), anytime('shop'));
+    const [key] = [...latestOrders(sim.store.snapshot()).keys()];
+    const stored = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop').get(key!)!.addresses;
+    expect(stored).toHaveLength(1);
+
+    for (const corrupt of [
+      (order: Record<string, unknown>) => {
+        order.ShippingAddress = 'not-an-address';
+      },
+      (order: Record<string, unknown>) => {
+        order.ShippingAddress = {
+          ...(order.ShippingAddress as object),
+          AddressLine1: { line: 'x' },
+          CountryCode: null,
+        };
+      },
+    ]) {
+      const run = await runImport({ db, adapters: corruptingAdapters(key!, corrupt) }, anytime('shop'));
+      expect(run.state).toBe('finished');
+      const log = await getRunLog(db, run.id);
+      expect(log).toContainEqual(
+        expect.objectContaining({ level: 'error', code: 'INVALID_RECORD', externalId: key }),
+      );
+      const partner = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop').get(key!)!;
+      expect(partner.addresses).toEqual(stored);
+    }
+  });
 });
+
+/** An Amazon adapter whose getOrders answers are changed by `corrupt` for the orders of the buyer `key`. */
+function corruptingAdapters(key: string, corrupt: (order: Record<string, unknown>) => void) {
+  const amazon = createAmazonAdapter({
+    http: {
+      retry: { retries: 1, backoffBaseMs: 1 },
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).includes('/orders/v0/orders')) return response;
+        const body = (await response.json()) as { payload: { Orders: Record<string, unknown>[] } };
+        for (const order of body.payload.Orders) {
+          const email = (order.BuyerInfo as { BuyerEmail?: string } | undefined)?.BuyerEmail;
+          if (email?.toLowerCase() === key) corrupt(order);
+        }
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      },
+    },
+    usagePlans: FAST_USAGE_PLANS,
+  });
+  return createAdapterRegistry([amazon]);
+}

@@ -3,6 +3,8 @@
  * criteria) and the partners land in a real database (PGlite and the PostgreSQL server).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createAdapterRegistry } from '../src/adapters/registry.ts';
+import { createShopwareAdapter } from '../src/adapters/shopware/adapter.ts';
 import type { ShopwareCustomer } from '../src/adapters/shopware/shopware-types.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { type ShopwareSimulator, startShopwareSimulator } from '../src/simulators/shopware/simulator.ts';
@@ -246,4 +248,60 @@ describeEachDb('Import customers from Shopware 6 with broken records', (getDb) =
     expect(noted('awaiting', 'UNKNOWN_COUNTRY')).toEqual(broken('country'));
     expect(run.counts.errors).toBe(broken('email').size);
   });
+
+  it('refuses a customer whose addresses arrive malformed and keeps the addresses stored for its partner', async () => {
+    const db = getDb();
+    await addShopwareChannel(db, sim, 'shop', { type: 'b2c' });
+    await runImport({ db, adapters: testAdapters }, lastTransfer('shop'));
+    const target = sim.store
+      .list()
+      .find(
+        (customer) =>
+          !customer.guest && !sim.broken.has(customer.id) && (customer.addresses ?? []).length > 0,
+      )!;
+    const stored = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop').get(
+      target.id,
+    )!.addresses;
+    expect(stored.length).toBeGreaterThan(0);
+
+    for (const corrupt of [
+      (record: Record<string, unknown>) => {
+        record.addresses = 'not-a-list';
+      },
+      (record: Record<string, unknown>) => {
+        const [first] = record.addresses as Record<string, unknown>[];
+        Object.assign(first as Record<string, unknown>, { street: { line: 'x' }, country: null });
+      },
+    ]) {
+      sim.store.update(target.id, { firstName: `${target.firstName} ` });
+      const run = await runImport(
+        { db, adapters: corruptingAdapters(target.id, corrupt) },
+        lastTransfer('shop'),
+      );
+      expect(run.state).toBe('finished');
+      const log = await getRunLog(db, run.id);
+      expect(log).toContainEqual(
+        expect.objectContaining({ level: 'error', code: 'INVALID_RECORD', externalId: target.id }),
+      );
+      const partner = byExternalId(await listPartners(db, { channel: 'shop' }), 'shop').get(target.id)!;
+      expect(partner.addresses).toEqual(stored);
+    }
+  });
 });
+
+/** The test adapters, with Shopware's search answers changed by `corrupt` for the customer `id`. */
+function corruptingAdapters(id: string, corrupt: (record: Record<string, unknown>) => void) {
+  const shopware = createShopwareAdapter({
+    http: {
+      retry: { retries: 1, backoffBaseMs: 1 },
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).includes('/api/search/customer')) return response;
+        const body = (await response.json()) as { data: Record<string, unknown>[] };
+        for (const record of body.data) if (record.id === id) corrupt(record);
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      },
+    },
+  });
+  return createAdapterRegistry([shopware]);
+}

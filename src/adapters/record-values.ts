@@ -12,6 +12,11 @@ export function text(value: unknown): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** True for what `text` reads without losing a value (text, a number) or nothing; false for objects, lists, booleans. */
+export function isTextOrNothing(value: unknown): boolean {
+  return value === null || value === undefined || typeof value === 'string' || typeof value === 'number';
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -62,6 +67,14 @@ export function countryOf(value: unknown): string | null {
   const raw = text(value);
   if (raw === null) return null;
   return /^[A-Za-z]{2}$/.test(raw) ? raw.toUpperCase() : raw;
+}
+
+/** The first and last name of a record that names them firstName and lastName, as trimmed text or null. */
+export function personNames(record: { firstName?: unknown; lastName?: unknown }): {
+  firstName: string | null;
+  lastName: string | null;
+} {
+  return { firstName: text(record.firstName), lastName: text(record.lastName) };
 }
 
 /** A person's name from its parts ("Anna Nowak"); null when both are empty. */

@@ -7,15 +7,16 @@
  * and then hands them out in pages. The cursor names the window and the last buyer handed out: a resumed
  * read reads the same window again and continues after that buyer. See docs/adapters/amazon.md.
  */
-import { BugError, ConfigError } from '../../domain/errors.ts';
-import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
+import { ConfigError } from '../../domain/errors.ts';
+import type { Adapter, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { refuseUnsupportedEmails } from '../kit/by-email.ts';
+import { defineAdapter } from '../kit/define-adapter.ts';
+import { drivePages } from '../kit/paging.ts';
 import { type AmazonCursor, decodeCursor, encodeCursor } from './cursor.ts';
 import { amazonDate } from './dates.ts';
 import { BuyerCollector, type BuyerRecord, comparePositions, instant, positionOf } from './map.ts';
 import { marketplaceById } from './marketplaces.ts';
-import { AMAZON_SETTINGS, type AmazonSettings, DEFAULT_PAGE_SIZE, readAmazonSettings } from './settings.ts';
+import { type AmazonSettings, amazonSettings, DEFAULT_PAGE_SIZE } from './settings.ts';
 import {
   type AmazonHttpOptions,
   createSpApi,
@@ -24,6 +25,7 @@ import {
   USAGE_PLANS,
   type UsagePlan,
 } from './sp-api.ts';
+import type { SpOrder } from './sp-api-types.ts';
 
 export interface AmazonAdapterOptions {
   /** HTTP client options (timeouts, retry policy; tests pass fast retries). */
@@ -37,33 +39,27 @@ export const EARLIEST_ORDERS = '2016-01-01T00:00:00Z';
 /** Amazon's getOrders needs LastUpdatedBefore at least two minutes in the past. */
 const PROCESSING_DELAY_MS = 120_000;
 
-export function createAmazonAdapter(options: AmazonAdapterOptions = {}): Adapter {
-  const connect = (connection: ChannelConnection): { api: SpApi; settings: AmazonSettings } => {
-    const settings = readAmazonSettings(connection.settings);
-    return { api: createSpApi(connection.url, settings, options), settings };
-  };
+interface Connected {
+  api: SpApi;
+  settings: AmazonSettings;
+}
 
-  return {
+export function createAmazonAdapter(options: AmazonAdapterOptions = {}): Adapter {
+  return defineAdapter({
     kind: 'amazon',
     label: 'Amazon (Selling Partner API)',
+    // Changed since, no By email: the kit's defaults.
     capabilities: {
-      changedSince: true,
-      byEmail: false,
       deletions: 'none',
       channelTypes: ['b2c', 'b2b-b2c'],
       guests: true,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: (options.usagePlans?.getOrders ?? USAGE_PLANS.getOrders).rate,
     },
-    settings: AMAZON_SETTINGS,
+    settings: amazonSettings,
+    connect: (url, settings): Connected => ({ api: createSpApi(url, settings, options), settings }),
 
-    validateSettings(settings) {
-      readAmazonSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api, settings } = connect(connection);
+    async check({ api, settings }, signal): Promise<CheckResult> {
       const participations = await api.marketplaceParticipations(signal);
       const selling = new Map(
         participations
@@ -87,19 +83,14 @@ export function createAmazonAdapter(options: AmazonAdapterOptions = {}): Adapter
       };
     },
 
-    async *readCustomers(connection, request) {
-      refuseUnsupportedEmails('Amazon', { byEmail: false }, request);
-      yield* readPages(connect(connection), request);
-    },
-  };
+    readCustomers: readPages,
+  });
 }
 
 export const amazonAdapter: Adapter = createAmazonAdapter();
 
-async function* readPages(
-  { api, settings }: { api: SpApi; settings: AmazonSettings },
-  request: ReadRequest,
-): AsyncGenerator<CustomerPage> {
+/** Reads the window, then hands out its buyers after the cursor's buyer, a page at a time. */
+async function* readPages({ api, settings }: Connected, request: ReadRequest): AsyncGenerator<CustomerPage> {
   const resume = request.cursor === null ? null : decodeCursor(request.cursor);
   const from = resume?.from ?? (request.since ? amazonDate(request.since) : EARLIEST_ORDERS);
   const { records, to } = await readWindow(api, settings, from, resume?.to ?? null, request.signal);
@@ -130,30 +121,40 @@ async function readWindow(
   signal: AbortSignal | undefined,
 ): Promise<{ records: BuyerRecord[]; to: string }> {
   const collector = new BuyerCollector();
-  const first = await api.getOrders(
-    { marketplaceIds: settings.marketplaceIds, lastUpdatedAfter: from, lastUpdatedBefore: to ?? undefined },
-    signal,
-  );
-  // The end Amazon chose (or confirmed); without a readable one, the latest end Amazon would accept.
-  const answered = instant(first.LastUpdatedBefore);
-  const end = to ?? amazonDate(new Date(answered ?? Date.now() - PROCESSING_DELAY_MS));
-  for (const order of first.Orders) collector.add(order);
+  let end = to;
   const tokens = new Set<string>();
-  let next = first.NextToken;
-  while (next) {
-    throwIfAborted(signal);
-    if (tokens.has(next)) {
-      throw new BugError(
-        'AMAZON_PAGING_STUCK',
-        `${api.host} answered the same NextToken twice while listing orders.`,
-      );
-    }
-    tokens.add(next);
-    const page = await api.getOrdersPage(settings.marketplaceIds, next, signal);
-    for (const order of page.Orders) collector.add(order);
-    next = page.NextToken;
-  }
-  return { records: collector.records(), to: end };
+  const pages = drivePages<string | null, SpOrder[]>({
+    start: null,
+    signal,
+    async fetch(nextToken) {
+      if (nextToken === null) {
+        const first = await api.getOrders(
+          {
+            marketplaceIds: settings.marketplaceIds,
+            lastUpdatedAfter: from,
+            lastUpdatedBefore: to ?? undefined,
+          },
+          signal,
+        );
+        // The end Amazon chose (or confirmed); without a readable one, the latest end Amazon would accept.
+        const answered = instant(first.LastUpdatedBefore);
+        end = to ?? amazonDate(new Date(answered ?? Date.now() - PROCESSING_DELAY_MS));
+        return { items: first.Orders, next: first.NextToken || null, last: !first.NextToken };
+      }
+      const page = await api.getOrdersPage(settings.marketplaceIds, nextToken, signal);
+      return { items: page.Orders, next: page.NextToken || null, last: !page.NextToken };
+    },
+    // Amazon's tokens are opaque: a page has moved on when its token is none of those read before.
+    advanced(previous, next) {
+      if (previous !== null) tokens.add(previous);
+      return next === null || !tokens.has(next);
+    },
+    stuckCode: 'AMAZON_PAGING_STUCK',
+    stuckMessage: `${api.host} answered the same NextToken twice while listing orders.`,
+  });
+  for await (const { items } of pages) for (const order of items) collector.add(order);
+  // The first page always runs (or throws), so the end is known here.
+  return { records: collector.records(), to: end as string };
 }
 
 function label(id: string): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { channelAddress, channelCustomer } from '../../../test/support/channel-customers.ts';
 import { BuyerCollector, type BuyerRecord } from './map.ts';
 import type { SpOrder } from './sp-api-types.ts';
 
@@ -40,33 +41,20 @@ function only(records: BuyerRecord[]) {
 describe('BuyerCollector', () => {
   it('maps a consumer buyer: lower-case key, name split, the shipping address as the only address, a guest', () => {
     const customer = only(collect(order('302-0000001-0000001')).records);
-    expect(customer).toEqual({
-      externalId: 'abc123@marketplace.amazon.de',
-      email: 'Abc123@marketplace.amazon.de',
-      firstName: 'Anna',
-      lastName: 'Schmidt',
-      company: null,
-      taxId: null,
-      phones: ['+49 30 1234567'],
-      websites: [],
-      addresses: [
-        {
-          street: 'Hauptstraße 12',
-          postalCode: '10115',
-          city: 'Berlin',
-          country: 'DE',
-          region: null,
-          defaultBilling: true,
-          defaultShipping: true,
-        },
-      ],
-      contacts: [],
-      salesTaxClassification: null,
-      salesRepresentative: null,
-      guest: true,
-      createdAt: null,
-      updatedAt: '2025-05-02T10:00:00.000Z',
-    });
+    expect(customer).toEqual(
+      channelCustomer({
+        externalId: 'abc123@marketplace.amazon.de',
+        email: 'Abc123@marketplace.amazon.de',
+        firstName: 'Anna',
+        lastName: 'Schmidt',
+        phones: ['+49 30 1234567'],
+        addresses: [
+          channelAddress({ street: 'Hauptstraße 12', postalCode: '10115', city: 'Berlin', country: 'DE' }),
+        ],
+        guest: true,
+        updatedAt: '2025-05-02T10:00:00.000Z',
+      }),
+    );
   });
 
   it('delivers a buyer with several orders once: data of the latest order placed, change time of the latest change', () => {
@@ -215,5 +203,32 @@ describe('BuyerCollector', () => {
         record.ok ? record.customer.addresses[0]?.country : [record.rejected.code, record.rejected.updatedAt],
       ),
     ).toEqual([['INVALID_DATE', null], ['INVALID_EMAIL', '2025-05-02T10:00:00.000Z'], 'UK']);
+  });
+
+  it('refuses a buyer whose shipping address is malformed instead of delivering it without an address', () => {
+    const malformed = [
+      'not-an-address',
+      ['Hauptstraße 12'],
+      { Name: 'Anna Schmidt', AddressLine1: { line: 'Hauptstraße 12' }, City: 'Berlin', CountryCode: 'DE' },
+      { Name: 'Anna Schmidt', AddressLine1: 'Hauptstraße 12', City: 'Berlin', CountryCode: ['DE'] },
+    ];
+    for (const shipping of malformed) {
+      const { records } = collect(order('302-0000010-0000010', { ShippingAddress: shipping as never }));
+      expect(records, JSON.stringify(shipping)).toMatchObject([
+        {
+          ok: false,
+          rejected: {
+            externalId: 'abc123@marketplace.amazon.de',
+            code: 'INVALID_RECORD',
+            message: expect.stringContaining('302-0000010-0000010'),
+            updatedAt: '2025-05-02T10:00:00.000Z',
+          },
+        },
+      ]);
+    }
+    // Amazon gives no address for some orders: that is a buyer without an address.
+    expect(
+      only(collect(order('302-0000011-0000011', { ShippingAddress: undefined })).records).addresses,
+    ).toEqual([]);
   });
 });

@@ -10,10 +10,11 @@
  * id, address) are in docs/adapters/amazon.md. Rejections:
  *   INVALID_DATE    none of the buyer's orders has a readable LastUpdateDate
  *   INVALID_EMAIL   BuyerEmail is not an e-mail address
+ *   INVALID_RECORD  the ShippingAddress of the buyer's data order is not an object, or a field of it not text
  * A CountryCode that is not an ISO code is delivered as it is: the import rules warn about it (UNKNOWN_COUNTRY).
  */
 import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
-import { text } from '../record-values.ts';
+import { isRecord, isTextOrNothing, text } from '../record-values.ts';
 import { marketplaceById, SPANISH_NAMING_COUNTRIES } from './marketplaces.ts';
 import { splitPersonName } from './person-name.ts';
 import type { SpAddress, SpOrder } from './sp-api-types.ts';
@@ -105,6 +106,15 @@ function toRecord(buyer: Collected): BuyerRecord {
   if (!EMAIL.test(email)) {
     return reject(key, updatedAt, 'INVALID_EMAIL', `Buyer ${key}: "${email}" is not a valid e-mail address.`);
   }
+  const problem = shippingAddressProblem(data.ShippingAddress);
+  if (problem !== null) {
+    return reject(
+      key,
+      updatedAt,
+      'INVALID_RECORD',
+      `Buyer ${key}: ${problem} in order ${data.AmazonOrderId}.`,
+    );
+  }
   const country = text(data.ShippingAddress?.CountryCode)?.toUpperCase() ?? null;
   return { ok: true, key, updatedAt, customer: mapBuyer(data, key, email, country, updatedAt) };
 }
@@ -190,6 +200,31 @@ function mapAddress(
     defaultBilling: true,
     defaultShipping: true,
   };
+}
+
+const ADDRESS_TEXTS = [
+  'Name',
+  'CompanyName',
+  'AddressLine1',
+  'AddressLine2',
+  'AddressLine3',
+  'City',
+  'StateOrRegion',
+  'PostalCode',
+  'CountryCode',
+  'Phone',
+] as const;
+
+/**
+ * What is wrong with the shape of an order's ShippingAddress (not an object, a field that is not text);
+ * null when it is well formed or absent (Amazon gives no address for some orders). A malformed address is
+ * an error of the buyer, never "no address", which would remove the address stored for the partner.
+ */
+function shippingAddressProblem(address: unknown): string | null {
+  if (address === null || address === undefined) return null;
+  if (!isRecord(address)) return 'the ShippingAddress is not an object';
+  const wrong = ADDRESS_TEXTS.find((field) => !isTextOrNothing(address[field]));
+  return wrong === undefined ? null : `the ShippingAddress field ${wrong} is not text`;
 }
 
 function placedLater(candidate: SpOrder, current: SpOrder): boolean {

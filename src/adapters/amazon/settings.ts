@@ -5,8 +5,8 @@
  * secrets: they never appear in a message.
  */
 import { SettingError } from '../../domain/errors.ts';
-import type { SettingField } from '../adapter.ts';
-import { invalidSetting, type Settings, settingReader } from '../setting-values.ts';
+import { declareSettings, pageSizeField, readPageSize } from '../kit/settings.ts';
+import type { SettingReader } from '../setting-values.ts';
 import { marketplaceById } from './marketplaces.ts';
 
 export interface AmazonSettings {
@@ -23,109 +23,109 @@ export const DEFAULT_PAGE_SIZE = 300;
 const MAX_PAGE_SIZE = 1000;
 /** getOrders takes at most 50 marketplace ids. */
 const MAX_MARKETPLACES = 50;
-const invalid = (key: string, value: string, expected: string) =>
-  invalidSetting('Amazon', key, value, expected);
 
-export const AMAZON_SETTINGS: readonly SettingField[] = [
-  {
-    key: 'marketplaceIds',
-    label: 'Marketplace ids',
-    type: 'string',
-    required: true,
-    description:
-      'The marketplaces whose orders are read, comma-separated, e.g. A1PA6795UKMFR9 (Amazon.de), A13V1IB3VIYZZH ' +
-      '(Amazon.fr). All must belong to the region of the channel URL.',
+export const amazonSettings = declareSettings<AmazonSettings>(
+  'Amazon',
+  [
+    {
+      key: 'marketplaceIds',
+      label: 'Marketplace ids',
+      type: 'string',
+      required: true,
+      description:
+        'The marketplaces whose orders are read, comma-separated, e.g. A1PA6795UKMFR9 (Amazon.de), A13V1IB3VIYZZH ' +
+        '(Amazon.fr). All must belong to the region of the channel URL.',
+    },
+    {
+      key: 'clientId',
+      label: 'LWA client id',
+      type: 'string',
+      required: true,
+      description:
+        'The Login with Amazon client identifier of the SP-API application (amzn1.application-oa2-client.…), ' +
+        'from Seller Central > Apps and Services > Develop Apps > LWA credentials.',
+    },
+    {
+      key: 'clientSecret',
+      label: 'LWA client secret',
+      type: 'secret',
+      required: true,
+      description: 'The Login with Amazon client secret of the SP-API application.',
+    },
+    {
+      key: 'refreshToken',
+      label: 'Refresh token',
+      type: 'secret',
+      required: true,
+      description:
+        "The LWA refresh token (Atzr|…) from the seller's authorization of the application (self-authorization " +
+        'in Seller Central, or the OAuth flow). The application needs the roles Inventory and Order Tracking, ' +
+        'Direct-to-Consumer Shipping and Tax Invoicing (restricted data: buyers and shipping addresses).',
+    },
+    {
+      key: 'tokenUrl',
+      label: 'LWA token endpoint',
+      type: 'string',
+      required: false,
+      description: 'Where access tokens are obtained. Amazon uses one endpoint for every region.',
+      default: LWA_TOKEN_URL,
+    },
+    pageSizeField(
+      DEFAULT_PAGE_SIZE,
+      'Buyers per page handed to the import (orders are always read 100 per request).',
+    ),
+  ],
+  (read) => {
+    const marketplaceIds = marketplaceList(read);
+    const clientId = read.required('clientId', 'the LWA client id');
+    if (!clientId.startsWith('amzn1.application-oa2-client.')) {
+      throw read.invalid('clientId', clientId, 'an LWA client id (amzn1.application-oa2-client.…)');
+    }
+    const clientSecret = read.required('clientSecret', 'the LWA client secret');
+    const refreshToken = read.required('refreshToken', 'an LWA refresh token');
+    if (!refreshToken.startsWith('Atzr|')) {
+      // Never echo a secret: say what it looks like instead.
+      const looksLike = refreshToken.startsWith('Atza|')
+        ? ' (an access token, Atza|…, expires in an hour)'
+        : '';
+      throw new SettingError(
+        'SETTING_INVALID',
+        'refreshToken',
+        `The Amazon setting "refreshToken" is not a refresh token${looksLike}; expected the LWA refresh token (Atzr|…).`,
+      );
+    }
+    return {
+      marketplaceIds,
+      clientId,
+      clientSecret,
+      refreshToken,
+      tokenUrl: tokenUrl(read),
+      pageSize: readPageSize(read, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+    };
   },
-  {
-    key: 'clientId',
-    label: 'LWA client id',
-    type: 'string',
-    required: true,
-    description:
-      'The Login with Amazon client identifier of the SP-API application (amzn1.application-oa2-client.…), ' +
-      'from Seller Central > Apps and Services > Develop Apps > LWA credentials.',
-  },
-  {
-    key: 'clientSecret',
-    label: 'LWA client secret',
-    type: 'secret',
-    required: true,
-    description: 'The Login with Amazon client secret of the SP-API application.',
-  },
-  {
-    key: 'refreshToken',
-    label: 'Refresh token',
-    type: 'secret',
-    required: true,
-    description:
-      "The LWA refresh token (Atzr|…) from the seller's authorization of the application (self-authorization " +
-      'in Seller Central, or the OAuth flow). The application needs the roles Inventory and Order Tracking, ' +
-      'Direct-to-Consumer Shipping and Tax Invoicing (restricted data: buyers and shipping addresses).',
-  },
-  {
-    key: 'tokenUrl',
-    label: 'LWA token endpoint',
-    type: 'string',
-    required: false,
-    description: 'Where access tokens are obtained. Amazon uses one endpoint for every region.',
-    default: LWA_TOKEN_URL,
-  },
-  {
-    key: 'pageSize',
-    label: 'Page size',
-    type: 'number',
-    required: false,
-    description: 'Buyers per page handed to the import (orders are always read 100 per request).',
-    default: String(DEFAULT_PAGE_SIZE),
-  },
-];
+);
 
-export function readAmazonSettings(settings: Settings): AmazonSettings {
-  const read = settingReader('Amazon', settings);
-  const marketplaceIds = marketplaceList(settings.marketplaceIds ?? '');
-  const clientId = read.required('clientId', 'the LWA client id');
-  if (!clientId.startsWith('amzn1.application-oa2-client.')) {
-    throw invalid('clientId', clientId, 'an LWA client id (amzn1.application-oa2-client.…)');
-  }
-  const clientSecret = read.required('clientSecret', 'the LWA client secret');
-  const refreshToken = read.required('refreshToken', 'an LWA refresh token');
-  if (!refreshToken.startsWith('Atzr|')) {
-    // Never echo a secret: say what it looks like instead.
-    const looksLike = refreshToken.startsWith('Atza|')
-      ? ' (an access token, Atza|…, expires in an hour)'
-      : '';
-    throw new SettingError(
-      'SETTING_INVALID',
-      'refreshToken',
-      `The Amazon setting "refreshToken" is not a refresh token${looksLike}; expected the LWA refresh token (Atzr|…).`,
-    );
-  }
-  return {
-    marketplaceIds,
-    clientId,
-    clientSecret,
-    refreshToken,
-    tokenUrl: tokenUrl(settings.tokenUrl),
-    pageSize: read.integer('pageSize', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
-  };
-}
+export const readAmazonSettings = amazonSettings.parse;
 
 /** "A1PA6795UKMFR9, A13V1IB3VIYZZH" -> the ids, in order, without repeats. */
-function marketplaceList(text: string): string[] {
-  const ids = [...new Set(text.split(/[\s,;]+/).filter((id) => id !== ''))];
+function marketplaceList(read: SettingReader): string[] {
+  const ids = [
+    ...new Set(
+      read
+        .text('marketplaceIds')
+        .split(/[\s,;]+/)
+        .filter((id) => id !== ''),
+    ),
+  ];
   if (ids.length === 0) {
-    throw new SettingError(
-      'SETTING_MISSING',
-      'marketplaceIds',
-      'The Amazon channel needs the setting "marketplaceIds" (e.g. A1PA6795UKMFR9 for Amazon.de).',
-    );
+    throw read.missing('marketplaceIds', 'e.g. A1PA6795UKMFR9 for Amazon.de');
   }
   for (const id of ids) {
     if (!/^[A-Z0-9]{10,16}$/.test(id))
-      throw invalid('marketplaceIds', id, 'marketplace ids such as A1PA6795UKMFR9');
+      throw read.invalid('marketplaceIds', id, 'marketplace ids such as A1PA6795UKMFR9');
   }
   if (ids.length > MAX_MARKETPLACES) {
-    throw invalid('marketplaceIds', `${ids.length} ids`, `at most ${MAX_MARKETPLACES} marketplace ids`);
+    throw read.invalid('marketplaceIds', `${ids.length} ids`, `at most ${MAX_MARKETPLACES} marketplace ids`);
   }
   const regions = new Set(
     ids.map((id) => marketplaceById(id)?.region).filter((region) => region !== undefined),
@@ -140,15 +140,15 @@ function marketplaceList(text: string): string[] {
   return ids;
 }
 
-function tokenUrl(value: string | undefined): string {
-  const text = value?.trim() || LWA_TOKEN_URL;
+function tokenUrl(read: SettingReader): string {
+  const text = read.text('tokenUrl') || LWA_TOKEN_URL;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw invalid('tokenUrl', text, 'an http(s) URL');
+    throw read.invalid('tokenUrl', text, 'an http(s) URL');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw invalid('tokenUrl', text, 'an http(s) URL');
+    throw read.invalid('tokenUrl', text, 'an http(s) URL');
   return text;
 }

@@ -7,8 +7,9 @@
  * - Sellers API: GET /sellers/v1/marketplaceParticipations (test connection).
  * Requests carry the token in x-amz-access-token (no AWS Signature Version 4: SP-API has not required it
  * since October 2023). Each operation has its own usage plan (rate and burst) that a token-bucket
- * throttle keeps to; a 429 empties the bucket. Tokens are renewed shortly before they expire, and once more
- * when Amazon refuses one (403).
+ * throttle keeps to; a 429 empties the bucket. The LWA access token and the RDT are two token sources of the
+ * kit: each renewed a tenth of its lifetime (at most five minutes) before it expires, and once more when
+ * Amazon refuses it (403); a refused RDT renews the access token it was issued with too.
  */
 import { AuthError, BugError, ConfigError, KontorError } from '../../domain/errors.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
@@ -18,6 +19,7 @@ import {
   type HttpClientOptions,
   type HttpRequest,
 } from '../http/http-client.ts';
+import { createTokenSource, type TokenSource } from '../kit/token-source.ts';
 import { TURKEY_MARKETPLACE_ID } from './marketplaces.ts';
 import type { AmazonSettings } from './settings.ts';
 import type {
@@ -93,20 +95,21 @@ const RDT_ADVICE =
   'roles "Direct-to-Consumer Shipping" and "Tax Invoicing" (or "Tax Remittance"); request them for the application ' +
   'in the Solution Provider Portal or Seller Central and authorize it again.';
 
-/** Renew a token this long before it expires (a tenth of its lifetime before, for short-lived tokens). */
-const RENEW_MARGIN_MS = 300_000;
-
-interface CachedToken {
-  value: string;
-  expiresAt: number;
-}
+/** A token is renewed a tenth of its lifetime before it expires, at most five minutes before. */
+const renewBefore = (lifetimeMs: number): number => Math.min(300_000, lifetimeMs / 10);
+/** The lifetime of a token whose answer states none (LWA and RDT tokens live an hour). */
+const DEFAULT_LIFETIME_SECONDS = 3600;
 
 export function createSpApi(url: string, settings: AmazonSettings, options: SpApiOptions = {}): SpApi {
   const base = trimBaseUrl(url);
   const host = hostOf(base);
   const now = options.http?.now ?? Date.now;
   const plans = { ...USAGE_PLANS, ...options.usagePlans };
+  // Every access token and RDT joins the secrets, so that no message shows one.
   const secrets = [settings.clientSecret, settings.refreshToken];
+  const keepSecret = (token: string): void => {
+    secrets.push(token);
+  };
   const clientFor = (plan: UsagePlan | null, authHint = SP_API_AUTH_HINT): HttpClient =>
     createHttpClient({
       ...options.http,
@@ -127,19 +130,29 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
   const dataElements: DataElement[] = ['buyerInfo', 'shippingAddress'];
   if (settings.marketplaceIds.includes(TURKEY_MARKETPLACE_ID)) dataElements.push('buyerTaxInformation');
 
-  let accessToken: CachedToken | null = null;
-  let restrictedToken: CachedToken | null = null;
+  /** The LWA access token (Sellers API, Tokens API). */
+  const accessTokens = createTokenSource({
+    fetchToken: async (signal) => {
+      const body = await lwaTokenRequest(signal);
+      return { value: body.access_token, expiresInSeconds: lifetimeOf(body.expires_in) };
+    },
+    renewBeforeMs: renewBefore,
+    now,
+    onToken: keepSecret,
+  });
+  /** The restricted data token for getOrders, issued with the LWA access token (renewed with it when refused). */
+  const restrictedTokens = createTokenSource({
+    fetchToken: async (signal) => {
+      const body = await restrictedTokenRequest(signal);
+      return { value: body.restrictedDataToken, expiresInSeconds: lifetimeOf(body.expiresIn) };
+    },
+    renewBeforeMs: renewBefore,
+    now,
+    onToken: keepSecret,
+    issuedWith: accessTokens,
+  });
 
-  const fresh = (token: CachedToken | null): string | null =>
-    token && token.expiresAt > now() ? token.value : null;
-  const expiry = (seconds: number): number => {
-    const lifetime = Math.max(1, seconds) * 1000;
-    return now() + lifetime - Math.min(RENEW_MARGIN_MS, lifetime / 10);
-  };
-
-  async function lwaToken(signal?: AbortSignal): Promise<string> {
-    const cached = fresh(accessToken);
-    if (cached) return cached;
+  async function lwaTokenRequest(signal?: AbortSignal): Promise<LwaTokenResponse> {
     let body: Partial<LwaTokenResponse> | null;
     try {
       const response = await lwa.request({
@@ -173,13 +186,10 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
         `${hostOf(settings.tokenUrl)} answered the token request without an access token.`,
       );
     }
-    accessToken = { value: body.access_token, expiresAt: expiry(Number(body.expires_in) || 3600) };
-    return accessToken.value;
+    return body as LwaTokenResponse;
   }
 
-  async function ordersToken(signal?: AbortSignal): Promise<string> {
-    const cached = fresh(restrictedToken);
-    if (cached) return cached;
+  async function restrictedTokenRequest(signal?: AbortSignal): Promise<CreateRestrictedDataTokenResponse> {
     let body: Partial<CreateRestrictedDataTokenResponse> | null;
     try {
       body = (await call(
@@ -190,7 +200,7 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
           json: { restrictedResources: [{ method: 'GET', path: ORDERS_PATH, dataElements }] },
           signal,
         },
-        lwaToken,
+        accessTokens,
       )) as Partial<CreateRestrictedDataTokenResponse> | null;
     } catch (error) {
       if (error instanceof ConfigError && error.code === 'CHANNEL_BAD_REQUEST') {
@@ -206,37 +216,29 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
         `${host} answered the restricted data token request without a token.`,
       );
     }
-    restrictedToken = { value: body.restrictedDataToken, expiresAt: expiry(Number(body.expiresIn) || 3600) };
-    return restrictedToken.value;
+    return body as CreateRestrictedDataTokenResponse;
   }
 
-  /** One SP-API request with a token; a refused token (403) is renewed once and the request repeated. */
-  async function call(
-    operation: Operation,
-    request: HttpRequest,
-    token: (signal?: AbortSignal) => Promise<string>,
-  ): Promise<unknown> {
-    for (let attempt = 1; ; attempt++) {
-      const value = await token(request.signal);
-      try {
-        const response = await clients[operation].request({
-          ...request,
-          headers: { 'x-amz-access-token': value },
-        });
-        return response.body;
-      } catch (error) {
-        if (attempt > 1 || !(error instanceof AuthError)) throw error;
-        accessToken = null;
-        restrictedToken = null;
-      }
-    }
+  /** One SP-API request with a token of `tokens` (a refused one, 403, is renewed once by the token source). */
+  function call(operation: Operation, request: HttpRequest, tokens: TokenSource): Promise<unknown> {
+    return tokens.authorized(async (value) => {
+      const response = await clients[operation].request({
+        ...request,
+        headers: { 'x-amz-access-token': value },
+      });
+      return response.body;
+    }, request.signal);
   }
 
   async function ordersRequest(
     query: Record<string, string | number>,
     signal?: AbortSignal,
   ): Promise<OrdersList> {
-    const body = (await call('getOrders', { url: `${base}${ORDERS_PATH}`, query, signal }, ordersToken)) as {
+    const body = (await call(
+      'getOrders',
+      { url: `${base}${ORDERS_PATH}`, query, signal },
+      restrictedTokens,
+    )) as {
       payload?: Partial<OrdersList>;
     } | null;
     const payload = body?.payload;
@@ -272,7 +274,7 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
       const body = (await call(
         'getMarketplaceParticipations',
         { url: `${base}/sellers/v1/marketplaceParticipations`, signal },
-        lwaToken,
+        accessTokens,
       )) as { payload?: unknown } | null;
       if (!Array.isArray(body?.payload)) {
         throw new BugError(
@@ -283,7 +285,12 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
       return body.payload as MarketplaceParticipation[];
     },
     async authorizeBuyerData(signal) {
-      await ordersToken(signal);
+      await restrictedTokens.token(signal);
     },
   };
+}
+
+/** The lifetime an answer states (seconds), at least one second; an hour when it states none. */
+function lifetimeOf(seconds: unknown): number {
+  return Math.max(1, Number(seconds) || DEFAULT_LIFETIME_SECONDS);
 }

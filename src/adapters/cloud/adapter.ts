@@ -9,7 +9,7 @@
 import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
 import { ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
-import { type ConnectedApi, declareCapabilities, defineAdapter, drivePages } from '../kit/index.ts';
+import { type ConnectedApi, defineAdapter, drivePages } from '../kit/index.ts';
 import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
 import { mapCloudItem } from './map.ts';
 import {
@@ -34,13 +34,13 @@ export function createCloudAdapter(options: CloudAdapterOptions = {}): Adapter {
   return defineAdapter({
     kind: 'cloud',
     label: 'Cloud (configurable JSON API)',
-    capabilities: declareCapabilities({
+    capabilities: {
       deletions: 'id-scan',
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: true,
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: null,
-    }),
+    },
     settings: cloudSettings,
     connect: (url, settings): Connected => ({ api: createCloudApi(url, settings, options.http), settings }),
 

@@ -7,13 +7,7 @@
  */
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
-import {
-  type ConnectedApi,
-  countText,
-  declareCapabilities,
-  defineAdapter,
-  drivePages,
-} from '../kit/index.ts';
+import { type ConnectedApi, countText, defineAdapter, drivePages } from '../kit/index.ts';
 import { mapFeedItems } from '../map-results.ts';
 import { IBUS_CHANGED_AT, type IbusCursor, ibusCursor } from './cursor.ts';
 import { createIbusApi, type IbusApi, type IbusHttpOptions } from './ibus-api.ts';
@@ -31,12 +25,13 @@ export function createIbusAdapter(options: IbusAdapterOptions = {}): Adapter {
   return defineAdapter({
     kind: 'ibus',
     label: 'IBUS (Comarch Mobile)',
-    capabilities: declareCapabilities({
+    capabilities: {
       deletions: 'tombstones',
       channelTypes: ['b2b'],
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: IBUS_REQUESTS_PER_SECOND,
-    }),
+      guests: false,
+    },
     settings: ibusSettings,
     connect: (url, settings): Connected => ({ api: createIbusApi(url, settings, options.http), settings }),
 

@@ -1,3 +1,4 @@
+/** defineAdapter: settings refused as rejected promises, declared capabilities over the shared defaults, and the By email refusal it owns. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../domain/errors.ts';
 import { defineAdapter } from './define-adapter.ts';
@@ -59,5 +60,54 @@ describe('defineAdapter', () => {
       })(),
     ).rejects.toBeInstanceOf(ConfigError);
     expect(ids).toEqual([]);
+  });
+});
+
+function minimal(capabilities: Parameters<typeof defineAdapter>[0]['capabilities']) {
+  return defineAdapter({
+    kind: 'test',
+    label: 'Test',
+    capabilities,
+    settings: declareSettings('Test', [], () => ({})),
+    connect: () => ({}),
+    check: async () => ({ ok: true, message: 'ok', customerCount: null }),
+    async *readCustomers() {
+      yield { customers: [], rejected: [], deleted: [], cursor: 'test:v1|x|1' };
+    },
+  });
+}
+
+const REQUIRED = { deletions: 'none', channelTypes: ['b2c'], guests: false, pageSize: 50 } as const;
+
+describe('defineAdapter: capabilities', () => {
+  it('fills the capabilities an adapter leaves out from the shared defaults', () => {
+    expect(minimal(REQUIRED).capabilities).toEqual({
+      changedSince: true,
+      byEmail: false,
+      alwaysBlocked: false,
+      requestsPerSecond: null,
+      ...REQUIRED,
+    });
+    const declared = {
+      ...REQUIRED,
+      byEmail: true,
+      alwaysBlocked: true,
+      requestsPerSecond: 2,
+      changedSince: false,
+    };
+    expect(minimal(declared).capabilities).toEqual(declared);
+  });
+
+  it('refuses a By email read when the capabilities (by default) cannot select by e-mail', async () => {
+    const read = (capabilities: Parameters<typeof minimal>[0]) =>
+      minimal(capabilities)
+        .readCustomers(
+          { url: 'https://x.test', settings: {} },
+          { since: null, emails: ['a@b.de'], cursor: null },
+        )
+        [Symbol.asyncIterator]()
+        .next();
+    await expect(read(REQUIRED)).rejects.toMatchObject({ code: 'BY_EMAIL_UNSUPPORTED' });
+    await expect(read({ ...REQUIRED, byEmail: true })).resolves.toMatchObject({ done: false });
   });
 });

@@ -2,7 +2,8 @@
  * `defineAdapter` builds an Adapter from its declaration: it owns `connect` (settings parsed, client
  * created), `validateSettings` (the settings declaration's parser) and, when asked, a bounded cache of
  * connected clients keyed by the URL and a hash of the settings (never the secrets themselves); a By email
- * read of an adapter that cannot select by e-mail is refused before it starts.
+ * read of an adapter that cannot select by e-mail is refused before it starts. Capabilities most adapters
+ * share (DEFAULT_CAPABILITIES) need not be declared.
  */
 import { createHash } from 'node:crypto';
 import type {
@@ -16,10 +17,24 @@ import type {
 import { refuseUnsupportedEmails } from './by-email.ts';
 import type { SettingsDeclaration } from './settings.ts';
 
+/** The capabilities most adapters share: what an adapter declares only where it differs. */
+export const DEFAULT_CAPABILITIES = {
+  changedSince: true,
+  byEmail: false,
+  alwaysBlocked: false,
+  requestsPerSecond: null,
+} as const satisfies Partial<AdapterCapabilities>;
+
+type DefaultedCapability = keyof typeof DEFAULT_CAPABILITIES;
+
+/** An adapter's capabilities; those of DEFAULT_CAPABILITIES may be left out. */
+export type CapabilityDeclaration = Omit<AdapterCapabilities, DefaultedCapability> &
+  Partial<Pick<AdapterCapabilities, DefaultedCapability>>;
+
 export interface AdapterDefinition<S, C> {
   kind: string;
   label: string;
-  capabilities: AdapterCapabilities;
+  capabilities: CapabilityDeclaration;
   settings: SettingsDeclaration<S>;
   /** The connected client for a channel's URL and parsed settings. */
   connect(url: string, settings: S): C;
@@ -31,6 +46,7 @@ export interface AdapterDefinition<S, C> {
 }
 
 export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapter {
+  const capabilities: AdapterCapabilities = { ...DEFAULT_CAPABILITIES, ...definition.capabilities };
   const cacheSize = definition.cacheSize ?? 0;
   const cache = new Map<string, C>();
   const connect = ({ url, settings }: ChannelConnection): C => {
@@ -51,7 +67,7 @@ export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapte
   return {
     kind: definition.kind,
     label: definition.label,
-    capabilities: definition.capabilities,
+    capabilities,
     settings: definition.settings.fields,
     validateSettings(settings) {
       definition.settings.parse(settings);
@@ -59,7 +75,7 @@ export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapte
     // Async, so that settings refused by `connect` reject the returned promise rather than throw.
     check: async (connection, signal) => definition.check(connect(connection), signal),
     async *readCustomers(connection, request) {
-      refuseUnsupportedEmails(definition.label, definition.capabilities, request);
+      refuseUnsupportedEmails(definition.label, capabilities, request);
       yield* definition.readCustomers(connect(connection), request);
     },
     ...(listIds

@@ -1,12 +1,17 @@
 /**
- * The adapter kit: paging driver, keyset cursor codec, settings declarations and fields, capabilities
- * declarations, token source, the By email refusal, defineAdapter.
+ * The adapter kit: paging driver, keyset cursor codec, settings declarations and fields, token source,
+ * the By email refusal, defineAdapter (with the capabilities most adapters share).
  */
 export { refuseUnsupportedEmails } from './by-email.ts';
-export { type CapabilitiesDeclaration, declareCapabilities } from './capabilities.ts';
 export type { ConnectedApi } from './connected-api.ts';
 export { countText } from './count-text.ts';
-export { type AdapterDefinition, connectionKey, defineAdapter } from './define-adapter.ts';
+export {
+  type AdapterDefinition,
+  type CapabilityDeclaration,
+  connectionKey,
+  DEFAULT_CAPABILITIES,
+  defineAdapter,
+} from './define-adapter.ts';
 export { type KeysetCursor, type KeysetCursorCodec, keysetCursorCodec } from './keyset-cursor.ts';
 export {
   compareOrdinal,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAddress, expectedCustomer } from '../../../test/support/expected-customers.ts';
+import { expectedAddress, expectedCustomer } from '../../../test/support/channel-customers.ts';
 import type { MagentoCompany, MagentoCustomer } from './magento-types.ts';
 import { mapMagentoCustomer } from './map.ts';
 

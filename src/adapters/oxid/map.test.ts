@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAddress, expectedCustomer } from '../../../test/support/expected-customers.ts';
+import { expectedAddress, expectedCustomer } from '../../../test/support/channel-customers.ts';
 import {
   OTHER_COUNTRY_ID,
   OXID_COUNTRIES,

@@ -8,20 +8,16 @@
  * found by an id scan (createdAt never changes, so a scan in createdAt order skips nothing when customers
  * are deleted meanwhile). See docs/adapters/shopware.md.
  */
-import type { Adapter, ChannelConnection, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
+import type { Adapter, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
-import { refuseUnsupportedEmails } from '../kit/by-email.ts';
+import { defineAdapter } from '../kit/define-adapter.ts';
+import { compareOrdinal } from '../kit/paging.ts';
 import { mapRecords } from '../map-results.ts';
 import { type Criteria, equals, type Filter, not, range } from './criteria.ts';
 import { decodeCursor, encodeCursor, START_CURSOR } from './cursor.ts';
 import { type Keyed, KeysetStream, type StreamPosition } from './keyset.ts';
 import { mapShopwareCustomer } from './map.ts';
-import {
-  DEFAULT_PAGE_SIZE,
-  readShopwareSettings,
-  SHOPWARE_SETTINGS,
-  type ShopwareSettings,
-} from './settings.ts';
+import { DEFAULT_PAGE_SIZE, type ShopwareSettings, shopwareSettings } from './settings.ts';
 import { createShopwareApi, type ShopwareApi, type ShopwareHttpOptions } from './shopware-api.ts';
 import { toStorageDate } from './shopware-dates.ts';
 
@@ -82,34 +78,32 @@ function withAddresses(criteria: Criteria): Criteria {
   };
 }
 
+interface Connected {
+  api: ShopwareApi;
+  settings: ShopwareSettings;
+  maxExcluded: number;
+}
+
 export function createShopwareAdapter(options: ShopwareAdapterOptions = {}): Adapter {
   const maxExcluded = options.maxExcludedIds ?? DEFAULT_MAX_EXCLUDED_IDS;
-  const connect = (connection: ChannelConnection): Connected => {
-    const settings = readShopwareSettings(connection.settings);
-    return { api: createShopwareApi(connection.url, settings, options.http), settings, maxExcluded };
-  };
-
-  return {
+  return defineAdapter({
     kind: 'shopware',
     label: 'Shopware 6',
+    // Changed since, no By email, no rate limit: the kit's defaults.
     capabilities: {
-      changedSince: true,
-      byEmail: false,
       deletions: 'id-scan',
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: true,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
-      requestsPerSecond: null,
     },
-    settings: SHOPWARE_SETTINGS,
+    settings: shopwareSettings,
+    connect: (url, settings): Connected => ({
+      api: createShopwareApi(url, settings, options.http),
+      settings,
+      maxExcluded,
+    }),
 
-    validateSettings(settings) {
-      readShopwareSettings(settings);
-    },
-
-    async check(connection, signal): Promise<CheckResult> {
-      const { api, settings } = connect(connection);
+    async check({ api, settings }, signal): Promise<CheckResult> {
       const result = await api.searchIds(
         'customer',
         { limit: 1, filter: baseFilters(settings), 'total-count-mode': 1 },
@@ -125,24 +119,12 @@ export function createShopwareAdapter(options: ShopwareAdapterOptions = {}): Ada
       };
     },
 
-    async *readCustomers(connection, request) {
-      refuseUnsupportedEmails('Shopware 6', { byEmail: false }, request);
-      yield* readPages(connect(connection), request);
-    },
-
-    listIds(connection, signal) {
-      return listCustomerIds(connect(connection), signal);
-    },
-  };
+    readCustomers: readPages,
+    listIds: listCustomerIds,
+  });
 }
 
 export const shopwareAdapter: Adapter = createShopwareAdapter();
-
-interface Connected {
-  api: ShopwareApi;
-  settings: ShopwareSettings;
-  maxExcluded: number;
-}
 
 async function* readPages(
   { api, settings, maxExcluded }: Connected,
@@ -161,6 +143,7 @@ async function* readPages(
         decorate: withAddresses,
         search,
         host: api.host,
+        signal: request.signal,
       },
       at,
     );
@@ -177,6 +160,7 @@ async function* readPages(
     start.changed,
   );
 
+  // Each stream pages through the kit's paging driver; this merges their records into pages.
   for (;;) {
     throwIfAborted(request.signal);
     const records: Keyed[] = [];
@@ -212,6 +196,7 @@ async function* listCustomerIds(
     decorate: (criteria) => ({ ...criteria, includes: { customer: ['id', 'createdAt'] } }),
     search: (criteria) => api.search<unknown>('customer', criteria, signal),
     host: api.host,
+    signal,
   });
   for (;;) {
     throwIfAborted(signal);
@@ -229,6 +214,5 @@ function baseFilters(settings: ShopwareSettings): Filter[] {
 
 /** Change-time order; between the two streams at the same instant, by id. */
 function compare(a: Keyed, b: Keyed): number {
-  if (a.time !== b.time) return a.time < b.time ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareOrdinal(a.time, b.time) || compareOrdinal(a.id, b.id);
 }

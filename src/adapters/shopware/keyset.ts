@@ -12,6 +12,7 @@
  * with `time > t`.
  */
 import { BugError } from '../../domain/errors.ts';
+import { type DrivenPage, drivePages, type FetchedPage } from '../kit/paging.ts';
 import { type Criteria, equals, equalsAny, type Filter, not, range, type SearchResult } from './criteria.ts';
 import { shopwareDateToIso, toStorageDate } from './shopware-dates.ts';
 
@@ -40,6 +41,7 @@ export interface KeysetOptions {
   search: (criteria: Criteria) => Promise<SearchResult<unknown>>;
   /** For messages: the shop's host. */
   host: string;
+  signal?: AbortSignal;
 }
 
 interface Entry {
@@ -54,18 +56,32 @@ export interface Keyed {
   raw: unknown;
 }
 
+/**
+ * One keyset stream, paged by the kit's paging driver (abort check, stuck check); `peek` and `take` hand
+ * out its records one by one, so that two streams can be merged into pages of the adapter's page size.
+ */
 export class KeysetStream {
   private buffer: Entry[] = [];
   private exhausted = false;
   private position: StreamPosition;
   /** Size of the group at t when its first page was read (to notice members leaving it). */
   private groupTotal: number | null = null;
+  private readonly pages: AsyncGenerator<DrivenPage<StreamPosition, Entry[]>>;
 
   constructor(
     private readonly options: KeysetOptions,
     start: StreamPosition = START,
   ) {
     this.position = start;
+    this.pages = drivePages({
+      start,
+      signal: options.signal,
+      fetch: (after) => this.fetchPage(after ?? START),
+      advanced: streamAdvanced,
+      describe: (previous, next) => `position ${JSON.stringify(previous)}, next ${JSON.stringify(next)}`,
+      stuckCode: 'SHOPWARE_PAGING_STUCK',
+      stuckMessage: `${options.host} does not honour the search filters: a page of ${options.timeField} did not move past the read position.`,
+    });
   }
 
   /** The position after the records taken so far. */
@@ -77,11 +93,11 @@ export class KeysetStream {
   async peek(): Promise<Keyed | null> {
     while (this.buffer.length === 0) {
       if (this.exhausted) return null;
-      if (this.position.offset !== null || this.position.ids.length >= this.options.maxExcluded) {
-        await this.fillFromGroup();
-      } else {
-        await this.fill();
-      }
+      const page = await this.pages.next();
+      if (page.done) this.exhausted = true;
+      else if (page.value.items.length > 0) this.buffer.push(...page.value.items);
+      // A page without records (its records were read already) only moves the position.
+      else this.position = page.value.position;
     }
     return (this.buffer[0] as Entry).record;
   }
@@ -94,9 +110,16 @@ export class KeysetStream {
     return entry.record;
   }
 
-  private async fill(): Promise<void> {
+  /** The records after `after` and the position after them; null at the end of the stream. */
+  private fetchPage(after: StreamPosition): Promise<FetchedPage<StreamPosition, Entry[]> | null> {
+    return after.offset !== null || after.ids.length >= this.options.maxExcluded
+      ? this.fetchGroup(after)
+      : this.fetchAfter(after);
+  }
+
+  private async fetchAfter(after: StreamPosition): Promise<FetchedPage<StreamPosition, Entry[]> | null> {
     const { timeField, pageSize } = this.options;
-    const { t, ids } = this.position;
+    const { t, ids } = after;
     const filters = [...this.options.filters];
     if (t !== null && ids.length > 0) {
       filters.push(range(timeField, { gte: toStorageDate(new Date(t)) }), not(equalsAny('id', ids)));
@@ -113,54 +136,62 @@ export class KeysetStream {
       ],
       'total-count-mode': 0,
     });
-    let at = this.position;
+    if (result.data.length === 0) return null;
+    let at = after;
+    const entries: Entry[] = [];
     for (const record of result.data.map((item) => this.keyed(item))) {
-      if (at.t !== null && (record.time < at.t || (record.time === at.t && at.ids.includes(record.id)))) {
-        throw this.stuck(record);
-      }
       at = {
         t: record.time,
         ids: record.time === at.t ? [...at.ids, record.id] : [record.id],
         offset: null,
       };
-      this.buffer.push({ record, after: at });
+      entries.push({ record, after: at });
     }
-    if (result.data.length < pageSize) this.exhausted = true;
+    return { items: entries, next: at, last: result.data.length < pageSize };
   }
 
-  /** Reads the next page of the group of records whose time is exactly t, in id order. */
-  private async fillFromGroup(): Promise<void> {
+  /**
+   * The next page of the group of records whose time is exactly t, in id order. When members left the
+   * group since its first page (positions moved), the group is read again from its start up to past
+   * where it stood, so that nothing is skipped (records read before arrive again).
+   */
+  private async fetchGroup(after: StreamPosition): Promise<FetchedPage<StreamPosition, Entry[]>> {
     const { timeField, pageSize } = this.options;
-    const { t, ids } = this.position;
+    const { t, ids } = after;
     if (t === null) throw new BugError('SHOPWARE_KEYSET', 'A group read needs a time.');
-    const offset = this.position.offset ?? 0;
-    const result = await this.search({
-      page: Math.floor(offset / pageSize) + 1,
-      limit: pageSize,
-      filter: [...this.options.filters, equals(timeField, toStorageDate(new Date(t)))],
-      sort: [{ field: 'id', order: 'ASC' }],
-      'total-count-mode': 1,
-    });
-    if (this.groupTotal !== null && result.total < this.groupTotal && offset > 0) {
-      // Members left the group while it was read: positions moved; read it again from its start.
+    const stood = after.offset ?? 0;
+    let offset = stood;
+    const entries: Entry[] = [];
+    for (;;) {
+      const result = await this.search({
+        page: Math.floor(offset / pageSize) + 1,
+        limit: pageSize,
+        filter: [...this.options.filters, equals(timeField, toStorageDate(new Date(t)))],
+        sort: [{ field: 'id', order: 'ASC' }],
+        'total-count-mode': 1,
+      });
+      if (this.groupTotal !== null && result.total < this.groupTotal && offset > 0) {
+        // Members left the group while it was read: positions moved; read it again from its start.
+        this.groupTotal = result.total;
+        offset = 0;
+        continue;
+      }
       this.groupTotal = result.total;
-      this.position = { t, ids, offset: 0 };
-      return;
+      const records = result.data.map((item) => this.keyed(item)).slice(offset % pageSize);
+      for (const record of records) {
+        offset += 1;
+        if (ids.includes(record.id) || record.time !== t) continue;
+        entries.push({ record, after: { t, ids, offset } });
+      }
+      const done = result.data.length < pageSize || offset >= result.total;
+      if (done) this.groupTotal = null;
+      if (done || offset > stood) {
+        const next: StreamPosition = done ? { t, ids: [], offset: null } : { t, ids, offset };
+        const last = entries.at(-1);
+        if (last) last.after = next;
+        return { items: entries, next, last: false };
+      }
     }
-    this.groupTotal = result.total;
-    const records = result.data.map((item) => this.keyed(item)).slice(offset % pageSize);
-    let consumed = offset;
-    for (const record of records) {
-      consumed += 1;
-      if (ids.includes(record.id) || record.time !== t) continue;
-      this.buffer.push({ record, after: { t, ids, offset: consumed } });
-    }
-    const done = result.data.length < pageSize || consumed >= result.total;
-    const final: StreamPosition = done ? { t, ids: [], offset: null } : { t, ids, offset: consumed };
-    const last = this.buffer.at(-1);
-    if (last) last.after = final;
-    else this.position = final;
-    if (done) this.groupTotal = null;
   }
 
   private async search(criteria: Criteria): Promise<SearchResult<unknown>> {
@@ -180,12 +211,29 @@ export class KeysetStream {
     }
     return { id, time, raw: item };
   }
+}
 
-  private stuck(record: Keyed): BugError {
-    return new BugError(
-      'SHOPWARE_PAGING_STUCK',
-      `${this.options.host} does not honour the search filters: the search returned a record before the read position.`,
-      { detail: `position ${JSON.stringify(this.position)}, record ${record.id} at ${record.time}` },
-    );
-  }
+/**
+ * True when `next` lies after `previous` in a stream: a later time; at the same time more ids read (the
+ * ids read before, then new ones), a later place in the group read page by page, or the group read through.
+ */
+export function streamAdvanced(previous: StreamPosition, next: StreamPosition): boolean {
+  if (next.t === null) return false;
+  if (previous.t === null || next.t > previous.t) return true;
+  if (next.t < previous.t) return false;
+  const [stage, place] = stageOf(next);
+  const [previousStage, previousPlace] = stageOf(previous);
+  if (stage !== previousStage) return stage > previousStage;
+  if (stage !== 0) return place > previousPlace;
+  return (
+    next.ids.length > previous.ids.length &&
+    previous.ids.every((id, index) => next.ids[index] === id) &&
+    new Set(next.ids).size === next.ids.length
+  );
+}
+
+/** Where a position stands among those of one time: 0 after some ids, 1 inside the group read, 2 past the group. */
+function stageOf(position: StreamPosition): [number, number] {
+  if (position.offset !== null) return [1, position.offset];
+  return position.ids.length === 0 ? [2, 0] : [0, position.ids.length];
 }

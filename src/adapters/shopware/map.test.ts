@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { accepted, channelAddress, channelCustomer } from '../../../test/support/channel-customers.ts';
 import { changeTimeOf, mapShopwareCustomer } from './map.ts';
 import type { ShopwareAddress, ShopwareCustomer } from './shopware-types.ts';
 
@@ -66,41 +67,29 @@ function customer(overrides: Partial<ShopwareCustomer> = {}): ShopwareCustomer {
   } as ShopwareCustomer;
 }
 
-function mapped(raw: unknown) {
-  const result = mapShopwareCustomer(raw);
-  if (!result.ok) throw new Error(`rejected: ${result.rejected.message}`);
-  return result.customer;
-}
+const mapped = (raw: unknown) => accepted(mapShopwareCustomer(raw));
 
 describe('mapShopwareCustomer', () => {
   it('maps a private customer; the change time is createdAt while updatedAt is null; regions are not imported', () => {
-    expect(mapped(customer())).toEqual({
-      externalId: 'c0000000000000000000000000000001',
-      email: 'juergen.weiss@example.de',
-      firstName: 'Jürgen',
-      lastName: 'Weiß',
-      company: null,
-      taxId: null,
-      phones: ['+49 89 1234567'],
-      websites: [],
-      addresses: [
-        {
-          street: 'Sendlinger Straße 12',
-          postalCode: '80331',
-          city: 'München',
-          country: 'DE',
-          region: null,
-          defaultBilling: true,
-          defaultShipping: true,
-        },
-      ],
-      contacts: [],
-      salesTaxClassification: null,
-      salesRepresentative: null,
-      guest: false,
-      createdAt: '2024-01-10T10:00:00.123Z',
-      updatedAt: '2024-01-10T10:00:00.123Z',
-    });
+    expect(mapped(customer())).toEqual(
+      channelCustomer({
+        externalId: 'c0000000000000000000000000000001',
+        email: 'juergen.weiss@example.de',
+        firstName: 'Jürgen',
+        lastName: 'Weiß',
+        phones: ['+49 89 1234567'],
+        addresses: [
+          channelAddress({
+            street: 'Sendlinger Straße 12',
+            postalCode: '80331',
+            city: 'München',
+            country: 'DE',
+          }),
+        ],
+        createdAt: '2024-01-10T10:00:00.123Z',
+        updatedAt: '2024-01-10T10:00:00.123Z',
+      }),
+    );
   });
 
   it('uses updatedAt once the customer was changed, converting the offset to UTC', () => {
@@ -203,5 +192,36 @@ describe('mapShopwareCustomer', () => {
       rejected: { externalId: 'c0000000000000000000000000000001', updatedAt: '2025-01-01T00:00:00.000Z' },
     });
     if (!rejected.ok) expect(rejected.rejected.message).toContain('10042');
+  });
+
+  it('refuses a customer whose addresses are malformed instead of delivering it without addresses', () => {
+    const refusal = (overrides: Partial<ShopwareCustomer>) => {
+      const result = mapShopwareCustomer(
+        customer({ updatedAt: '2025-01-01T00:00:00.000+00:00', ...overrides }),
+      );
+      return result.ok ? null : result.rejected;
+    };
+    const malformed = [
+      { addresses: 'not-a-list' as unknown as ShopwareAddress[] },
+      { addresses: null },
+      { addresses: [null as unknown as ShopwareAddress] },
+      { addresses: [address({ street: { line: 'Sendlinger Straße 12' } as unknown as string })] },
+      { addresses: [address({ country: null })] },
+      { addresses: [address(), address({ id: SHIPPING, city: ['München'] as unknown as string })] },
+    ];
+    for (const overrides of malformed) {
+      expect(refusal(overrides), JSON.stringify(overrides.addresses)).toMatchObject({
+        externalId: 'c0000000000000000000000000000001',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining('10042'),
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      });
+    }
+    expect(refusal({ addresses: 'not-a-list' as unknown as ShopwareAddress[] })?.message).toContain(
+      '"addresses" is not a list',
+    );
+    expect(refusal({ addresses: [address({ country: null })] })?.message).toContain('has no country');
+    // No address at all is a customer without an address.
+    expect(mapped(customer({ addresses: [] })).addresses).toEqual([]);
   });
 });

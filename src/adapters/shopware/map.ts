@@ -1,7 +1,9 @@
 /**
  * Maps a raw Shopware customer (POST /api/search/customer, plain JSON, with addresses and their country)
  * to the neutral ChannelCustomer, or to a RejectedRecord with a stable code when the record is unusable:
- *   INVALID_RECORD  not a customer object
+ *   INVALID_RECORD  not a customer object, or its addresses not of their shape: no list, an address
+ *                   without its country, a field that is not text (never taken as "no address", which
+ *                   would remove the addresses stored for the partner)
  *   MISSING_ID      no id of 32 hex digits
  *   INVALID_DATE    createdAt (or a set updatedAt) is not a date-time
  *   INVALID_EMAIL   no e-mail address, or not an e-mail address
@@ -13,7 +15,7 @@
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
 import { type MapResult, reject } from '../map-results.ts';
-import { distinctPhones, isEmail, text } from '../record-values.ts';
+import { distinctPhones, isEmail, isRecord, isTextOrNothing, personNames, text } from '../record-values.ts';
 import { shopwareDateToIso } from './shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from './shopware-types.ts';
 
@@ -58,16 +60,12 @@ export function mapShopwareCustomer(raw: unknown): MapResult {
     );
   }
 
-  const rawAddresses = Array.isArray(customer.addresses) ? customer.addresses : [];
-  const addresses: ChannelAddress[] = [];
-  for (const address of rawAddresses) {
-    const iso = text(address.country?.iso)?.toUpperCase() ?? null;
-    const country =
-      iso !== null && isCountryCode(iso)
-        ? iso
-        : (iso ?? text(address.country?.name) ?? text(address.countryId));
-    addresses.push(mapAddress(address, country, customer));
+  const problem = addressProblem(customer.addresses);
+  if (problem !== null) {
+    return reject(externalId, 'INVALID_RECORD', `Customer ${label(customer)}: ${problem}.`, changed);
   }
+  const rawAddresses = customer.addresses as ShopwareAddress[];
+  const addresses = rawAddresses.map((address) => mapAddress(address, customer));
 
   const billing =
     rawAddresses.find((address) => address.id === customer.defaultBillingAddressId) ?? rawAddresses[0];
@@ -79,8 +77,7 @@ export function mapShopwareCustomer(raw: unknown): MapResult {
     customer: {
       externalId,
       email,
-      firstName: text(customer.firstName),
-      lastName: text(customer.lastName),
+      ...personNames(customer),
       company,
       taxId: firstText(customer.vatIds),
       phones: distinctPhones(phoneOrder(rawAddresses, customer).map((address) => address.phoneNumber)),
@@ -96,11 +93,7 @@ export function mapShopwareCustomer(raw: unknown): MapResult {
   };
 }
 
-function mapAddress(
-  address: ShopwareAddress,
-  country: string | null,
-  customer: ShopwareCustomer,
-): ChannelAddress {
+function mapAddress(address: ShopwareAddress, customer: ShopwareCustomer): ChannelAddress {
   const lines = [address.street, address.additionalAddressLine1, address.additionalAddressLine2]
     .map((line) => text(line))
     .filter((line) => line !== null);
@@ -108,11 +101,48 @@ function mapAddress(
     street: lines.length > 0 ? lines.join(', ') : null,
     postalCode: text(address.zipcode),
     city: text(address.city),
-    country,
+    country: countryOf(address),
     region: null,
     defaultBilling: address.id === customer.defaultBillingAddressId,
     defaultShipping: address.id === customer.defaultShippingAddressId,
   };
+}
+
+/** The ISO code of the address's country; a country without one as its code or name (the import warns). */
+function countryOf(address: ShopwareAddress): string | null {
+  const iso = text(address.country?.iso)?.toUpperCase() ?? null;
+  if (iso !== null && isCountryCode(iso)) return iso;
+  return iso ?? text(address.country?.name) ?? text(address.countryId);
+}
+
+const ADDRESS_TEXTS = [
+  'street',
+  'additionalAddressLine1',
+  'additionalAddressLine2',
+  'zipcode',
+  'city',
+  'company',
+  'phoneNumber',
+] as const;
+
+/**
+ * What is wrong with the shape of the customer's addresses (Kontor asks for them and their country, so a
+ * customer without the list, an address without its country or with a field that is not text is a
+ * malformed answer, not a customer without an address); null when they are well formed.
+ */
+function addressProblem(addresses: unknown): string | null {
+  if (!Array.isArray(addresses)) return '"addresses" is not a list';
+  for (const [index, address] of addresses.entries()) {
+    const name = `address ${index + 1}`;
+    if (!isRecord(address)) return `${name} is not an object`;
+    const wrong = ADDRESS_TEXTS.find((key) => !isTextOrNothing(address[key]));
+    if (wrong !== undefined) return `"${wrong}" of ${name} is not text`;
+    const country = address.country;
+    if (!isRecord(country)) return `${name} has no country`;
+    if (!isTextOrNothing(country.iso) || !isTextOrNothing(country.name))
+      return `the country of ${name} is not text`;
+  }
+  return null;
 }
 
 /** Phones of the default billing address first, then the default shipping address, then the others. */

@@ -1,14 +1,15 @@
 /**
  * The Shopware 6 Admin API calls the adapter makes, over the shared HTTP client: OAuth 2 client
  * credentials (POST /api/oauth/token; the access token lives 10 minutes), the entity search
- * (POST /api/search/<entity>) and the id search (POST /api/search-ids/<entity>). The access token is
- * kept and fetched again shortly before it expires, and once more when the shop answers 401 (a token the
- * shop no longer accepts: expired early, revoked, the shop's keys rotated). Requests ask for plain JSON
+ * (POST /api/search/<entity>) and the id search (POST /api/search-ids/<entity>). The kit's token source
+ * keeps the access token, renews it 30 s before it expires, and once more when the shop refuses it (a
+ * 401: expired early, revoked, the shop's keys rotated). Requests ask for plain JSON
  * (Accept: application/json); without it Shopware answers in JSON:API.
  */
 import { BugError } from '../../domain/errors.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
+import { createTokenSource } from '../kit/token-source.ts';
 import type { Criteria, IdSearchResult, SearchResult } from './criteria.ts';
 import type { ShopwareSettings } from './settings.ts';
 import type { TokenResponse } from './shopware-types.ts';
@@ -40,54 +41,49 @@ export function createShopwareApi(
 ): ShopwareApi {
   const base = baseUrl(url);
   const host = hostOf(base);
-  const now = http.now ?? Date.now;
+  // Every access token joins the secrets, so that no message shows one.
+  const secrets = [settings.clientSecret];
   const client: HttpClient = createHttpClient({
     ...http,
-    secrets: [settings.clientSecret],
+    secrets,
     requestsPerSecond: settings.requestsPerSecond,
     hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
   });
-  let token: { value: string; renewAt: number } | null = null;
+  const tokens = createTokenSource({
+    async fetchToken(signal) {
+      const response = await client.request({
+        method: 'POST',
+        url: `${base}/api/oauth/token`,
+        json: {
+          grant_type: 'client_credentials',
+          client_id: settings.clientId,
+          client_secret: settings.clientSecret,
+        },
+        signal,
+      });
+      const body = response.body as Partial<TokenResponse> | null;
+      if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
+        throw unexpected(host, 'the token request', 'POST /api/oauth/token', body);
+      }
+      return { value: body.access_token, expiresInSeconds: body.expires_in };
+    },
+    renewBeforeMs: EXPIRY_MARGIN_MS,
+    now: http.now,
+    onToken: (token) => secrets.push(token),
+  });
 
-  async function accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (token && now() < token.renewAt) return token.value;
-    const response = await client.request({
-      method: 'POST',
-      url: `${base}/api/oauth/token`,
-      json: {
-        grant_type: 'client_credentials',
-        client_id: settings.clientId,
-        client_secret: settings.clientSecret,
-      },
-      signal,
-    });
-    const body = response.body as Partial<TokenResponse> | null;
-    if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      throw unexpected(host, 'the token request', 'POST /api/oauth/token', body);
-    }
-    token = {
-      value: body.access_token,
-      renewAt: now() + Math.max(0, body.expires_in * 1000 - EXPIRY_MARGIN_MS),
-    };
-    return token.value;
-  }
-
-  /** POSTs criteria with the bearer token; on a 401 fetches a new token and tries once more. */
-  async function post(path: string, criteria: Criteria, signal: AbortSignal | undefined): Promise<unknown> {
-    for (let attempt = 1; ; attempt++) {
-      const bearer = await accessToken(signal);
+  /** POSTs criteria with the bearer token (a refused token is renewed once by the token source). */
+  const post = (path: string, criteria: Criteria, signal: AbortSignal | undefined): Promise<unknown> =>
+    tokens.withToken(async (headers) => {
       const response = await client.request({
         method: 'POST',
         url: `${base}${path}`,
         json: criteria,
-        headers: { authorization: `Bearer ${bearer}` },
-        acceptStatuses: attempt === 1 ? [401] : [],
+        headers,
         signal,
       });
-      if (response.status !== 401) return response.body;
-      token = null;
-    }
-  }
+      return response.body;
+    }, signal);
 
   return {
     host,
