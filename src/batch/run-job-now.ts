@@ -1,7 +1,9 @@
 /**
  * Runs one filed job in this process, as an application server of its own (`kontor import-customers --wait`):
  * the server claims only this job (when it is the first of its queue and the queue is free), runs it and
- * stops. Resolves with the run, or null when the job ended without a run of this process (e.g. canceled).
+ * stops. Its heartbeat keeps the job's wait lease (the job was filed naming this process, waiterName), so a
+ * job whose waiter died holds its queue no longer. Resolves with the run, or null when the job ended without a
+ * run of this process (e.g. canceled, or given up because this process's heartbeat stopped).
  */
 import { hostname } from 'node:os';
 import { OPEN_STATES } from '../domain/batch-job.ts';
@@ -23,10 +25,15 @@ export interface RunJobNowOptions {
   timing?: Partial<ServerTiming>;
 }
 
+/** The name this process runs a job under: the job's Application server, or cli-<host>-<pid>. */
+export function waiterName(serverName?: string | null): string {
+  return serverName ?? `cli-${hostname()}-${process.pid}`;
+}
+
 export async function runJobNow(options: RunJobNowOptions): Promise<BatchRun | null> {
   const { db, jobId } = options;
   const ephemeral = !options.serverName;
-  const name = options.serverName ?? `cli-${hostname()}-${process.pid}`;
+  const name = waiterName(options.serverName);
   const server = await AppServer.start({
     db,
     name,
