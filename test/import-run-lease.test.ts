@@ -5,7 +5,7 @@
  * keeps a lease of its own.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppServer } from '../src/batch/app-server.ts';
 import { IMPORT_CUSTOMERS } from '../src/batch/applications/import-customers-app.ts';
 import { JobService } from '../src/batch/job-service.ts';
@@ -16,9 +16,16 @@ import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRun, startRun } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
-import { describeEachDb } from '../src/storage/test-databases.ts';
+import { openPostgresDb } from '../src/storage/postgres-db.ts';
+import { databaseBackends, describeEachDb, TEST_PG_URL } from '../src/storage/test-databases.ts';
+import {
+  createTestDatabase,
+  postgresTemplate,
+  type TestDatabase,
+} from '../src/storage/test-postgres-template.ts';
 import { batch, eventually, FAST_TIMING, jobInState, testApplications } from './support/batch-fixtures.ts';
 import { addMagentoChannel, importRequest, testAdapters } from './support/import-fixtures.ts';
+import { startWorker, type WorkerProcess } from './support/worker-processes.ts';
 
 /** The id of the channel's running import run, once there is one. */
 async function runningImportRun(db: Db, channel: string): Promise<number> {
@@ -123,3 +130,63 @@ describeEachDb('One run, one lease', (getDb) => {
     expect(await listPartners(db, { channel: 'shop' })).toHaveLength(95);
   });
 });
+
+const postgres = databaseBackends().find((backend) => backend.name === 'postgres')!;
+
+describe.skipIf(!postgres.available)(
+  'One run, one lease: a worker killed in the first second (postgres)',
+  () => {
+    let sim: MagentoSimulator;
+    let database: TestDatabase;
+    let db: Db;
+    let worker: WorkerProcess | null = null;
+    let server: AppServer | null = null;
+    beforeAll(async () => {
+      sim = await startMagentoSimulator({ customers: 60, seed: 4, brokenShare: 0, latencyMs: 100 });
+    });
+    afterAll(async () => {
+      await sim?.close();
+    });
+    beforeEach(async () => {
+      database = await createTestDatabase(TEST_PG_URL, await postgresTemplate(TEST_PG_URL));
+      db = await openPostgresDb(database.url, { max: 4, allowExitOnIdle: true });
+    });
+    afterEach(async () => {
+      await worker?.stop();
+      await server?.stop();
+      await db.close();
+      await database.drop();
+    });
+
+    it('SIGKILL right after the import run opened: the next job of the queue imports once the batch lease expired', async () => {
+      await addMagentoChannel(db, sim, 'shop', { settings: { token: sim.token, pageSize: '10' } });
+      const jobs = new JobService(db, testApplications);
+      const file = (appServer: string) =>
+        jobs.file({
+          application: IMPORT_CUSTOMERS,
+          settings: { channel: 'shop', changedSince: 'last-transfer', confirmAllWarnings: true },
+          batch: batch({ appServer }),
+        });
+      // Heart-beats once a second: killed within a few milliseconds of opening its import run, before it.
+      worker = await startWorker(database.url, 'A', {
+        timing: ['--poll-ms', '200', '--heartbeat-ms', '1000', '--lease-seconds', '2'],
+      });
+      const first = await file('A');
+      const firstImport = await runningImportRun(db, 'shop');
+      await worker.kill();
+      const killedAt = Date.now();
+      server = await AppServer.start({ db, name: 'B', applications: testApplications, timing: FAST_TIMING });
+      const next = await file('B');
+
+      expect((await jobInState(db, next.id, ['finished', 'failed'], 30_000)).state).toBe('finished');
+      const nextRun = (await jobs.show(String(next.id))).runs[0]!;
+      expect(Date.parse((await getRun(db, nextRun.importRunId!))!.startedAt) - killedAt).toBeLessThan(8_000);
+      expect((await jobs.show(String(first.id))).runs[0]).toMatchObject({
+        state: 'abandoned',
+        importRunId: firstImport,
+      });
+      expect((await getRun(db, firstImport))?.error?.code).toBe('RUN_ABANDONED');
+      expect(await listPartners(db, { channel: 'shop' })).toHaveLength(60);
+    });
+  },
+);
