@@ -29,14 +29,15 @@ import {
 } from './support/batch-fixtures.ts';
 import { addMagentoChannel } from './support/import-fixtures.ts';
 
-const WAIT_LEASE = { leaseSeconds: FAST_TIMING.leaseSeconds };
+/** The waiters' servers: a wait lease of 2 s, renewed every 100 ms (a loaded machine must not lose it). */
+const TIMING = { ...FAST_TIMING, leaseSeconds: 2 };
 
 function fileWaited(db: Db, waiter: string, steps: number) {
   return new JobService(db, testApplications).file({
     application: SLEEP_APP,
     settings: { steps, stepMs: 50 },
     batch: batch(),
-    waiter: { name: waiter, ...WAIT_LEASE },
+    waiter: { name: waiter, leaseSeconds: TIMING.leaseSeconds },
   });
 }
 
@@ -53,8 +54,8 @@ async function expectWaiterDied(db: Db, jobId: number): Promise<void> {
 describeEachDb('Jobs filed with --wait', (getDb) => {
   it('a job whose waiter died while it waited is ended WAITER_DIED and the queue goes on; live waiters keep theirs', async () => {
     const db = getDb();
-    const timing = FAST_TIMING;
-    const first = await fileWaited(db, 'first', 40); // about 2 s, longer than the wait lease of 1 s
+    const timing = TIMING;
+    const first = await fileWaited(db, 'first', 60); // about 3 s, longer than the wait lease of 2 s
     const orphan = await fileWaited(db, 'dead', 1); // its process died before the job's turn came
     const third = await fileWaited(db, 'third', 1);
     const applications = testApplications;
@@ -96,7 +97,7 @@ describe.skipIf(!postgres.available)('Jobs filed with --wait: the waiting proces
 
   it('`import-customers --wait` killed while its job waits behind another: the job ends WAITER_DIED, the next --wait import runs', async () => {
     await addMagentoChannel(db, sim, 'shop');
-    const timing = ['--lease-seconds', '1', '--heartbeat-ms', '100', '--poll-ms', '200'];
+    const timing = ['--lease-seconds', '2', '--heartbeat-ms', '100', '--poll-ms', '200'];
     const importArgs = [
       'import-customers',
       '--channel',
@@ -105,13 +106,13 @@ describe.skipIf(!postgres.available)('Jobs filed with --wait: the waiting proces
       'anytime',
       '--confirm-all-warnings',
     ];
-    const blocker = await fileWaited(db, 'first', 60); // about 3 s
+    const blocker = await fileWaited(db, 'first', 80); // about 4 s
     const blocking = runJobNow({
       db,
       applications: testApplications,
       jobId: blocker.id,
       serverName: 'first',
-      timing: FAST_TIMING,
+      timing: TIMING,
     });
     await jobInState(db, blocker.id, ['active']);
 

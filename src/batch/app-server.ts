@@ -140,6 +140,9 @@ export class AppServer {
         `Application server "${this.name}" is already running (pid ${holder.pid} on ${holder.host}).`,
       );
     }
+    // A --wait process renews its job's wait lease before its first sweep could take the job for orphaned.
+    const waited = this.#options.onlyJobId;
+    if (waited != null) await extendWaitLease(db, waited, this.timing.leaseSeconds);
     const restarted = await promoteAtRestart(db, this.name, this.#options.onlyJobId ?? null);
     if (restarted.length > 0) this.#log(`at restart: job(s) ${restarted.join(', ')} due`);
     if (this.#options.listen !== false) {
