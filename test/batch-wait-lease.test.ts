@@ -69,6 +69,31 @@ describeEachDb('Jobs filed with --wait', (getDb) => {
     expect(thirdRun?.state).toBe('finished');
     await expectWaiterDied(db, orphan.id);
   });
+
+  it('a waiter whose heartbeat stalled past its wait lease learns why its job was given up', async () => {
+    const db = getDb();
+    const blocker = await fileWaited(db, 'blocker', 60); // about 3 s
+    const stalled = await fileWaited(db, 'stalled', 1);
+    const blocking = runJobNow({
+      db,
+      applications: testApplications,
+      jobId: blocker.id,
+      serverName: 'blocker',
+      timing: TIMING,
+    });
+    await jobInState(db, blocker.id, ['active']);
+    // Its heartbeat comes only once a minute: the wait lease (1 s) runs out while it waits.
+    const slow = { ...FAST_TIMING, leaseSeconds: 1, heartbeatMs: 60_000 };
+    const run = await runJobNow({
+      db,
+      applications: testApplications,
+      jobId: stalled.id,
+      serverName: 'stalled',
+      timing: slow,
+    });
+    expect(run).toMatchObject({ state: 'abandoned', appServer: 'stalled', error: { code: 'WAITER_DIED' } });
+    expect((await blocking)?.state).toBe('finished');
+  });
 });
 
 const postgres = databaseBackends().find((backend) => backend.name === 'postgres')!;

@@ -11,6 +11,7 @@ import type { BatchRun } from '../domain/batch-run.ts';
 import { forgetServer } from '../storage/app-server-store.ts';
 import { getJob } from '../storage/batch-job-store.ts';
 import { listRuns } from '../storage/batch-run-store.ts';
+import { WAITER_DIED } from '../storage/batch-wait-store.ts';
 import type { Db } from '../storage/db.ts';
 import { AppServer, type ServerTiming } from './app-server.ts';
 import type { BatchApplications } from './batch-application.ts';
@@ -76,7 +77,9 @@ export async function runJobNow(options: RunJobNowOptions): Promise<BatchRun | n
       }
     });
     const runs = await listRuns(db, [jobId]);
-    if (runId === null) return null;
+    // Ended without a run here: given up under this process's name (its wait lease ran out), or canceled.
+    if (runId === null)
+      return runs.find((run) => run.appServer === name && run.error?.code === WAITER_DIED) ?? null;
     return (runId === -1 ? runs.at(-1) : runs.find((run) => run.id === runId)) ?? null;
   } finally {
     await server.stop();
