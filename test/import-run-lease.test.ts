@@ -99,6 +99,32 @@ describeEachDb('One run, one lease', (getDb) => {
     expect((await findChannelByName(db, 'shop'))!.watermark).not.toBeNull();
   });
 
+  it('a job whose channel is busy with a live import waits for it, then starts from the watermark it left', async () => {
+    const db = getDb();
+    await addMagentoChannel(db, sim, 'shop', { settings: { token: sim.token, pageSize: '20' } });
+    await addQueue(db, 'other');
+    servers.push(
+      await AppServer.start({ db, name: 'A', applications: testApplications, timing: FAST_TIMING }),
+    );
+    servers.push(
+      await AppServer.start({ db, name: 'B', applications: testApplications, timing: FAST_TIMING }),
+    );
+    const jobs = new JobService(db, testApplications);
+    const first = await file({ appServer: 'A' });
+    await runningImportRun(db, 'shop');
+    const next = await file({ appServer: 'B', queue: 'other' });
+    expect((await jobInState(db, first.id, ['finished', 'failed'], 30_000)).state).toBe('finished');
+    expect((await jobInState(db, next.id, ['finished', 'failed'], 30_000)).state).toBe('finished');
+    const [firstRun, nextRun] = await Promise.all(
+      [first, next].map(async (job) => (await jobs.show(String(job.id))).runs[0]!),
+    );
+    const firstImport = (await getRun(db, firstRun!.importRunId!))!;
+    const nextImport = (await getRun(db, nextRun!.importRunId!))!;
+    expect(firstImport.counts.created).toBe(95);
+    expect(nextImport.watermarkBefore).toBe(firstImport.watermarkAfter);
+    expect(nextImport.counts.created).toBe(0);
+  });
+
   it('outside a job: a run is refused while another holds its own lease, and goes on once that lease expired', async () => {
     const db = getDb();
     await addMagentoChannel(db, sim, 'shop', { settings: { token: sim.token, pageSize: '50' } });

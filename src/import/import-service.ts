@@ -61,33 +61,35 @@ export async function runImport(
   hooks: ImportHooks = {},
 ): Promise<ImportRun> {
   const { db } = deps;
-  const channel = await findChannelByName(db, request.channel);
-  if (!channel) throw new NotFoundError('Sales channel', request.channel);
-  const adapter = deps.adapters.get(channel.adapter);
-  if (request.deactivateDeleted && adapter.capabilities.deletions === 'none') {
-    throw new InvalidInputError(`The ${adapter.label} adapter cannot detect deleted customer accounts.`);
-  }
-  const readStartedAt = deps.now?.() ?? new Date();
-  const selection = resolveSelection(request, {
-    adapterLabel: adapter.label,
-    capabilities: adapter.capabilities,
-    watermark: channel.watermark,
-    now: readStartedAt,
-  });
-
+  // Read (again after a wait for a busy channel) what the run starts from: the channel and its watermark.
   const guarded = await openGuardedRun(
     db,
-    channel,
-    {
-      channelId: channel.id,
-      changedSince: selection.mode,
-      since: selection.since?.toISOString() ?? null,
-      emails: selection.emails,
-      options: {
-        deactivateDeleted: request.deactivateDeleted,
-        confirmAllWarnings: request.confirmAllWarnings,
-      },
-      watermarkBefore: channel.watermark,
+    async () => {
+      const channel = await findChannelByName(db, request.channel);
+      if (!channel) throw new NotFoundError('Sales channel', request.channel);
+      const adapter = deps.adapters.get(channel.adapter);
+      if (request.deactivateDeleted && adapter.capabilities.deletions === 'none') {
+        throw new InvalidInputError(`The ${adapter.label} adapter cannot detect deleted customer accounts.`);
+      }
+      const readStartedAt = deps.now?.() ?? new Date();
+      const selection = resolveSelection(request, {
+        adapterLabel: adapter.label,
+        capabilities: adapter.capabilities,
+        watermark: channel.watermark,
+        now: readStartedAt,
+      });
+      const run = {
+        channelId: channel.id,
+        changedSince: selection.mode,
+        since: selection.since?.toISOString() ?? null,
+        emails: selection.emails,
+        options: {
+          deactivateDeleted: request.deactivateDeleted,
+          confirmAllWarnings: request.confirmAllWarnings,
+        },
+        watermarkBefore: channel.watermark,
+      };
+      return { channel, run, start: { channel, adapter, readStartedAt, selection } };
     },
     {
       lease: hooks.lease,
@@ -96,6 +98,7 @@ export async function runImport(
       leaseSeconds: deps.runLeaseSeconds,
     },
   );
+  const { channel, adapter, readStartedAt, selection } = guarded.start;
   const { runId } = guarded;
   hooks.onStart?.(runId);
 

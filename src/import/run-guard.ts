@@ -1,7 +1,8 @@
 /**
  * One import of a channel at a time, and who keeps a run alive. Inside a batch job the run lives under the
  * batch run's lease (its heartbeat is the only one): a channel busy with another live run makes the job wait
- * and try again until that run ends or dies (at the latest when its lease expires). Outside a job (a direct
+ * and try again until that run ends or dies (at the latest when its lease expires), reading the channel (its
+ * watermark) afresh for every try. Outside a job (a direct
  * call of the import service) the run keeps a lease of its own, renewed here, and a busy channel is refused
  * with IMPORT_RUNNING.
  */
@@ -27,27 +28,41 @@ export interface RunGuardOptions {
   retryMs?: number;
 }
 
-export interface GuardedRun {
+export interface GuardedRun<Start> {
   runId: number;
+  /** What the attempt that opened the run prepared. */
+  start: Start;
   /** Stops renewing the run's own lease (call when the run has ended). */
   release(): void;
 }
 
-export async function openGuardedRun(
+/** One attempt's preparation: the channel and the run to open (read afresh after each wait), and what it needs. */
+export type PrepareRun<Start> = () => Promise<{
+  channel: { id: number; name: string };
+  run: NewRun;
+  start: Start;
+}>;
+
+export async function openGuardedRun<Start>(
   db: Db,
-  channel: { id: number; name: string },
-  run: NewRun,
+  prepare: PrepareRun<Start>,
   options: RunGuardOptions = {},
-): Promise<GuardedRun> {
+): Promise<GuardedRun<Start>> {
   const lease = options.lease ?? null;
-  return lease ? await openInJob(db, run, lease, options) : await openAlone(db, channel, run, options);
+  return lease ? await openInJob(db, prepare, lease, options) : await openAlone(db, prepare, options);
 }
 
-async function openInJob(db: Db, run: NewRun, lease: BatchLease, options: RunGuardOptions) {
+async function openInJob<Start>(
+  db: Db,
+  prepare: PrepareRun<Start>,
+  lease: BatchLease,
+  options: RunGuardOptions,
+): Promise<GuardedRun<Start>> {
   for (;;) {
     if (options.signal?.aborted) throw new AbortedError(abortReason(options.signal));
+    const { run, start } = await prepare();
     const started = await db.transaction((tx) => startRun(tx, run, { batchRun: lease }));
-    if (started.state === 'opened') return { runId: started.runId, release: () => undefined };
+    if (started.state === 'opened') return { runId: started.runId, start, release: () => undefined };
     if (started.state === 'lease-lost') {
       throw new DataError(
         'LEASE_LOST',
@@ -61,13 +76,13 @@ async function openInJob(db: Db, run: NewRun, lease: BatchLease, options: RunGua
   }
 }
 
-async function openAlone(
+async function openAlone<Start>(
   db: Db,
-  channel: { id: number; name: string },
-  run: NewRun,
+  prepare: PrepareRun<Start>,
   options: RunGuardOptions,
-): Promise<GuardedRun> {
+): Promise<GuardedRun<Start>> {
   const seconds = options.leaseSeconds ?? RUN_LEASE_SECONDS;
+  const { channel, run, start } = await prepare();
   const started = await db.transaction((tx) => startRun(tx, run, { ownLeaseSeconds: seconds }));
   if (started.state !== 'opened') {
     const other = await runningRunOf(db, channel.id);
@@ -82,5 +97,5 @@ async function openAlone(
     (seconds * 1000) / 3,
   );
   timer.unref();
-  return { runId, release: () => clearInterval(timer) };
+  return { runId, start, release: () => clearInterval(timer) };
 }
