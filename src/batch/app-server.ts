@@ -11,6 +11,7 @@ import { heartbeatServer, registerServer, stopServer } from '../storage/app-serv
 import { BATCH_WAKEUP_CHANNEL } from '../storage/batch-job-store.ts';
 import { claimRun, extendLease } from '../storage/batch-run-store.ts';
 import { nextDueAt, promoteAtRestart } from '../storage/batch-schedule-store.ts';
+import { extendWaitLease } from '../storage/batch-wait-store.ts';
 import type { Db } from '../storage/db.ts';
 import type { BatchApplications } from './batch-application.ts';
 import { promote, sweep } from './dispatcher-sweeps.ts';
@@ -139,6 +140,9 @@ export class AppServer {
         `Application server "${this.name}" is already running (pid ${holder.pid} on ${holder.host}).`,
       );
     }
+    // A --wait process renews its job's wait lease before its first sweep could take the job for orphaned.
+    const waited = this.#options.onlyJobId;
+    if (waited != null) await extendWaitLease(db, waited, this.timing.leaseSeconds);
     const restarted = await promoteAtRestart(db, this.name, this.#options.onlyJobId ?? null);
     if (restarted.length > 0) this.#log(`at restart: job(s) ${restarted.join(', ')} due`);
     if (this.#options.listen !== false) {
@@ -160,6 +164,8 @@ export class AppServer {
         const swept = await sweep(db, this.timing.leaseSeconds, this.#clock());
         for (const name of swept.deadServers) this.#log(`application server ${name} is dead`);
         if (swept.abandonedRuns.length > 0) this.#log(`abandoned run(s) ${swept.abandonedRuns.join(', ')}`);
+        if (swept.abandonedJobs.length > 0)
+          this.#log(`abandoned job(s) ${swept.abandonedJobs.join(', ')}: their --wait process died`);
         // A server for one job (import-customers --wait) leaves other jobs' schedules to the real servers.
         if (this.#options.onlyJobId == null) await promote(db, this.#clock(), this.timing.startWindowSeconds);
         await this.#claim();
@@ -218,6 +224,9 @@ export class AppServer {
           run.controller.abort(new StopReason('lease-lost', 'lease lost'));
         return;
       }
+      // An import-customers --wait process: its heartbeat keeps its job's wait lease while the job waits.
+      const waited = this.#options.onlyJobId;
+      if (waited != null) await extendWaitLease(db, waited, this.timing.leaseSeconds);
       for (const run of this.#runs.values()) {
         const lease = await extendLease(
           db,

@@ -6,6 +6,7 @@
  */
 
 import type { BatchJob } from '../domain/batch-job.ts';
+import type { BatchLease } from '../domain/batch-run.ts';
 import type { Db } from '../storage/db.ts';
 
 export interface RunOutcome {
@@ -27,8 +28,11 @@ export interface RunContext<Settings> {
   signal: AbortSignal;
   /** Reports counts so far (kept with the run at the next heartbeat). */
   onProgress(counts: Record<string, number>): void;
-  /** Links the run to the import run it started (shown by `kontor jobs log`). */
-  onImportRun(importRunId: number): void;
+  /**
+   * The run's lease: an application whose work needs a liveness of its own (the import run) ties it to this
+   * lease, so one heartbeat keeps both alive and both are recoverable when it expires.
+   */
+  lease: BatchLease;
 }
 
 export interface BatchApplication<Settings = unknown> {

@@ -1,11 +1,12 @@
 /**
  * The housekeeping every application server does on each poll (safe to run on all at once): the sweeper
- * (dead servers, abandoned runs) and the promotion of released jobs whose start came (Begin, series slot).
+ * (dead servers, abandoned runs, jobs whose --wait process died) and the promotion of released jobs whose start came (Begin, series slot).
  */
 import { markDeadServers } from '../storage/app-server-store.ts';
 import { getJob, wakeServers } from '../storage/batch-job-store.ts';
 import { abandonExpiredRuns, moveJobAfterRun } from '../storage/batch-run-store.ts';
 import { promoteDue } from '../storage/batch-schedule-store.ts';
+import { abandonJobsOfDeadWaiters } from '../storage/batch-wait-store.ts';
 import type { Db } from '../storage/db.ts';
 import { insertNotifications } from '../storage/notification-store.ts';
 import { nextAfterRun } from './job-lifecycle.ts';
@@ -14,6 +15,8 @@ import { noticesForMissed, noticesForRunEnd } from './notification-rules.ts';
 export interface SweepResult {
   deadServers: string[];
   abandonedRuns: number[];
+  /** Jobs filed with --wait whose waiting process died before they started: ended abandoned (WAITER_DIED). */
+  abandonedJobs: number[];
 }
 
 /** Marks servers without heartbeat dead and their runs (lease expired) abandoned; their queues go on. */
@@ -38,7 +41,29 @@ export async function sweep(db: Db, leaseSeconds: number, now: Date): Promise<Sw
     if (runs.length > 0) await wakeServers(tx, 'sweep');
     return runs.map((run) => run.runId);
   });
-  return { deadServers, abandonedRuns };
+  const abandonedJobs = await abandonWaitedJobs(db);
+  return { deadServers, abandonedRuns, abandonedJobs };
+}
+
+/** Ends ready or released jobs whose --wait process died (their wait lease expired); their queues go on. */
+async function abandonWaitedJobs(db: Db): Promise<number[]> {
+  return await db.transaction(async (tx) => {
+    const ended = await abandonJobsOfDeadWaiters(tx);
+    for (const { jobId, runId, waiter } of ended) {
+      const job = await getJob(tx, jobId);
+      if (!job) continue;
+      const notices = noticesForRunEnd(job, {
+        hasErrors: true,
+        timedOut: false,
+        seriesCanceled: false,
+        state: 'abandoned',
+        summary: `The process that filed this job with --wait (${waiter}) stopped before the job could start.`,
+      });
+      await insertNotifications(tx, { user: job.user, jobId, runId }, notices);
+    }
+    if (ended.length > 0) await wakeServers(tx, 'sweep');
+    return ended.map((job) => job.jobId);
+  });
 }
 
 /** Once-only jobs at Begin and series at their slot become ready (or missed / finished); returns how many. */

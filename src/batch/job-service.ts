@@ -40,6 +40,11 @@ export interface FileJobInput {
   application: string;
   settings: unknown;
   batch: BatchSettingsInput;
+  /**
+   * Filed by a process that runs the job itself and waits for it (`import-customers --wait`): its server name
+   * and the lease its heartbeat renews. A ready or released job whose waiter died is ended (WAITER_DIED).
+   */
+  waiter?: { name: string; leaseSeconds: number } | null;
 }
 
 export class JobService {
@@ -73,6 +78,7 @@ export class JobService {
         state,
         dueAt: state === 'ready' ? this.clock() : null,
         released: release,
+        waiter: input.waiter ?? null,
       }).catch((error: unknown) => {
         if ((error as { code?: string }).code === '23505')
           throw new ConfigError('JOB_NAME_TAKEN', `A batch job named "${batch.name}" is still open.`);

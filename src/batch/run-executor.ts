@@ -31,7 +31,6 @@ export interface ActiveRun {
   readonly token: string;
   readonly controller: AbortController;
   counts: Record<string, number> | null;
-  importRunId: number | null;
   /** Resolves when the run has ended and was written (or found its lease lost). */
   done: Promise<RunSummary | null>;
 }
@@ -58,7 +57,6 @@ export function startRun(
     ...claim,
     controller: new AbortController(),
     counts: null,
-    importRunId: null,
     done: Promise.resolve(null),
   };
   active.done = execute(deps, active).catch((error: unknown) => {
@@ -97,9 +95,7 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
       onProgress: (counts) => {
         active.counts = counts;
       },
-      onImportRun: (id) => {
-        active.importRunId = id;
-      },
+      lease: { runId: active.runId, token: active.token },
     });
   } catch (error) {
     const failure = asKontorError(error);
@@ -152,7 +148,7 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
 }
 
 function runEnd(outcome: RunOutcome, stop: StopReason | null, active: ActiveRun): RunEnd {
-  const base = { counts: outcome.counts ?? active.counts, importRunId: active.importRunId };
+  const base = { counts: outcome.counts ?? active.counts };
   if (stop && outcome.state === 'failed') {
     if (stop.reason === 'canceled') {
       return { ...base, state: 'canceled', hasErrors: false, reason: 'canceled', error: null };

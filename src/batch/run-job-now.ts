@@ -1,7 +1,9 @@
 /**
  * Runs one filed job in this process, as an application server of its own (`kontor import-customers --wait`):
  * the server claims only this job (when it is the first of its queue and the queue is free), runs it and
- * stops. Resolves with the run, or null when the job ended without a run of this process (e.g. canceled).
+ * stops. Its heartbeat keeps the job's wait lease (the job was filed naming this process, waiterName), so a
+ * job whose waiter died holds its queue no longer. Resolves with the run, or null when the job ended without a
+ * run of this process (e.g. canceled, or given up because this process's heartbeat stopped).
  */
 import { hostname } from 'node:os';
 import { OPEN_STATES } from '../domain/batch-job.ts';
@@ -9,6 +11,7 @@ import type { BatchRun } from '../domain/batch-run.ts';
 import { forgetServer } from '../storage/app-server-store.ts';
 import { getJob } from '../storage/batch-job-store.ts';
 import { listRuns } from '../storage/batch-run-store.ts';
+import { WAITER_DIED } from '../storage/batch-wait-store.ts';
 import type { Db } from '../storage/db.ts';
 import { AppServer, type ServerTiming } from './app-server.ts';
 import type { BatchApplications } from './batch-application.ts';
@@ -23,10 +26,15 @@ export interface RunJobNowOptions {
   timing?: Partial<ServerTiming>;
 }
 
+/** The name this process runs a job under: the job's Application server, or cli-<host>-<pid>. */
+export function waiterName(serverName?: string | null): string {
+  return serverName ?? `cli-${hostname()}-${process.pid}`;
+}
+
 export async function runJobNow(options: RunJobNowOptions): Promise<BatchRun | null> {
   const { db, jobId } = options;
   const ephemeral = !options.serverName;
-  const name = options.serverName ?? `cli-${hostname()}-${process.pid}`;
+  const name = waiterName(options.serverName);
   const server = await AppServer.start({
     db,
     name,
@@ -69,7 +77,9 @@ export async function runJobNow(options: RunJobNowOptions): Promise<BatchRun | n
       }
     });
     const runs = await listRuns(db, [jobId]);
-    if (runId === null) return null;
+    // Ended without a run here: given up under this process's name (its wait lease ran out), or canceled.
+    if (runId === null)
+      return runs.find((run) => run.appServer === name && run.error?.code === WAITER_DIED) ?? null;
     return (runId === -1 ? runs.at(-1) : runs.find((run) => run.id === runId)) ?? null;
   } finally {
     await server.stop();

@@ -23,3 +23,9 @@ export interface BatchRun {
   error: { code: string; message: string } | null;
   importRunId: number | null;
 }
+
+/** The lease a run holds while it is active: every write of the run (and of the import run it opens) presents it. */
+export interface BatchLease {
+  runId: number;
+  token: string;
+}

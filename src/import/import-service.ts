@@ -3,16 +3,19 @@
  * adapter and imports them page by page, each page in one transaction, keeping a run log.
  */
 import type { AdapterRegistry } from '../adapters/registry.ts';
-import { AbortedError, asKontorError, BugError, ConfigError, NotFoundError } from '../domain/errors.ts';
+import type { BatchLease } from '../domain/batch-run.ts';
+import { AbortedError, asKontorError, BugError, NotFoundError } from '../domain/errors.ts';
 import type { ImportRun, RunCounts } from '../domain/import-run.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
-import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage/import-run-store.ts';
+import { finishRun, getRun } from '../storage/import-run-store.ts';
+import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
 import { commitPage } from './page-writer.ts';
+import { openGuardedRun } from './run-guard.ts';
 import { type ChangedSince, movesWatermark } from './selection.ts';
 import { WatermarkTracker } from './watermark.ts';
 
@@ -32,6 +35,8 @@ export interface ImportDeps {
   now?: () => Date;
   /** Where internal details of failed runs go (never shown to users); default: stderr. */
   logError?: (line: string) => void;
+  /** The own lease of a run outside a job (default 30 s; tests). */
+  runLeaseSeconds?: number;
 }
 
 const logToStderr = (line: string) => process.stderr.write(`${line}\n`);
@@ -41,11 +46,16 @@ export interface ImportHooks {
   signal?: AbortSignal;
   /** Called after every committed page with the run's counts so far. */
   onProgress?: (counts: RunCounts) => void;
-  /** Called once the import run exists (a batch run links it at once, so a sweeper can close it). */
+  /** Called once the import run exists. */
   onStart?: (runId: number) => void;
+  /**
+   * The batch run this import runs under: its lease keeps the import run alive (linked when the run opens),
+   * and a channel busy with another run makes it wait. Absent: the run keeps a lease of its own.
+   */
+  lease?: BatchLease | null;
+  /** Inside a job: how often a busy channel is looked at again (default 1 s; tests). */
+  busyRetryMs?: number;
 }
-
-const HEARTBEAT_MS = 20_000;
 
 export async function runImport(
   deps: ImportDeps,
@@ -54,32 +64,42 @@ export async function runImport(
 ): Promise<ImportRun> {
   const { db } = deps;
   const log = deps.logError ?? logToStderr;
-  const channel = await findChannelByName(db, request.channel);
-  if (!channel) throw new NotFoundError('Sales channel', request.channel);
-  const adapter = deps.adapters.get(channel.adapter);
-  const readStartedAt = deps.now?.() ?? new Date();
-  const selection = checkImportSettings(request, {
-    adapterLabel: adapter.label,
-    capabilities: adapter.capabilities,
-    watermark: channel.watermark,
-    now: readStartedAt,
-  });
-
-  const runId = await startRun(db, {
-    channelId: channel.id,
-    changedSince: selection.mode,
-    since: selection.since?.toISOString() ?? null,
-    emails: selection.emails,
-    options: { deactivateDeleted: request.deactivateDeleted, confirmAllWarnings: request.confirmAllWarnings },
-    watermarkBefore: channel.watermark,
-  });
-  if (runId === null) {
-    const other = await runningRunOf(db, channel.id);
-    throw new ConfigError(
-      'IMPORT_RUNNING',
-      `An import of sales channel "${channel.name}" is already running (run ${other}).`,
-    );
-  }
+  // Read (again after a wait for a busy channel) what the run starts from: the channel and its watermark.
+  const guarded = await openGuardedRun(
+    db,
+    async () => {
+      const channel = await findChannelByName(db, request.channel);
+      if (!channel) throw new NotFoundError('Sales channel', request.channel);
+      const adapter = deps.adapters.get(channel.adapter);
+      const readStartedAt = deps.now?.() ?? new Date();
+      const selection = checkImportSettings(request, {
+        adapterLabel: adapter.label,
+        capabilities: adapter.capabilities,
+        watermark: channel.watermark,
+        now: readStartedAt,
+      });
+      const run = {
+        channelId: channel.id,
+        changedSince: selection.mode,
+        since: selection.since?.toISOString() ?? null,
+        emails: selection.emails,
+        options: {
+          deactivateDeleted: request.deactivateDeleted,
+          confirmAllWarnings: request.confirmAllWarnings,
+        },
+        watermarkBefore: channel.watermark,
+      };
+      return { channel, run, start: { channel, adapter, readStartedAt, selection } };
+    },
+    {
+      lease: hooks.lease,
+      signal: hooks.signal,
+      retryMs: hooks.busyRetryMs,
+      leaseSeconds: deps.runLeaseSeconds,
+    },
+  );
+  const { channel, adapter, readStartedAt, selection } = guarded.start;
+  const { runId } = guarded;
   hooks.onStart?.(runId);
 
   // Where the read began on the shop's clock: the watermark for a Last transfer, the beginning otherwise.
@@ -99,8 +119,6 @@ export async function runImport(
   let counts: RunCounts = { ...ZERO_COUNTS };
   let failure: { code: string; message: string } | null = null;
   let aborted = false;
-  const timer = setInterval(() => void heartbeat(db, runId).catch(() => {}), HEARTBEAT_MS);
-  timer.unref();
   try {
     const pages = adapter.readCustomers(connection, {
       since: selection.since,
@@ -141,7 +159,7 @@ export async function runImport(
       log(`kontor: import run ${runId} failed: ${kontorError.detail ?? kontorError.message}`);
     }
   } finally {
-    clearInterval(timer);
+    guarded.release();
   }
 
   // A failed read moves no watermark; a stopped one keeps what its committed pages allow.
@@ -160,10 +178,4 @@ export async function runImport(
   const run = await getRun(db, runId);
   if (!run) throw new BugError('RUN_VANISHED', `Import run ${runId} disappeared while it was written.`);
   return run;
-}
-
-function abortReason(signal: AbortSignal): string {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error) return reason.message;
-  return typeof reason === 'string' ? reason : 'aborted';
 }

@@ -11,6 +11,8 @@ export interface NewJob {
   state: JobState;
   dueAt: Date | null;
   released: boolean;
+  /** Filed by `import-customers --wait`: the waiting process's server name and its wait lease. */
+  waiter?: { name: string; leaseSeconds: number } | null;
 }
 
 interface JobRow {
@@ -84,9 +86,10 @@ export async function insertJob(db: Queryable, job: NewJob): Promise<number> {
      insert into batch_job (id, name, application, settings, user_name, oltp_database, content_language,
        queue_id, app_server, start_mode, begin_at, max_run_seconds, timeout_notification, serial_pattern,
        time_zone, end_at, series_canceled_notification, notification, release_immediately, state, due_at,
-       released_at)
+       released_at, waiter, wait_lease_expires_at)
      select n.id, coalesce($1, $2 || '-' || n.id), $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-       $14, $15, $16, $17, $18, $19, $20, case when $21::boolean then now() end
+       $14, $15, $16, $17, $18, $19, $20, case when $21::boolean then now() end,
+       $22::text, case when $22::text is not null then now() + make_interval(secs => $23) end
      from n returning id`,
     [
       b.name,
@@ -110,6 +113,8 @@ export async function insertJob(db: Queryable, job: NewJob): Promise<number> {
       job.state,
       job.dueAt,
       job.released,
+      job.waiter?.name ?? null,
+      job.waiter?.leaseSeconds ?? null,
     ],
   );
   return num(result.rows[0]?.id);

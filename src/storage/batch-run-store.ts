@@ -63,25 +63,22 @@ export interface LeaseState {
   cancelRequested: boolean;
 }
 
-/** Extends the lease and stores progress; null when the lease is lost (the run must stop, writing nothing). */
+/**
+ * Extends the lease and stores progress; null when the lease is lost (the run must stop, writing nothing).
+ * The lease also keeps the import run the batch run links alive (import-run-store.ts): one heartbeat.
+ */
 export async function extendLease(
   db: Queryable,
   run: { id: number; token: string },
   leaseSeconds: number,
-  progress: { counts: Record<string, number> | null; importRunId: number | null },
+  progress: { counts: Record<string, number> | null },
 ): Promise<LeaseState | null> {
   const result = await db.query<{ cancel_requested: boolean }>(
     `update batch_run r set lease_expires_at = now() + make_interval(secs => $3), heartbeat_at = now(),
-       counts = coalesce($4::jsonb, r.counts), import_run_id = coalesce($5, r.import_run_id)
+       counts = coalesce($4::jsonb, r.counts)
      where r.id = $1 and r.lease_token = $2 and r.state = 'active'
      returning (select cancel_requested from batch_job where id = r.job_id) as cancel_requested`,
-    [
-      run.id,
-      run.token,
-      leaseSeconds,
-      progress.counts ? JSON.stringify(progress.counts) : null,
-      progress.importRunId,
-    ],
+    [run.id, run.token, leaseSeconds, progress.counts ? JSON.stringify(progress.counts) : null],
   );
   const row = result.rows[0];
   return row ? { cancelRequested: row.cancel_requested } : null;
@@ -93,7 +90,6 @@ export interface RunEnd {
   hasErrors: boolean;
   reason: RunReason | null;
   error: { code: string; message: string } | null;
-  importRunId: number | null;
 }
 
 /** Ends the run (fenced by its lease); false when the lease was lost and nothing was written. */
@@ -104,8 +100,7 @@ export async function endRun(
 ): Promise<boolean> {
   const result = await db.query(
     `update batch_run set state = $3, finished_at = now(), counts = coalesce($4::jsonb, counts),
-       has_errors = $5, reason = $6, error_code = $7, error_message = $8,
-       import_run_id = coalesce($9, import_run_id)
+       has_errors = $5, reason = $6, error_code = $7, error_message = $8
      where id = $1 and lease_token = $2 and state = 'active'`,
     [
       run.id,
@@ -116,7 +111,6 @@ export async function endRun(
       end.reason,
       end.error?.code ?? null,
       end.error?.message ?? null,
-      end.importRunId,
     ],
   );
   return result.rowCount === 1;

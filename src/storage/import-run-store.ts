@@ -1,5 +1,6 @@
 /** SQL for import runs and their per-record log. */
 
+import type { BatchLease } from '../domain/batch-run.ts';
 import { DataError } from '../domain/errors.ts';
 import type {
   ChangedSinceMode,
@@ -20,23 +21,51 @@ export interface NewRun {
   watermarkBefore: string | null;
 }
 
-/** Runs whose heartbeat is older than this are taken to be abandoned (their process died). */
-export const RUN_STALE_AFTER_SECONDS = 120;
+/** What keeps a new run alive: the lease of the batch run it runs under, or (outside a job) a lease of its own. */
+export type RunLiveness = { batchRun: BatchLease } | { ownLeaseSeconds: number };
+
+export type StartedRun =
+  | { state: 'opened'; runId: number }
+  /** Another live run of the channel holds the one-running-run index. */
+  | { state: 'busy' }
+  /** The batch run is no longer active under its lease (taken for abandoned): nothing was written. */
+  | { state: 'lease-lost' };
 
 /**
- * Marks running runs of the channel whose heartbeat stopped as failed (abandoned), then inserts the new
- * run. Returns null when another live run of the channel holds the one-running-run index.
+ * A running import run is dead when no active batch run with an unexpired lease links it and its own lease
+ * (outside a job) is missing or expired. `r` is the import run.
  */
-export async function startRun(db: Queryable, run: NewRun): Promise<number | null> {
-  await db.query(
-    `update import_run set state = 'failed', finished_at = now(), error_code = 'RUN_ABANDONED',
+const RUN_IS_DEAD = `(r.lease_expires_at is null or r.lease_expires_at < now())
+  and not exists (select 1 from batch_run b where b.import_run_id = r.id and b.state = 'active'
+                  and b.lease_expires_at >= now())`;
+
+/**
+ * Opens a run; call it inside a transaction. Closes the channel's dead running runs (abandoned), then, under a
+ * batch lease, locks that batch run and inserts the new run only while the run is active under its token and
+ * its lease is unexpired, linking it in the same transaction; outside a job the run gets a lease of its own.
+ */
+export async function startRun(tx: Queryable, run: NewRun, liveness: RunLiveness): Promise<StartedRun> {
+  await tx.query(
+    `update import_run r set state = 'failed', finished_at = now(), error_code = 'RUN_ABANDONED',
        error_message = 'The process running this import stopped without finishing it.'
-     where channel_id = $1 and state = 'running' and heartbeat_at < now() - make_interval(secs => $2)`,
-    [run.channelId, RUN_STALE_AFTER_SECONDS],
+     where r.channel_id = $1 and r.state = 'running' and ${RUN_IS_DEAD}`,
+    [run.channelId],
   );
-  const result = await db.query<{ id: unknown }>(
-    `insert into import_run (channel_id, state, changed_since, since, emails, options, watermark_before)
-     values ($1, 'running', $2, $3, $4::text[], $5::jsonb, $6)
+  const batchRun = 'batchRun' in liveness ? liveness.batchRun : null;
+  if (batchRun) {
+    const held = await tx.query(
+      `select 1 from batch_run where id = $1 and lease_token = $2 and state = 'active'
+         and lease_expires_at >= now() for update`,
+      [batchRun.runId, batchRun.token],
+    );
+    if (held.rows.length === 0) return { state: 'lease-lost' };
+  }
+  const ownLeaseSeconds = 'ownLeaseSeconds' in liveness ? liveness.ownLeaseSeconds : null;
+  const result = await tx.query<{ id: unknown }>(
+    `insert into import_run (channel_id, state, changed_since, since, emails, options, watermark_before,
+       lease_expires_at)
+     values ($1, 'running', $2, $3, $4::text[], $5::jsonb, $6,
+       now() + make_interval(secs => $7::double precision))
      on conflict (channel_id) where state = 'running' do nothing
      returning id`,
     [
@@ -46,10 +75,30 @@ export async function startRun(db: Queryable, run: NewRun): Promise<number | nul
       run.emails,
       JSON.stringify(run.options),
       run.watermarkBefore,
+      ownLeaseSeconds,
     ],
   );
   const row = result.rows[0];
-  return row ? num(row.id) : null;
+  if (!row) return { state: 'busy' };
+  const runId = num(row.id);
+  if (batchRun) {
+    await tx.query('update batch_run set import_run_id = $3 where id = $1 and lease_token = $2', [
+      batchRun.runId,
+      batchRun.token,
+      runId,
+    ]);
+  }
+  return { state: 'opened', runId };
+}
+
+/** Extends the own lease of a run outside a job; false when the run is no longer running. */
+export async function renewRunLease(db: Queryable, runId: number, seconds: number): Promise<boolean> {
+  const result = await db.query(
+    `update import_run set lease_expires_at = now() + make_interval(secs => $2)
+     where id = $1 and state = 'running' and lease_expires_at is not null`,
+    [runId, seconds],
+  );
+  return result.rowCount === 1;
 }
 
 export async function runningRunOf(db: Queryable, channelId: number): Promise<number | null> {
@@ -74,7 +123,7 @@ export async function recordPage(
        updated_count = updated_count + $4, unchanged_count = unchanged_count + $5,
        skipped_count = skipped_count + $6, warning_count = warning_count + $7,
        error_count = error_count + $8, awaiting_count = awaiting_count + $10,
-       deactivated_count = deactivated_count + $11, cursor = coalesce($9, cursor), heartbeat_at = now()
+       deactivated_count = deactivated_count + $11, cursor = coalesce($9, cursor)
      where id = $1 and state = 'running'`,
     [
       runId,
@@ -110,10 +159,6 @@ export async function recordPage(
       log.map((line) => line.message),
     ],
   );
-}
-
-export async function heartbeat(db: Queryable, runId: number): Promise<void> {
-  await db.query(`update import_run set heartbeat_at = now() where id = $1 and state = 'running'`, [runId]);
 }
 
 export async function finishRun(

@@ -31,12 +31,13 @@ export function importCustomersApplication(adapters: AdapterRegistry): BatchAppl
       if (db) await check(db, adapters, settings);
       return settings;
     },
-    async run({ db, settings, signal, onProgress, onImportRun }): Promise<RunOutcome> {
+    async run({ db, settings, signal, onProgress, lease }): Promise<RunOutcome> {
       try {
         const run = await runImport({ db, adapters }, toRequest(settings), {
           signal,
           onProgress: (counts) => onProgress({ ...counts }),
-          onStart: onImportRun,
+          // The import run is linked to this batch run when it opens; a busy channel makes the job wait.
+          lease,
         });
         const c = run.counts;
         const counts = `read ${c.read}, created ${c.created}, updated ${c.updated}, errors ${c.errors}, awaiting confirmation ${c.awaiting}, deactivated ${c.deactivated}`;

@@ -4,18 +4,20 @@
  * server of its own and exits 0 (finished without errors), 1 (errors or failed) or 2 (invalid input).
  */
 import type { Command } from 'commander';
+import { DEFAULT_TIMING } from '../../batch/app-server.ts';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
-import { runJobNow } from '../../batch/run-job-now.ts';
+import { runJobNow, waiterName } from '../../batch/run-job-now.ts';
 import type { BatchRun } from '../../domain/batch-run.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { AppContext } from '../app-context.ts';
+import { type TimingOptions, timingFrom } from '../app-server-runner.ts';
 import { addBatchOptions, type BatchOptions, batchSettingsFrom } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { addImportOptions, type ImportOptions, importSettingsFrom } from '../import-options.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { formatRunSummary } from '../run-summary.ts';
 
-interface ImportCommandOptions extends BatchOptions, ImportOptions {
+interface ImportCommandOptions extends BatchOptions, ImportOptions, TimingOptions {
   channel: string;
   wait?: boolean;
   json?: boolean;
@@ -34,6 +36,12 @@ export function registerImportCommand(
   addBatchOptions(command)
     .option('--wait', 'run the job in this process (as an application server) and wait for it to end')
     .option('--json', 'print the job (with --wait: the import run) as JSON')
+    .option('--poll-ms <ms>', "with --wait: look for the job's turn this often (default 5000)")
+    .option('--heartbeat-ms <ms>', 'with --wait: heartbeat of this process and its run (default 5000)')
+    .option(
+      '--lease-seconds <s>',
+      'with --wait: the job is given up when this process is silent this long (default 30)',
+    )
     .action(async (options: ImportCommandOptions) => {
       if (
         options.wait &&
@@ -44,10 +52,15 @@ export function registerImportCommand(
         );
       }
       const settings = importSettingsFrom(options);
+      const timing = { ...DEFAULT_TIMING, ...timingFrom(options) };
       const app = context();
       const db = await app.database();
       const batch = batchSettingsFrom(options, db.location);
-      const job = await (await app.jobs()).file({ application: IMPORT_CUSTOMERS, settings, batch });
+      // With --wait this process is the job's waiter: should it die, the job does not hold its queue.
+      const waiter = options.wait
+        ? { name: waiterName(batch.appServer), leaseSeconds: timing.leaseSeconds }
+        : null;
+      const job = await (await app.jobs()).file({ application: IMPORT_CUSTOMERS, settings, batch, waiter });
       if (!options.wait) {
         if (options.json) app.output.out(JSON.stringify(job, null, 2));
         else
@@ -58,7 +71,14 @@ export function registerImportCommand(
       }
       const run = await withInterrupt(
         (signal) =>
-          runJobNow({ db, applications: app.applications, jobId: job.id, serverName: job.appServer, signal }),
+          runJobNow({
+            db,
+            applications: app.applications,
+            jobId: job.id,
+            serverName: job.appServer,
+            signal,
+            timing,
+          }),
         () => app.output.err('Stopping after the current page (Ctrl+C again to quit at once) ...'),
       );
       setExitCode(await printRun(app, job.id, run, options.json === true));
