@@ -4,7 +4,7 @@
  * and try again until that run ends or dies (at the latest when its lease expires), reading the channel (its
  * watermark) afresh for every try. Outside a job (a direct
  * call of the import service) the run keeps a lease of its own, renewed here, and a busy channel is refused
- * with IMPORT_RUNNING.
+ * with IMPORT_RUNNING. Opening the run is tried again after a database fault (import/database-retry.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BatchLease } from '../domain/batch-run.ts';
@@ -12,6 +12,7 @@ import { AbortedError, ConfigError, DataError } from '../domain/errors.ts';
 import type { Db } from '../storage/db.ts';
 import { type NewRun, renewRunLease, runningRunOf, startRun } from '../storage/import-run-store.ts';
 import { abortReason } from './abort-reason.ts';
+import { retryDatabaseStep } from './database-retry.ts';
 
 /** The own lease of a run outside a job (renewed every third of it). */
 export const RUN_LEASE_SECONDS = 30;
@@ -61,7 +62,12 @@ async function openInJob<Start>(
   for (;;) {
     if (options.signal?.aborted) throw new AbortedError(abortReason(options.signal));
     const { run, start } = await prepare();
-    const started = await db.transaction((tx) => startRun(tx, run, { batchRun: lease }));
+    const started = await retryDatabaseStep(
+      () => db.transaction((tx) => startRun(tx, run, { batchRun: lease })),
+      {
+        signal: options.signal,
+      },
+    );
     if (started.state === 'opened') return { runId: started.runId, start, release: () => undefined };
     if (started.state === 'lease-lost') {
       throw new DataError(
@@ -83,7 +89,9 @@ async function openAlone<Start>(
 ): Promise<GuardedRun<Start>> {
   const seconds = options.leaseSeconds ?? RUN_LEASE_SECONDS;
   const { channel, run, start } = await prepare();
-  const started = await db.transaction((tx) => startRun(tx, run, { ownLeaseSeconds: seconds }));
+  const started = await retryDatabaseStep(() =>
+    db.transaction((tx) => startRun(tx, run, { ownLeaseSeconds: seconds })),
+  );
   if (started.state !== 'opened') {
     const other = await runningRunOf(db, channel.id);
     throw new ConfigError(
