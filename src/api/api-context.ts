@@ -20,6 +20,8 @@ export interface ApiOptions {
   appServer: string | null;
   /** Tests: the time for sessions and the login throttle. */
   clock?: () => Date;
+  /** Tests: how a slowed-down login (a known client over the throttle's limit) waits. */
+  loginSleep?: (ms: number) => Promise<void>;
   /** Tests: a cheaper argon2id cost. */
   hashCost?: HashCost;
   /** Server push: a comment line this often keeps proxies open (default 25 s). */
@@ -62,7 +64,11 @@ export function createApiContext(deps: ApiDeps): ApiContext {
   return {
     ...deps,
     clock,
-    users: new UserService(deps.db, { hasher, clock }),
+    users: new UserService(deps.db, {
+      hasher,
+      clock,
+      ...(deps.options.loginSleep ? { sleep: deps.options.loginSleep } : {}),
+    }),
     sessions,
     jobs: new JobService(deps.db, deps.applications, clock),
     channels: new ChannelService(deps.db, deps.adapters),
