@@ -11,6 +11,7 @@
  * when Amazon refuses one (403).
  */
 import { AuthError, BugError, ConfigError, KontorError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import {
   createHttpClient,
@@ -245,7 +246,7 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
         'AMAZON_UNEXPECTED_RESPONSE',
         `${host} answered getOrders with something that is not an order list.`,
         {
-          detail: `GET ${ORDERS_PATH}: ${JSON.stringify(body).slice(0, 200)}`,
+          detail: `GET ${ORDERS_PATH}: ${maskedExcerpt(body, secrets)}`,
         },
       );
     }
