@@ -24,6 +24,8 @@ export interface ServiceOptions {
   clock?: () => Date;
   /** Tests: a cheaper argon2id cost. */
   hashCost?: HashCost;
+  /** Tests: how a known client's failed logins are slowed down (default: a real wait). */
+  loginSleep?: (ms: number) => Promise<void>;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -41,7 +43,11 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
     channels: new ChannelService(db, adapters),
     partners: new PartnerService(db),
     notifications: new NotificationService(db),
-    users: new UserService(db, { hasher: new PasswordHasher(options.hashCost), clock }),
+    users: new UserService(db, {
+      hasher: new PasswordHasher(options.hashCost),
+      clock,
+      ...(options.loginSleep ? { sleep: options.loginSleep } : {}),
+    }),
     sessions: new SessionService(db, { clock }),
     queues: {
       add: (name: string, description: string | null) => addQueue(db, name, description),

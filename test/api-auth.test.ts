@@ -1,11 +1,22 @@
 /** /api/auth: login, sessions (cookie, expiry, logout), the login throttle, passwords, the CSRF header. */
 import { afterEach, expect, it, vi } from 'vitest';
-import { PasswordHasher } from '../src/users/password-hasher.ts';
+import { DEFAULT_HASH_COST, hashingLimit, PasswordHasher } from '../src/users/password-hasher.ts';
 import { hashSessionId } from '../src/users/session-service.ts';
-import { client, PASSWORD, sessionCookie, testApi } from './support/api-fixtures.ts';
+import { client, PASSWORD, sessionCookie, type TestApi, testApi } from './support/api-fixtures.ts';
 import { describeEachDb } from './support/test-databases.ts';
 
 const HOUR = 3600_000;
+
+/** A login from this address, with a known-client cookie if given. */
+function loginFrom(api: TestApi, address: string, name: string, password: string, knownClient?: string) {
+  return api.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress: address,
+    headers: { 'x-kontor-request': '1', ...(knownClient ? { cookie: `kontor_client=${knownClient}` } : {}) },
+    payload: { name, password },
+  });
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -64,7 +75,7 @@ describeEachDb('HTTP API: login and sessions', (getDb) => {
     }
   });
 
-  it('throttles a name after 5 failures in 5 minutes (known or not), then lets it in again', async () => {
+  it('throttles a name at one client (address) after 5 failures in 5 minutes (known or not), then lets it in again', async () => {
     const api = testApi(getDb());
     await api.addUser('alice');
     const anon = api.anonymous();
@@ -79,8 +90,83 @@ describeEachDb('HTTP API: login and sessions', (getDb) => {
     }
     // Another case of the same name is the same name.
     expect((await anon.post('/api/auth/login', { name: 'ALICE', password: PASSWORD })).statusCode).toBe(429);
+    // The throttle counts per name and client: at another address the name is not locked out.
+    expect((await loginFrom(api, '10.0.0.2', 'alice', PASSWORD)).statusCode).toBe(200);
+    expect((await anon.post('/api/auth/login', { name: 'alice', password: PASSWORD })).statusCode).toBe(429);
     api.clock.advance(5 * 60_000 + 1);
     expect((await anon.post('/api/auth/login', { name: 'alice', password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('does not lock the administrator out everywhere: 5 wrong passwords from one address, admin logs in from another', async () => {
+    const api = testApi(getDb());
+    await api.addUser('admin', 'administrator');
+    for (let i = 0; i < 5; i++)
+      expect((await loginFrom(api, '203.0.113.9', 'admin', 'guess')).statusCode).toBe(401);
+    const attacker = await loginFrom(api, '203.0.113.9', 'admin', PASSWORD);
+    expect(attacker.statusCode).toBe(429);
+    expect(attacker.json()).toMatchObject({ code: 'LOGIN_THROTTLED' });
+    expect((await loginFrom(api, '10.0.0.7', 'admin', PASSWORD)).statusCode).toBe(200);
+    // And the attacker's address stays throttled after the administrator's success elsewhere.
+    expect((await loginFrom(api, '203.0.113.9', 'admin', PASSWORD)).statusCode).toBe(429);
+  });
+
+  it('slows a known client (its kontor_client cookie) down after 5 failures instead of refusing it', async () => {
+    const sleeps: number[] = [];
+    const api = testApi(getDb(), {
+      loginSleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    await api.addUser('admin', 'administrator');
+    const first = await loginFrom(api, '10.0.0.7', 'admin', PASSWORD);
+    const known = first.cookies.find((c) => c.name === 'kontor_client')!;
+    expect(known).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+    expect(known.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Someone else at the same address (no cookie) is refused after 5 failures ...
+    for (let i = 0; i < 5; i++) await loginFrom(api, '10.0.0.7', 'admin', 'guess');
+    expect((await loginFrom(api, '10.0.0.7', 'admin', PASSWORD)).statusCode).toBe(429);
+    // ... the known browser has a count of its own, and over the limit it waits (1, 2, 4, 8, 10, 10 s).
+    for (let i = 0; i < 10; i++)
+      expect((await loginFrom(api, '10.0.0.7', 'admin', 'typo', known.value)).statusCode).toBe(401);
+    expect(sleeps).toEqual([1000, 2000, 4000, 8000, 10_000]);
+    const right = await loginFrom(api, '10.0.0.7', 'admin', PASSWORD, known.value);
+    expect(right.statusCode).toBe(200);
+    expect(sleeps).toHaveLength(6);
+    expect(right.cookies.find((c) => c.name === 'kontor_client')?.value).toBe(known.value);
+    // A cookie of another user, or a made-up one, makes no known client.
+    await api.addUser('bob');
+    for (let i = 0; i < 5; i++) await loginFrom(api, '10.0.0.8', 'bob', 'guess', known.value);
+    expect((await loginFrom(api, '10.0.0.8', 'bob', PASSWORD, known.value)).statusCode).toBe(429);
+    // Known for 30 days after the last login.
+    api.clock.advance(31 * 24 * HOUR);
+    for (let i = 0; i < 5; i++) await loginFrom(api, '10.0.0.7', 'admin', 'guess', known.value);
+    expect((await loginFrom(api, '10.0.0.7', 'admin', PASSWORD, known.value)).statusCode).toBe(429);
+  });
+
+  it('bounds the password-hash queue: a flood of made-up names gets 503 LOGIN_BUSY at once, a known client gets in', async () => {
+    // The production argon2id cost (64 MiB, t=3, p=4: about 0.1 s per verification on 2 cores).
+    const api = testApi(getDb(), { hashCost: DEFAULT_HASH_COST });
+    await api.addUser('admin', 'administrator');
+    const known = (await loginFrom(api, '10.0.0.7', 'admin', PASSWORD)).cookies.find(
+      (c) => c.name === 'kontor_client',
+    )!.value;
+    const refusedBefore = hashingLimit.refused;
+    const flood = Array.from({ length: 300 }, (_, i) =>
+      loginFrom(api, `198.51.100.${i % 250}`, `made-up-${i}`, 'whatever'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const valid = loginFrom(api, '10.0.0.7', 'admin', PASSWORD, known);
+    const answers = await Promise.all(flood);
+    const statuses = answers.map((answer) => answer.statusCode);
+    expect(new Set(statuses)).toEqual(new Set([401, 503]));
+    const busy = answers.find((answer) => answer.statusCode === 503)!;
+    expect(busy.json()).toEqual({
+      code: 'LOGIN_BUSY',
+      message: 'The server is busy with other logins. Try again in a moment.',
+    });
+    expect(hashingLimit.refused - refusedBefore).toBe(statuses.filter((s) => s === 503).length);
+    expect((await valid).statusCode).toBe(200);
+    expect(hashingLimit.waiting).toBe(0);
   });
 
   it('counts parallel logins before verifying: a burst of 30 gets 5 verifies, then 429, even for the right password', async () => {

@@ -16,6 +16,8 @@ export interface ApiOptions {
   appServer: string | null;
   /** Tests: the time for sessions and the login throttle. */
   clock?: () => Date;
+  /** Tests: how a slowed-down login (a known client over the throttle's limit) waits. */
+  loginSleep?: (ms: number) => Promise<void>;
   /** Tests: a cheaper argon2id cost. */
   hashCost?: HashCost;
   /** Server push: a comment line this often keeps proxies open (default 25 s). */
@@ -50,6 +52,7 @@ export function createApiContext(deps: ApiDeps): ApiContext {
     applications: deps.applications,
     clock: deps.options.clock,
     hashCost: deps.options.hashCost,
+    loginSleep: deps.options.loginSleep,
   });
   const { notifications, sessions } = services;
   return {

@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   CSRF_HEADER_MISSING: 403,
   NOT_FOUND: 404,
   LOGIN_THROTTLED: 429,
+  LOGIN_BUSY: 503,
 };
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {

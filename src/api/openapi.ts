@@ -31,7 +31,8 @@ export function registerOpenApi(app: FastifyInstance, version: string): void {
       ],
     },
   });
-  app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // No CSP of its own: the one of security-headers.ts (no framing at all) covers the docs too.
+  app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );

@@ -23,6 +23,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { DEFAULT_WEB_ROOT, registerWebUi } from './web-ui.ts';
 
 const ROUTES: readonly RoutePlugin[] = [
@@ -60,6 +61,7 @@ export function buildApi(deps: ApiDeps): ApiInstance {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionIdHash', null);
   app.register(cookie);
+  registerSecurityHeaders(app);
   app.setErrorHandler((error, request, reply) => {
     const { status, body, internal } = errorResponse(error);
     if (internal) {

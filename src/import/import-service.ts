@@ -7,6 +7,7 @@ import type { BatchLease } from '../domain/batch-run.ts';
 import { AbortedError, asKontorError, BugError, NotFoundError } from '../domain/errors.ts';
 import type { ImportRun, RunCounts } from '../domain/import-run.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
+import { redact } from '../domain/redact.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun } from '../storage/import-run-store.ts';
@@ -154,9 +155,16 @@ export async function runImport(
       ? new AbortedError(abortReason(hooks.signal))
       : asKontorError(error);
     aborted = kontorError instanceof AbortedError;
-    failure = { code: kontorError.code, message: kontorError.message };
+    // The adapters mask what they build; this is the last line for anything that slipped through: the run
+    // error (shown to users) and the logged detail never hold a secret setting of the channel in any form.
+    const secrets = adapter.settings
+      .filter((field) => field.type === 'secret')
+      .map((field) => channel.settings[field.key] ?? '');
+    failure = { code: kontorError.code, message: redact(kontorError.message, secrets) };
     if (kontorError.kind === 'bug') {
-      log(`kontor: import run ${runId} failed: ${kontorError.detail ?? kontorError.message}`);
+      log(
+        `kontor: import run ${runId} failed: ${redact(kontorError.detail ?? kontorError.message, secrets)}`,
+      );
     }
   } finally {
     guarded.release();

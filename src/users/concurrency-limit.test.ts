@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { ConcurrencyLimit } from './concurrency-limit.ts';
+import { ConcurrencyLimit, QueueFullError } from './concurrency-limit.ts';
 import { HASH_CONCURRENCY, hashingLimit, PasswordHasher } from './password-hasher.ts';
 
 it('runs at most `max` tasks at once, the others in order, also after a task failed', async () => {
@@ -43,4 +43,50 @@ it('lets at most HASH_CONCURRENCY password hashes and verifications run at once 
   );
   expect(hashingLimit.peak).toBe(HASH_CONCURRENCY);
   expect(hashingLimit.active).toBe(0);
+});
+
+it('refuses a tryRun at once when maxWaiting tasks wait; run always waits', async () => {
+  const limit = new ConcurrencyLimit(1, 2);
+  const releases: (() => void)[] = [];
+  const task = (i: number) => () => new Promise<number>((resolve) => releases.push(() => resolve(i)));
+  const running = limit.tryRun(task(0));
+  const waiting = [limit.tryRun(task(1)), limit.tryRun(task(2))];
+  await expect(limit.tryRun(task(3))).rejects.toBeInstanceOf(QueueFullError);
+  // run waits however many wait, and does not count against maxWaiting.
+  const unbounded = limit.run(task(4));
+  expect(limit.waiting).toBe(3);
+  await expect(limit.tryRun(task(5))).rejects.toBeInstanceOf(QueueFullError);
+  expect(limit.refused).toBe(2);
+  for (let i = 0; i < 4; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    releases[i]!();
+  }
+  expect(await Promise.all([running, ...waiting, unbounded])).toEqual([0, 1, 2, 4]);
+  expect(limit.active).toBe(0);
+});
+
+it('lets a priority task wait ahead of the others and take the newest ordinary place when full', async () => {
+  const limit = new ConcurrencyLimit(1, 2);
+  const order: string[] = [];
+  const releases: (() => void)[] = [];
+  const task = (name: string) => () =>
+    new Promise<string>((resolve) => {
+      order.push(name);
+      releases.push(() => resolve(name));
+    });
+  const running = limit.tryRun(task('a'));
+  const b = expect(limit.tryRun(task('b'))).rejects.toBeInstanceOf(QueueFullError);
+  const c = expect(limit.tryRun(task('c'))).rejects.toBeInstanceOf(QueueFullError);
+  const known = limit.tryRun(task('known'), { priority: true });
+  await c;
+  // Full of priority tasks: the next priority task is refused too.
+  const known2 = limit.tryRun(task('known2'), { priority: true });
+  await expect(limit.tryRun(task('known3'), { priority: true })).rejects.toBeInstanceOf(QueueFullError);
+  for (let i = 0; i < 4; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    releases[i]?.();
+  }
+  expect(await Promise.all([running, known, known2])).toEqual(['a', 'known', 'known2']);
+  await b;
+  expect(order).toEqual(['a', 'known', 'known2']);
 });

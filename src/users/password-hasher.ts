@@ -3,9 +3,13 @@
  * libuv's thread pool (@node-rs/argon2), so a login does not block the event loop. A hash keeps its own
  * parameters: hashes made with other costs still verify. At most HASH_CONCURRENCY hashes or verifications run at
  * once in the whole process (the others wait), so a flood of logins cannot exhaust memory or the thread pool.
+ * Verifications (logins) wait in a bounded queue: with HASH_QUEUE waiting already, a login is refused at once
+ * with LOGIN_BUSY (503) rather than queued behind a flood; a known client's login (`priority`) waits ahead of
+ * the others and displaces the newest of them when the queue is full.
  */
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
-import { ConcurrencyLimit } from './concurrency-limit.ts';
+import { TransientError } from '../domain/errors.ts';
+import { ConcurrencyLimit, QueueFullError } from './concurrency-limit.ts';
 
 export interface HashCost {
   /** KiB of memory per lane. */
@@ -21,8 +25,16 @@ const ARGON2ID = 2 as Algorithm;
 
 /** 2 of libuv's 4 threads (64 MiB each): the rest stay free for file and DNS work. */
 export const HASH_CONCURRENCY = 2;
+/** Verifications that may wait: at about 0.1 s each, two at a time, a login waits at most about half a second. */
+export const HASH_QUEUE = 8;
 /** Shared by every PasswordHasher of the process. */
-export const hashingLimit = new ConcurrencyLimit(HASH_CONCURRENCY);
+export const hashingLimit = new ConcurrencyLimit(HASH_CONCURRENCY, HASH_QUEUE);
+
+function busy(): TransientError {
+  return new TransientError('LOGIN_BUSY', 'The server is busy with other logins. Try again in a moment.', {
+    retryAfterSeconds: 1,
+  });
+}
 
 export class PasswordHasher {
   #dummy: Promise<string> | null = null;
@@ -33,19 +45,32 @@ export class PasswordHasher {
     return await hashingLimit.run(() => hash(password, { ...this.cost, algorithm: ARGON2ID }));
   }
 
-  /** True when the password matches; false for a wrong password or an unreadable hash. */
-  async verify(passwordHash: string, password: string): Promise<boolean> {
+  /** Throws LOGIN_BUSY at once when a verification now would be refused: before a login does any other work. */
+  assertRoom(options: { priority?: boolean } = {}): void {
+    if (hashingLimit.full(options)) throw busy();
+  }
+
+  /**
+   * True when the password matches; false for a wrong password or an unreadable hash. Throws LOGIN_BUSY when
+   * HASH_QUEUE verifications wait already (or a priority one took this one's place).
+   */
+  async verify(
+    passwordHash: string,
+    password: string,
+    options: { priority?: boolean } = {},
+  ): Promise<boolean> {
     try {
-      return await hashingLimit.run(() => verify(passwordHash, password));
-    } catch {
+      return await hashingLimit.tryRun(() => verify(passwordHash, password), options);
+    } catch (error) {
+      if (error instanceof QueueFullError) throw busy();
       return false;
     }
   }
 
   /** Spends the time of one verification and fails: a login of an unknown name takes as long as a wrong password. */
-  async verifyNothing(password: string): Promise<false> {
+  async verifyNothing(password: string, options: { priority?: boolean } = {}): Promise<false> {
     this.#dummy ??= this.hash('no user has this password: it only costs time');
-    await this.verify(await this.#dummy, password);
+    await this.verify(await this.#dummy, password, options);
     return false;
   }
 }

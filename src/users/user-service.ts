@@ -20,6 +20,13 @@ import {
   type UserChanges,
   updateUser,
 } from '../storage/user-store.ts';
+import {
+  LOCAL_CLIENT,
+  type LoginClient,
+  rememberClient,
+  type ThrottleSubject,
+  throttleSubject,
+} from './login-client.ts';
 import { clearFailures, countAttempt } from './login-throttle.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { PasswordHasher } from './password-hasher.ts';
@@ -30,7 +37,11 @@ export const FIRST_ADMINISTRATOR = 'admin';
 export interface UserServiceOptions {
   hasher?: PasswordHasher;
   clock?: () => Date;
+  /** How a slowed-down login waits (tests: record instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface NewUserInput {
   name: string;
@@ -55,6 +66,7 @@ const MAX_DISPLAY_NAME = 120;
 export class UserService {
   readonly #hasher: PasswordHasher;
   readonly #clock: () => Date;
+  readonly #sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly db: Db,
@@ -62,6 +74,7 @@ export class UserService {
   ) {
     this.#hasher = options.hasher ?? new PasswordHasher();
     this.#clock = options.clock ?? (() => new Date());
+    this.#sleep = options.sleep ?? realSleep;
   }
 
   async add(input: NewUserInput): Promise<{ user: User; oneTimePassword: string | null }> {
@@ -158,33 +171,56 @@ export class UserService {
   }
 
   /**
-   * Checks name and password; throws LOGIN_FAILED (the same for an unknown name) or LOGIN_THROTTLED. The
-   * attempt is counted before the password is verified, so parallel attempts cannot pass the throttle.
+   * Checks name and password; throws LOGIN_FAILED (the same for an unknown name), LOGIN_THROTTLED or LOGIN_BUSY.
+   * The attempt is counted (per name and client, login-throttle.ts) before the password is verified, so
+   * parallel attempts cannot pass the throttle; a known client over the limit waits instead.
    */
-  async login(name: string, password: string): Promise<User> {
+  async login(name: string, password: string, client: LoginClient = LOCAL_CLIENT): Promise<User> {
+    // A flood is refused before it costs database work; a browser with a known-client cookie may go on.
+    this.#hasher.assertRoom({ priority: Boolean(client.knownClientId) });
     const now = this.#clock();
-    await countAttempt(this.db, name, now);
+    const subject = await this.#countAttempt(name, client, now);
     const found = await findLogin(this.db, name);
+    const priority = { priority: subject.known };
     const ok = found
-      ? await this.#hasher.verify(found.passwordHash, password)
-      : await this.#hasher.verifyNothing(password);
+      ? await this.#hasher.verify(found.passwordHash, password, priority)
+      : await this.#hasher.verifyNothing(password, priority);
     if (!found || !ok || found.user.disabled) throw new AuthError('LOGIN_FAILED', LOGIN_FAILED);
-    await clearFailures(this.db, name);
+    await clearFailures(this.db, subject);
     await recordLogin(this.db, found.user.name, now);
     return { ...found.user, lastLoginAt: now.toISOString() };
+  }
+
+  /** Counts a login attempt of the name at the client: throws LOGIN_THROTTLED, or waits for a known client. */
+  async #countAttempt(name: string, client: LoginClient, now: Date): Promise<ThrottleSubject> {
+    const subject = await throttleSubject(this.db, name, client, now);
+    const delayMs = await countAttempt(this.db, subject, now);
+    if (delayMs > 0) await this.#sleep(delayMs);
+    return subject;
+  }
+
+  /** After a successful login: the client is known as the user; returns the id for its `kontor_client` cookie. */
+  async rememberClient(userName: string, knownClientId: string | null | undefined): Promise<string> {
+    return await rememberClient(this.db, userName, knownClientId, this.#clock());
   }
 
   /**
    * The user changes their own password. A wrong current password counts as a failed login (throttled
    * alike). The new one must follow the rules and differ from the current one.
    */
-  async changePassword(name: string, currentPassword: string, newPassword: string): Promise<User> {
-    await countAttempt(this.db, name, this.#clock());
+  async changePassword(
+    name: string,
+    currentPassword: string,
+    newPassword: string,
+    client: LoginClient = LOCAL_CLIENT,
+  ): Promise<User> {
+    const now = this.#clock();
+    const subject = await this.#countAttempt(name, client, now);
     const found = await findLogin(this.db, name);
     if (!found) throw new NotFoundError('User', name);
-    if (!(await this.#hasher.verify(found.passwordHash, currentPassword)))
+    if (!(await this.#hasher.verify(found.passwordHash, currentPassword, { priority: subject.known })))
       throw fieldError('The current password is wrong.', 'currentPassword');
-    await clearFailures(this.db, name);
+    await clearFailures(this.db, subject);
     assertPassword(found.user.name, newPassword, 'newPassword');
     if (newPassword === currentPassword)
       throw fieldError('The new password must differ from the current one.', 'newPassword');

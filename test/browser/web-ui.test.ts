@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { checkByEmailRules, checkNoCapabilityRules, checkStartModeRules } from './import-dialog-rules.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
+import { watchCspViolations } from './support/csp-violations.ts';
 import { fileImport, jobRow, openJobs, waitForJobState, waitForLastRun } from './support/jobs-ui.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
 import { closeNotificationDialog, eventually, logIn, nav, pick } from './support/ui.ts';
@@ -21,6 +22,7 @@ describeBrowser('web UI in Chromium', () => {
   let server: KontorServer;
   let browser: Browser;
   let page: Page;
+  let cspViolations: string[] = [];
   const url = (path: string) => `${server.url}${path}`;
 
   beforeAll(async () => {
@@ -34,6 +36,7 @@ describeBrowser('web UI in Chromium', () => {
       timezoneId: 'UTC',
     });
     page.setDefaultTimeout(15_000);
+    cspViolations = watchCspViolations(page);
   });
 
   afterEach(async ({ task }) => {
@@ -306,5 +309,9 @@ describeBrowser('web UI in Chromium', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByTestId('user-row-clerk').waitFor();
     await screenshot(page, '60-users');
+  });
+
+  it('met no Content Security Policy violation in any of the applications above', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { ApiInstance } from '../../src/api/route-plugin.ts';
 import { buildApi } from '../../src/api/server.ts';
 import type { BatchApplications } from '../../src/batch/batch-application.ts';
 import type { Db } from '../../src/storage/db.ts';
-import { PasswordHasher } from '../../src/users/password-hasher.ts';
+import { type HashCost, PasswordHasher } from '../../src/users/password-hasher.ts';
 import { UserService } from '../../src/users/user-service.ts';
 import { testApplications } from './batch-fixtures.ts';
 import { testAdapters } from './import-fixtures.ts';
@@ -84,6 +84,8 @@ export function testApi(
     trustProxy?: boolean;
     log?: (line: string) => void;
     requestLog?: (line: string) => void;
+    loginSleep?: (ms: number) => Promise<void>;
+    hashCost?: HashCost;
   } = {},
 ): TestApi {
   const clock = new TestClock();
@@ -97,7 +99,8 @@ export function testApi(
       version: '0.0.0-test',
       appServer: options.appServer ?? null,
       clock: clock.now,
-      hashCost: TEST_HASH_COST,
+      hashCost: options.hashCost ?? TEST_HASH_COST,
+      ...(options.loginSleep ? { loginSleep: options.loginSleep } : {}),
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
       ...(options.trustProxy ? { trustProxy: true } : {}),
       ...(options.log ? { log: options.log } : {}),

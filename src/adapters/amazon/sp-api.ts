@@ -12,6 +12,7 @@
  * Amazon refuses it (403); a refused RDT renews the access token it was issued with too.
  */
 import { AuthError, BugError, ConfigError, KontorError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import {
   createHttpClient,
@@ -247,7 +248,7 @@ export function createSpApi(url: string, settings: AmazonSettings, options: SpAp
         'AMAZON_UNEXPECTED_RESPONSE',
         `${host} answered getOrders with something that is not an order list.`,
         {
-          detail: `GET ${ORDERS_PATH}: ${JSON.stringify(body).slice(0, 200)}`,
+          detail: `GET ${ORDERS_PATH}: ${maskedExcerpt(body, secrets)}`,
         },
       );
     }

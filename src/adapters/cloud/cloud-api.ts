@@ -4,6 +4,7 @@
  * A next link is followed only on the channel's own origin: credentials never go to another host.
  */
 import { BugError, ConfigError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import { resolvePath } from './json-path.ts';
@@ -64,7 +65,7 @@ export function createCloudApi(url: string, settings: CloudSettings, http: Cloud
           'CLOUD_UNEXPECTED_RESPONSE',
           `${base.host} sent no item list at ${where}. Check the setting itemsPath.`,
           {
-            detail: `GET ${target.pathname}: ${JSON.stringify(body)?.slice(0, 200)}`,
+            detail: `GET ${target.pathname}: ${maskedExcerpt(body, secretsOf(settings.auth))}`,
           },
         );
       }

@@ -167,6 +167,27 @@ describe('createHttpClient', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('masks encoded copies of the token in the message and detail: base64, base64url, URL-encoded, hex', async () => {
+    const copies = [
+      Buffer.from(TOKEN).toString('base64'),
+      Buffer.from(`api:${TOKEN}`).toString('base64'),
+      Buffer.from(TOKEN).toString('base64url'),
+      encodeURIComponent(`${TOKEN}/x`),
+      Buffer.from(TOKEN).toString('hex'),
+    ];
+    const server = await serve(json(401, { message: `Token rejected: ${copies.join(' | ')}` }));
+    const { http } = client({ secrets: [TOKEN, `${TOKEN}/x`] });
+    const error = (await failure(http.request({ url: `${server.url}/x` }))) as AuthError;
+    expect(error).toMatchObject({ code: 'CHANNEL_AUTH_FAILED' });
+    expect(error.message).toContain('Token rejected: ***');
+    for (const text of [error.message, error.detail ?? '']) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(Buffer.from(TOKEN).toString('base64').slice(0, 12));
+      expect(text).not.toContain(Buffer.from(TOKEN).toString('hex').slice(0, 12));
+      expect(text).not.toContain('sekrit');
+    }
+  });
+
   it('maps 403 to an auth error, 404 to CHANNEL_NOT_FOUND and 400 to CHANNEL_BAD_REQUEST, without retries', async () => {
     const server = await serve([
       json(403, {}),

@@ -12,7 +12,7 @@
  * - unreadable 2xx body    -> TransientError CHANNEL_BAD_RESPONSE
  */
 import { AuthError, ConfigError, type KontorError, TransientError } from '../../domain/errors.ts';
-import { redact } from './redact.ts';
+import { redact } from '../../domain/redact.ts';
 
 export interface RequestInfo {
   method: string;

@@ -6,6 +6,7 @@
  * device synchronizes; until then no import can see them (docs/adapters/ibus.md).
  */
 import { BugError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
 import { type ConnectedApi, countText, defineAdapter, drivePages } from '../kit/index.ts';
 import { mapFeedItems } from '../map-results.ts';
@@ -85,7 +86,7 @@ function cursorOf(item: unknown, host: string): IbusCursor {
       'IBUS_UNEXPECTED_RESPONSE',
       `${host} sent a feed entry without id or changedAt; the feed cannot go on after it.`,
       {
-        detail: JSON.stringify(item)?.slice(0, 200),
+        detail: maskedExcerpt(item, []),
       },
     );
   }

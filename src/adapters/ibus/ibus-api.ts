@@ -4,6 +4,7 @@
  * it), the customer feed and the bus info. Answers are checked for the shape the protocol promises.
  */
 import { BugError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import { createTokenSource } from '../kit/index.ts';
@@ -55,7 +56,7 @@ export function createIbusApi(url: string, settings: IbusSettings, http: IbusHtt
       });
       const body = response.body as Partial<IbusTokenResponse> | null;
       if (typeof body?.accessToken !== 'string' || typeof body.expiresIn !== 'number')
-        throw unexpected(host, 'the token request', null);
+        throw unexpected(host, 'the token request', null, secrets);
       return { value: body.accessToken, expiresInSeconds: body.expiresIn };
     },
     renewBeforeMs: RENEW_BEFORE_MS,
@@ -73,7 +74,7 @@ export function createIbusApi(url: string, settings: IbusSettings, http: IbusHtt
     async info(signal) {
       const { body } = await get('/api/v1/info', {}, signal);
       const info = body as Partial<IbusInfo> | null;
-      if (typeof info?.customers !== 'number') throw unexpected(host, 'GET /api/v1/info', body);
+      if (typeof info?.customers !== 'number') throw unexpected(host, 'GET /api/v1/info', body, secrets);
       return info as IbusInfo;
     },
     async feed(query, signal) {
@@ -89,7 +90,7 @@ export function createIbusApi(url: string, settings: IbusSettings, http: IbusHtt
       );
       const page = body as Partial<IbusFeedPage> | null;
       if (!Array.isArray(page?.items) || typeof page.hasMore !== 'boolean')
-        throw unexpected(host, 'GET /api/v1/customers', body);
+        throw unexpected(host, 'GET /api/v1/customers', body, secrets);
       return page as IbusFeedPage;
     },
   };
@@ -100,12 +101,12 @@ function credentialsOf({ clientId, clientSecret, username, password }: IbusSetti
   return { clientId, clientSecret, username, password };
 }
 
-function unexpected(host: string, what: string, body: unknown): BugError {
+function unexpected(host: string, what: string, body: unknown, secrets: readonly string[]): BugError {
   return new BugError(
     'IBUS_UNEXPECTED_RESPONSE',
     `${host} answered ${what} with something that is not IBUS protocol v1.`,
     {
-      detail: JSON.stringify(body)?.slice(0, 200),
+      detail: maskedExcerpt(body, secrets),
     },
   );
 }

@@ -16,6 +16,38 @@ import { AbortedError, AuthError, BugError, ConfigError, TransientError } from '
 const { start, adapter, retries } = useAdapterTest();
 
 describe('failures', () => {
+  it('puts only a bounded, masked excerpt of an unexpected answer into the detail (logs), not the whole body', async () => {
+    const token = 'tok3n-secret-value';
+    const customers = Array.from({ length: 400 }, (_, i) => ({
+      id: i,
+      email: `customer${i}@example.com`,
+      echo: `${token} ${Buffer.from(token).toString('base64')}`,
+    }));
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ customers }));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const error = await collect(adapter.readCustomers({ url, settings: { token } }, read())).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(BugError);
+      expect(error).toMatchObject({ code: 'MAGENTO_UNEXPECTED_RESPONSE' });
+      const detail = (error as BugError).detail ?? '';
+      expect(detail).toContain('customer0@example.com');
+      expect(detail).not.toContain('customer399@example.com');
+      expect(detail.length).toBeLessThanOrEqual(400);
+      expect(detail).not.toContain(token);
+      expect(detail).not.toContain(Buffer.from(token).toString('base64').slice(0, 12));
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('reports a wrong token as an AuthError that names the host, gives advice and hides the token', async () => {
     const sim = await start();
     const pages = adapter.readCustomers({ url: sim.url, settings: { token: 'wrong-token-123' } }, read());

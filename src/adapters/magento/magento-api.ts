@@ -4,6 +4,7 @@
  * messages, and a check that answers have the shape Magento promises.
  */
 import { BugError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { MagentoCompany, MagentoSearchResult } from './magento-types.ts';
@@ -59,7 +60,7 @@ export function createMagentoApi(
           'MAGENTO_UNEXPECTED_RESPONSE',
           `${host} answered the customer search with something that is not a Magento search result.`,
           {
-            detail: `GET ${new URL(endpoint('customers/search')).pathname}: ${JSON.stringify(body).slice(0, 200)}`,
+            detail: `GET ${new URL(endpoint('customers/search')).pathname}: ${maskedExcerpt(body, [settings.token])}`,
           },
         );
       }

@@ -5,6 +5,7 @@
  * and a check that answers have the protocol's shape.
  */
 import { BugError, ConfigError, KontorError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { QueryValue } from '../http/query-string.ts';
@@ -75,7 +76,7 @@ export function createOxidApi(url: string, settings: OxidSettings, http: OxidHtt
     return new BugError(
       'OXID_UNEXPECTED_RESPONSE',
       `${host} answered the connector call "${fnc}" with something that is not the Kontor connector protocol.`,
-      { detail: JSON.stringify(body)?.slice(0, 200) },
+      { detail: maskedExcerpt(body, [settings.apiKey]) },
     );
   }
 

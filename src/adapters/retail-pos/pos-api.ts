@@ -4,6 +4,7 @@
  * rate limit, and a check that answers have the protocol's shape.
  */
 import { BugError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { PosCustomersResponse, PosInfo, PosPosition } from './pos-types.ts';
@@ -32,9 +33,11 @@ export function createPosApi(url: string, settings: PosSettings, http: PosHttpOp
   const base = `${headOfficeBaseUrl(url)}/api/v1`;
   const host = hostOf(base);
   const { auth } = settings;
+  const secrets =
+    auth.kind === 'api-key' ? [auth.apiKey] : [auth.password, basic(auth.username, auth.password)];
   const client: HttpClient = createHttpClient({
     ...http,
-    secrets: auth.kind === 'api-key' ? [auth.apiKey] : [auth.password, basic(auth.username, auth.password)],
+    secrets,
     headers:
       auth.kind === 'api-key'
         ? { 'x-api-key': auth.apiKey }
@@ -47,7 +50,7 @@ export function createPosApi(url: string, settings: PosSettings, http: PosHttpOp
     return new BugError(
       'RETAIL_POS_UNEXPECTED_RESPONSE',
       `${host} answered ${path} with something that is not the Kontor Retail POS protocol.`,
-      { detail: JSON.stringify(body)?.slice(0, 200) },
+      { detail: maskedExcerpt(body, secrets) },
     );
   }
 

@@ -4,6 +4,7 @@
  * customer list and the customer id list.
  */
 import { AuthError, BugError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { SfaSettings } from './settings.ts';
@@ -99,7 +100,7 @@ export function createSfaApi(
         'SFA_UNEXPECTED_RESPONSE',
         `${host} answered the ${what} with something that is not an SFA list.`,
         {
-          detail: `GET ${path}: ${JSON.stringify(body).slice(0, 200)}`,
+          detail: `GET ${path}: ${maskedExcerpt(body, [settings.clientSecret])}`,
         },
       );
     }

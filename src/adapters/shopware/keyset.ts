@@ -12,6 +12,7 @@
  * with `time > t`.
  */
 import { BugError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { type DrivenPage, drivePages, type FetchedPage } from '../kit/paging.ts';
 import { type Criteria, equals, equalsAny, type Filter, not, range, type SearchResult } from './criteria.ts';
 import { shopwareDateToIso, toStorageDate } from './shopware-dates.ts';
@@ -206,7 +207,7 @@ export class KeysetStream {
       throw new BugError(
         'SHOPWARE_UNEXPECTED_RESPONSE',
         `${this.options.host} sent a record without id or ${this.options.timeField}.`,
-        { detail: JSON.stringify(item)?.slice(0, 200) },
+        { detail: maskedExcerpt(item, []) },
       );
     }
     return { id, time, raw: item };

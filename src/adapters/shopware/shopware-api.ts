@@ -7,6 +7,7 @@
  * (Accept: application/json); without it Shopware answers in JSON:API.
  */
 import { BugError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import { createTokenSource } from '../kit/token-source.ts';
@@ -63,7 +64,7 @@ export function createShopwareApi(
       });
       const body = response.body as Partial<TokenResponse> | null;
       if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-        throw unexpected(host, 'the token request', 'POST /api/oauth/token', body);
+        throw unexpected(host, 'the token request', 'POST /api/oauth/token', body, secrets);
       }
       return { value: body.access_token, expiresInSeconds: body.expires_in };
     },
@@ -91,7 +92,7 @@ export function createShopwareApi(
       const path = `/api/search/${entity}`;
       const body = (await post(path, criteria, signal)) as Partial<SearchResult<T>> | null;
       if (!body || !Array.isArray(body.data) || typeof body.total !== 'number') {
-        throw unexpected(host, 'the search', `POST ${path}`, body);
+        throw unexpected(host, 'the search', `POST ${path}`, body, secrets);
       }
       if (body.data.some((item) => isJsonApiResource(item))) {
         throw new BugError(
@@ -105,7 +106,7 @@ export function createShopwareApi(
       const path = `/api/search-ids/${entity}`;
       const body = (await post(path, criteria, signal)) as Partial<IdSearchResult> | null;
       if (!body || !Array.isArray(body.data) || typeof body.total !== 'number') {
-        throw unexpected(host, 'the id search', `POST ${path}`, body);
+        throw unexpected(host, 'the id search', `POST ${path}`, body, secrets);
       }
       return body as IdSearchResult;
     },
@@ -121,10 +122,16 @@ function isJsonApiResource(item: unknown): boolean {
   return typeof item === 'object' && item !== null && 'attributes' in item && 'type' in item;
 }
 
-function unexpected(host: string, what: string, request: string, body: unknown): BugError {
+function unexpected(
+  host: string,
+  what: string,
+  request: string,
+  body: unknown,
+  secrets: readonly string[],
+): BugError {
   return new BugError(
     'SHOPWARE_UNEXPECTED_RESPONSE',
     `${host} answered ${what} with something that is not a Shopware Admin API response.`,
-    { detail: `${request}: ${JSON.stringify(body)?.slice(0, 200)}` },
+    { detail: `${request}: ${maskedExcerpt(body, secrets)}` },
   );
 }

@@ -3,6 +3,7 @@
  * customer change list, every request signed (signature.ts) and stamped with the protocol version.
  */
 import { BugError, ConfigError } from '../../domain/errors.ts';
+import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
 import type { WebshopSettings } from './settings.ts';
@@ -116,7 +117,7 @@ export function createWebshopApi(
         throw new BugError(
           'WEBSHOP_UNEXPECTED_RESPONSE',
           `${host} answered the customer list with something that is not a protocol ${WEBSHOP_PROTOCOL} customer page.`,
-          { detail: `GET ${path}: ${JSON.stringify(body).slice(0, 200)}` },
+          { detail: `GET ${path}: ${maskedExcerpt(body, [settings.apiKey])}` },
         );
       }
       return body as WebshopCustomerPage;

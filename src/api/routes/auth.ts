@@ -1,6 +1,7 @@
 /** /api/auth: login (sets the session cookie), logout, the logged-in user, changing one's own password. */
 
 import { currentUser } from '../access.ts';
+import { loginClientOf, setKnownClientCookie } from '../known-client-cookie.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NoContent } from '../schemas/common.ts';
 import { LoginBody, PasswordChangeBody, UserEnvelope } from '../schemas/user.ts';
@@ -20,13 +21,16 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (request, reply) => {
-      const user = await ctx.users.login(request.body.name, request.body.password);
+      const client = loginClientOf(request);
+      const user = await ctx.users.login(request.body.name, request.body.password, client);
       if (request.sessionIdHash) await ctx.sessions.end(request.sessionIdHash);
       const session = await ctx.sessions.create(user.name);
       setSessionCookie(request, reply, session.id, {
         secureCookies: ctx.options.secureCookies,
         maxAgeSeconds: ctx.sessions.limits.maxSeconds,
       });
+      const knownClientId = await ctx.users.rememberClient(user.name, client.knownClientId);
+      setKnownClientCookie(request, reply, knownClientId, { secureCookies: ctx.options.secureCookies });
       return { user };
     },
   );
@@ -75,7 +79,12 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      await ctx.users.changePassword(user.name, request.body.currentPassword, request.body.newPassword);
+      await ctx.users.changePassword(
+        user.name,
+        request.body.currentPassword,
+        request.body.newPassword,
+        loginClientOf(request),
+      );
       if (request.sessionIdHash) {
         await ctx.sessions.endOthers(user.name, request.sessionIdHash);
         ctx.hub.endUserSessions(user.name, request.sessionIdHash);
