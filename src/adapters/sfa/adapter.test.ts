@@ -82,6 +82,27 @@ describe('reading', () => {
     ]);
   });
 
+  it('never shows an access token it was issued in a message', async () => {
+    const sim = await start();
+    const pages = adapter.readCustomers(connection(sim), read())[Symbol.asyncIterator]();
+    await pages.next();
+    const token = sim.requests.at(-1)?.authorization?.replace('Bearer ', '') ?? '';
+    expect(token.length).toBeGreaterThan(8);
+    sim.injectFailure({
+      status: 400,
+      body: JSON.stringify({ error: `invalid token ${token}` }),
+      times: 1,
+    });
+    const error = (await failure(
+      (async () => {
+        while (!(await pages.next()).done);
+      })(),
+    )) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(JSON.stringify([error.message, error.detail])).not.toContain(token);
+    expect(`${error.message} ${error.detail ?? ''}`).toContain('token ***');
+  });
+
   it('does not see customers waiting on a device until the device synchronized', async () => {
     const sim = await start();
     const [rep] = sim.store.representatives();

@@ -3,10 +3,11 @@
  * token (kept until shortly before it expires, fetched again once when the server refuses it), the
  * customer list and the customer id list.
  */
-import { AuthError, BugError } from '../../domain/errors.ts';
+import { BugError } from '../../domain/errors.ts';
 import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
+import { createTokenSource } from '../kit/index.ts';
 import type { SfaSettings } from './settings.ts';
 import type { SfaListResponse, SfaTokenResponse } from './sfa-types.ts';
 
@@ -29,7 +30,7 @@ const AUTH_HINT =
   'and that the client has the scope customers:read.';
 const NOT_FOUND_HINT = "Check that the URL is the SFA server's address (without /api).";
 /** A token is fetched again this long before it expires. */
-const EXPIRY_MARGIN_MS = 60_000;
+const RENEW_BEFORE_MS = 60_000;
 
 export function createSfaApi(
   url: string,
@@ -39,59 +40,48 @@ export function createSfaApi(
 ): SfaApi {
   const base = trimBaseUrl(url).replace(/\/api(\/v1)?$/, '');
   const host = hostOf(base);
+  const secrets = [settings.clientSecret];
   const client: HttpClient = createHttpClient({
     ...http,
-    secrets: [settings.clientSecret],
+    secrets,
     requestsPerSecond: settings.requestsPerSecond,
     hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
   });
-  let token: { value: string; expiresAt: number } | null = null;
-
-  async function accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (token && token.expiresAt - EXPIRY_MARGIN_MS > now()) return token.value;
-    const response = await client.request({
-      method: 'POST',
-      url: `${base}/api/v1/oauth/token`,
-      json: {
-        grant_type: 'client_credentials',
-        client_id: settings.clientId,
-        client_secret: settings.clientSecret,
-      },
-      signal,
-    });
-    const body = response.body as Partial<SfaTokenResponse> | null;
-    if (!body || typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
-      throw new BugError(
-        'SFA_UNEXPECTED_RESPONSE',
-        `${host} answered the token request without an access token.`,
-      );
-    }
-    token = { value: body.access_token, expiresAt: now() + body.expires_in * 1000 };
-    return token.value;
-  }
+  // Every access token joins the secrets, so that no message shows one.
+  const tokens = createTokenSource({
+    renewBeforeMs: RENEW_BEFORE_MS,
+    now,
+    onToken: (value) => secrets.push(value),
+    async fetchToken(signal) {
+      const response = await client.request({
+        method: 'POST',
+        url: `${base}/api/v1/oauth/token`,
+        json: {
+          grant_type: 'client_credentials',
+          client_id: settings.clientId,
+          client_secret: settings.clientSecret,
+        },
+        signal,
+      });
+      const body = response.body as Partial<SfaTokenResponse> | null;
+      if (!body || typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
+        throw new BugError(
+          'SFA_UNEXPECTED_RESPONSE',
+          `${host} answered the token request without an access token.`,
+        );
+      }
+      return { value: body.access_token, expiresInSeconds: body.expires_in };
+    },
+  });
 
   /** GET with the bearer token; a refused token (expired early, revoked) is fetched again once. */
-  async function get(
-    path: string,
-    query: Record<string, string>,
-    signal: AbortSignal | undefined,
-  ): Promise<unknown> {
-    for (let attempt = 1; ; attempt++) {
-      const value = await accessToken(signal);
-      try {
-        const response = await client.request({
-          url: `${base}${path}`,
-          query,
-          headers: { authorization: `Bearer ${value}` },
-          signal,
-        });
-        return response.body;
-      } catch (error) {
-        if (!(error instanceof AuthError) || attempt > 1) throw error;
-        token = null;
-      }
-    }
-  }
+  const get = async (path: string, query: Record<string, string>, signal: AbortSignal | undefined) =>
+    (
+      await tokens.withToken(
+        (headers) => client.request({ url: `${base}${path}`, query, headers, signal }),
+        signal,
+      )
+    ).body;
 
   function list(body: unknown, what: string, path: string): SfaListResponse<unknown> {
     const page = body as Partial<SfaListResponse<unknown>> | null;
@@ -100,7 +90,7 @@ export function createSfaApi(
         'SFA_UNEXPECTED_RESPONSE',
         `${host} answered the ${what} with something that is not an SFA list.`,
         {
-          detail: `GET ${path}: ${maskedExcerpt(body, [settings.clientSecret])}`,
+          detail: `GET ${path}: ${maskedExcerpt(body, secrets)}`,
         },
       );
     }
