@@ -7,9 +7,9 @@ import { BugError } from '../../domain/errors.ts';
 import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
-import { createTokenSource } from '../kit/index.ts';
+import { clientCredentialsTokens } from '../kit/index.ts';
 import type { SfaSettings } from './settings.ts';
-import type { SfaListResponse, SfaTokenResponse } from './sfa-types.ts';
+import type { SfaListResponse } from './sfa-types.ts';
 
 export type SfaHttpOptions = Omit<HttpClientOptions, 'secrets' | 'headers' | 'requestsPerSecond' | 'hints'>;
 
@@ -48,30 +48,16 @@ export function createSfaApi(
     hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
   });
   // Every access token joins the secrets, so that no message shows one.
-  const tokens = createTokenSource({
+  const tokens = clientCredentialsTokens({
+    client,
+    url: `${base}/api/v1/oauth/token`,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    secrets,
     renewBeforeMs: RENEW_BEFORE_MS,
     now,
-    onToken: (value) => secrets.push(value),
-    async fetchToken(signal) {
-      const response = await client.request({
-        method: 'POST',
-        url: `${base}/api/v1/oauth/token`,
-        json: {
-          grant_type: 'client_credentials',
-          client_id: settings.clientId,
-          client_secret: settings.clientSecret,
-        },
-        signal,
-      });
-      const body = response.body as Partial<SfaTokenResponse> | null;
-      if (!body || typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
-        throw new BugError(
-          'SFA_UNEXPECTED_RESPONSE',
-          `${host} answered the token request without an access token.`,
-        );
-      }
-      return { value: body.access_token, expiresInSeconds: body.expires_in };
-    },
+    unexpected: () =>
+      new BugError('SFA_UNEXPECTED_RESPONSE', `${host} answered the token request without an access token.`),
   });
 
   /** GET with the bearer token; a refused token (expired early, revoked) is fetched again once. */

@@ -72,15 +72,6 @@ export interface SfaListResponse<T> {
   meta: { limit: number; hasMore: boolean };
 }
 
-/** POST /api/v1/oauth/token */
-export interface SfaTokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  /** Seconds. */
-  expires_in: number;
-  scope: string;
-}
-
 /** Every error answer (the OAuth 2.0 error shape, for the data endpoints too). */
 export interface SfaErrorBody {
   error: string;

@@ -10,10 +10,9 @@ import { BugError } from '../../domain/errors.ts';
 import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
-import { createTokenSource } from '../kit/token-source.ts';
+import { clientCredentialsTokens } from '../kit/index.ts';
 import type { Criteria, IdSearchResult, SearchResult } from './criteria.ts';
 import type { ShopwareSettings } from './settings.ts';
-import type { TokenResponse } from './shopware-types.ts';
 
 /** HTTP options an adapter instance may set (tests: fast retries, a clock); the rest comes from the channel. */
 export type ShopwareHttpOptions = Omit<
@@ -50,27 +49,15 @@ export function createShopwareApi(
     requestsPerSecond: settings.requestsPerSecond,
     hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
   });
-  const tokens = createTokenSource({
-    async fetchToken(signal) {
-      const response = await client.request({
-        method: 'POST',
-        url: `${base}/api/oauth/token`,
-        json: {
-          grant_type: 'client_credentials',
-          client_id: settings.clientId,
-          client_secret: settings.clientSecret,
-        },
-        signal,
-      });
-      const body = response.body as Partial<TokenResponse> | null;
-      if (typeof body?.access_token !== 'string' || typeof body.expires_in !== 'number') {
-        throw unexpected(host, 'the token request', 'POST /api/oauth/token', body, secrets);
-      }
-      return { value: body.access_token, expiresInSeconds: body.expires_in };
-    },
+  const tokens = clientCredentialsTokens({
+    client,
+    url: `${base}/api/oauth/token`,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    secrets,
     renewBeforeMs: EXPIRY_MARGIN_MS,
     now: http.now,
-    onToken: (token) => secrets.push(token),
+    unexpected: (body) => unexpected(host, 'the token request', 'POST /api/oauth/token', body, secrets),
   });
 
   /** POSTs criteria with the bearer token (a refused token is renewed once by the token source). */

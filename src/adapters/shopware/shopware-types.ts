@@ -133,11 +133,3 @@ export interface ShopwareError {
   meta?: { parameters?: Record<string, unknown> | unknown[] };
   source?: { pointer: string };
 }
-
-/** POST /api/oauth/token. */
-export interface TokenResponse {
-  token_type: 'Bearer';
-  expires_in: number;
-  access_token: string;
-  refresh_token?: string;
-}
