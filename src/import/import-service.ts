@@ -6,6 +6,7 @@ import type { AdapterRegistry } from '../adapters/registry.ts';
 import { AbortedError, asKontorError, BugError, ConfigError, NotFoundError } from '../domain/errors.ts';
 import type { ImportRun, RunCounts } from '../domain/import-run.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
+import { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, heartbeat, runningRunOf, startRun } from '../storage/import-run-store.ts';
@@ -29,6 +30,8 @@ export interface ImportDeps {
   db: Db;
   adapters: AdapterRegistry;
   now?: () => Date;
+  /** Opens the channel's sealed secrets (default: with the keys of this process's environment). */
+  secrets?: ChannelSecrets;
   /** Where internal details of failed runs go (never shown to users); default: stderr. */
   logError?: (line: string) => void;
 }
@@ -52,8 +55,9 @@ export async function runImport(
   hooks: ImportHooks = {},
 ): Promise<ImportRun> {
   const { db } = deps;
-  const channel = await findChannelByName(db, request.channel);
-  if (!channel) throw new NotFoundError('Sales channel', request.channel);
+  const stored = await findChannelByName(db, request.channel);
+  if (!stored) throw new NotFoundError('Sales channel', request.channel);
+  const channel = (deps.secrets ?? new ChannelSecrets()).open(stored);
   const adapter = deps.adapters.get(channel.adapter);
   const readStartedAt = deps.now?.() ?? new Date();
   const selection = checkImportSettings(request, {
