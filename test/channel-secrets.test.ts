@@ -89,6 +89,28 @@ describeEachDb('sealed channel secrets in use', (getDb) => {
     expect(moved.json()).toMatchObject({ url: theirs, secretsSet: ['token'] });
     expect((await alice.post('/api/channels/shop/test')).statusCode).toBe(200);
     expect(await rowText('shop')).not.toContain(sim.token);
+
+    // Sealed with a key this server does not have: Test connection says so (422), the list still shows it.
+    const {
+      id: _id,
+      watermark: _w,
+      createdAt: _c,
+      adapterLabel: _l,
+      secretsSet: _s,
+      usePseudoPartner: _u,
+      ...input
+    } = moved.json();
+    await new ChannelService(getDb(), testAdapters, secretsIn(join(folder, 'other-key'))).update('shop', {
+      ...input,
+      settings: { ...input.settings, token: sim.token },
+    });
+    const test = await alice.post('/api/channels/shop/test');
+    expect(test.statusCode).toBe(422);
+    expect(test.json()).toMatchObject({ code: 'SECRET_KEY_MISMATCH' });
+    expect(test.json().message).toContain('"shop"');
+    expect((await alice.get('/api/channels')).json()).toMatchObject([
+      { name: 'shop', secretsSet: ['token'] },
+    ]);
   });
 });
 
