@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../domain/errors.ts';
 import { createKeyFile, keyFilePath, readKeyFile } from './key-file.ts';
@@ -84,6 +87,25 @@ describe('the key source', () => {
     // The second create finds the file in place: it takes the key that is there, not its own.
     expect(createKeyFile(path, second).map((key) => key.id)).toEqual([first.id]);
     expect(readFileSync(path, 'utf8')).not.toContain(formatSecretKey(second));
+  });
+
+  it('gives processes that create the key file at the same moment one key', async () => {
+    const path = join(folder, 'config', 'secret-key');
+    const module = join(dirname(fileURLToPath(import.meta.url)), 'key-source.ts');
+    // Every process loads first, then waits for the same instant, so that the creates race.
+    const startAt = Date.now() + 2_000;
+    const script = `import { keySourceFrom } from ${JSON.stringify(module)};
+      while (Date.now() < ${startAt});
+      console.log(keySourceFrom().sealingKeys().current.id);`;
+    const env = { ...process.env, KONTOR_SECRET_KEY_FILE: path };
+    const runs = Array.from({ length: 4 }, () =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        env,
+      }),
+    );
+    const ids = (await Promise.all(runs)).map((run) => run.stdout.trim());
+    expect(new Set(ids)).toEqual(new Set([readKeyFile(path)?.[0]?.id]));
+    expect(readKeyFile(path)).toHaveLength(1);
   });
 
   it('refuses a key file that other users may read or write, naming it and the fix', () => {
