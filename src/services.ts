@@ -11,6 +11,7 @@ import { addQueue, editQueue, queueExists, queues } from './batch/queue-service.
 import { ChannelService } from './channels/channel-service.ts';
 import { RunService } from './import/run-service.ts';
 import { PartnerService } from './partners/partner-service.ts';
+import { ChannelSecrets } from './secrets/channel-secrets.ts';
 import { listServers } from './storage/app-server-store.ts';
 import type { Db } from './storage/db.ts';
 import { type HashCost, PasswordHasher } from './users/password-hasher.ts';
@@ -26,13 +27,17 @@ export interface ServiceOptions {
   hashCost?: HashCost;
   /** Tests: how a known client's failed logins are slowed down (default: a real wait). */
   loginSleep?: (ms: number) => Promise<void>;
+  /** Tests: the keys of channel secrets (default: this process's environment). */
+  secrets?: ChannelSecrets;
 }
 
 export type Services = ReturnType<typeof createServices>;
 
 export function createServices(db: Db, adapters: AdapterRegistry, options: ServiceOptions = {}) {
   const clock = options.clock ?? (() => new Date());
-  const applications = options.applications ?? new BatchApplications([importCustomersApplication(adapters)]);
+  const secrets = options.secrets ?? new ChannelSecrets();
+  const applications =
+    options.applications ?? new BatchApplications([importCustomersApplication(adapters, secrets)]);
   return {
     db,
     adapters,
@@ -40,7 +45,7 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
     clock,
     jobs: new JobService(db, applications, clock),
     runs: new RunService(db),
-    channels: new ChannelService(db, adapters),
+    channels: new ChannelService(db, adapters, secrets),
     partners: new PartnerService(db),
     notifications: new NotificationService(db),
     users: new UserService(db, {

@@ -1,8 +1,29 @@
-/** Says once, at the top of a test run, whether the PostgreSQL server tests run or are skipped, and why. */
+/**
+ * Says once, at the top of a test run, whether the PostgreSQL server tests run or are skipped, and why; and
+ * gives the whole run (test workers and the CLI processes they start) a secret key file in a temporary folder,
+ * so that no test writes a key into the real home directory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describePostgresUrl } from '../src/storage/postgres-errors.ts';
 import { probePostgres } from './support/test-postgres-probe.ts';
 
-export default async function setup(): Promise<void> {
+function useTemporaryKeyFile(): () => void {
+  const folder = mkdtempSync(join(tmpdir(), 'kontor-test-keys-'));
+  process.env.KONTOR_SECRET_KEY_FILE = join(folder, 'secret-key');
+  delete process.env.KONTOR_SECRET_KEY;
+  delete process.env.KONTOR_SECRET_KEY_PREVIOUS;
+  return () => rmSync(folder, { recursive: true, force: true });
+}
+
+export default async function setup(): Promise<() => void> {
+  const teardown = useTemporaryKeyFile();
+  await sayWhichDatabases();
+  return teardown;
+}
+
+async function sayWhichDatabases(): Promise<void> {
   const url = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const where = describePostgresUrl(url);
   if (process.env.KONTOR_TEST_DB === 'pglite') {

@@ -45,7 +45,8 @@ export async function importSettingsFrom(
   ctx: ApiContext,
   input: ImportSettingsBody,
 ): Promise<ImportCustomersSettings> {
-  const channel = await ctx.channels.find(input.channel.trim());
+  // The channel's public view: filing a job needs no key to its secrets.
+  const channel = await ctx.channels.findPublic(input.channel.trim());
   if (!channel) throw fieldError(`Sales channel "${input.channel}" does not exist.`, 'application.channel');
   const adapter = ctx.adapters.get(channel.adapter);
   if (input.byEmail && !adapter.capabilities.byEmail)

@@ -6,8 +6,7 @@
 import type { Adapter } from '../adapters/adapter.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import { ConfigError, InvalidInputError, SettingError } from '../domain/errors.ts';
-import { CHANNEL_TYPE_LABELS, isChannelType } from '../domain/sales-channel.ts';
-import type { NewChannel } from '../storage/channel-store.ts';
+import { CHANNEL_TYPE_LABELS, isChannelType, type SalesChannel } from '../domain/sales-channel.ts';
 
 export interface ChannelInput {
   name: string;
@@ -28,6 +27,14 @@ export type ChannelUpdateInput = Omit<ChannelInput, 'adapter'> & {
   /** Keys of secret settings to remove (e.g. switching from an API key to user name and password). */
   clearSecrets?: readonly string[];
 };
+
+/** A channel that passed validation, its secrets still in clear among its settings. */
+export type ValidChannel = Omit<SalesChannel, 'id' | 'watermark' | 'createdAt'>;
+
+/** The keys of the adapter's secret settings. */
+export function secretKeysOf(adapter: Adapter): string[] {
+  return adapter.settings.filter((field) => field.type === 'secret').map((field) => field.key);
+}
 
 const BOOLEAN_WORDS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0']);
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,79}$/u;
@@ -110,7 +117,7 @@ export function mergeSecrets(
   stored: Readonly<Record<string, string>>,
   clear: readonly string[] = [],
 ): Record<string, string> {
-  const secrets = adapter.settings.filter((field) => field.type === 'secret').map((field) => field.key);
+  const secrets = secretKeysOf(adapter);
   for (const key of clear) {
     if (!secrets.includes(key)) {
       const list = secrets.length > 0 ? secrets.join(', ') : 'none';
@@ -134,7 +141,7 @@ export function mergeSecrets(
 }
 
 /** Validates a whole channel (name, type, URL, settings, B2B and B2C tabs) for `adapter`. */
-export function validateChannel(adapter: Adapter, input: ChannelUpdateInput): NewChannel {
+export function validateChannel(adapter: Adapter, input: ChannelUpdateInput): ValidChannel {
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   if (!NAME.test(name)) {
     invalid(

@@ -4,6 +4,7 @@ import { importCustomersApplication } from '../batch/applications/import-custome
 import { BatchApplications } from '../batch/batch-application.ts';
 import type { JobService } from '../batch/job-service.ts';
 import type { ChannelService } from '../channels/channel-service.ts';
+import type { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { createServices, type Services } from '../services.ts';
 import type { Db } from '../storage/db.ts';
 import { openDb } from '../storage/open-db.ts';
@@ -17,6 +18,8 @@ export interface AppContextOptions {
   adapters?: AdapterRegistry;
   /** The batch applications application servers of this process run (default: Import customers). */
   applications?: BatchApplications;
+  /** Tests: the keys of channel secrets (default: this process's environment). */
+  secrets?: ChannelSecrets;
 }
 
 export class AppContext {
@@ -24,6 +27,7 @@ export class AppContext {
   #services: Services | null = null;
   readonly adapters: AdapterRegistry;
   readonly applications: BatchApplications;
+  readonly #secrets: ChannelSecrets | undefined;
 
   constructor(
     readonly dbSpec: string | undefined,
@@ -31,8 +35,10 @@ export class AppContext {
     options: AppContextOptions = {},
   ) {
     this.adapters = options.adapters ?? defaultAdapters;
+    this.#secrets = options.secrets;
     this.applications =
-      options.applications ?? new BatchApplications([importCustomersApplication(this.adapters)]);
+      options.applications ??
+      new BatchApplications([importCustomersApplication(this.adapters, options.secrets)]);
   }
 
   async database(): Promise<Db> {
@@ -44,6 +50,7 @@ export class AppContext {
   async services(): Promise<Services> {
     this.#services ??= createServices(await this.database(), this.adapters, {
       applications: this.applications,
+      ...(this.#secrets ? { secrets: this.#secrets } : {}),
     });
     return this.#services;
   }

@@ -9,6 +9,7 @@ import { registerJobCommands } from './commands/jobs.ts';
 import { registerNotificationCommands } from './commands/notifications.ts';
 import { registerPartnerCommands } from './commands/partners.ts';
 import { registerQueueCommands } from './commands/queue.ts';
+import { registerSecretCommands } from './commands/secrets.ts';
 import { registerSimulatorCommand } from './commands/simulator.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { registerServerCommands } from './commands/worker.ts';
@@ -33,6 +34,7 @@ export function buildProgram(context: () => AppContext, setExitCode: (code: numb
   registerNotificationCommands(program, context);
   registerServerCommands(program, context);
   registerUserCommands(program, context);
+  registerSecretCommands(program, context);
   registerDemoCommand(program, context, setExitCode);
   registerSimulatorCommand(program, context, setExitCode);
   return program;

@@ -26,6 +26,16 @@ export interface SalesChannel {
   createdAt: string;
 }
 
+/**
+ * A channel as stored: `settings` holds the settings in clear (secrets only in rows written before secrets were
+ * sealed), `sealedSecrets` the secret settings by key, each sealed on its own (src/secrets), so that which
+ * secrets are set is known without the key.
+ */
+export interface StoredChannel extends Omit<SalesChannel, 'settings'> {
+  settings: Record<string, string>;
+  sealedSecrets: Record<string, string>;
+}
+
 export function isChannelType(value: string): value is ChannelType {
   return (CHANNEL_TYPES as readonly string[]).includes(value);
 }

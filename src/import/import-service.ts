@@ -8,6 +8,7 @@ import { AbortedError, asKontorError, BugError, NotFoundError } from '../domain/
 import type { ImportRun, RunCounts } from '../domain/import-run.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import { redact } from '../domain/redact.ts';
+import { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun } from '../storage/import-run-store.ts';
@@ -34,6 +35,8 @@ export interface ImportDeps {
   db: Db;
   adapters: AdapterRegistry;
   now?: () => Date;
+  /** Opens the channel's sealed secrets (default: with the keys of this process's environment). */
+  secrets?: ChannelSecrets;
   /** Where internal details of failed runs go (never shown to users); default: stderr. */
   logError?: (line: string) => void;
   /** The own lease of a run outside a job (default 30 s; tests). */
@@ -69,8 +72,9 @@ export async function runImport(
   const guarded = await openGuardedRun(
     db,
     async () => {
-      const channel = await findChannelByName(db, request.channel);
-      if (!channel) throw new NotFoundError('Sales channel', request.channel);
+      const stored = await findChannelByName(db, request.channel);
+      if (!stored) throw new NotFoundError('Sales channel', request.channel);
+      const channel = (deps.secrets ?? new ChannelSecrets()).open(stored);
       const adapter = deps.adapters.get(channel.adapter);
       const readStartedAt = deps.now?.() ?? new Date();
       const selection = checkImportSettings(request, {

@@ -1,9 +1,10 @@
 /** SQL for sales channels. */
-import type { ChannelType, SalesChannel } from '../domain/sales-channel.ts';
+import type { ChannelType, StoredChannel } from '../domain/sales-channel.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 
-export type NewChannel = Omit<SalesChannel, 'id' | 'watermark' | 'createdAt'>;
+/** A channel to write: its secrets sealed by the caller (sealedSecrets), the clear settings apart. */
+export type NewChannel = Omit<StoredChannel, 'id' | 'watermark' | 'createdAt'>;
 
 interface ChannelRow {
   id: unknown;
@@ -12,6 +13,7 @@ interface ChannelRow {
   channel_type: ChannelType;
   url: string;
   settings: Record<string, string> | string;
+  secrets: Record<string, string> | string;
   customer_approval: boolean;
   use_pseudo_partner: boolean;
   pseudo_partner_number: string | null;
@@ -19,17 +21,22 @@ interface ChannelRow {
   created_at: unknown;
 }
 
-const COLUMNS = `id, name, adapter, channel_type, url, settings, customer_approval, use_pseudo_partner,
+const COLUMNS = `id, name, adapter, channel_type, url, settings, secrets, customer_approval, use_pseudo_partner,
   pseudo_partner_number, watermark, created_at`;
 
-function toChannel(row: ChannelRow): SalesChannel {
+function json(value: Record<string, string> | string): Record<string, string> {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+function toChannel(row: ChannelRow): StoredChannel {
   return {
     id: num(row.id),
     name: row.name,
     adapter: row.adapter,
     type: row.channel_type,
     url: row.url,
-    settings: typeof row.settings === 'string' ? JSON.parse(row.settings) : row.settings,
+    settings: json(row.settings),
+    sealedSecrets: json(row.secrets),
     customerApproval: row.customer_approval,
     usePseudoPartner: row.use_pseudo_partner,
     pseudoPartnerNumber: row.pseudo_partner_number,
@@ -39,11 +46,11 @@ function toChannel(row: ChannelRow): SalesChannel {
 }
 
 /** Inserts a channel; returns null when the name is taken. */
-export async function insertChannel(db: Queryable, channel: NewChannel): Promise<SalesChannel | null> {
+export async function insertChannel(db: Queryable, channel: NewChannel): Promise<StoredChannel | null> {
   const result = await db.query<ChannelRow>(
     `insert into sales_channel (name, adapter, channel_type, url, settings, customer_approval,
-       use_pseudo_partner, pseudo_partner_number)
-     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+       use_pseudo_partner, pseudo_partner_number, secrets)
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9::jsonb)
      on conflict (name) do nothing
      returning ${COLUMNS}`,
     [
@@ -55,6 +62,7 @@ export async function insertChannel(db: Queryable, channel: NewChannel): Promise
       channel.customerApproval,
       channel.usePseudoPartner,
       channel.pseudoPartnerNumber,
+      JSON.stringify(channel.sealedSecrets),
     ],
   );
   const row = result.rows[0];
@@ -70,10 +78,11 @@ export async function updateChannel(
   db: Queryable,
   id: number,
   channel: Omit<NewChannel, 'adapter'>,
-): Promise<SalesChannel | null> {
+): Promise<StoredChannel | null> {
   const result = await db.query<ChannelRow>(
     `update sales_channel set name = $2, channel_type = $3, url = $4, settings = $5::jsonb,
-       customer_approval = $6, use_pseudo_partner = $7, pseudo_partner_number = $8, updated_at = now()
+       customer_approval = $6, use_pseudo_partner = $7, pseudo_partner_number = $8, secrets = $9::jsonb,
+       updated_at = now()
      where id = $1
      returning ${COLUMNS}`,
     [
@@ -85,19 +94,20 @@ export async function updateChannel(
       channel.customerApproval,
       channel.usePseudoPartner,
       channel.pseudoPartnerNumber,
+      JSON.stringify(channel.sealedSecrets),
     ],
   );
   const row = result.rows[0];
   return row ? toChannel(row) : null;
 }
 
-export async function findChannelByName(db: Queryable, name: string): Promise<SalesChannel | null> {
+export async function findChannelByName(db: Queryable, name: string): Promise<StoredChannel | null> {
   const result = await db.query<ChannelRow>(`select ${COLUMNS} from sales_channel where name = $1`, [name]);
   const row = result.rows[0];
   return row ? toChannel(row) : null;
 }
 
-export async function listChannels(db: Queryable): Promise<SalesChannel[]> {
+export async function listChannels(db: Queryable): Promise<StoredChannel[]> {
   const result = await db.query<ChannelRow>(`select ${COLUMNS} from sales_channel order by name`);
   return result.rows.map(toChannel);
 }
@@ -118,10 +128,29 @@ export async function updateChannelConnection(
   db: Queryable,
   channelId: number,
   url: string,
-  settings: Record<string, string>,
+  sealed: Pick<NewChannel, 'settings' | 'sealedSecrets'>,
 ): Promise<void> {
   await db.query(
-    'update sales_channel set url = $2, settings = $3::jsonb, updated_at = now() where id = $1',
-    [channelId, url, JSON.stringify(settings)],
+    `update sales_channel set url = $2, settings = $3::jsonb, secrets = $4::jsonb, updated_at = now()
+     where id = $1`,
+    [channelId, url, JSON.stringify(sealed.settings), JSON.stringify(sealed.sealedSecrets)],
   );
+}
+
+/** Replaces a channel's settings and sealed secrets (re-sealing); nothing else changes. */
+export async function updateChannelSecrets(
+  db: Queryable,
+  channelId: number,
+  sealed: Pick<NewChannel, 'settings' | 'sealedSecrets'>,
+): Promise<void> {
+  await db.query(
+    'update sales_channel set settings = $2::jsonb, secrets = $3::jsonb, updated_at = now() where id = $1',
+    [channelId, JSON.stringify(sealed.settings), JSON.stringify(sealed.sealedSecrets)],
+  );
+}
+
+/** Every channel, locked against writes until the transaction ends (re-sealing all secrets at once). */
+export async function lockAllChannels(tx: Queryable): Promise<StoredChannel[]> {
+  await tx.query('lock table sales_channel in exclusive mode');
+  return await listChannels(tx);
 }

@@ -94,7 +94,8 @@ export const channelRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (request, reply) => {
-      await ctx.channels.get(request.params.name);
+      // 404 for an unknown channel; a secret that cannot be opened is the test's 422 below.
+      await ctx.channels.getPublic(request.params.name);
       try {
         const result = await ctx.channels.test(request.params.name, AbortSignal.timeout(TEST_TIMEOUT_MS));
         if (!result.ok)

@@ -12,6 +12,7 @@ import {
   parseImportSettings,
   toSelectionInput,
 } from '../../import/import-settings.ts';
+import type { ChannelSecrets } from '../../secrets/channel-secrets.ts';
 import { findChannelByName } from '../../storage/channel-store.ts';
 import type { Db } from '../../storage/db.ts';
 import { type BatchApplication, defineApplication, type RunOutcome } from '../batch-application.ts';
@@ -21,7 +22,11 @@ const NEEDS_USER = new Set(['CHANNEL_AUTH_FAILED', 'CHANNEL_NOT_FOUND', 'CHANNEL
 
 export const IMPORT_CUSTOMERS = 'import-customers';
 
-export function importCustomersApplication(adapters: AdapterRegistry): BatchApplication {
+/** `secrets` opens the channels' sealed secrets (default: with the keys of this process's environment). */
+export function importCustomersApplication(
+  adapters: AdapterRegistry,
+  secrets?: ChannelSecrets,
+): BatchApplication {
   const app: BatchApplication<ImportCustomersSettings> = {
     name: IMPORT_CUSTOMERS,
     label: 'Import customers',
@@ -33,7 +38,7 @@ export function importCustomersApplication(adapters: AdapterRegistry): BatchAppl
     },
     async run({ db, settings, signal, onProgress, lease }): Promise<RunOutcome> {
       try {
-        const run = await runImport({ db, adapters }, toRequest(settings), {
+        const run = await runImport({ db, adapters, ...(secrets ? { secrets } : {}) }, toRequest(settings), {
           signal,
           onProgress: (counts) => onProgress({ ...counts }),
           // The import run is linked to this batch run when it opens; a busy channel makes the job wait.

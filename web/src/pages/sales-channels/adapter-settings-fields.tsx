@@ -7,6 +7,8 @@ interface AdapterSettingsFieldsProps {
   adapter: AdapterInfo;
   values: Record<string, string>;
   secretsSet: readonly string[];
+  /** The URL's host changed: stored secrets are not kept, they must be entered again. */
+  reenter?: boolean;
   /** Stored optional secrets marked for removal. */
   cleared: readonly string[];
   errors: ChannelErrors;
@@ -18,6 +20,7 @@ export function AdapterSettingsFields({
   adapter,
   values,
   secretsSet,
+  reenter = false,
   cleared,
   errors,
   onChange,
@@ -51,8 +54,9 @@ export function AdapterSettingsFields({
             />
           );
         if (field.type === 'secret') {
-          const stored = secretsSet.includes(field.key);
           const removing = cleared.includes(field.key);
+          const again = reenter && secretsSet.includes(field.key) && !removing;
+          const stored = secretsSet.includes(field.key) && !again;
           return (
             <Stack key={field.key} gap={6}>
               <PasswordInput
@@ -60,13 +64,19 @@ export function AdapterSettingsFields({
                 withAsterisk={field.required && !stored}
                 autoComplete="new-password"
                 placeholder={
-                  removing ? 'removed on save' : stored ? 'stored – leave empty to keep' : undefined
+                  removing
+                    ? 'removed on save'
+                    : again
+                      ? "the URL's host changed – enter it again"
+                      : stored
+                        ? 'stored – leave empty to keep'
+                        : undefined
                 }
                 disabled={removing}
                 value={removing ? '' : value}
                 onChange={(e) => onChange(field.key, e.currentTarget.value)}
               />
-              {stored && !field.required && (
+              {secretsSet.includes(field.key) && !field.required && (
                 <Checkbox
                   size="xs"
                   label="Remove the stored value"

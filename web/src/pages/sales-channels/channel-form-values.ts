@@ -121,3 +121,15 @@ export function validateChannel(
     errors.pseudoPartnerNumber = 'Enter the pseudo partner, or switch Use pseudo partner off.';
   return errors;
 }
+
+/**
+ * Whether an edit moves the URL to another origin (scheme, host, port): then the server keeps no stored secret,
+ * they must be entered again (docs/security.md). A URL that does not parse counts as unchanged (it is refused).
+ */
+export function originChanged(before: string, after: string): boolean {
+  try {
+    return new URL(before.trim()).origin !== new URL(after.trim()).origin;
+  } catch {
+    return false;
+  }
+}

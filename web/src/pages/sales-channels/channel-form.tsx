@@ -25,6 +25,7 @@ import {
   type ChannelFormValues,
   hasB2b,
   hasB2c,
+  originChanged,
   settingDefaults,
   validateChannel,
 } from './channel-form-values.ts';
@@ -44,6 +45,9 @@ export function ChannelForm({ adapters, initial, creating, secretsSet, onSave, o
   const [general, setGeneral] = useState<string | null>(null);
   const [tab, setTab] = useState<string>('settings');
   const [busy, setBusy] = useState(false);
+  // Another host keeps no stored secret (docs/security.md): they count as not set until entered again.
+  const reenter = !creating && originChanged(initial.url, values.url);
+  const keptSecrets = reenter ? [] : secretsSet;
   const adapter = adapters.find((a) => a.kind === values.adapter) ?? null;
   const types = adapter?.capabilities.channelTypes ?? (['b2c', 'b2b', 'b2b-b2c'] as ChannelType[]);
 
@@ -72,7 +76,7 @@ export function ChannelForm({ adapters, initial, creating, secretsSet, onSave, o
   async function submit(event: FormEvent) {
     event.preventDefault();
     setGeneral(null);
-    const found = validateChannel(values, adapter, secretsSet);
+    const found = validateChannel(values, adapter, keptSecrets);
     setErrors(found);
     if (Object.keys(found).length > 0 || !adapter) {
       if (Object.keys(found).some((key) => key.startsWith('settings.'))) setTab('settings');
@@ -164,6 +168,7 @@ export function ChannelForm({ adapters, initial, creating, secretsSet, onSave, o
                 adapter={adapter}
                 values={values.settings}
                 secretsSet={secretsSet}
+                reenter={reenter}
                 cleared={values.clearSecrets}
                 errors={errors}
                 onClear={(key, clear) =>
