@@ -137,7 +137,11 @@ describeEachDb('channel secrets at rest', (getDb) => {
     await withKeys().add(shopware());
     const { secrets } = await rawRow(getDb(), 'shop');
     const sealed = (JSON.parse(secrets) as Record<string, string>).clientSecret as string;
-    const moved = JSON.stringify({ clientSecret: sealed.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) });
+    // One character of the ciphertext changed (its first: every bit of it counts, unlike the last one's).
+    const parts = sealed.split('.');
+    const ciphertext = parts.pop() as string;
+    const changed = `${ciphertext[0] === 'A' ? 'B' : 'A'}${ciphertext.slice(1)}`;
+    const moved = JSON.stringify({ clientSecret: [...parts, changed].join('.') });
     await getDb().query("update sales_channel set secrets = $1::jsonb where name = 'shop'", [moved]);
     const error = await caught(withKeys().get('shop'));
     expect(error).toMatchObject({ code: 'SECRET_SEAL_BROKEN' });
