@@ -260,6 +260,45 @@ describe('mapMagentoCustomer rejections', () => {
     expect(mapped({ ...b2c, addresses }).addresses.map((address) => address.country)).toEqual(['PL', 'UK']);
   });
 
+  it('refuses a customer whose addresses are malformed instead of delivering it without addresses', () => {
+    const [billing, shipping] = b2c.addresses ?? [];
+    const malformed: [unknown, string | null][] = [
+      ['not-a-list', '"addresses" is not a list'],
+      [{ 0: billing }, '"addresses" is not a list'],
+      [[billing, 'Friedrichstraße 43'], 'address 2 of "addresses" is not an object'],
+      [[null], 'address 1 of "addresses" is not an object'],
+      [
+        [{ ...billing, street: 'ul. Floriańska 12/4' }],
+        '"street" of address 1 of "addresses" is not a list of lines',
+      ],
+      [[{ ...billing, street: [{ line: 'ul. Floriańska 12/4' }] }], 'a line of "street"'],
+      [[{ ...billing, city: { name: 'Kraków' } }], '"city" of address 1 of "addresses" is not text'],
+      [[{ ...billing, postcode: ['31-154'] }], '"postcode" of address 1'],
+      [[billing, { ...shipping, country_id: null }], null],
+      [
+        [billing, { ...shipping, country_id: { code: 'DE' } }],
+        '"country_id" of address 2 of "addresses" is not text',
+      ],
+      [[{ ...billing, region: 'Małopolskie' }], '"region" of address 1 of "addresses" is not an object'],
+    ];
+    for (const [addresses, message] of malformed) {
+      const result = mapMagentoCustomer({ ...b2c, addresses });
+      if (message === null) {
+        expect(result.ok, JSON.stringify(addresses)).toBe(true);
+        continue;
+      }
+      expect(result.ok ? null : result.rejected, JSON.stringify(addresses)).toEqual({
+        externalId: '1042',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining(message),
+        updatedAt: '2024-11-30T23:59:58.000Z',
+      });
+    }
+    // Magento leaves out an empty address list: a customer without addresses.
+    expect(mapped({ ...b2c, addresses: undefined }).addresses).toEqual([]);
+    expect(mapped({ ...b2c, addresses: null }).addresses).toEqual([]);
+  });
+
   it('rejects an unreadable updated_at without a change time', () => {
     expect(rejection({ ...b2c, updated_at: '0000-00-00 00:00:00' })).toEqual({
       externalId: '1042',

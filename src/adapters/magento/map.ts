@@ -1,7 +1,9 @@
 /**
  * Maps a raw Magento customer (as GET /V1/customers/search renders it) to the neutral ChannelCustomer,
  * or to a RejectedRecord with a stable code when the record is unusable:
- *   INVALID_RECORD  not a customer object
+ *   INVALID_RECORD  not a customer object, or its addresses not of their shape: not a list, an address
+ *                   that is not an object, a field that is not text (never taken as "no address", which
+ *                   would remove the addresses stored for the partner)
  *   MISSING_ID      no positive integer id
  *   INVALID_DATE    updated_at is not a real "YYYY-MM-DD HH:MM:SS" date-time (e.g. MySQL's zero date)
  *   INVALID_EMAIL   no e-mail address, or not an e-mail address
@@ -10,6 +12,7 @@
  * docs/adapters/magento.md.
  */
 import type { ChannelAddress, ChannelContact } from '../../domain/channel-customer.ts';
+import { addressListProblem } from '../address-shape.ts';
 import { type MapResult, reject } from '../map-results.ts';
 import { distinctPhones, isEmail, text } from '../record-values.ts';
 import { magentoDateToIso } from './magento-dates.ts';
@@ -20,7 +23,13 @@ export interface MapContext {
   companies?: ReadonlyMap<number, MagentoCompany>;
 }
 
-/** Codes people use for countries that are not ISO 3166-1 alpha-2 codes, with the right one. */
+/** The address fields the mapping reads. */
+const ADDRESS_FIELDS = {
+  texts: ['country_id', 'postcode', 'city', 'company', 'telephone', 'vat_id'],
+  lines: ['street'],
+  parts: { region: ['region', 'region_code'] },
+} as const;
+
 export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return reject(null, 'INVALID_RECORD', 'The shop sent a customer record that is not an object.', null);
@@ -57,7 +66,11 @@ export function mapMagentoCustomer(raw: unknown, context: MapContext = {}): MapR
     );
   }
 
-  const rawAddresses = Array.isArray(customer.addresses) ? customer.addresses : [];
+  const problem = addressListProblem(customer.addresses, 'addresses', ADDRESS_FIELDS);
+  if (problem !== null)
+    return reject(externalId, 'INVALID_RECORD', `Customer ${externalId}: ${problem}.`, updatedAt);
+  // Magento leaves out a customer's empty address list.
+  const rawAddresses = customer.addresses ?? [];
   const addresses: ChannelAddress[] = [];
   for (const address of rawAddresses) {
     const country = text(address.country_id)?.toUpperCase() ?? null;

@@ -194,4 +194,39 @@ describe('mapping an OXID user', () => {
         updatedAt: '2025-06-01T08:15:30.000Z',
       });
   });
+  it('refuses a user whose addresses are malformed instead of delivering it without them', () => {
+    const refusal = (raw: unknown) => {
+      const result = mapOxidUser(raw, context);
+      return result.ok ? null : result.rejected;
+    };
+    const malformed: [unknown, string][] = [
+      [user({ addresses: 'not-a-list' as unknown as OxidAddress[] }), '"addresses" is not a list'],
+      [user({ addresses: undefined }), '"addresses" is not a list'],
+      [
+        user({ addresses: [delivery(), 'x' as unknown as OxidAddress] }),
+        'address 2 of "addresses" is not an object',
+      ],
+      [user({ addresses: [null as unknown as OxidAddress] }), 'address 1 of "addresses" is not an object'],
+      [
+        user({ addresses: [delivery({ OXSTREET: { name: 'Floriańska' } as unknown as string })] }),
+        '"OXSTREET" of address 1 of "addresses" is not text',
+      ],
+      [
+        user({ addresses: [delivery({ OXCOUNTRYID: [PL] as unknown as string })] }),
+        '"OXCOUNTRYID" of address 1 of "addresses" is not text',
+      ],
+      [user({ OXCITY: ['Berlin'] as unknown as string }), '"OXCITY" of the user is not text'],
+      [user({ OXCOUNTRYID: { id: DE } as unknown as string }), '"OXCOUNTRYID" of the user is not text'],
+    ];
+    for (const [raw, message] of malformed) {
+      expect(refusal(raw), message).toEqual({
+        externalId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining(message),
+        updatedAt: '2025-06-01T08:15:30.000Z',
+      });
+    }
+    // An empty list is a user without delivery addresses.
+    expect(mapped(user({ addresses: [] })).addresses).toHaveLength(1);
+  });
 });

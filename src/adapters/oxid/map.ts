@@ -1,7 +1,9 @@
 /**
  * Maps a user of the OXID connector (an oxuser row with its oxaddress rows) to the neutral ChannelCustomer,
  * or to a RejectedRecord with a stable code when the record is unusable:
- *   INVALID_RECORD  not a user object
+ *   INVALID_RECORD  not a user object, or its addresses not of their shape: "addresses" not a list (the
+ *                   connector always sends it), a row that is not an object, an address column that is not
+ *                   text (never taken as "no address", which would remove the addresses stored for the partner)
  *   MISSING_ID      no OXID
  *   INVALID_DATE    the change time is not a real "YYYY-MM-DD HH:MM:SS" (e.g. MySQL's zero date)
  *   INVALID_EMAIL   OXUSERNAME is empty or not an e-mail address
@@ -11,6 +13,7 @@
  * docs/adapters/oxid.md.
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
+import { addressListProblem, addressProblem } from '../address-shape.ts';
 import { type MapResult, reject } from '../map-results.ts';
 import { distinctPhones, isEmail, text } from '../record-values.ts';
 import type { OxidAddress, OxidUser } from './oxid-types.ts';
@@ -30,6 +33,11 @@ type AddressColumns = Pick<
   OxidAddress,
   'OXSTREET' | 'OXSTREETNR' | 'OXADDINFO' | 'OXZIP' | 'OXCITY' | 'OXCOUNTRYID' | 'OXSTATEID'
 >;
+
+/** The address columns of oxuser and oxaddress the mapping reads (every one a string in the protocol). */
+const ADDRESS_FIELDS = {
+  texts: ['OXSTREET', 'OXSTREETNR', 'OXADDINFO', 'OXZIP', 'OXCITY', 'OXCOUNTRYID', 'OXSTATEID', 'OXFON'],
+} as const;
 
 export function mapOxidUser(raw: unknown, context: OxidMapContext): MapResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -61,9 +69,13 @@ export function mapOxidUser(raw: unknown, context: OxidMapContext): MapResult {
     );
   }
 
-  const delivery = Array.isArray(user.addresses)
-    ? user.addresses.filter((row): row is OxidAddress => typeof row === 'object' && row !== null)
-    : [];
+  const problem = Array.isArray(user.addresses)
+    ? (addressProblem(user, 'the user', ADDRESS_FIELDS) ??
+      addressListProblem(user.addresses, 'addresses', ADDRESS_FIELDS))
+    : '"addresses" is not a list';
+  if (problem !== null)
+    return reject(externalId, 'INVALID_RECORD', `User ${externalId}: ${problem}.`, updatedAt);
+  const delivery = user.addresses as OxidAddress[];
   const addresses: ChannelAddress[] = [];
   const billing = address(user as AddressColumns, context);
   // OXID's checkout ships to the billing address unless the customer picks a delivery address.
