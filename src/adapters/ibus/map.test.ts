@@ -108,4 +108,33 @@ describe('mapIbusEntry', () => {
     expect(result.rejected).toMatchObject({ code, externalId });
     expect(result.rejected.message.length).toBeGreaterThan(20);
   });
+  it('refuses a customer whose addresses are malformed instead of delivering it without them', () => {
+    const [main, delivery] = customer.addresses;
+    const malformed: [unknown, string][] = [
+      ['not-a-list', '"addresses" is not a list'],
+      [null, '"addresses" is not a list'],
+      [{ 0: main }, '"addresses" is not a list'],
+      [[main, 'Lagerweg 5'], 'address 2 of "addresses" is not an object'],
+      [[null], 'address 1 of "addresses" is not an object'],
+      [
+        [{ ...main, street: { name: 'Leopoldstraße 1' } }],
+        '"street" of address 1 of "addresses" is not text',
+      ],
+      [[main, { ...delivery, city: ['Garching'] }], '"city" of address 2 of "addresses" is not text'],
+      [[{ ...main, countryCode: { code: 'DE' } }], '"countryCode" of address 1 of "addresses" is not text'],
+      [[{ ...main, postalCode: true }], '"postalCode" of address 1'],
+    ];
+    for (const [addresses, message] of malformed) {
+      const result = mapIbusEntry({ ...customer, addresses });
+      expect(result.kind === 'rejected' ? result.rejected : result, message).toEqual({
+        externalId: 'K-000042',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining(message),
+        updatedAt: '2025-06-01T08:03:11.123Z',
+      });
+    }
+    // An empty list is a customer without addresses.
+    const none = mapIbusEntry({ ...customer, addresses: [] });
+    expect(none.kind === 'customer' && none.customer.addresses).toEqual([]);
+  });
 });

@@ -1,7 +1,10 @@
 /**
  * Maps an IBUS feed entry (protocol v1, docs/protocols/ibus.md) to a ChannelCustomer, a DeletedCustomer
  * (tombstone) or a RejectedRecord with a stable code when the entry is unusable:
- *   INVALID_RECORD  not an object, or a customer without a name
+ *   INVALID_RECORD  not an object, a customer without a name, or its addresses not of their shape:
+ *                   "addresses" not a list (the protocol always sends it), an address that is not an object, a
+ *                   field that is not text (never taken as "no address", which would remove the addresses
+ *                   stored for the partner)
  *   MISSING_ID      no id
  *   INVALID_DATE    changedAt is not a real ISO 8601 instant
  *   INVALID_EMAIL   an e-mail that is not an e-mail address (a missing e-mail is fine: B2B customers)
@@ -10,6 +13,7 @@
  */
 import type { ChannelAddress, ChannelContact } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
+import { addressListProblem } from '../address-shape.ts';
 import { isoInstant } from '../date-times.ts';
 import type { FeedMapResult } from '../map-results.ts';
 import { distinctPhones, distinctTexts, isEmail, isRecord, text } from '../record-values.ts';
@@ -23,6 +27,11 @@ export const SALES_TAX_CLASSIFICATIONS: Readonly<Record<string, string>> = {
 };
 
 export type IbusMapResult = FeedMapResult;
+
+/** The address fields the mapping reads. */
+const ADDRESS_FIELDS = {
+  texts: ['type', 'street', 'street2', 'postalCode', 'city', 'countryCode', 'region'],
+} as const;
 
 export function mapIbusEntry(raw: unknown): IbusMapResult {
   if (!isRecord(raw))
@@ -52,10 +61,14 @@ export function mapIbusEntry(raw: unknown): IbusMapResult {
       changedAt,
     );
   }
+  const problem = Array.isArray(raw.addresses)
+    ? addressListProblem(raw.addresses, 'addresses', ADDRESS_FIELDS)
+    : '"addresses" is not a list';
+  if (problem !== null) return reject(id, 'INVALID_RECORD', `Customer ${id}: ${problem}.`, changedAt);
   const communication = listOf(raw.communication).filter(isRecord) as Partial<IbusCommunication>[];
   const valuesOf = (...types: string[]) =>
     communication.filter((entry) => types.includes(String(entry.type))).map((entry) => entry.value);
-  const addresses = listOf(raw.addresses).filter(isRecord) as Partial<IbusAddress>[];
+  const addresses = raw.addresses as Partial<IbusAddress>[];
   const classification = text(raw.salesTaxClassification);
   const representative = isRecord(raw.salesRepresentative) ? text(raw.salesRepresentative.code) : null;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ean13 } from '../../simulators/retail-pos/seed.ts';
 import { localIsoWithOffset } from '../date-times.ts';
 import { mapPosCustomer } from './map.ts';
-import type { PosCustomer } from './pos-types.ts';
+import type { PosAddress, PosCustomer } from './pos-types.ts';
 
 function customer(overrides: Partial<PosCustomer> = {}): PosCustomer {
   return {
@@ -92,6 +92,33 @@ describe('mapping a Retail POS customer', () => {
       const address = { street: 'Rynek 1', postalCode: '00-001', city: 'Kraków', countryCode };
       expect(mapped(customer({ address })).addresses[0]?.country).toBe(countryCode);
     }
+  });
+
+  it('refuses a customer whose address is malformed instead of delivering it without one', () => {
+    const address = customer().address as PosAddress;
+    const malformed: [unknown, string][] = [
+      ['ul. Marszałkowska 12/4, 00-026 Warszawa', '"address" is not an object'],
+      [[address], '"address" is not an object'],
+      [{ ...address, street: { line: 'ul. Marszałkowska 12/4' } }, '"street" of "address" is not text'],
+      [{ ...address, city: ['Warszawa'] }, '"city" of "address" is not text'],
+      [
+        { ...address, countryCode: null, postalCode: { code: '00-026' } },
+        '"postalCode" of "address" is not text',
+      ],
+      [{ ...address, countryCode: { iso: 'PL' } }, '"countryCode" of "address" is not text'],
+    ];
+    for (const [malformedAddress, message] of malformed) {
+      const result = mapPosCustomer({ ...customer(), address: malformedAddress });
+      expect(result.ok ? null : result.rejected, message).toEqual({
+        externalId: '100045',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining(message),
+        updatedAt: '2025-06-01T08:00:00.123Z',
+      });
+    }
+    // No address (null or left out) is a customer without an address.
+    expect(mapped(customer({ address: null })).addresses).toEqual([]);
+    expect(mapped({ ...customer(), address: undefined }).addresses).toEqual([]);
   });
 
   it('rejects what it cannot use, with stable codes', () => {

@@ -1,7 +1,9 @@
 /**
  * Maps a Retail POS customer (as the head office sends it) to the neutral ChannelCustomer, or to a
  * RejectedRecord with a stable code:
- *   INVALID_RECORD   not a customer object
+ *   INVALID_RECORD   not a customer object, or its address not of its shape: not an object, a field that
+ *                    is not text (never taken as "no address", which would remove the address stored for
+ *                    the partner; a missing or null address is no address)
  *   MISSING_ID       no customerId
  *   INVALID_DATE     modifiedAt is not an ISO 8601 instant with an offset
  *   INVALID_EMAIL    an e-mail is given but is not an e-mail address (no e-mail is fine: many store
@@ -11,10 +13,14 @@
  * have no place in a ChannelCustomer and are not imported (docs/adapters/retail-pos.md).
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
+import { addressProblem } from '../address-shape.ts';
 import { isoInstant } from '../date-times.ts';
 import { type MapResult, reject } from '../map-results.ts';
 import { countryOf, distinctPhones, isEmail, text } from '../record-values.ts';
 import type { PosAddress, PosCustomer } from './pos-types.ts';
+
+/** The address fields the mapping reads. */
+const ADDRESS_FIELDS = { texts: ['street', 'postalCode', 'city', 'countryCode'] } as const;
 
 export function mapPosCustomer(raw: unknown): MapResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -47,8 +53,14 @@ export function mapPosCustomer(raw: unknown): MapResult {
       updatedAt,
     );
   }
+  const problem =
+    customer.address === null || customer.address === undefined
+      ? null
+      : addressProblem(customer.address, '"address"', ADDRESS_FIELDS);
+  if (problem !== null)
+    return reject(externalId, 'INVALID_RECORD', `Customer ${externalId}: ${problem}.`, updatedAt);
   const addresses: ChannelAddress[] = [];
-  if (customer.address && typeof customer.address === 'object') {
+  if (customer.address) {
     const address = mapAddress(customer.address);
     if ([address.street, address.postalCode, address.city, address.country].some((part) => part !== null))
       addresses.push(address);

@@ -179,4 +179,31 @@ describe('mapWebshopItem', () => {
       expect(result.rejected.message.length).toBeGreaterThan(20);
     }
   });
+  it('refuses a customer whose addresses are malformed instead of dropping or blanking them', () => {
+    const [billing, delivery] = company().addresses ?? [];
+    const malformed: [unknown, string][] = [
+      ['ul. Długa 5', '"addresses" is not a list'],
+      [[billing, 'ul. Składowa 12'], 'address 2 of "addresses" is not an object'],
+      [[null, delivery], 'address 1 of "addresses" is not an object'],
+      [[{ ...billing, street: { line: 'ul. Długa 5' } }], '"street" of address 1 of "addresses" is not text'],
+      [[billing, { ...delivery, city: ['Kraków'] }], '"city" of address 2 of "addresses" is not text'],
+      [
+        [{ ...billing, countryCode: { code: 'PL' } }],
+        '"countryCode" of address 1 of "addresses" is not text',
+      ],
+      [[{ ...billing, postalCode: false }], '"postalCode" of address 1'],
+    ];
+    for (const [addresses, message] of malformed) {
+      const result = mapWebshopItem({ ...company(), addresses });
+      expect(result.kind === 'rejected' ? result.rejected : result, message).toEqual({
+        externalId: '1042',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining(message),
+        updatedAt: '2025-03-02T13:05:09.120Z',
+      });
+    }
+    // The webshop writes an empty list as null: a customer without addresses.
+    const none = mapWebshopItem({ ...company(), addresses: null });
+    expect(none.kind === 'customer' && none.customer.addresses).toEqual([]);
+  });
 });

@@ -1,13 +1,16 @@
 /**
  * Maps one item of the protocol 17 customer list to what the adapter delivers: a ChannelCustomer, a
  * DeletedCustomer (tombstone), or a RejectedRecord with a stable code when the item is unusable:
- *   INVALID_RECORD  not an object, or a list field (phones, addresses, employees) that is not a list
+ *   INVALID_RECORD  not an object, a list field (phones, addresses, employees) that is not a list, or an
+ *                   address that is not an object or has a field that is not text (never dropped or read
+ *                   blank, which would remove the addresses stored for the partner)
  *   MISSING_ID      no positive integer id
  *   INVALID_DATE    modifiedAt is not a date-time with an offset (e.g. .NET's empty "0001-01-01T00:00:00")
  * Country values that are no ISO code, e-mails and tax ids are delivered as they are: the import rules
  * judge them. The decisions are documented in docs/adapters/webshop.md.
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
+import { addressListProblem } from '../address-shape.ts';
 import type { FeedMapResult } from '../map-results.ts';
 import { contactOf, countryOf, distinctPhones, isRecord, listOrNull, text } from '../record-values.ts';
 import { webshopTimeToIso } from './webshop-dates.ts';
@@ -16,6 +19,11 @@ export type WebshopMapResult = FeedMapResult;
 
 /** Phone types that are numbers to call (a fax number is not a partner phone). */
 const CALLABLE = new Set(['phone', 'mobile']);
+
+/** The address fields the mapping reads. */
+const ADDRESS_FIELDS = {
+  texts: ['street', 'street2', 'postalCode', 'city', 'countryCode', 'phone'],
+} as const;
 
 export function mapWebshopItem(raw: unknown): WebshopMapResult {
   if (!isRecord(raw))
@@ -57,10 +65,13 @@ export function mapWebshopItem(raw: unknown): WebshopMapResult {
       updatedAt,
     );
   }
+  const problem = addressListProblem(addresses, 'addresses', ADDRESS_FIELDS);
+  if (problem !== null)
+    return reject(externalId, 'INVALID_RECORD', `Customer ${externalId}: ${problem}.`, updatedAt);
   const records = <T>(items: unknown[]) => items.filter(isRecord) as T[];
   const people = records<Record<string, unknown>>(employees);
   const owner = people.find((person) => person.isMain === true);
-  const places = records<Record<string, unknown>>(addresses);
+  const places = addresses as Record<string, unknown>[];
 
   return {
     kind: 'customer',
