@@ -167,4 +167,42 @@ describe('mapCloudItem', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.rejected).toMatchObject({ code, externalId });
   });
+  it('refuses an item whose addresses are malformed instead of delivering it without them', () => {
+    const [billing, shipping] = kontorItem.addresses;
+    const malformed: [unknown, string][] = [
+      ['ul. Długa 5, 00-238 Warszawa', '"addresses" is not a list'],
+      [42, '"addresses" is not a list'],
+      [[billing, 'Rue de Rivoli 12'], 'address 2 of "addresses" is not an object'],
+      [[[billing]], 'address 1 of "addresses" is not an object'],
+      [
+        [{ ...billing, street: { line: 'ul. Długa 5' } }],
+        'a line of "street" of address 1 of "addresses" is not text',
+      ],
+      [[billing, { ...shipping, city: ['Paris'] }], '"city" of address 2 of "addresses" is not text'],
+      [[{ ...billing, country: { code: 'PL' } }], '"country" of address 1 of "addresses" is not text'],
+      [[{ ...billing, postalCode: true }], '"postalCode" of address 1'],
+    ];
+    for (const [addresses, message] of malformed) {
+      const result = mapCloudItem({ ...kontorItem, addresses }, readMapping(''));
+      expect(result.ok ? null : result.rejected, message).toEqual({
+        externalId: 'c-00042',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining(message),
+        updatedAt: '2025-06-01T10:00:00.000Z',
+      });
+    }
+    // Through a mapping the fields are those the mapping reads ("town" for city).
+    const legacy = mapCloudItem(
+      { ...legacyItem, addresses: [{ ...legacyItem.addresses[0], town: { name: 'London' } }] },
+      readMapping(JSON.stringify(LEGACY_MAPPING)),
+    );
+    expect(legacy.ok ? null : legacy.rejected.message).toContain(
+      '"city" of address 1 of "addresses" is not text',
+    );
+    // Nothing at the path (left out or null) is an item without addresses.
+    for (const addresses of [undefined, null, []]) {
+      const result = mapCloudItem({ ...kontorItem, addresses }, readMapping(''));
+      expect(result.ok && result.customer.addresses).toEqual([]);
+    }
+  });
 });

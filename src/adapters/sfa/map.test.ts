@@ -120,4 +120,37 @@ describe('mapSfaCustomer', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.rejected).toMatchObject(rejected);
   });
+  it('refuses a customer whose addresses are malformed instead of delivering it without them', () => {
+    const base = customer();
+    const [first] = base.deliveryAddresses;
+    const malformed: [Partial<Record<keyof SfaCustomer, unknown>>, string][] = [
+      [{ address: 'Hauptstraße 12, 10115 Berlin' }, '"address" is not an object'],
+      [{ address: [base.address] }, '"address" is not an object'],
+      [
+        { address: { ...base.address, street: { line: 'Hauptstraße 12' } } },
+        '"street" of "address" is not text',
+      ],
+      [{ address: { ...base.address, country: { code: 'DE' } } }, '"country" of "address" is not text'],
+      [{ deliveryAddresses: 'Lagerweg 1' }, '"deliveryAddresses" is not a list'],
+      [{ deliveryAddresses: [first, 'Rue 5'] }, 'address 2 of "deliveryAddresses" is not an object'],
+      [
+        { deliveryAddresses: [{ ...first, city: ['Berlin'] }] },
+        '"city" of address 1 of "deliveryAddresses" is not text',
+      ],
+      [{ deliveryAddresses: [{ ...first, country: ['DE'] }] }, '"country" of address 1'],
+      [{ deliveryAddresses: [{ ...first, postalCode: true }] }, '"postalCode" of address 1'],
+    ];
+    for (const [overrides, message] of malformed) {
+      const result = mapSfaCustomer({ ...base, ...overrides });
+      expect(result.ok ? null : result.rejected, message).toEqual({
+        externalId: '3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b',
+        code: 'INVALID_RECORD',
+        message: expect.stringContaining(message),
+        updatedAt: '2025-02-01T08:00:00.500Z',
+      });
+    }
+    // No main address (null) and no delivery addresses (null) are a customer without addresses.
+    const none = mapSfaCustomer({ ...base, address: null, deliveryAddresses: null });
+    expect(none.ok && none.customer.addresses).toEqual([]);
+  });
 });

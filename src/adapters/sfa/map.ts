@@ -1,7 +1,9 @@
 /**
  * Maps an SFA customer to the neutral ChannelCustomer, or to a RejectedRecord with a stable code when the
  * record is unusable:
- *   INVALID_RECORD  not an object, or deliveryAddresses / contactPersons / address not of their shape
+ *   INVALID_RECORD  not an object, or deliveryAddresses / contactPersons / address not of their shape (an
+ *                   address not an object, a field of it not text: never read as "no address" or blank, which
+ *                   would remove the addresses stored for the partner)
  *   MISSING_ID      no id
  *   INVALID_DATE    modifiedAt is not an ISO 8601 UTC date-time
  * The company is the partner's name (SFA customers are businesses; the people are contact persons); the
@@ -9,6 +11,7 @@
  * Decisions: docs/adapters/sfa.md.
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
+import { addressListProblem, addressProblem } from '../address-shape.ts';
 import { type MapResult, reject } from '../map-results.ts';
 import { contactOf, countryOf, distinctPhones, isRecord, listOrNull, text } from '../record-values.ts';
 
@@ -22,6 +25,9 @@ export function sfaTimeToIso(value: unknown): string | null {
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
+
+/** The fields of the main and the delivery addresses that the mapping reads. */
+const ADDRESS_FIELDS = { texts: ['street', 'postalCode', 'city', 'country'] } as const;
 
 export function mapSfaCustomer(raw: unknown): SfaMapResult {
   if (!isRecord(raw))
@@ -41,19 +47,17 @@ export function mapSfaCustomer(raw: unknown): SfaMapResult {
   const deliveries = listOrNull(raw.deliveryAddresses);
   const people = listOrNull(raw.contactPersons);
   const main = raw.address === null || raw.address === undefined ? null : raw.address;
-  const wrong =
-    deliveries === null || !deliveries.every(isRecord)
-      ? 'deliveryAddresses'
-      : people === null || !people.every(isRecord)
-        ? 'contactPersons'
-        : main !== null && !isRecord(main)
-          ? 'address'
-          : null;
-  if (wrong !== null || deliveries === null || people === null) {
+  const problem =
+    (main === null ? null : addressProblem(main, '"address"', ADDRESS_FIELDS)) ??
+    addressListProblem(raw.deliveryAddresses, 'deliveryAddresses', ADDRESS_FIELDS);
+  if (problem !== null)
+    return reject(externalId, 'INVALID_RECORD', `Customer ${externalId}: ${problem}.`, updatedAt);
+  // deliveries is a list here (addressListProblem refuses anything else).
+  if (deliveries === null || people === null || !people.every(isRecord)) {
     return reject(
       externalId,
       'INVALID_RECORD',
-      `Customer ${externalId}: "${wrong}" does not have the expected shape.`,
+      `Customer ${externalId}: "contactPersons" does not have the expected shape.`,
       updatedAt,
     );
   }
