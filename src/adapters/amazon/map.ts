@@ -14,7 +14,8 @@
  * A CountryCode that is not an ISO code is delivered as it is: the import rules warn about it (UNKNOWN_COUNTRY).
  */
 import type { ChannelAddress, ChannelCustomer, RejectedRecord } from '../../domain/channel-customer.ts';
-import { isRecord, isTextOrNothing, text } from '../record-values.ts';
+import { addressProblem } from '../address-shape.ts';
+import { text } from '../record-values.ts';
 import { marketplaceById, SPANISH_NAMING_COUNTRIES } from './marketplaces.ts';
 import { splitPersonName } from './person-name.ts';
 import type { SpAddress, SpOrder } from './sp-api-types.ts';
@@ -202,18 +203,20 @@ function mapAddress(
   };
 }
 
-const ADDRESS_TEXTS = [
-  'Name',
-  'CompanyName',
-  'AddressLine1',
-  'AddressLine2',
-  'AddressLine3',
-  'City',
-  'StateOrRegion',
-  'PostalCode',
-  'CountryCode',
-  'Phone',
-] as const;
+const ADDRESS_FIELDS = {
+  texts: [
+    'Name',
+    'CompanyName',
+    'AddressLine1',
+    'AddressLine2',
+    'AddressLine3',
+    'City',
+    'StateOrRegion',
+    'PostalCode',
+    'CountryCode',
+    'Phone',
+  ],
+} as const;
 
 /**
  * What is wrong with the shape of an order's ShippingAddress (not an object, a field that is not text);
@@ -222,9 +225,7 @@ const ADDRESS_TEXTS = [
  */
 function shippingAddressProblem(address: unknown): string | null {
   if (address === null || address === undefined) return null;
-  if (!isRecord(address)) return 'the ShippingAddress is not an object';
-  const wrong = ADDRESS_TEXTS.find((field) => !isTextOrNothing(address[field]));
-  return wrong === undefined ? null : `the ShippingAddress field ${wrong} is not text`;
+  return addressProblem(address, 'the ShippingAddress', ADDRESS_FIELDS);
 }
 
 function placedLater(candidate: SpOrder, current: SpOrder): boolean {

@@ -14,8 +14,9 @@
  */
 import type { ChannelAddress } from '../../domain/channel-customer.ts';
 import { isCountryCode } from '../../domain/countries.ts';
+import { addressListProblem } from '../address-shape.ts';
 import { type MapResult, reject } from '../map-results.ts';
-import { distinctPhones, isEmail, isRecord, isTextOrNothing, personNames, text } from '../record-values.ts';
+import { distinctPhones, isEmail, isRecord, personNames, text } from '../record-values.ts';
 import { shopwareDateToIso } from './shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from './shopware-types.ts';
 
@@ -115,15 +116,19 @@ function countryOf(address: ShopwareAddress): string | null {
   return iso ?? text(address.country?.name) ?? text(address.countryId);
 }
 
-const ADDRESS_TEXTS = [
-  'street',
-  'additionalAddressLine1',
-  'additionalAddressLine2',
-  'zipcode',
-  'city',
-  'company',
-  'phoneNumber',
-] as const;
+/** The address fields the mapping reads; the country is asked for with every address. */
+const ADDRESS_FIELDS = {
+  texts: [
+    'street',
+    'additionalAddressLine1',
+    'additionalAddressLine2',
+    'zipcode',
+    'city',
+    'company',
+    'phoneNumber',
+  ],
+  parts: { country: ['iso', 'name'] },
+} as const;
 
 /**
  * What is wrong with the shape of the customer's addresses (Kontor asks for them and their country, so a
@@ -132,17 +137,10 @@ const ADDRESS_TEXTS = [
  */
 function addressProblem(addresses: unknown): string | null {
   if (!Array.isArray(addresses)) return '"addresses" is not a list';
-  for (const [index, address] of addresses.entries()) {
-    const name = `address ${index + 1}`;
-    if (!isRecord(address)) return `${name} is not an object`;
-    const wrong = ADDRESS_TEXTS.find((key) => !isTextOrNothing(address[key]));
-    if (wrong !== undefined) return `"${wrong}" of ${name} is not text`;
-    const country = address.country;
-    if (!isRecord(country)) return `${name} has no country`;
-    if (!isTextOrNothing(country.iso) || !isTextOrNothing(country.name))
-      return `the country of ${name} is not text`;
-  }
-  return null;
+  const problem = addressListProblem(addresses, 'addresses', ADDRESS_FIELDS);
+  if (problem !== null) return problem;
+  const index = addresses.findIndex((address) => !isRecord(address.country));
+  return index < 0 ? null : `address ${index + 1} of "addresses" has no country`;
 }
 
 /** Phones of the default billing address first, then the default shipping address, then the others. */
