@@ -3,7 +3,14 @@
  * the By email refusal, defineAdapter (with the capabilities most adapters share).
  */
 export { refuseUnsupportedEmails } from './by-email.ts';
-export { type ClientCredentialsOptions, clientCredentialsTokens } from './client-credentials.ts';
+export {
+  type ClientCredentials,
+  type ClientCredentialsClient,
+  type ClientCredentialsClientOptions,
+  type ClientCredentialsOptions,
+  clientCredentialsClient,
+  clientCredentialsTokens,
+} from './client-credentials.ts';
 export type { ConnectedApi } from './connected-api.ts';
 export { countText } from './count-text.ts';
 export {

@@ -6,8 +6,8 @@
 import { BugError } from '../../domain/errors.ts';
 import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
-import { clientCredentialsTokens } from '../kit/index.ts';
+import type { HttpClientOptions } from '../http/http-client.ts';
+import { clientCredentialsClient } from '../kit/index.ts';
 import type { SfaSettings } from './settings.ts';
 import type { SfaListResponse } from './sfa-types.ts';
 
@@ -40,20 +40,10 @@ export function createSfaApi(
 ): SfaApi {
   const base = trimBaseUrl(url).replace(/\/api(\/v1)?$/, '');
   const host = hostOf(base);
-  const secrets = [settings.clientSecret];
-  const client: HttpClient = createHttpClient({
-    ...http,
-    secrets,
-    requestsPerSecond: settings.requestsPerSecond,
-    hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
-  });
-  // Every access token joins the secrets, so that no message shows one.
-  const tokens = clientCredentialsTokens({
-    client,
-    url: `${base}/api/v1/oauth/token`,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    secrets,
+  // The client secret and every access token are masked in every message.
+  const { client, tokens, secrets } = clientCredentialsClient(settings, {
+    http: { ...http, hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT } },
+    tokenUrl: `${base}/api/v1/oauth/token`,
     renewBeforeMs: RENEW_BEFORE_MS,
     now,
     unexpected: () =>

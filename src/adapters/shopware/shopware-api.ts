@@ -9,8 +9,8 @@
 import { BugError } from '../../domain/errors.ts';
 import { maskedExcerpt } from '../../domain/masked-excerpt.ts';
 import { hostOf, trimBaseUrl } from '../channel-url.ts';
-import { createHttpClient, type HttpClient, type HttpClientOptions } from '../http/http-client.ts';
-import { clientCredentialsTokens } from '../kit/index.ts';
+import type { HttpClientOptions } from '../http/http-client.ts';
+import { clientCredentialsClient } from '../kit/index.ts';
 import type { Criteria, IdSearchResult, SearchResult } from './criteria.ts';
 import type { ShopwareSettings } from './settings.ts';
 
@@ -41,23 +41,14 @@ export function createShopwareApi(
 ): ShopwareApi {
   const base = baseUrl(url);
   const host = hostOf(base);
-  // Every access token joins the secrets, so that no message shows one.
-  const secrets = [settings.clientSecret];
-  const client: HttpClient = createHttpClient({
-    ...http,
-    secrets,
-    requestsPerSecond: settings.requestsPerSecond,
-    hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT },
-  });
-  const tokens = clientCredentialsTokens({
-    client,
-    url: `${base}/api/oauth/token`,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    secrets,
+  // Shopware's access token lives 10 minutes; it and the client secret are masked in every message.
+  const { client, tokens, secrets } = clientCredentialsClient(settings, {
+    tokenUrl: `${base}/api/oauth/token`,
     renewBeforeMs: EXPIRY_MARGIN_MS,
     now: http.now,
-    unexpected: (body) => unexpected(host, 'the token request', 'POST /api/oauth/token', body, secrets),
+    http: { ...http, hints: { auth: AUTH_HINT, notFound: NOT_FOUND_HINT } },
+    unexpected: (body, masked) =>
+      unexpected(host, 'the token request', 'POST /api/oauth/token', body, masked),
   });
 
   /** POSTs criteria with the bearer token (a refused token is renewed once by the token source). */
