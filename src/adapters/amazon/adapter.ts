@@ -10,6 +10,7 @@
 import { ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import type { ConnectedApi } from '../kit/connected-api.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import { drivePages } from '../kit/paging.ts';
 import { type AmazonCursor, decodeCursor, encodeCursor } from './cursor.ts';
@@ -39,10 +40,7 @@ export const EARLIEST_ORDERS = '2016-01-01T00:00:00Z';
 /** Amazon's getOrders needs LastUpdatedBefore at least two minutes in the past. */
 const PROCESSING_DELAY_MS = 120_000;
 
-interface Connected {
-  api: SpApi;
-  settings: AmazonSettings;
-}
+type Connected = ConnectedApi<SpApi, AmazonSettings>;
 
 export function createAmazonAdapter(options: AmazonAdapterOptions = {}): Adapter {
   return defineAdapter({

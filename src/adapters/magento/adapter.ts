@@ -7,6 +7,7 @@
 
 import { BugError, ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import type { ConnectedApi } from '../kit/connected-api.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import type { KeysetCursor } from '../kit/keyset-cursor.ts';
 import { drivePages } from '../kit/paging.ts';
@@ -27,10 +28,7 @@ export interface MagentoAdapterOptions {
 /** Longest e-mail list (characters) sent in one `in` filter: keeps the URL well below common server limits. */
 const MAX_EMAIL_FILTER_LENGTH = 6_000;
 
-interface Connected {
-  api: MagentoApi;
-  settings: MagentoSettings;
-}
+type Connected = ConnectedApi<MagentoApi, MagentoSettings>;
 
 export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapter {
   return defineAdapter({

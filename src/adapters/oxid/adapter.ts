@@ -7,6 +7,7 @@
  */
 import { ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
+import type { ConnectedApi } from '../kit/connected-api.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import { drivePages } from '../kit/paging.ts';
 import { mapRecords } from '../map-results.ts';
@@ -26,10 +27,7 @@ export interface OxidAdapterOptions {
 /** The connector takes at most this many e-mail addresses per request. */
 export const MAX_EMAILS = 100;
 
-interface Connection {
-  api: OxidApi;
-  settings: OxidSettings;
-}
+type Connection = ConnectedApi<OxidApi, OxidSettings>;
 
 /** Where the read stands: the connector's `next` token after the last page (null before the first page). */
 interface TokenPosition {

@@ -8,6 +8,8 @@
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, DeletedCustomer, ReadRequest } from '../adapter.ts';
 import { isoInstant } from '../date-times.ts';
+import type { ConnectedApi } from '../kit/connected-api.ts';
+import { countText } from '../kit/count-text.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import { keysetCursorCodec } from '../kit/keyset-cursor.ts';
 import { compareOrdinal, drivePages } from '../kit/paging.ts';
@@ -37,22 +39,16 @@ export interface RetailPosAdapterOptions {
 /** Channel configurations whose clients are kept. */
 const CLIENT_CACHE_SIZE = 64;
 
-interface Connected {
-  api: PosApi;
-  settings: PosSettings;
-}
+type Connected = ConnectedApi<PosApi, PosSettings>;
 
 export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): Adapter {
   return defineAdapter({
     kind: 'retail-pos',
     label: 'Comarch Retail POS',
     capabilities: {
-      changedSince: true,
-      byEmail: false,
       deletions: 'tombstones',
       channelTypes: ['b2c', 'b2b-b2c'],
       guests: false,
-      alwaysBlocked: false,
       pageSize: DEFAULT_PAGE_SIZE,
       requestsPerSecond: HEAD_OFFICE_RATE_LIMIT,
     },
@@ -64,12 +60,11 @@ export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): A
 
     async check({ api }, signal) {
       const info = await api.info(signal);
-      const noun = info.customers === 1 ? 'customer' : 'customers';
       return {
         ok: true,
         message:
           `Connected to ${api.host} (head office ${info.headOffice.name}, ${info.stores} stores): ` +
-          `${info.customers.toLocaleString('en-US')} ${noun}.`,
+          `${countText(info.customers, 'customer')}.`,
         customerCount: info.customers,
       };
     },

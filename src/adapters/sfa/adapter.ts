@@ -8,6 +8,7 @@
  */
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import type { ConnectedApi } from '../kit/connected-api.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import { type KeysetCursor, keysetCursorCodec } from '../kit/keyset-cursor.ts';
 import { compareOrdinal, drivePages } from '../kit/paging.ts';
@@ -29,10 +30,7 @@ export const sfaCursor = keysetCursorCodec('sfa', {
   compareIds: compareOrdinal,
 });
 
-interface Connected {
-  api: SfaApi;
-  settings: SfaSettings;
-}
+type Connected = ConnectedApi<SfaApi, SfaSettings>;
 
 export function createSfaAdapter(options: SfaAdapterOptions = {}): Adapter {
   return defineAdapter({

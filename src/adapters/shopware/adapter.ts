@@ -10,6 +10,7 @@
  */
 import type { Adapter, CheckResult, CustomerPage, ReadRequest } from '../adapter.ts';
 import { throwIfAborted } from '../http/abort.ts';
+import type { ConnectedApi } from '../kit/connected-api.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import { compareOrdinal } from '../kit/paging.ts';
 import { mapRecords } from '../map-results.ts';
@@ -78,11 +79,7 @@ function withAddresses(criteria: Criteria): Criteria {
   };
 }
 
-interface Connected {
-  api: ShopwareApi;
-  settings: ShopwareSettings;
-  maxExcluded: number;
-}
+type Connected = ConnectedApi<ShopwareApi, ShopwareSettings> & { maxExcluded: number };
 
 export function createShopwareAdapter(options: ShopwareAdapterOptions = {}): Adapter {
   const maxExcluded = options.maxExcludedIds ?? DEFAULT_MAX_EXCLUDED_IDS;

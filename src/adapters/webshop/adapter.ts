@@ -6,6 +6,7 @@
  */
 import { BugError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
+import type { ConnectedApi } from '../kit/connected-api.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import { type KeysetCursor, keysetCursorCodec } from '../kit/keyset-cursor.ts';
 import { drivePages } from '../kit/paging.ts';
@@ -28,10 +29,7 @@ export const webshopCursor = keysetCursorCodec('webshop', {
   compareIds: (a, b) => Number(a) - Number(b),
 });
 
-interface Connected {
-  api: WebshopApi;
-  settings: WebshopSettings;
-}
+type Connected = ConnectedApi<WebshopApi, WebshopSettings>;
 
 export function createWebshopAdapter(options: WebshopAdapterOptions = {}): Adapter {
   return defineAdapter({
