@@ -5,6 +5,7 @@
  * secrets: they never appear in a message.
  */
 import { SettingError } from '../../domain/errors.ts';
+import { optionalField, requiredField } from '../kit/setting-fields.ts';
 import { declareSettings, pageSizeField, readPageSize } from '../kit/settings.ts';
 import type { SettingReader } from '../setting-values.ts';
 import { marketplaceById } from './marketplaces.ts';
@@ -27,49 +28,41 @@ const MAX_MARKETPLACES = 50;
 export const amazonSettings = declareSettings<AmazonSettings>(
   'Amazon',
   [
-    {
-      key: 'marketplaceIds',
-      label: 'Marketplace ids',
-      type: 'string',
-      required: true,
-      description:
-        'The marketplaces whose orders are read, comma-separated, e.g. A1PA6795UKMFR9 (Amazon.de), A13V1IB3VIYZZH ' +
+    requiredField(
+      'marketplaceIds',
+      'Marketplace ids',
+      'string',
+      'The marketplaces whose orders are read, comma-separated, e.g. A1PA6795UKMFR9 (Amazon.de), A13V1IB3VIYZZH ' +
         '(Amazon.fr). All must belong to the region of the channel URL.',
-    },
-    {
-      key: 'clientId',
-      label: 'LWA client id',
-      type: 'string',
-      required: true,
-      description:
-        'The Login with Amazon client identifier of the SP-API application (amzn1.application-oa2-client.…), ' +
+    ),
+    requiredField(
+      'clientId',
+      'LWA client id',
+      'string',
+      'The Login with Amazon client identifier of the SP-API application (amzn1.application-oa2-client.…), ' +
         'from Seller Central > Apps and Services > Develop Apps > LWA credentials.',
-    },
-    {
-      key: 'clientSecret',
-      label: 'LWA client secret',
-      type: 'secret',
-      required: true,
-      description: 'The Login with Amazon client secret of the SP-API application.',
-    },
-    {
-      key: 'refreshToken',
-      label: 'Refresh token',
-      type: 'secret',
-      required: true,
-      description:
-        "The LWA refresh token (Atzr|…) from the seller's authorization of the application (self-authorization " +
+    ),
+    requiredField(
+      'clientSecret',
+      'LWA client secret',
+      'secret',
+      'The Login with Amazon client secret of the SP-API application.',
+    ),
+    requiredField(
+      'refreshToken',
+      'Refresh token',
+      'secret',
+      "The LWA refresh token (Atzr|…) from the seller's authorization of the application (self-authorization " +
         'in Seller Central, or the OAuth flow). The application needs the roles Inventory and Order Tracking, ' +
         'Direct-to-Consumer Shipping and Tax Invoicing (restricted data: buyers and shipping addresses).',
-    },
-    {
-      key: 'tokenUrl',
-      label: 'LWA token endpoint',
-      type: 'string',
-      required: false,
-      description: 'Where access tokens are obtained. Amazon uses one endpoint for every region.',
-      default: LWA_TOKEN_URL,
-    },
+    ),
+    optionalField(
+      'tokenUrl',
+      'LWA token endpoint',
+      'string',
+      'Where access tokens are obtained. Amazon uses one endpoint for every region.',
+      LWA_TOKEN_URL,
+    ),
     pageSizeField(
       DEFAULT_PAGE_SIZE,
       'Buyers per page handed to the import (orders are always read 100 per request).',

@@ -2,6 +2,7 @@
  * The Magento adapter's channel settings: one declaration of their form fields and their validation. The
  * token is a secret: it never appears in a message.
  */
+import { optionalField, requiredField } from '../kit/setting-fields.ts';
 import {
   declareSettings,
   pageSizeField,
@@ -26,46 +27,39 @@ const MAX_PAGE_SIZE = 1000;
 export const magentoSettings = declareSettings<MagentoSettings>(
   'Magento',
   [
-    {
-      key: 'token',
-      label: 'Access token',
-      type: 'secret',
-      required: true,
-      description:
-        'Access token of an integration (System > Extensions > Integrations) with access to Customers, or an admin ' +
+    requiredField(
+      'token',
+      'Access token',
+      'secret',
+      'Access token of an integration (System > Extensions > Integrations) with access to Customers, or an admin ' +
         'token. Magento 2.4.4+ accepts integration tokens as bearer tokens only with Stores > Configuration > ' +
         'Services > OAuth > Consumer Settings > "Allow OAuth Access Tokens to be used as standalone Bearer tokens".',
-    },
-    {
-      key: 'storeCode',
-      label: 'Store code',
-      type: 'string',
-      required: false,
-      description:
-        'Store view code in the REST path (/rest/<code>/V1/...). "all" (admin scope) reads every customer.',
-      default: 'all',
-    },
+    ),
+    optionalField(
+      'storeCode',
+      'Store code',
+      'string',
+      'Store view code in the REST path (/rest/<code>/V1/...). "all" (admin scope) reads every customer.',
+      'all',
+    ),
     pageSizeField(
       DEFAULT_PAGE_SIZE,
       'Customers per request. With "Web API input limits" on, Magento refuses more than its maximum (300).',
     ),
-    {
-      key: 'websiteId',
-      label: 'Website id',
-      type: 'number',
-      required: false,
-      description: 'Only customers of this website (for shops whose websites are separate sales channels).',
-    },
+    optionalField(
+      'websiteId',
+      'Website id',
+      'number',
+      'Only customers of this website (for shops whose websites are separate sales channels).',
+    ),
     requestsPerSecondField(),
-    {
-      key: 'b2bCompanies',
-      label: 'Adobe Commerce B2B companies',
-      type: 'boolean',
-      required: false,
-      description:
-        'Read the company (name, VAT id) of B2B company users from /V1/company/:id (needs Magento_Company::index).',
-      default: 'false',
-    },
+    optionalField(
+      'b2bCompanies',
+      'Adobe Commerce B2B companies',
+      'boolean',
+      'Read the company (name, VAT id) of B2B company users from /V1/company/:id (needs Magento_Company::index).',
+      'false',
+    ),
   ],
   (read) => {
     const token = read.required('token', 'an access token');
