@@ -116,6 +116,17 @@ describe.skipIf(!postgres.available)(`Batch jobs on several application server p
     expect(notices.rows).toEqual([{ topic: 'run-ended' }]);
   });
 
+  it('refuses a second server of a running name, and replaces one whose process died on this host at once', async () => {
+    // A lease of a minute: without the takeover the name would stay taken that long after the kill.
+    const timing = ['--poll-ms', '200', '--heartbeat-ms', '100', '--lease-seconds', '60'];
+    const first = await start('A', { timing });
+    await expect(startWorker(database.url, 'A', { timing })).rejects.toThrow(/is already running/);
+    await first.kill();
+    const second = await start('A', { timing });
+    expect((await listServers(db, 'A'))[0]).toMatchObject({ status: 'running', pid: second.child.pid });
+    expect(second.child.pid).not.toBe(first.child.pid);
+  });
+
   it('starts unreleased jobs only when released, At restart jobs at the next start, external jobs per trigger', async () => {
     const kontor = (...args: string[]) =>
       promisify(execFile)('node', ['bin/kontor.js', '--db', database.url, ...args]);

@@ -129,11 +129,13 @@ export class AppServer {
 
   async #register(): Promise<void> {
     const { db } = this.#options;
-    const holder = await registerServer(
-      db,
-      { name: this.name, instance: this.#instance, host: hostname(), pid: process.pid },
-      this.timing.leaseSeconds,
-    );
+    const registration = { name: this.name, instance: this.#instance, host: hostname(), pid: process.pid };
+    let holder = await registerServer(db, registration, this.timing.leaseSeconds);
+    // A holder on this host whose process is gone (killed, crashed) is replaced at once: a restart after a
+    // crash need not wait for its heartbeat to go stale. Its runs keep their leases and are swept as usual.
+    if (holder && holder.host === registration.host && !processRuns(holder.pid)) {
+      holder = await registerServer(db, registration, this.timing.leaseSeconds, holder);
+    }
     if (holder) {
       throw new ConfigError(
         'APP_SERVER_RUNNING',
@@ -243,5 +245,15 @@ export class AppServer {
     } finally {
       this.#heartbeating = false;
     }
+  }
+}
+
+/** Whether a process with this pid runs on this host (EPERM: it runs, under another user). */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -23,20 +23,31 @@ export interface Registration {
 
 /**
  * Registers this process as the application server `name`. Refused (returns the holder) while another
- * process runs under that name with a heartbeat younger than `staleAfterSeconds`.
+ * process runs under that name with a heartbeat younger than `staleAfterSeconds`, unless that process is
+ * `deadHolder` (one the caller found gone: same host, its pid no longer running).
  */
 export async function registerServer(
   db: Queryable,
   server: Registration,
   staleAfterSeconds: number,
+  deadHolder: { host: string; pid: number } | null = null,
 ): Promise<AppServerInfo | null> {
   const result = await db.query(
     `insert into app_server (name, status, instance, host, pid) values ($1, 'running', $2, $3, $4)
      on conflict (name) do update set status = 'running', instance = excluded.instance, host = excluded.host,
        pid = excluded.pid, started_at = now(), heartbeat_at = now(), stopped_at = null
      where app_server.status <> 'running' or app_server.heartbeat_at < now() - make_interval(secs => $5)
+       or (app_server.host = $6 and app_server.pid = $7)
      returning name`,
-    [server.name, server.instance, server.host, server.pid, staleAfterSeconds],
+    [
+      server.name,
+      server.instance,
+      server.host,
+      server.pid,
+      staleAfterSeconds,
+      deadHolder?.host ?? null,
+      deadHolder?.pid ?? null,
+    ],
   );
   if (result.rowCount === 1) return null;
   const holder = await listServers(db, server.name);
