@@ -14,6 +14,7 @@ import { PartnerService } from './partners/partner-service.ts';
 import { ChannelSecrets } from './secrets/channel-secrets.ts';
 import { listServers } from './storage/app-server-store.ts';
 import type { Db } from './storage/db.ts';
+import { schemaStatus } from './storage/migrate.ts';
 import { type HashCost, PasswordHasher } from './users/password-hasher.ts';
 import { SessionService } from './users/session-service.ts';
 import { UserService } from './users/user-service.ts';
@@ -61,5 +62,7 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
       exists: (name: string) => queueExists(db, name),
     },
     servers: { list: (name?: string) => listServers(db, name) },
+    /** Ready to serve: the database answers and has every migration of this code. */
+    schema: { status: () => schemaStatus(db) },
   };
 }

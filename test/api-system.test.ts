@@ -50,6 +50,23 @@ const PROTECTED_ROUTES: Array<[string, string]> = [
 ];
 
 describeEachDb('HTTP API: system', (getDb) => {
+  it('answers /api/ready without a session: 200 with every migration, 503 saying what is missing', async () => {
+    const api = testApi(getDb());
+    const ready = await api.anonymous().get('/api/ready');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ ready: true, schemaVersion: expect.any(Number), pendingMigrations: 0 });
+    const newest = ready.json().schemaVersion as number;
+    await getDb().query('delete from schema_migrations where version = $1', [newest]);
+    const lacking = await api.anonymous().get('/api/ready');
+    expect(lacking.statusCode).toBe(503);
+    expect(lacking.json()).toEqual({
+      ready: false,
+      schemaVersion: newest - 1,
+      pendingMigrations: 1,
+      reason: 'The database lacks 1 migration(s) of this Kontor.',
+    });
+  });
+
   it('answers 401 AUTH_REQUIRED on every route but login, health and the docs without a session', async () => {
     const api = testApi(getDb());
     for (const [method, url] of PROTECTED_ROUTES) {

@@ -1,6 +1,6 @@
 /** The `kontor` CLI contract of DESIGN.md section 5: commands, partner JSON, exit codes, messages. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -56,6 +56,22 @@ describe('kontor CLI', () => {
   afterAll(async () => {
     await sim?.close();
     await rm(folder, { recursive: true, force: true });
+  });
+
+  it('prints its version with --version and -V, and exits 0 without opening a database', async () => {
+    const version = (
+      JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    for (const flag of ['--version', '-V']) {
+      expect(await kontor(join(folder, 'never-opened'), flag)).toEqual({
+        code: 0,
+        stdout: `${version}\n`,
+        stderr: '',
+      });
+    }
+    await expect(stat(join(folder, 'never-opened'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('adds a channel, tests it, imports with --wait and prints the partner JSON of the contract', async () => {

@@ -14,18 +14,27 @@ import { registerSimulatorCommand } from './commands/simulator.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { registerServerCommands } from './commands/worker.ts';
 import { EXIT } from './exit-codes.ts';
+import { KONTOR_VERSION } from './kontor-version.ts';
 
 const consoleOutput: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
-export function buildProgram(context: () => AppContext, setExitCode: (code: number) => void): Command {
+export function buildProgram(
+  context: () => AppContext,
+  setExitCode: (code: number) => void,
+  output: Output = consoleOutput,
+): Command {
   const program = new Command('kontor')
     .description('Imports customers from sales channels into the ERP partner master.')
+    .version(KONTOR_VERSION, '-V, --version', 'print the version of Kontor')
     .option('--db <folder|postgres-url>', 'database: a PGlite folder or a postgres:// URL (env KONTOR_DB)')
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({
+      outputError: (text, write) => write(text),
+      writeOut: (text) => output.out(text.replace(/\n$/, '')),
+    });
   registerChannelCommands(program, context, setExitCode);
   registerImportCommand(program, context, setExitCode);
   registerPartnerCommands(program, context, setExitCode);
@@ -56,9 +65,13 @@ export async function main(
     );
     return holder.context;
   };
-  const program = buildProgram(context, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    context,
+    (code) => {
+      exitCode = code;
+    },
+    output,
+  );
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

@@ -98,3 +98,25 @@ function assertKnown(location: string, recorded: Recorded[], migrations: Migrati
     }
   }
 }
+
+/** Whether the database has every migration of this code: its version and how many migrations it lacks. */
+export async function schemaStatus(
+  db: Db,
+  options: MigrateOptions = {},
+): Promise<{ version: number; pending: number }> {
+  const migrations = await readMigrations(options.folder);
+  const table = await db.query<{ name: string | null }>(
+    "SELECT to_regclass('schema_migrations')::text AS name",
+  );
+  const recorded =
+    table.rows[0]?.name == null
+      ? []
+      : (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) =>
+          Number(row.version),
+        );
+  const done = new Set(recorded);
+  return {
+    version: recorded.length ? Math.max(...recorded) : 0,
+    pending: migrations.filter((migration) => !done.has(migration.version)).length,
+  };
+}

@@ -15,6 +15,7 @@ import {
   NewQueueBody,
   QueuePatchBody,
   QueueSchema,
+  Readiness,
   SystemInfo,
 } from '../schemas/system.ts';
 import { languages, oltpDatabaseName, timeZones } from '../system-info.ts';
@@ -29,6 +30,34 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
       schema: { tags: ['system'], summary: 'Is the server up', security: [], response: { 200: Health } },
     },
     async () => ({ ok: true as const, version: ctx.options.version }),
+  );
+
+  app.get(
+    '/ready',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'Is the server ready to serve: its database answers and has every migration',
+        security: [],
+        response: { 200: Readiness, 503: Readiness },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        const { version, pending } = await ctx.schema.status();
+        const ready = pending === 0;
+        return reply.status(ready ? 200 : 503).send({
+          ready,
+          schemaVersion: version,
+          pendingMigrations: pending,
+          ...(ready ? {} : { reason: `The database lacks ${pending} migration(s) of this Kontor.` }),
+        });
+      } catch (error) {
+        ctx.log(`kontor: /api/ready: ${(error as Error).message}`);
+        return reply.status(503).send({ ready: false, reason: 'The database cannot be reached.' });
+      }
+    },
   );
 
   app.get(

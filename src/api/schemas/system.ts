@@ -4,6 +4,15 @@ import { Nullable, Timestamp } from './common.ts';
 
 export const Health = Type.Object({ ok: Type.Literal(true), version: Type.String() });
 
+export const Readiness = Type.Object({
+  ready: Type.Boolean(),
+  /** The database's schema version, and how many migrations of this Kontor it lacks. */
+  schemaVersion: Type.Optional(Type.Integer()),
+  pendingMigrations: Type.Optional(Type.Integer()),
+  /** Why not ready (the database cannot be reached, or lacks migrations). */
+  reason: Type.Optional(Type.String()),
+});
+
 export const SystemInfo = Type.Object({
   version: Type.String(),
   database: Type.Enum(['embedded', 'postgres']),
