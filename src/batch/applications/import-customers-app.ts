@@ -5,7 +5,7 @@
  */
 import type { AdapterRegistry } from '../../adapters/registry.ts';
 import { InvalidInputError, KontorError } from '../../domain/errors.ts';
-import { type ImportRequest, runImport } from '../../import/import-service.ts';
+import { runImport } from '../../import/import-service.ts';
 import {
   checkImportSettings,
   type ImportCustomersSettings,
@@ -38,12 +38,16 @@ export function importCustomersApplication(
     },
     async run({ db, settings, signal, onProgress, lease }): Promise<RunOutcome> {
       try {
-        const run = await runImport({ db, adapters, ...(secrets ? { secrets } : {}) }, toRequest(settings), {
-          signal,
-          onProgress: (counts) => onProgress({ ...counts }),
-          // The import run is linked to this batch run when it opens; a busy channel makes the job wait.
-          lease,
-        });
+        const run = await runImport(
+          { db, adapters, ...(secrets ? { secrets } : {}) },
+          toSelectionInput(settings),
+          {
+            signal,
+            onProgress: (counts) => onProgress({ ...counts }),
+            // The import run is linked to this batch run when it opens; a busy channel makes the job wait.
+            lease,
+          },
+        );
         const c = run.counts;
         const counts = `read ${c.read}, created ${c.created}, updated ${c.updated}, errors ${c.errors}, awaiting confirmation ${c.awaiting}, deactivated ${c.deactivated}`;
         return {
@@ -68,10 +72,6 @@ export function importCustomersApplication(
     },
   };
   return defineApplication(app);
-}
-
-export function toRequest(settings: ImportCustomersSettings): ImportRequest {
-  return toSelectionInput(settings);
 }
 
 /** What the run would refuse, refused when the job is filed: nothing half-written. */
