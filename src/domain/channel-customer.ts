@@ -37,6 +37,10 @@ export interface RejectedRecord {
   message: string;
   /** The record's change time, if it could be read: the watermark must not pass it. */
   updatedAt: string | null;
+  /** The shop's record as it came (kept with the open record, docs/import-rules.md "Open records"). */
+  raw?: unknown;
+  /** The e-mail of the raw record, where the adapter could read one. */
+  email?: string | null;
 }
 
 /** Whether the customer entered company data (decides B2B in a B2B & B2C channel). */

@@ -16,6 +16,7 @@ import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
+import { rereadOpenRecords } from './open-record-reread.ts';
 import { commitPage } from './page-writer.ts';
 import { openGuardedRun } from './run-guard.ts';
 import { type ChangedSince, movesWatermark } from './selection.ts';
@@ -141,6 +142,15 @@ export async function runImport(
       counts = addCounts(counts, plan.counts);
       hooks.onProgress?.(counts);
       hooks.signal?.throwIfAborted();
+    }
+    if (selection.mode === 'last-transfer') {
+      // Open records that the read did not return, read again by id (import/open-record-reread.ts).
+      const before = counts;
+      const reread = await rereadOpenRecords({
+        ...{ db, adapter, connection, target, signal: hooks.signal, log },
+        onPage: (more) => hooks.onProgress?.(addCounts(before, more)),
+      });
+      counts = addCounts(counts, reread);
     }
     if (request.deactivateDeleted && adapter.capabilities.deletions === 'id-scan') {
       const now = deps.now?.() ?? new Date();

@@ -11,6 +11,7 @@ import { ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
 import { type ConnectedApi, defineAdapter, drivePages } from '../kit/index.ts';
 import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
+import { withRaw } from '../map-results.ts';
 import { mapCloudItem } from './map.ts';
 import {
   type CloudReading,
@@ -130,7 +131,7 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
         if (since !== null && at < since) continue;
       }
       if (result.ok) customers.push(result.customer);
-      else rejected.push(result.rejected);
+      else rejected.push(withRaw(result.rejected, item));
     }
     if (customers.length + rejected.length > 0)
       yield { customers, rejected, deleted: [], cursor: encodePosition(position.at) };
