@@ -9,6 +9,7 @@ import { JobService } from './batch/job-service.ts';
 import { NotificationService } from './batch/notification-service.ts';
 import { addQueue, editQueue, queueExists, queues } from './batch/queue-service.ts';
 import { ChannelService } from './channels/channel-service.ts';
+import { OpenRecordService } from './import/open-record-service.ts';
 import { RunService } from './import/run-service.ts';
 import { PartnerService } from './partners/partner-service.ts';
 import { ChannelSecrets } from './secrets/channel-secrets.ts';
@@ -46,6 +47,8 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
     clock,
     jobs: new JobService(db, applications, clock),
     runs: new RunService(db),
+    /** Open records: the records runs did not import, and the actions on them (confirm, ignore, retry). */
+    records: new OpenRecordService(db, adapters, secrets),
     channels: new ChannelService(db, adapters, secrets),
     partners: new PartnerService(db),
     notifications: new NotificationService(db),

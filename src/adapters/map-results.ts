@@ -59,5 +59,9 @@ export function mapFeedItems<T>(
 export function withRaw(rejected: RejectedRecord, raw: unknown): RejectedRecord {
   if (rejected.raw !== undefined) return rejected;
   const email = (raw as { email?: unknown } | null)?.email;
-  return { ...rejected, raw, ...(typeof email === 'string' && email.trim() !== '' ? { email: email.trim() } : {}) };
+  return {
+    ...rejected,
+    raw,
+    ...(typeof email === 'string' && email.trim() !== '' ? { email: email.trim() } : {}),
+  };
 }

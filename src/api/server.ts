@@ -21,6 +21,7 @@ import { importCustomersRoutes } from './routes/import-customers.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { recordRoutes } from './routes/records.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -34,6 +35,7 @@ const ROUTES: readonly RoutePlugin[] = [
   importCustomersRoutes,
   jobRoutes,
   partnerRoutes,
+  recordRoutes,
   notificationRoutes,
   eventRoutes,
 ];

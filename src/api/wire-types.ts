@@ -5,6 +5,7 @@
  */
 import type { Static } from 'typebox';
 import type {
+  ChannelListItemSchema,
   ChannelTestResult,
   ChannelUpdateSchema,
   channelInputSchema,
@@ -25,6 +26,13 @@ import type {
 } from './schemas/job.ts';
 import type { NotificationSchema } from './schemas/notification.ts';
 import type { PartnerPage as PartnerPageSchema, PartnerQuery, PartnerSchema } from './schemas/partner.ts';
+import type {
+  OpenRecordPage as OpenRecordPageSchema,
+  OpenRecordQuery,
+  OpenRecordSchema,
+  RecordActionBody,
+  RecordActionResultSchema,
+} from './schemas/record.ts';
 import type {
   AdapterInfo as AdapterInfoSchema,
   ApplicationInfo,
@@ -53,6 +61,8 @@ export type AdapterCapabilities = AdapterInfo['capabilities'];
 export type DeletionDetection = AdapterCapabilities['deletions'];
 export type SettingField = AdapterInfo['settings'][number];
 export type PublicChannel = Static<typeof PublicChannelSchema>;
+/** An item of GET /api/channels: the channel with its open records. */
+export type ChannelListItem = Static<typeof ChannelListItemSchema>;
 export type ChannelType = PublicChannel['type'];
 export type ChannelInput = Static<ReturnType<typeof channelInputSchema>>;
 export type ChannelUpdate = Static<typeof ChannelUpdateSchema>;
@@ -101,3 +111,11 @@ export type NewQueue = Static<typeof NewQueueBody>;
 export type QueueUpdate = Static<typeof QueuePatchBody>;
 export type AppServerInfo = Static<typeof AppServerSchema>;
 export type AppServerStatus = AppServerInfo['status'];
+
+// Open records (GET /api/records, POST /api/records/confirm|ignore|retry)
+export type OpenRecord = Static<typeof OpenRecordSchema>;
+export type OpenRecordState = OpenRecord['state'];
+export type OpenRecordFilter = Static<typeof OpenRecordQuery>;
+export type OpenRecordPage = Static<typeof OpenRecordPageSchema>;
+export type RecordActionRequest = Static<typeof RecordActionBody>;
+export type RecordActionResult = Static<typeof RecordActionResultSchema>;

@@ -14,6 +14,9 @@ export type OpenRecordLevel = (typeof OPEN_RECORD_LEVELS)[number];
 export const OPEN_RECORD_ACTIONS = ['confirm', 'ignore', 'retry'] as const;
 export type OpenRecordAction = (typeof OPEN_RECORD_ACTIONS)[number];
 
+/** Most ids one action takes (the CLI and the API refuse more). */
+export const MAX_ACTION_IDS = 1_000;
+
 /** The data kept with a record: the mapped customer, the shop's raw record where mapping failed, or none. */
 export type KeptData =
   | { kind: 'mapped'; customer: ChannelCustomer }

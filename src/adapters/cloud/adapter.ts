@@ -10,8 +10,8 @@ import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-custo
 import { ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
 import { type ConnectedApi, defineAdapter, drivePages } from '../kit/index.ts';
-import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
 import { withRaw } from '../map-results.ts';
+import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
 import { mapCloudItem } from './map.ts';
 import {
   type CloudReading,
