@@ -30,16 +30,13 @@ export const OpenRecordQuery = Type.Object({
 
 export const OpenRecordPage = Type.Object({ total: Type.Integer(), records: Type.Array(OpenRecordSchema) });
 
-export const RecordActionBody = Type.Object(
-  {
-    channel: Type.String({ minLength: 1, maxLength: 200 }),
-    externalIds: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
-      minItems: 1,
-      maxItems: MAX_ACTION_IDS,
-    }),
-  },
-  { additionalProperties: false },
-);
+export const RecordActionBody = Type.Object({
+  channel: Type.String({ minLength: 1, maxLength: 200 }),
+  externalIds: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+    minItems: 1,
+    maxItems: MAX_ACTION_IDS,
+  }),
+});
 
 export const RecordActionResultSchema = Type.Object({
   handled: Type.Array(Type.String()),
