@@ -138,7 +138,10 @@ for (const { adapter, start } of HARNESSES) {
         const { pages } = await readAll(adapter, sim);
         const read = new Map(pages.flatMap((page) => page.customers.map((c) => [c.externalId, c] as const)));
         // More than a page of ids (pageSize 50), every second one, and an id the shop does not have.
-        const wanted = sim.allIds().filter((_, index) => index % 2 === 0).slice(0, 55);
+        const wanted = sim
+          .allIds()
+          .filter((_, index) => index % 2 === 0)
+          .slice(0, 55);
         const unknown = sim.allIds()[0]?.replace(/.$/, (last) => (last === '0' ? '1' : '0')) ?? 'x';
         const ask = [...wanted, ...(sim.allIds().includes(unknown) ? [] : [unknown])];
         const got: string[] = [];
