@@ -109,7 +109,10 @@ async function* readByIds(
   for (let start = 0; start < ids.length; start += settings.pageSize) {
     signal?.throwIfAborted();
     const batch = ids.slice(start, start + settings.pageSize);
-    const page = await api.customers({ modifiedFrom: null, after: null, limit: batch.length, ids: batch }, signal);
+    const page = await api.customers(
+      { modifiedFrom: null, after: null, limit: batch.length, ids: batch },
+      signal,
+    );
     const { customers, rejected, deleted } = mapFeedItems(page.items, mapWebshopItem);
     yield { customers, rejected, deleted, cursor: null };
   }

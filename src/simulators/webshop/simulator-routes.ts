@@ -126,7 +126,8 @@ function listCustomers(params: URLSearchParams, context: WebshopRouteContext): u
   let ids: Set<number> | null = null;
   if (idsText !== null) {
     const list = idsText.split(',');
-    if (list.some((id) => !/^\d+$/.test(id))) throw invalidParameter('ids', 'customer ids separated by commas');
+    if (list.some((id) => !/^\d+$/.test(id)))
+      throw invalidParameter('ids', 'customer ids separated by commas');
     ids = new Set(list.map(Number));
     if (ids.size > limit) throw invalidParameter('ids', `at most limit (${limit}) customer ids`);
   }
