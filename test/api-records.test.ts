@@ -95,6 +95,13 @@ describeEachDb('HTTP API: open records', (getDb) => {
       ],
       runId: expect.any(Number),
     });
+    // The action's own import run and its log.
+    const runLog = await bob.get(`/api/import-runs/${confirmed.json().runId}/log`);
+    expect(runLog.statusCode).toBe(200);
+    expect(runLog.json().importRun).toMatchObject({ changedSince: 'open-records', state: 'finished' });
+    expect(runLog.json().importRun.counts).toMatchObject({ created: 1, warnings: 1 });
+    expect(runLog.json().log).toEqual([expect.objectContaining({ externalId: first, level: 'warning' })]);
+    expect((await bob.get('/api/import-runs/999999/log')).statusCode).toBe(404);
     const record = (await bob.get('/api/records?state=confirmed')).json().records[0];
     expect(record).toMatchObject({ externalId: first, resolvedBy: 'bob', state: 'confirmed' });
 

@@ -27,6 +27,7 @@ import type {
 import type { NotificationSchema } from './schemas/notification.ts';
 import type { PartnerPage as PartnerPageSchema, PartnerQuery, PartnerSchema } from './schemas/partner.ts';
 import type {
+  ImportRunLogResult,
   OpenRecordPage as OpenRecordPageSchema,
   OpenRecordQuery,
   OpenRecordSchema,
@@ -119,3 +120,5 @@ export type OpenRecordFilter = Static<typeof OpenRecordQuery>;
 export type OpenRecordPage = Static<typeof OpenRecordPageSchema>;
 export type RecordActionRequest = Static<typeof RecordActionBody>;
 export type RecordActionResult = Static<typeof RecordActionResultSchema>;
+/** GET /api/import-runs/:id/log. */
+export type ImportRunLog = Static<typeof ImportRunLogResult>;

@@ -3,11 +3,13 @@
  * actions on them: confirm (import from the kept record, warnings confirmed, no read), ignore, retry (read again
  * by id). Each action runs as an import run of its own under the channel's run guard.
  */
+import { NotFoundError } from '../../domain/errors.ts';
 import { OPEN_RECORD_ACTIONS } from '../../domain/open-record.ts';
 import { currentUser } from '../access.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
-import { errorResponses } from '../schemas/common.ts';
+import { errorResponses, IdParams } from '../schemas/common.ts';
 import {
+  ImportRunLogResult,
   OpenRecordPage,
   OpenRecordQuery,
   RecordActionBody,
@@ -33,6 +35,23 @@ export const recordRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (request) => await ctx.records.list(request.query),
+  );
+
+  app.get(
+    '/import-runs/:id/log',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'An import run with its log (e.g. the run of an action, runId of its answer)',
+        params: IdParams,
+        response: { 200: ImportRunLogResult, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { run, log } = await ctx.runs.withLog(request.params.id);
+      if (!run) throw new NotFoundError('Import run', String(request.params.id));
+      return { importRun: run, log };
+    },
   );
 
   for (const action of OPEN_RECORD_ACTIONS) {

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { MAX_ACTION_IDS, OPEN_RECORD_LEVELS, OPEN_RECORD_STATES } from '../../domain/open-record.ts';
 import { MAX_INTEGER, Nullable, Timestamp } from './common.ts';
+import { RunLogResult } from './job.ts';
 
 export const OpenRecordSchema = Type.Object({
   channel: Type.String(),
@@ -42,4 +43,10 @@ export const RecordActionResultSchema = Type.Object({
   handled: Type.Array(Type.String()),
   failed: Type.Array(Type.Object({ externalId: Type.String(), message: Type.String() })),
   runId: Nullable(Type.Integer({ description: 'the import run the action ran as' })),
+});
+
+/** An import run with its log (an action's run, which no batch job links). */
+export const ImportRunLogResult = Type.Object({
+  importRun: RunLogResult.properties.importRun,
+  log: RunLogResult.properties.log,
 });
