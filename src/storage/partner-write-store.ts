@@ -40,7 +40,11 @@ export async function findLinks(
   );
 }
 
-/** Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them. */
+/**
+ * Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them.
+ * `= any(array)` keeps to the index on lower(email) whatever the planner believes about the table's size
+ * (PGlite never analyzes it); a join with unnest() of the array ran a sequential scan of every partner.
+ */
 export async function findEmailOwners(
   db: Queryable,
   channelId: number,
@@ -50,8 +54,8 @@ export async function findEmailOwners(
   if (emails.length === 0) return owners;
   const result = await db.query<{ email: string; id: unknown; number: string; in_channel: boolean }>(
     `select lower(p.email) as email, p.id, p.number,
-       exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
-     from unnest($2::text[]) as e(email) join partner p on lower(p.email) = e.email order by p.id`,
+       exists (select 1 from channel_link l where l.channel_id = $1 and l.partner_id = p.id) as in_channel
+     from partner p where lower(p.email) = any($2::text[]) order by p.id`,
     [channelId, [...new Set(emails.map((email) => email.toLowerCase()))]],
   );
   for (const row of result.rows) {
@@ -63,9 +67,8 @@ export async function findEmailOwners(
 }
 
 /** The partner columns that every import sets from the channel's data, as one JSON record. */
-function partnerData(id: number, customer: ChannelCustomer) {
+function partnerData(customer: ChannelCustomer) {
   return {
-    id,
     name_b2b: partnerName('B2B', customer),
     name_b2c: partnerName('B2C', customer),
     first_name: customer.firstName,
@@ -80,71 +83,108 @@ function partnerData(id: number, customer: ChannelCustomer) {
   };
 }
 
-const RECORD_COLUMNS = `id bigint, name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
-  tax_id text, phones jsonb, websites jsonb, sales_tax_classification text, sales_representative text`;
+const PARTNER_COLUMNS = `name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
+  tax_id text, phones text[], websites text[], sales_tax_classification text, sales_representative text`;
 
-async function allocatePartnerIds(
+/** A partner of the page: an existing one by id, or the one created for `creates[index]`. */
+type PartnerRef = { partner_id: number; create_index: null } | { partner_id: null; create_index: number };
+
+const refOf = (target: { partnerId: number } | { createIndex: number }): PartnerRef =>
+  'partnerId' in target
+    ? { partner_id: target.partnerId, create_index: null }
+    : { partner_id: null, create_index: target.createIndex };
+
+/**
+ * The whole page in one statement: new partners (ids and numbers drawn in page order), updated partners
+ * (type and status untouched), their addresses and contacts (upserted by position; positions an updated
+ * partner no longer has are deleted, so no row is deleted and inserted again in the same statement), and the
+ * channel links. Foreign keys are checked at the end of the statement, after every part has run.
+ */
+const WRITE_PAGE = `
+with created as materialized (
+  select r.*, nextval(pg_get_serial_sequence('partner', 'id')) as id, nextval('partner_number_seq')::text as number
+  from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text)
+),
+insert_partners as (
+  insert into partner (id, number, partner_type, status, name, first_name, last_name, email, company,
+    tax_id, phones, websites, sales_tax_classification, sales_representative)
+  select c.id, c.number, c.partner_type, c.status,
+    case when c.partner_type = 'B2B' then c.name_b2b else c.name_b2c end, c.first_name, c.last_name, c.email,
+    c.company, c.tax_id, coalesce(c.phones, '{}'), coalesce(c.websites, '{}'), c.sales_tax_classification,
+    c.sales_representative
+  from created c
+),
+update_partners as (
+  update partner p set name = case when p.partner_type = 'B2B' then r.name_b2b else r.name_b2c end,
+    first_name = r.first_name, last_name = r.last_name, email = r.email, company = r.company, tax_id = r.tax_id,
+    phones = coalesce(r.phones, '{}'), websites = coalesce(r.websites, '{}'),
+    sales_tax_classification = r.sales_tax_classification, sales_representative = r.sales_representative,
+    updated_at = now()
+  from json_to_recordset($3::json) as r(id bigint, ${PARTNER_COLUMNS})
+  where p.id = r.id
+),
+addresses as (
+  insert into partner_address (partner_id, position, street, postal_code, city, country, region,
+    default_billing, default_shipping)
+  select coalesce(a.partner_id, c.id), a.position, a.street, a.postal_code, a.city, a.country, a.region,
+    a.default_billing, a.default_shipping
+  from json_to_recordset($4::json) as a(partner_id bigint, create_index int, position int, street text,
+    postal_code text, city text, country text, region text, default_billing boolean, default_shipping boolean)
+  left join created c on c.i = a.create_index
+  on conflict (partner_id, position) do update set street = excluded.street,
+    postal_code = excluded.postal_code, city = excluded.city, country = excluded.country,
+    region = excluded.region, default_billing = excluded.default_billing,
+    default_shipping = excluded.default_shipping
+),
+surplus_addresses as (
+  delete from partner_address d using json_to_recordset($3::json) as u(id bigint, address_count int)
+  where d.partner_id = u.id and d.position >= u.address_count
+),
+contacts as (
+  insert into partner_contact (partner_id, position, name, function, email, phone)
+  select coalesce(k.partner_id, c.id), k.position, k.name, k.function, k.email, k.phone
+  from json_to_recordset($5::json) as k(partner_id bigint, create_index int, position int, name text,
+    function text, email text, phone text)
+  left join created c on c.i = k.create_index
+  on conflict (partner_id, position) do update set name = excluded.name, function = excluded.function,
+    email = excluded.email, phone = excluded.phone
+),
+surplus_contacts as (
+  delete from partner_contact d using json_to_recordset($3::json) as u(id bigint, contact_count int)
+  where d.partner_id = u.id and d.position >= u.contact_count
+),
+links as (
+  insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
+    confirmed_warnings)
+  select $1, l.external_id, coalesce(l.partner_id, c.id), now(), l.source_updated_at, l.fingerprint,
+    coalesce(l.confirmed, '{}')
+  from json_to_recordset($6::json) as l(external_id text, partner_id bigint, create_index int,
+    source_updated_at timestamptz, fingerprint text, confirmed text[])
+  left join created c on c.i = l.create_index
+  on conflict (channel_id, external_id) do update set partner_id = excluded.partner_id,
+    imported_at = excluded.imported_at, source_updated_at = excluded.source_updated_at,
+    fingerprint = excluded.fingerprint, confirmed_warnings = excluded.confirmed_warnings,
+    active = true, deleted_at = null
+)
+select count(*)::int as created from created`;
+
+/** Writes the creates, updates and links of one page in one statement (none when nothing changed). */
+export async function writePartners(
   db: Queryable,
-  count: number,
-): Promise<Array<{ id: number; number: string }>> {
-  const result = await db.query<{ id: unknown; number: unknown }>(
-    `select nextval(pg_get_serial_sequence('partner', 'id')) as id, nextval('partner_number_seq') as number
-     from generate_series(1, $1)`,
-    [count],
-  );
-  return result.rows.map((row) => ({ id: num(row.id), number: String(row.number) }));
-}
-
-async function insertPartners(db: Queryable, creates: PagePlan['creates']): Promise<number[]> {
-  if (creates.length === 0) return [];
-  const ids = await allocatePartnerIds(db, creates.length);
-  const records = creates.map((create, index) => ({
-    ...partnerData(ids[index]!.id, create.customer),
-    number: ids[index]!.number,
-    partner_type: create.type,
-    status: create.status,
-  }));
-  await db.query(
-    `insert into partner (id, number, partner_type, status, name, first_name, last_name, email, company,
-       tax_id, phones, websites, sales_tax_classification, sales_representative)
-     select r.id, r.number, r.partner_type, r.status,
-       case when r.partner_type = 'B2B' then r.name_b2b else r.name_b2c end, r.first_name, r.last_name, r.email, r.company,
-       r.tax_id, array(select jsonb_array_elements_text(r.phones)), array(select jsonb_array_elements_text(r.websites)),
-       r.sales_tax_classification, r.sales_representative
-     from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS}, number text, partner_type text, status text)`,
-    [JSON.stringify(records)],
-  );
-  return ids.map((id) => id.id);
-}
-
-async function updatePartners(db: Queryable, updates: PagePlan['updates']): Promise<void> {
-  if (updates.length === 0) return;
-  const records = updates.map((update) => partnerData(update.partnerId, update.customer));
-  await db.query(
-    `update partner p set name = case when p.partner_type = 'B2B' then r.name_b2b else r.name_b2c end,
-       first_name = r.first_name, last_name = r.last_name, email = r.email,
-       company = r.company, tax_id = r.tax_id, phones = array(select jsonb_array_elements_text(r.phones)),
-       websites = array(select jsonb_array_elements_text(r.websites)),
-       sales_tax_classification = r.sales_tax_classification, sales_representative = r.sales_representative,
-       updated_at = now()
-     from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS})
-     where p.id = r.id`,
-    [JSON.stringify(records)],
-  );
-}
-
-/** Replaces the addresses and contacts of the given partners with the channel's. */
-async function replaceDetails(
-  db: Queryable,
-  rows: Array<{ partnerId: number; customer: ChannelCustomer }>,
+  channelId: number,
+  plan: Pick<PagePlan, 'creates' | 'updates' | 'links'>,
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const partnerIds = rows.map((row) => row.partnerId);
-  await db.query('delete from partner_address where partner_id = any($1::bigint[])', [partnerIds]);
-  await db.query('delete from partner_contact where partner_id = any($1::bigint[])', [partnerIds]);
-  const addresses = rows.flatMap((row) =>
-    row.customer.addresses.map((address, position) => ({
-      partner_id: row.partnerId,
+  if (plan.creates.length + plan.updates.length + plan.links.length === 0) return;
+  // Two records of the page linked to one partner (occasional customers) update it once: the last one wins,
+  // as when the records are written one after the other.
+  const updates = [...new Map(plan.updates.map((update) => [update.partnerId, update])).values()];
+  const detailed = [
+    ...plan.creates.map((create, index) => ({ ref: refOf({ createIndex: index }), customer: create.customer })),
+    ...updates.map((update) => ({ ref: refOf({ partnerId: update.partnerId }), customer: update.customer })),
+  ];
+  const addresses = detailed.flatMap(({ ref, customer }) =>
+    customer.addresses.map((address, position) => ({
+      ...ref,
       position,
       street: address.street,
       postal_code: address.postalCode,
@@ -155,80 +195,42 @@ async function replaceDetails(
       default_shipping: address.defaultShipping,
     })),
   );
-  if (addresses.length > 0) {
-    await db.query(
-      `insert into partner_address (partner_id, position, street, postal_code, city, country, region,
-         default_billing, default_shipping)
-       select * from jsonb_to_recordset($1::jsonb) as a(partner_id bigint, position int, street text,
-         postal_code text, city text, country text, region text, default_billing boolean, default_shipping boolean)`,
-      [JSON.stringify(addresses)],
-    );
-  }
-  const contacts = rows.flatMap((row) =>
-    row.customer.contacts.map((contact, position) => ({ partner_id: row.partnerId, position, ...contact })),
+  const contacts = detailed.flatMap(({ ref, customer }) =>
+    customer.contacts.map((contact, position) => ({ ...ref, position, ...contact })),
   );
-  if (contacts.length > 0) {
-    await db.query(
-      `insert into partner_contact (partner_id, position, name, function, email, phone)
-       select * from jsonb_to_recordset($1::jsonb) as c(partner_id bigint, position int, name text,
-         function text, email text, phone text)`,
-      [JSON.stringify(contacts)],
-    );
-  }
-}
-
-async function upsertLinks(
-  db: Queryable,
-  channelId: number,
-  links: Array<{
-    partnerId: number;
-    fingerprint: string;
-    customer: ChannelCustomer;
-    confirmedWarnings: string[];
-  }>,
-): Promise<void> {
-  if (links.length === 0) return;
-  await db.query(
-    `insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
-       confirmed_warnings)
-     select $1, l.external_id, l.partner_id, now(), l.source_updated_at, l.fingerprint,
-       string_to_array(l.confirmed, ' ')
-     from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[])
-       as l(external_id, partner_id, source_updated_at, fingerprint, confirmed)
-     on conflict (channel_id, external_id) do update set partner_id = excluded.partner_id,
-       imported_at = excluded.imported_at, source_updated_at = excluded.source_updated_at,
-       fingerprint = excluded.fingerprint, confirmed_warnings = excluded.confirmed_warnings,
-       active = true, deleted_at = null`,
-    [
-      channelId,
-      links.map((link) => link.customer.externalId),
-      links.map((link) => link.partnerId),
-      links.map((link) => link.customer.updatedAt),
-      links.map((link) => link.fingerprint),
-      // Warning codes are upper-case words: one space-separated text per link.
-      links.map((link) => link.confirmedWarnings.join(' ')),
-    ],
-  );
-}
-
-/** Writes the creates, updates and links of one page. */
-export async function writePartners(
-  db: Queryable,
-  channelId: number,
-  plan: Pick<PagePlan, 'creates' | 'updates' | 'links'>,
-): Promise<void> {
-  const createdIds = await insertPartners(db, plan.creates);
-  await updatePartners(db, plan.updates);
-  const written = [
-    ...plan.creates.map((create, index) => ({ ...create, partnerId: createdIds[index]! })),
-    ...plan.updates,
-  ];
-  await replaceDetails(db, written);
-  const linked = plan.links.map((link) => ({
-    ...link,
-    partnerId: 'partnerId' in link.target ? link.target.partnerId : createdIds[link.target.createIndex]!,
+  const links = [
+    ...plan.creates.map((create, index) => ({ ...create, target: { createIndex: index } })),
+    ...plan.updates.map((update) => ({ ...update, target: { partnerId: update.partnerId } })),
+    ...plan.links,
+  ].map((link) => ({
+    ...refOf(link.target),
+    external_id: link.customer.externalId,
+    source_updated_at: link.customer.updatedAt,
+    fingerprint: link.fingerprint,
+    confirmed: link.confirmedWarnings,
   }));
-  await upsertLinks(db, channelId, [...written, ...linked]);
+  await db.query(WRITE_PAGE, [
+    channelId,
+    JSON.stringify(
+      plan.creates.map((create, index) => ({
+        i: index,
+        ...partnerData(create.customer),
+        partner_type: create.type,
+        status: create.status,
+      })),
+    ),
+    JSON.stringify(
+      updates.map((update) => ({
+        id: update.partnerId,
+        ...partnerData(update.customer),
+        address_count: update.customer.addresses.length,
+        contact_count: update.customer.contacts.length,
+      })),
+    ),
+    JSON.stringify(addresses),
+    JSON.stringify(contacts),
+    JSON.stringify(links),
+  ]);
 }
 
 /** Changes a partner's status (what a user does in the ERP; imports never do it). */
