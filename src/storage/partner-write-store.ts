@@ -22,9 +22,14 @@ export async function findLinks(
     confirmed_warnings: string[];
     active: boolean;
   }>(
-    `select external_id, partner_id, fingerprint, confirmed_warnings, active from channel_link
-     where channel_id = $1 and external_id = any($2::text[])`,
-    [channelId, externalIds],
+    // One primary-key look-up per id (the lateral subquery with offset 0 cannot be turned into a join):
+    // whatever the planner believes about the table's size (PGlite never analyzes it; PostgreSQL not
+    // during a first import), a plain `= any($2)` was planned as a scan of every link of the channel.
+    `select l.external_id, l.partner_id, l.fingerprint, l.confirmed_warnings, l.active
+     from unnest($2::text[]) as e(external_id)
+     cross join lateral (select * from channel_link l
+       where l.channel_id = $1 and l.external_id = e.external_id offset 0) l`,
+    [channelId, [...new Set(externalIds)]],
   );
   return new Map(
     result.rows.map((row) => [
@@ -42,8 +47,9 @@ export async function findLinks(
 
 /**
  * Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them.
- * `= any(array)` keeps to the index on lower(email) whatever the planner believes about the table's size
- * (PGlite never analyzes it); a join with unnest() of the array ran a sequential scan of every partner.
+ * One look-up in the index on lower(email) per e-mail, and the links of each partner found by partner id:
+ * without statistics of the expression (PGlite never analyzes; PostgreSQL not during a first import) a join
+ * with the e-mails, or `= any($2)`, was planned as a sequential scan of every partner.
  */
 export async function findEmailOwners(
   db: Queryable,
@@ -54,8 +60,11 @@ export async function findEmailOwners(
   if (emails.length === 0) return owners;
   const result = await db.query<{ email: string; id: unknown; number: string; in_channel: boolean }>(
     `select lower(p.email) as email, p.id, p.number,
-       exists (select 1 from channel_link l where l.channel_id = $1 and l.partner_id = p.id) as in_channel
-     from partner p where lower(p.email) = any($2::text[]) order by p.id`,
+       coalesce((select bool_or(l.channel_id = $1) from channel_link l where l.partner_id = p.id), false)
+         as in_channel
+     from unnest($2::text[]) as e(email)
+     cross join lateral (select p.id, p.number, p.email from partner p where lower(p.email) = e.email offset 0) p
+     order by p.id`,
     [channelId, [...new Set(emails.map((email) => email.toLowerCase()))]],
   );
   for (const row of result.rows) {
@@ -98,7 +107,8 @@ const refOf = (target: { partnerId: number } | { createIndex: number }): Partner
  * The whole page in one statement: new partners (ids and numbers drawn in page order), updated partners
  * (type and status untouched), their addresses and contacts (upserted by position; positions an updated
  * partner no longer has are deleted, so no row is deleted and inserted again in the same statement), and the
- * channel links. Foreign keys are checked at the end of the statement, after every part has run.
+ * channel links. Foreign keys are checked at the end of the statement, after every part has run. Every
+ * look-up goes by key, one per row of the page, so that no plan depends on the tables' statistics.
  */
 const WRITE_PAGE = `
 with created as materialized (
@@ -137,8 +147,10 @@ addresses as (
     default_shipping = excluded.default_shipping
 ),
 surplus_addresses as (
-  delete from partner_address d using json_to_recordset($3::json) as u(id bigint, address_count int)
-  where d.partner_id = u.id and d.position >= u.address_count
+  delete from partner_address d where d.ctid = any(array(
+    select x.ctid from json_to_recordset($3::json) as u(id bigint, address_count int)
+    cross join lateral (select x.ctid from partner_address x
+      where x.partner_id = u.id and x.position >= u.address_count offset 0) x))
 ),
 contacts as (
   insert into partner_contact (partner_id, position, name, function, email, phone)
@@ -150,8 +162,10 @@ contacts as (
     email = excluded.email, phone = excluded.phone
 ),
 surplus_contacts as (
-  delete from partner_contact d using json_to_recordset($3::json) as u(id bigint, contact_count int)
-  where d.partner_id = u.id and d.position >= u.contact_count
+  delete from partner_contact d where d.ctid = any(array(
+    select x.ctid from json_to_recordset($3::json) as u(id bigint, contact_count int)
+    cross join lateral (select x.ctid from partner_contact x
+      where x.partner_id = u.id and x.position >= u.contact_count offset 0) x))
 ),
 links as (
   insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
