@@ -193,7 +193,10 @@ export async function writePartners(
   // as when the records are written one after the other.
   const updates = [...new Map(plan.updates.map((update) => [update.partnerId, update])).values()];
   const detailed = [
-    ...plan.creates.map((create, index) => ({ ref: refOf({ createIndex: index }), customer: create.customer })),
+    ...plan.creates.map((create, index) => ({
+      ref: refOf({ createIndex: index }),
+      customer: create.customer,
+    })),
     ...updates.map((update) => ({ ref: refOf({ partnerId: update.partnerId }), customer: update.customer })),
   ];
   const addresses = detailed.flatMap(({ ref, customer }) =>
