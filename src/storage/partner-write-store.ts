@@ -60,8 +60,7 @@ export async function findEmailOwners(
   if (emails.length === 0) return owners;
   const result = await db.query<{ email: string; id: unknown; number: string; in_channel: boolean }>(
     `select lower(p.email) as email, p.id, p.number,
-       coalesce((select bool_or(l.channel_id = $1) from channel_link l where l.partner_id = p.id), false)
-         as in_channel
+       exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
      from unnest($2::text[]) as e(email)
      cross join lateral (select p.id, p.number, p.email from partner p where lower(p.email) = e.email offset 0) p
      order by p.id`,
