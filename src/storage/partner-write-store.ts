@@ -94,25 +94,27 @@ function partnerData(customer: ChannelCustomer) {
 const PARTNER_COLUMNS = `name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
   tax_id text, phones text[], websites text[], sales_tax_classification text, sales_representative text`;
 
-/** A partner of the page: an existing one by id, or the one created for `creates[index]`. */
-type PartnerRef = { partner_id: number; create_index: null } | { partner_id: null; create_index: number };
-
-const refOf = (target: { partnerId: number } | { createIndex: number }): PartnerRef =>
-  'partnerId' in target
-    ? { partner_id: target.partnerId, create_index: null }
-    : { partner_id: null, create_index: target.createIndex };
+const ADDRESS_COLUMNS = `position int, street text, postal_code text, city text, country text, region text,
+  default_billing boolean, default_shipping boolean`;
+const CONTACT_COLUMNS = 'position int, name text, function text, email text, phone text';
 
 /**
- * The whole page in one statement: new partners (ids and numbers drawn in page order), updated partners
- * (type and status untouched), their addresses and contacts (upserted by position; positions an updated
- * partner no longer has are deleted, so no row is deleted and inserted again in the same statement), and the
- * channel links. Foreign keys are checked at the end of the statement, after every part has run. Every
+ * The whole page in one statement. New partners (ids and numbers drawn in page order) carry their addresses,
+ * contacts and link, which are inserted plainly; updated partners (type and status untouched) get their
+ * addresses and contacts upserted by position and the positions they no longer have deleted (so no row is
+ * deleted and inserted again in the same statement); links of updated partners and of occasional customers
+ * are upserted. Foreign keys are checked at the end of the statement, after every part has run. Every
  * look-up goes by key, one per row of the page, so that no plan depends on the tables' statistics.
  */
 const WRITE_PAGE = `
 with created as materialized (
   select r.*, nextval(pg_get_serial_sequence('partner', 'id')) as id, nextval('partner_number_seq')::text as number
-  from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text)
+  from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text,
+    addresses json, contacts json, external_id text, source_updated_at timestamptz, fingerprint text,
+    confirmed text[])
+),
+updated as materialized (
+  select * from json_to_recordset($3::json) as r(id bigint, ${PARTNER_COLUMNS}, addresses json, contacts json)
 ),
 insert_partners as (
   insert into partner (id, number, partner_type, status, name, first_name, last_name, email, company,
@@ -123,23 +125,39 @@ insert_partners as (
     c.sales_representative
   from created c
 ),
-update_partners as (
-  update partner p set name = case when p.partner_type = 'B2B' then r.name_b2b else r.name_b2c end,
-    first_name = r.first_name, last_name = r.last_name, email = r.email, company = r.company, tax_id = r.tax_id,
-    phones = coalesce(r.phones, '{}'), websites = coalesce(r.websites, '{}'),
-    sales_tax_classification = r.sales_tax_classification, sales_representative = r.sales_representative,
-    updated_at = now()
-  from json_to_recordset($3::json) as r(id bigint, ${PARTNER_COLUMNS})
-  where p.id = r.id
-),
-addresses as (
+insert_addresses as (
   insert into partner_address (partner_id, position, street, postal_code, city, country, region,
     default_billing, default_shipping)
-  select coalesce(a.partner_id, c.id), a.position, a.street, a.postal_code, a.city, a.country, a.region,
-    a.default_billing, a.default_shipping
-  from json_to_recordset($4::json) as a(partner_id bigint, create_index int, position int, street text,
-    postal_code text, city text, country text, region text, default_billing boolean, default_shipping boolean)
-  left join created c on c.i = a.create_index
+  select c.id, a.position, a.street, a.postal_code, a.city, a.country, a.region, a.default_billing,
+    a.default_shipping
+  from created c cross join lateral json_to_recordset(c.addresses) as a(${ADDRESS_COLUMNS})
+),
+insert_contacts as (
+  insert into partner_contact (partner_id, position, name, function, email, phone)
+  select c.id, k.position, k.name, k.function, k.email, k.phone
+  from created c cross join lateral json_to_recordset(c.contacts) as k(${CONTACT_COLUMNS})
+),
+insert_links as (
+  insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
+    confirmed_warnings)
+  select $1, c.external_id, c.id, now(), c.source_updated_at, c.fingerprint, coalesce(c.confirmed, '{}')
+  from created c
+),
+update_partners as (
+  update partner p set name = case when p.partner_type = 'B2B' then u.name_b2b else u.name_b2c end,
+    first_name = u.first_name, last_name = u.last_name, email = u.email, company = u.company, tax_id = u.tax_id,
+    phones = coalesce(u.phones, '{}'), websites = coalesce(u.websites, '{}'),
+    sales_tax_classification = u.sales_tax_classification, sales_representative = u.sales_representative,
+    updated_at = now()
+  from updated u
+  where p.id = u.id
+),
+upsert_addresses as (
+  insert into partner_address (partner_id, position, street, postal_code, city, country, region,
+    default_billing, default_shipping)
+  select u.id, a.position, a.street, a.postal_code, a.city, a.country, a.region, a.default_billing,
+    a.default_shipping
+  from updated u cross join lateral json_to_recordset(u.addresses) as a(${ADDRESS_COLUMNS})
   on conflict (partner_id, position) do update set street = excluded.street,
     postal_code = excluded.postal_code, city = excluded.city, country = excluded.country,
     region = excluded.region, default_billing = excluded.default_billing,
@@ -147,31 +165,27 @@ addresses as (
 ),
 surplus_addresses as (
   delete from partner_address d where d.ctid = any(array(
-    select x.ctid from json_to_recordset($3::json) as u(id bigint, address_count int)
-    cross join lateral (select x.ctid from partner_address x
-      where x.partner_id = u.id and x.position >= u.address_count offset 0) x))
+    select x.ctid from updated u cross join lateral (select x.ctid from partner_address x
+      where x.partner_id = u.id and x.position >= json_array_length(u.addresses) offset 0) x))
 ),
-contacts as (
+upsert_contacts as (
   insert into partner_contact (partner_id, position, name, function, email, phone)
-  select coalesce(k.partner_id, c.id), k.position, k.name, k.function, k.email, k.phone
-  from json_to_recordset($5::json) as k(partner_id bigint, create_index int, position int, name text,
-    function text, email text, phone text)
-  left join created c on c.i = k.create_index
+  select u.id, k.position, k.name, k.function, k.email, k.phone
+  from updated u cross join lateral json_to_recordset(u.contacts) as k(${CONTACT_COLUMNS})
   on conflict (partner_id, position) do update set name = excluded.name, function = excluded.function,
     email = excluded.email, phone = excluded.phone
 ),
 surplus_contacts as (
   delete from partner_contact d where d.ctid = any(array(
-    select x.ctid from json_to_recordset($3::json) as u(id bigint, contact_count int)
-    cross join lateral (select x.ctid from partner_contact x
-      where x.partner_id = u.id and x.position >= u.contact_count offset 0) x))
+    select x.ctid from updated u cross join lateral (select x.ctid from partner_contact x
+      where x.partner_id = u.id and x.position >= json_array_length(u.contacts) offset 0) x))
 ),
-links as (
+upsert_links as (
   insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
     confirmed_warnings)
   select $1, l.external_id, coalesce(l.partner_id, c.id), now(), l.source_updated_at, l.fingerprint,
     coalesce(l.confirmed, '{}')
-  from json_to_recordset($6::json) as l(external_id text, partner_id bigint, create_index int,
+  from json_to_recordset($4::json) as l(external_id text, partner_id bigint, create_index int,
     source_updated_at timestamptz, fingerprint text, confirmed text[])
   left join created c on c.i = l.create_index
   on conflict (channel_id, external_id) do update set partner_id = excluded.partner_id,
@@ -180,6 +194,33 @@ links as (
     active = true, deleted_at = null
 )
 select count(*)::int as created from created`;
+
+/** A customer's addresses and contacts as the rows of the partner master, by position. */
+function details(customer: ChannelCustomer) {
+  return {
+    addresses: customer.addresses.map((address, position) => ({
+      position,
+      street: address.street,
+      postal_code: address.postalCode,
+      city: address.city,
+      country: address.country,
+      region: address.region,
+      default_billing: address.defaultBilling,
+      default_shipping: address.defaultShipping,
+    })),
+    contacts: customer.contacts.map((contact, position) => ({ position, ...contact })),
+  };
+}
+
+/** The link columns of a planned record. */
+function linkData(planned: { customer: ChannelCustomer; fingerprint: string; confirmedWarnings: string[] }) {
+  return {
+    external_id: planned.customer.externalId,
+    source_updated_at: planned.customer.updatedAt,
+    fingerprint: planned.fingerprint,
+    confirmed: planned.confirmedWarnings,
+  };
+}
 
 /** Writes the creates, updates and links of one page in one statement (none when nothing changed). */
 export async function writePartners(
@@ -191,60 +232,36 @@ export async function writePartners(
   // Two records of the page linked to one partner (occasional customers) update it once: the last one wins,
   // as when the records are written one after the other.
   const updates = [...new Map(plan.updates.map((update) => [update.partnerId, update])).values()];
-  const detailed = [
-    ...plan.creates.map((create, index) => ({
-      ref: refOf({ createIndex: index }),
-      customer: create.customer,
-    })),
-    ...updates.map((update) => ({ ref: refOf({ partnerId: update.partnerId }), customer: update.customer })),
-  ];
-  const addresses = detailed.flatMap(({ ref, customer }) =>
-    customer.addresses.map((address, position) => ({
-      ...ref,
-      position,
-      street: address.street,
-      postal_code: address.postalCode,
-      city: address.city,
-      country: address.country,
-      region: address.region,
-      default_billing: address.defaultBilling,
-      default_shipping: address.defaultShipping,
-    })),
-  );
-  const contacts = detailed.flatMap(({ ref, customer }) =>
-    customer.contacts.map((contact, position) => ({ ...ref, position, ...contact })),
-  );
-  const links = [
-    ...plan.creates.map((create, index) => ({ ...create, target: { createIndex: index } })),
-    ...plan.updates.map((update) => ({ ...update, target: { partnerId: update.partnerId } })),
-    ...plan.links,
-  ].map((link) => ({
-    ...refOf(link.target),
-    external_id: link.customer.externalId,
-    source_updated_at: link.customer.updatedAt,
-    fingerprint: link.fingerprint,
-    confirmed: link.confirmedWarnings,
+  const creates = plan.creates.map((create, index) => ({
+    i: index,
+    ...partnerData(create.customer),
+    partner_type: create.type,
+    status: create.status,
+    ...details(create.customer),
+    ...linkData(create),
   }));
+  const links = [
+    ...plan.updates.map((update) => ({
+      ...linkData(update),
+      partner_id: update.partnerId,
+      create_index: null,
+    })),
+    ...plan.links.map((link) => ({
+      ...linkData(link),
+      partner_id: 'partnerId' in link.target ? link.target.partnerId : null,
+      create_index: 'createIndex' in link.target ? link.target.createIndex : null,
+    })),
+  ];
   await db.query(WRITE_PAGE, [
     channelId,
-    JSON.stringify(
-      plan.creates.map((create, index) => ({
-        i: index,
-        ...partnerData(create.customer),
-        partner_type: create.type,
-        status: create.status,
-      })),
-    ),
+    JSON.stringify(creates),
     JSON.stringify(
       updates.map((update) => ({
         id: update.partnerId,
         ...partnerData(update.customer),
-        address_count: update.customer.addresses.length,
-        contact_count: update.customer.contacts.length,
+        ...details(update.customer),
       })),
     ),
-    JSON.stringify(addresses),
-    JSON.stringify(contacts),
     JSON.stringify(links),
   ]);
 }
