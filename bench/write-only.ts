@@ -26,13 +26,17 @@ export interface WriteOnlyOptions {
   reimport?: boolean;
   /** The channel's name (default: a new one per call, so that one database can hold several measurements). */
   channel?: string;
+  /** Called after each measured import, outside the measured time (e.g. to read the database's CPU time). */
+  afterImport?: (phase: 'first' | 'unchanged') => Promise<void> | void;
 }
 
 export interface WriteOnlyResult {
   seconds: number;
   partnersPerSecond: number;
+  /** CPU time of this process during the import (with PGlite: the database's too). */
+  cpuSeconds: number;
   /** With `reimport`: the second import of the same pages, every record unchanged. */
-  unchanged?: { seconds: number; recordsPerSecond: number };
+  unchanged?: { seconds: number; recordsPerSecond: number; cpuSeconds: number };
 }
 
 const COUNTRIES = ['DE', 'AT', 'CH', 'FR', 'NL', 'IT', 'ES', 'PL', 'GB', 'US'];
@@ -132,20 +136,23 @@ export async function measureWriteOnly(options: WriteOnlyOptions): Promise<Write
       pseudoPartnerNumber: null,
     });
     const timed = async (expected: 'created' | 'unchanged') => {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       const run = await runImport({ db, adapters }, anytime(channel));
       const seconds = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
       if (run.state !== 'finished') throw new Error(`run ${run.id} ${run.state}: ${run.error?.message}`);
       if (run.counts[expected] !== options.customers) {
         throw new Error(`run ${run.id}: ${expected} ${run.counts[expected]} of ${options.customers}`);
       }
-      return seconds;
+      await options.afterImport?.(expected === 'created' ? 'first' : 'unchanged');
+      return { seconds, cpuSeconds: (used.user + used.system) / 1e6 };
     };
-    const seconds = await timed('created');
-    const result: WriteOnlyResult = { seconds, partnersPerSecond: options.customers / seconds };
+    const first = await timed('created');
+    const result: WriteOnlyResult = { ...first, partnersPerSecond: options.customers / first.seconds };
     if (options.reimport) {
       const again = await timed('unchanged');
-      result.unchanged = { seconds: again, recordsPerSecond: options.customers / again };
+      result.unchanged = { ...again, recordsPerSecond: options.customers / again.seconds };
     }
     return result;
   } finally {
