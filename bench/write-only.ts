@@ -187,13 +187,19 @@ async function main(): Promise<void> {
   const reimport = process.argv.includes('--reimport');
   const pgUrl = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
   for (const kind of kinds) {
-    const spec = kind === 'postgres' ? await freshPostgresDatabase(pgUrl) : 'memory:';
+    const spec = kind.startsWith('postgres://')
+      ? kind
+      : kind === 'postgres'
+        ? await freshPostgresDatabase(pgUrl)
+        : 'memory:';
     const result = await measureWriteOnly({ db: spec, customers, pageSize, reimport });
+    const rate = (seconds: number, cpu: number, what: string) =>
+      `${seconds.toFixed(2)} s (${Math.round(customers / seconds)} ${what}/s; this process ${cpu.toFixed(2)} s CPU)`;
     const unchanged = result.unchanged
-      ? `; unchanged re-import ${result.unchanged.seconds.toFixed(2)} s (${Math.round(result.unchanged.recordsPerSecond)}/s)`
+      ? `; unchanged re-import ${rate(result.unchanged.seconds, result.unchanged.cpuSeconds, 'records')}`
       : '';
     console.log(
-      `${kind.padEnd(8)} ${customers} customers, page ${pageSize}: write only ${result.seconds.toFixed(2)} s (${Math.round(result.partnersPerSecond)} partners/s)${unchanged}`,
+      `${kind.padEnd(8)} ${customers} customers, page ${pageSize}: write only ${rate(result.seconds, result.cpuSeconds, 'partners')}${unchanged}`,
     );
   }
 }
