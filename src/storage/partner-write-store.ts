@@ -108,7 +108,7 @@ const CONTACT_COLUMNS = 'position int, name text, function text, email text, pho
  */
 const WRITE_PAGE = `
 with created as materialized (
-  select r.*, nextval(pg_get_serial_sequence('partner', 'id')) as id, nextval('partner_number_seq')::text as number
+  select r.*, nextval('partner_id_seq') as id, nextval('partner_number_seq')::text as number
   from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text,
     addresses json, contacts json, external_id text, source_updated_at timestamptz, fingerprint text,
     confirmed text[])
