@@ -17,6 +17,7 @@ import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
 import { rereadOpenRecords } from './open-record-reread.ts';
+import { prefetchPages } from './page-pipeline.ts';
 import { commitPage } from './page-writer.ts';
 import { openGuardedRun } from './run-guard.ts';
 import { type ChangedSince, movesWatermark } from './selection.ts';
@@ -126,12 +127,17 @@ export async function runImport(
   let failure: { code: string; message: string } | null = null;
   let aborted = false;
   try {
-    const pages = adapter.readCustomers(connection, {
-      since: selection.since,
-      emails: selection.emails,
-      cursor: null,
-      signal: hooks.signal,
-    });
+    // Page n+1 is fetched while page n is written; a stop or a failed write ends the read ahead.
+    const pages = prefetchPages(
+      (signal) =>
+        adapter.readCustomers(connection, {
+          since: selection.since,
+          emails: selection.emails,
+          cursor: null,
+          signal,
+        }),
+      { signal: hooks.signal },
+    );
     const target = { runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted };
     for await (const page of pages) {
       const plan = await retryDatabaseStep(() => commitPage(db, target, page), {
