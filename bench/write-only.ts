@@ -87,6 +87,7 @@ function memoryAdapter(customers: number, pageSize: number): Adapter {
     capabilities: {
       changedSince: false,
       byEmail: false,
+      byId: false,
       deletions: 'none',
       channelTypes: ['b2c', 'b2b', 'b2b-b2c'],
       guests: false,
