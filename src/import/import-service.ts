@@ -12,6 +12,7 @@ import { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun } from '../storage/import-run-store.ts';
+import { hasClosableRecords } from '../storage/open-record-store.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
@@ -138,7 +139,10 @@ export async function runImport(
         }),
       { signal: hooks.signal },
     );
-    const target = { runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted };
+    const target = {
+      ...{ runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted },
+      closable: { mayExist: await retryDatabaseStep(() => hasClosableRecords(db, channel.id)) },
+    };
     for await (const page of pages) {
       const plan = await retryDatabaseStep(() => commitPage(db, target, page), {
         signal: hooks.signal,

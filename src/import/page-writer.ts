@@ -24,6 +24,12 @@ export interface PageTarget {
   deactivateDeleted: boolean;
   /** How the open records of imported customers close (default: imported by the run). */
   resolution?: { state: 'imported' | 'confirmed'; by: string | null };
+  /**
+   * Whether the channel may hold open records that this page's imports close. The run reads it once (the run
+   * guard keeps other writers of the channel's records away) and sets it when a page keeps one; a page of a
+   * channel without any skips the statement. Absent: always close.
+   */
+  closable?: { mayExist: boolean };
 }
 
 const IMPORTED = { state: 'imported', by: null } as const;
@@ -31,6 +37,11 @@ const IMPORTED = { state: 'imported', by: null } as const;
 /** The page's open records: those not imported are kept, those imported close (same transaction). */
 async function writeOpenRecords(tx: Queryable, target: PageTarget, plan: PagePlan): Promise<void> {
   await keepOpenRecords(tx, target.channelId, target.runId, plan.kept);
+  if (target.closable && !target.closable.mayExist) {
+    // Set inside the transaction: if the page is rolled back and written again, closing is merely needless.
+    if (plan.kept.length > 0) target.closable.mayExist = true;
+    return;
+  }
   await closeOpenRecords(tx, target.channelId, target.runId, plan.imported, target.resolution ?? IMPORTED);
 }
 

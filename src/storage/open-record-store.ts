@@ -245,3 +245,12 @@ export async function countOpenRecords(db: Queryable): Promise<Map<number, numbe
   );
   return new Map(result.rows.map((row) => [num(row.channel_id), num(row.open)]));
 }
+
+/** Whether the channel has a record that an import would close (open or ignored). */
+export async function hasClosableRecords(db: Queryable, channelId: number): Promise<boolean> {
+  const result = await db.query<{ found: boolean }>(
+    `select exists (select 1 from open_record where channel_id = $1 and state in ('open', 'ignored')) as found`,
+    [channelId],
+  );
+  return result.rows[0]?.found === true;
+}
