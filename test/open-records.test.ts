@@ -10,7 +10,7 @@ import { createServices } from '../src/services.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
-import { getRunLog } from '../src/storage/import-run-store.ts';
+import { getRunLog, startRun } from '../src/storage/import-run-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { addMagentoChannel, importRequest, lastTransfer, testAdapters } from './support/import-fixtures.ts';
 import { describeEachDb } from './support/test-databases.ts';
@@ -193,6 +193,26 @@ describeEachDb('Open records', (getDb) => {
     });
     const twice = await services.records.ignore({ channel: 'shop', externalIds: [String(zero)], by: 'ben' });
     expect(twice.handled).toEqual([String(zero)]);
+
+    // Under the channel's run guard: never beside another import of the channel.
+    const channel = (await findChannelByName(db, 'shop'))!;
+    await db.transaction((tx) =>
+      startRun(
+        tx,
+        {
+          channelId: channel.id,
+          changedSince: 'last-transfer',
+          since: null,
+          emails: null,
+          options: {},
+          watermarkBefore: channel.watermark,
+        },
+        { ownLeaseSeconds: 30 },
+      ),
+    );
+    await expect(
+      services.records.retry({ channel: 'shop', externalIds: [String(zero)], by: 'ben' }),
+    ).rejects.toMatchObject({ code: 'IMPORT_RUNNING' });
   });
 
   it('retry reads the records again from the shop by id and imports those now valid', async () => {

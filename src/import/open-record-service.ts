@@ -31,6 +31,7 @@ import {
   type KeptOpenRecord,
   listOpenRecords,
 } from '../storage/open-record-store.ts';
+import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { rereadByIds } from './open-record-reread.ts';
 import type { PlanContext } from './page-plan.ts';
@@ -103,6 +104,8 @@ export class OpenRecordService {
       const stored = await findChannelByName(this.db, request.channel);
       if (!stored) throw new NotFoundError('Sales channel', request.channel);
       const channel = this.secrets.open(stored);
+      // Before the run opens: a channel whose adapter is unknown opens no run.
+      const adapter = this.adapters.get(channel.adapter);
       const run = {
         channelId: channel.id,
         changedSince: 'open-records' as const,
@@ -111,10 +114,9 @@ export class OpenRecordService {
         options: { action, externalIds: ids, by: request.by },
         watermarkBefore: channel.watermark,
       };
-      return { channel, run, start: channel };
+      return { channel, run, start: { channel, adapter } };
     });
-    const channel = guarded.start;
-    const adapter = this.adapters.get(channel.adapter);
+    const { channel, adapter } = guarded.start;
     let outcome: Outcome = { handled: [], failed: [] };
     let failure: { code: string; message: string } | null = null;
     try {
@@ -130,7 +132,9 @@ export class OpenRecordService {
         ...(request.signal ? { signal: request.signal } : {}),
       });
     } catch (error) {
-      const kontorError = request.signal?.aborted ? new AbortedError('canceled') : asKontorError(error);
+      const kontorError = request.signal?.aborted
+        ? new AbortedError(abortReason(request.signal))
+        : asKontorError(error);
       const secrets = adapter.settings
         .filter((field) => field.type === 'secret')
         .map((field) => channel.settings[field.key] ?? '');

@@ -4,6 +4,7 @@
  * be (each named on stderr with the reason), 2 on invalid input.
  */
 import { type Command, Option } from 'commander';
+import { KontorError } from '../../domain/errors.ts';
 import {
   OPEN_RECORD_ACTIONS,
   OPEN_RECORD_STATES,
@@ -114,11 +115,18 @@ export function registerRecordCommands(
       .option('--json', 'print { handled, failed, runId }')
       .action(async (externalIds: string[], options: ActionOptions) => {
         const app = context();
-        const result = await (await app.services()).records.run(action, {
-          channel: options.channel,
-          externalIds,
-          by: options.user ?? osUser(),
-        });
+        const result = await (await app.services()).records
+          .run(action, { channel: options.channel, externalIds, by: options.user ?? osUser() })
+          .catch((error: unknown) => {
+            // A channel busy with another import: nothing was handled, which is no invalid input (exit 1).
+            if (!(error instanceof KontorError) || error.code !== 'IMPORT_RUNNING') throw error;
+            app.output.err(`kontor: ${error.message} No record was handled; try again when it has ended.`);
+            return null;
+          });
+        if (result === null) {
+          setExitCode(EXIT.failed);
+          return;
+        }
         if (options.json) app.output.out(JSON.stringify(result, null, 2));
         else {
           const run = result.runId === null ? '' : ` (import run ${result.runId})`;
