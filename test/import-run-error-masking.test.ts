@@ -7,6 +7,7 @@ import { createMagentoAdapter } from '../src/adapters/magento/adapter.ts';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { BugError, TransientError } from '../src/domain/errors.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { warningLines } from './support/capture-logger.ts';
 import { anytime, createChannel } from './support/import-fixtures.ts';
 import { describeEachDb } from './support/test-databases.ts';
 
@@ -48,7 +49,7 @@ describeEachDb('Import customers: secrets in run errors', (getDb) => {
         settings: { token: TOKEN },
       });
       const logged: string[] = [];
-      const run = await runImport({ db, adapters, logError: (line) => logged.push(line) }, anytime('shop'));
+      const run = await runImport({ db, adapters, logger: warningLines(logged) }, anytime('shop'));
       expect(run.state).toBe('failed');
       expect(run.error?.code).toBe(
         error instanceof BugError ? 'MAGENTO_UNEXPECTED_RESPONSE' : 'CHANNEL_SERVER_ERROR',

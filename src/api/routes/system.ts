@@ -43,7 +43,7 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: Readiness, 503: Readiness },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       try {
         const { version, pending } = await ctx.schema.status();
         const ready = pending === 0;
@@ -54,7 +54,7 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
           ...(ready ? {} : { reason: `The database lacks ${pending} migration(s) of this Kontor.` }),
         });
       } catch (error) {
-        ctx.log(`kontor: /api/ready: ${(error as Error).message}`);
+        request.logger.warn(`kontor: /api/ready: ${(error as Error).message}`, { event: 'not-ready' });
         return reply.status(503).send({ ready: false, reason: 'The database cannot be reached.' });
       }
     },

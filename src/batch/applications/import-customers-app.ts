@@ -36,10 +36,15 @@ export function importCustomersApplication(
       if (db) await check(db, adapters, settings);
       return settings;
     },
-    async run({ db, settings, signal, onProgress, lease }): Promise<RunOutcome> {
+    async run({ db, settings, signal, logger, onProgress, lease }): Promise<RunOutcome> {
       try {
         const run = await runImport(
-          { db, adapters, ...(secrets ? { secrets } : {}) },
+          {
+            db,
+            adapters,
+            logger: logger.child({ channel: settings.channel }),
+            ...(secrets ? { secrets } : {}),
+          },
           toSelectionInput(settings),
           {
             signal,
