@@ -26,8 +26,14 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
   app.get(
     '/health',
     {
-      config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'Is the server up', security: [], response: { 200: Health } },
+      // Liveness: answers while the process does, without the database (that is /ready).
+      config: { access: 'public', sessionless: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Is the process up (liveness; does not touch the database)',
+        security: [],
+        response: { 200: Health },
+      },
     },
     async () => ({ ok: true as const, version: ctx.options.version }),
   );
