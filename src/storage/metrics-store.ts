@@ -84,14 +84,13 @@ function byState(rows: Array<{ state: string; n: unknown }>): Record<string, num
 
 /** `leaseSeconds`: a server whose heartbeat is older counts as not alive (the dispatcher's default: 30). */
 export async function readMetricsSnapshot(db: Queryable, leaseSeconds = 30): Promise<MetricsSnapshot> {
-  const jobs = await db.query<{ state: string; n: unknown }>(COUNT_BY_STATE('batch_job'));
-  const runs = await db.query<{ state: string; n: unknown }>(COUNT_BY_STATE('batch_run'));
-  const queues = await db.query<{ name: string; ready: unknown; active: unknown; oldest_wait: unknown }>(
-    QUEUES,
-  );
-  const channels = await db.query<Record<string, unknown> & { name: string }>(CHANNELS);
-  const servers = await db.query<{ name: string; status: string; alive: boolean; age: unknown }>(SERVERS, [
-    leaseSeconds,
+  // Independent reads: on PostgreSQL they run side by side on the pool (PGlite runs them one by one).
+  const [jobs, runs, queues, channels, servers] = await Promise.all([
+    db.query<{ state: string; n: unknown }>(COUNT_BY_STATE('batch_job')),
+    db.query<{ state: string; n: unknown }>(COUNT_BY_STATE('batch_run')),
+    db.query<{ name: string; ready: unknown; active: unknown; oldest_wait: unknown }>(QUEUES),
+    db.query<Record<string, unknown> & { name: string }>(CHANNELS),
+    db.query<{ name: string; status: string; alive: boolean; age: unknown }>(SERVERS, [leaseSeconds]),
   ]);
   return {
     jobsByState: byState(jobs.rows),
