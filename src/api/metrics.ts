@@ -9,7 +9,7 @@
  *   while a run is still running, so they move during an import.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { MetricsSnapshot } from '../storage/metrics-store.ts';
+import type { MetricsSnapshot } from '../domain/metrics-snapshot.ts';
 
 /** The records of a run's counts under the `outcome` label (errors are the records that failed). */
 const OUTCOMES = {

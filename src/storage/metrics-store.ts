@@ -5,51 +5,9 @@
  * clock. Five small aggregate queries; the ones over all runs use no index and grow with the run history
  * (docs/observability.md has the cost).
  */
+import type { MetricsSnapshot } from '../domain/metrics-snapshot.ts';
 import type { Queryable } from './db.ts';
 import { num } from './sql-values.ts';
-
-export interface QueueFigures {
-  queue: string;
-  /** Jobs due and waiting for their turn (state ready). */
-  ready: number;
-  active: number;
-  /** How long the first ready job has waited since it became due (0 when none waits). */
-  oldestWaitSeconds: number;
-}
-
-export interface ChannelFigures {
-  channel: string;
-  /** Import runs of the channel by state (running, finished, failed). */
-  runs: Record<string, number>;
-  /** Records of all its import runs, committed pages included while a run is still running. */
-  records: {
-    read: number;
-    created: number;
-    updated: number;
-    unchanged: number;
-    skipped: number;
-    warnings: number;
-    errors: number;
-    awaiting: number;
-    deactivated: number;
-  };
-}
-
-export interface ServerFigures {
-  server: string;
-  status: string;
-  /** Registered as running and its heartbeat is younger than the lease. */
-  alive: boolean;
-  heartbeatAgeSeconds: number;
-}
-
-export interface MetricsSnapshot {
-  jobsByState: Record<string, number>;
-  runsByState: Record<string, number>;
-  queues: QueueFigures[];
-  channels: ChannelFigures[];
-  servers: ServerFigures[];
-}
 
 const COUNT_BY_STATE = (table: string) => `select state, count(*) as n from ${table} group by state`;
 
