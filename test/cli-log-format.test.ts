@@ -90,3 +90,43 @@ it('kontor serve --log-format json: JSON lines on stdout, the one-time password 
   expect(stdout).not.toContain(password!);
   expect(stderr.split(password!)).toHaveLength(2);
 }, 90_000);
+
+it('kontor worker with KONTOR_LOG_FORMAT=json: its start and stop are JSON lines with appServer', async () => {
+  const child = spawn(
+    'node',
+    ['bin/kontor.js', '--db', join(folder, 'worker-db'), 'worker', '--app-server', 'w-json'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, KONTOR_LOG_FORMAT: 'json' },
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    const deadline = Date.now() + 45_000;
+    while (!stdout.includes('running on') && Date.now() < deadline && child.exitCode === null)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exited, stderr).toBe(0);
+  const lines = stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(lines[0]).toMatchObject({
+    level: 'info',
+    appServer: 'w-json',
+    msg: expect.stringContaining('running on'),
+  });
+  expect(lines.at(-1)).toMatchObject({ appServer: 'w-json', msg: 'Application server "w-json" stopped.' });
+  expect(stderr).toBe('');
+}, 90_000);
