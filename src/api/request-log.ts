@@ -56,13 +56,13 @@ export function requestLoggerHook(logger: Logger) {
 
 /** preHandler (after the access check): the user joins the request's logger. */
 export async function requestUserHook(request: FastifyRequest): Promise<void> {
-  if (request.user) request.logger = request.logger.child({ user: request.user.name });
+  if (request.user && request.logger) request.logger = request.logger.child({ user: request.user.name });
 }
 
-/** An onResponse hook that writes the request's line. */
-export function requestLogHook() {
+/** An onResponse hook that writes the request's line (`fallback`: a request answered before onRequest ran). */
+export function requestLogHook(fallback: Logger) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    request.logger.info(requestLogLine(request, reply), {
+    (request.logger ?? fallback.child({ reqId: request.id })).info(requestLogLine(request, reply), {
       event: 'request',
       user: request.user?.name ?? null,
       method: request.method,

@@ -95,7 +95,7 @@ export function buildApi(deps: ApiDeps): ApiInstance {
       reply.elapsedTime / 1000,
     );
   });
-  if (deps.options.requestLog) app.addHook('onResponse', requestLogHook());
+  if (deps.options.requestLog) app.addHook('onResponse', requestLogHook(ctx.logger));
   app.addHook('onRequest', accessHook(ctx));
   app.addHook('preHandler', requestUserHook);
   app.addHook('preValidation', nulGuard);
