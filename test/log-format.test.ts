@@ -176,5 +176,9 @@ describeEachDb('JSON log lines', (getDb) => {
       expect.objectContaining({ job: job.id, run, state: 'finished', hasErrors: false }),
     ]);
     expect(log.out.join('\n')).not.toContain(sim.token);
+    // Each field once per line (a child's field is not repeated by a grandchild).
+    for (const raw of log.out)
+      for (const key of ['job', 'run', 'channel', 'importRun', 'appServer'])
+        expect(raw.split(`"${key}":`).length, raw).toBeLessThanOrEqual(2);
   }, 60_000);
 });

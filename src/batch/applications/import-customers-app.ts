@@ -38,13 +38,9 @@ export function importCustomersApplication(
     },
     async run({ db, settings, signal, logger, onProgress, lease }): Promise<RunOutcome> {
       try {
+        // The run's logger (job, run); the import's lines add channel and importRun.
         const run = await runImport(
-          {
-            db,
-            adapters,
-            logger: logger.child({ channel: settings.channel }),
-            ...(secrets ? { secrets } : {}),
-          },
+          { db, adapters, logger, ...(secrets ? { secrets } : {}) },
           toSelectionInput(settings),
           {
             signal,
