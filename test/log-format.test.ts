@@ -119,6 +119,8 @@ describeEachDb('JSON log lines', (getDb) => {
     const login = lines.find((line) => line.url === '/api/auth/login');
     expect(login).toMatchObject({ status: 200, reqId: expect.any(String) });
     expect(login?.reqId).not.toBe(request?.reqId);
+    for (const raw of log.out)
+      for (const key of ['reqId', 'user']) expect(raw.split(`"${key}":`).length, raw).toBeLessThanOrEqual(2);
     const text = log.out.join('\n');
     for (const secret of ['secret-query-value', PASSWORD, alice.cookie!]) expect(text).not.toContain(secret);
     expect(log.err).toEqual([]);

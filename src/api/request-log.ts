@@ -54,9 +54,19 @@ export function requestLoggerHook(logger: Logger) {
   };
 }
 
+/** Requests whose logger carries the user already. */
+const userBound = new WeakSet<FastifyRequest>();
+
 /** preHandler (after the access check): the user joins the request's logger. */
 export async function requestUserHook(request: FastifyRequest): Promise<void> {
-  if (request.user && request.logger) request.logger = request.logger.child({ user: request.user.name });
+  if (!request.user || !request.logger) return;
+  request.logger = request.logger.child({ user: request.user.name });
+  userBound.add(request);
+}
+
+/** The user field of a line, unless the request's logger carries it already (each field once per line). */
+export function userField(request: FastifyRequest): { user?: string | null } {
+  return userBound.has(request) ? {} : { user: request.user?.name ?? null };
 }
 
 /** An onResponse hook that writes the request's line (`fallback`: a request answered before onRequest ran). */
@@ -64,7 +74,7 @@ export function requestLogHook(fallback: Logger) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     (request.logger ?? fallback.child({ reqId: request.id })).info(requestLogLine(request, reply), {
       event: 'request',
-      user: request.user?.name ?? null,
+      ...userField(request),
       method: request.method,
       url: loggedUrl(request.url),
       route: request.routeOptions.url ?? null,

@@ -21,6 +21,7 @@ import {
   requestLoggerHook,
   requestLogHook,
   requestUserHook,
+  userField,
 } from './request-log.ts';
 import type { ApiInstance, RoutePlugin } from './route-plugin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -79,7 +80,7 @@ export function buildApi(deps: ApiDeps): ApiInstance {
       const log = request.logger ?? ctx.logger;
       log.error(`${request.method} ${loggedUrl(request.url)} -> ${status}: ${internal}`, {
         event: 'request-error',
-        user: request.user?.name ?? null,
+        ...userField(request),
         status,
         stack: status >= 500 ? errorStack(error) : null,
       });
