@@ -15,6 +15,7 @@ import { PartnerService } from './partners/partner-service.ts';
 import { ChannelSecrets } from './secrets/channel-secrets.ts';
 import { listServers } from './storage/app-server-store.ts';
 import type { Db } from './storage/db.ts';
+import { readMetricsSnapshot } from './storage/metrics-store.ts';
 import { schemaStatus } from './storage/migrate.ts';
 import { type HashCost, PasswordHasher } from './users/password-hasher.ts';
 import { SessionService } from './users/session-service.ts';
@@ -67,5 +68,7 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
     servers: { list: (name?: string) => listServers(db, name) },
     /** Ready to serve: the database answers and has every migration of this code. */
     schema: { status: () => schemaStatus(db) },
+    /** What /metrics reads from the database at a scrape (the figures every process shares). */
+    metrics: { snapshot: (leaseSeconds?: number) => readMetricsSnapshot(db, leaseSeconds) },
   };
 }

@@ -6,6 +6,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { loggedUrl } from '../src/api/request-log.ts';
 import { JobService } from '../src/batch/job-service.ts';
 import { PASSWORD, testApi } from './support/api-fixtures.ts';
+import { captureLogger } from './support/capture-logger.ts';
 import { describeEachDb } from './support/test-databases.ts';
 
 afterEach(() => {
@@ -26,8 +27,8 @@ it('logs the path with the names of the query parameters only', () => {
 
 describeEachDb('HTTP API: behind a proxy, request log, server log', (getDb) => {
   it('with trustProxy, X-Forwarded-Proto: https makes the cookie Secure and the client address the forwarded one', async () => {
-    const lines: string[] = [];
-    const api = testApi(getDb(), { trustProxy: true, requestLog: (line) => lines.push(line) });
+    const { logger, lines } = captureLogger();
+    const api = testApi(getDb(), { trustProxy: true, logger, requestLog: true });
     await api.addUser('alice');
     const login = await api.app.inject({
       method: 'POST',
@@ -38,12 +39,15 @@ describeEachDb('HTTP API: behind a proxy, request log, server log', (getDb) => {
     });
     expect(login.statusCode).toBe(200);
     expect(login.cookies.find((c) => c.name === 'kontor_session')!.secure).toBe(true);
-    expect(lines).toEqual([expect.stringMatching(/^POST \/api\/auth\/login 200 \d+ms - 203\.0\.113\.7$/)]);
+    expect(lines.map((line) => line.message)).toEqual([
+      expect.stringMatching(/^POST \/api\/auth\/login 200 \d+ms - 203\.0\.113\.7$/),
+    ]);
+    expect(lines[0]?.fields).toMatchObject({ ip: '203.0.113.7', status: 200, route: '/api/auth/login' });
   });
 
   it('without trustProxy, the forwarded headers are ignored (plain HTTP on loopback: no Secure)', async () => {
-    const lines: string[] = [];
-    const api = testApi(getDb(), { requestLog: (line) => lines.push(line) });
+    const { logger, lines } = captureLogger();
+    const api = testApi(getDb(), { logger, requestLog: true });
     await api.addUser('alice');
     const login = await api.app.inject({
       method: 'POST',
@@ -53,28 +57,28 @@ describeEachDb('HTTP API: behind a proxy, request log, server log', (getDb) => {
       payload: { name: 'alice', password: PASSWORD },
     });
     expect(login.cookies.find((c) => c.name === 'kontor_session')!.secure).toBeUndefined();
-    expect(lines[0]).toMatch(/ 127\.0\.0\.1$/);
+    expect(lines[0]?.message).toMatch(/ 127\.0\.0\.1$/);
   });
 
   it('logs one line per request with the user, never query values, cookies or bodies', async () => {
-    const lines: string[] = [];
-    const api = testApi(getDb(), { requestLog: (line) => lines.push(line) });
+    const { logger, lines } = captureLogger();
+    const api = testApi(getDb(), { logger, requestLog: true });
     await api.addUser('alice');
     const alice = await api.as('alice');
     await alice.get('/api/partners?q=findme&limit=5');
     await api.anonymous().get('/api/jobs');
-    expect(lines).toEqual([
+    expect(lines.map((line) => line.message)).toEqual([
       expect.stringMatching(/^POST \/api\/auth\/login 200 \d+ms - /),
       expect.stringMatching(/^GET \/api\/partners\?q=&limit= 200 \d+ms alice /),
       expect.stringMatching(/^GET \/api\/jobs 401 \d+ms - /),
     ]);
-    const all = lines.join('\n');
+    const all = JSON.stringify(lines);
     for (const secret of ['findme', PASSWORD, alice.cookie!]) expect(all).not.toContain(secret);
   });
 
   it('answers a bug with a generic 500 and logs its detail and stack on the server only', async () => {
-    const errors: string[] = [];
-    const api = testApi(getDb(), { log: (line) => errors.push(line) });
+    const { logger, lines: errors } = captureLogger();
+    const api = testApi(getDb(), { logger });
     await api.addUser('alice');
     const alice = await api.as('alice');
     vi.spyOn(JobService.prototype, 'list').mockRejectedValue(new TypeError('boom in the job list'));
@@ -86,9 +90,12 @@ describeEachDb('HTTP API: behind a proxy, request log, server log', (getDb) => {
     });
     expect(response.body).not.toContain('boom');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(
-      /^GET \/api\/jobs\?name= -> 500: TypeError: boom in the job list\nTypeError: boom/,
-    );
-    expect(errors[0]).toMatch(/\n\s+at /);
+    expect(errors[0]).toMatchObject({
+      level: 'error',
+      message: 'GET /api/jobs?name= -> 500: TypeError: boom in the job list',
+      fields: { user: 'alice', status: 500, reqId: expect.any(String) },
+    });
+    expect(errors[0]?.fields.stack).toMatch(/^TypeError: boom in the job list\n\s+at /);
+    expect(response.headers['x-request-id']).toBe(errors[0]?.fields.reqId);
   });
 });

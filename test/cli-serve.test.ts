@@ -140,6 +140,7 @@ describe('kontor user and kontor serve', () => {
           appServer: 'web-2',
           timing: {},
           secureCookies: true,
+          logFormat: 'pretty',
         }),
       ).rejects.toThrow('disk full');
       expect(await listServers(await app.database())).toEqual([

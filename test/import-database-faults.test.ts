@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runImport } from '../src/import/import-service.ts';
 import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
+import { warningLines } from './support/capture-logger.ts';
 import { addMagentoChannel, anytime, testAdapters } from './support/import-fixtures.ts';
 import { databaseBackends, openTestDb, TEST_PG_URL } from './support/test-databases.ts';
 
@@ -53,7 +54,7 @@ describe.skipIf(!postgres?.available)(
         })();
         const lines: string[] = [];
         const run = await runImport(
-          { db, adapters: testAdapters, logError: (line) => lines.push(line) },
+          { db, adapters: testAdapters, logger: warningLines(lines) },
           { ...anytime('shop'), confirmAllWarnings: true },
         ).finally(() => {
           importing = false;

@@ -5,6 +5,7 @@
  * neither stops the process.
  */
 import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../src/domain/logger.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { openDb } from '../src/storage/open-db.ts';
@@ -34,7 +35,7 @@ describe.skipIf(problem !== null)(
         await addMagentoChannel(db, sim, 'shop', { settings: { token: sim.token, pageSize: '20' } });
         let restarted: Promise<{ during: number }> | null = null;
         const run = await runImport(
-          { db, adapters: testAdapters, logError: () => undefined },
+          { db, adapters: testAdapters, logger: silentLogger },
           { ...anytime('shop'), confirmAllWarnings: true },
           {
             onProgress: (counts) => {

@@ -20,6 +20,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** A public route that never looks at the session (no database): GET /api/health. */
+    sessionless?: boolean;
   }
 }
 
@@ -44,6 +46,7 @@ export function accessHook(ctx: ApiContext) {
         'This request needs the header "X-Kontor-Request: 1" (protection against cross-site requests).',
       );
     }
+    if (request.routeOptions.config?.sessionless === true) return;
     const cookie = request.cookies[SESSION_COOKIE];
     const session = cookie ? await ctx.sessions.resolve(cookie) : null;
     if (cookie && !session) clearSessionCookie(reply);

@@ -1,10 +1,12 @@
 /** What the HTTP API is built from (`buildApi(deps)`) and the services its routes share. */
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import type { BatchApplications } from '../batch/batch-application.ts';
+import { type Logger, silentLogger } from '../domain/logger.ts';
 import { createServices, type Services } from '../services.ts';
 import type { Db } from '../storage/db.ts';
 import type { HashCost } from '../users/password-hasher.ts';
 import { EventHub } from './event-hub.ts';
+import { ApiMetrics } from './metrics.ts';
 
 export interface ApiOptions {
   /** Set `Secure` on the session cookie (not for plain HTTP requests on loopback). */
@@ -22,10 +24,19 @@ export interface ApiOptions {
   hashCost?: HashCost;
   /** Server push: a comment line this often keeps proxies open (default 25 s). */
   heartbeatMs?: number;
-  /** Where internal error details go (never to clients): with the stack for 5xx answers. */
-  log?: (line: string) => void;
-  /** One line per answered request (method, path with query names only, status, ms, user, client); none if absent. */
-  requestLog?: (line: string) => void;
+  /**
+   * Where the server's events go: internal error details (never to clients, with the stack for 5xx
+   * answers) and, with `requestLog`, one line per request; each request logs through a child with reqId
+   * and user. Default: none.
+   */
+  logger?: Logger;
+  /** One line per answered request (method, path with query names only, status, ms, user, client). */
+  requestLog?: boolean;
+  /**
+   * Who may scrape /metrics besides a caller on loopback that came through no proxy: a bearer token
+   * (KONTOR_METRICS_TOKEN). Null or absent: loopback only.
+   */
+  metricsToken?: string | null;
   /**
    * Trust X-Forwarded-Proto / X-Forwarded-For (`kontor serve --trust-proxy`): behind a TLS-terminating proxy
    * the cookie gets Secure and the client's address is the proxy's caller. Only when every request comes
@@ -44,7 +55,9 @@ export interface ApiDeps {
 export type ApiContext = ApiDeps &
   Services & {
     hub: EventHub;
-    log: (line: string) => void;
+    logger: Logger;
+    /** The figures of GET /metrics. */
+    prometheus: ApiMetrics;
   };
 
 export function createApiContext(deps: ApiDeps): ApiContext {
@@ -63,6 +76,7 @@ export function createApiContext(deps: ApiDeps): ApiContext {
       heartbeatMs: deps.options.heartbeatMs ?? 25_000,
       sessionValid: (idHash, user) => sessions.isValid(idHash, user),
     }),
-    log: deps.options.log ?? (() => undefined),
+    logger: deps.options.logger ?? silentLogger,
+    prometheus: new ApiMetrics(() => services.metrics.snapshot(), deps.options.version),
   };
 }

@@ -6,13 +6,23 @@
 import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
+import type { Logger } from '../domain/logger.ts';
 import { accessHook } from './access.ts';
 import { type ApiDeps, createApiContext } from './api-context.ts';
 import { errorResponse } from './error-response.ts';
 import { assertBodyDepth } from './json-depth.ts';
+import { registerMetricsRoute } from './metrics-route.ts';
 import { nulGuard } from './nul-guard.ts';
 import { registerOpenApi } from './openapi.ts';
-import { errorStack, loggedUrl, requestLogHook } from './request-log.ts';
+import {
+  errorStack,
+  loggedUrl,
+  requestIdOf,
+  requestLoggerHook,
+  requestLogHook,
+  requestUserHook,
+  userField,
+} from './request-log.ts';
 import type { ApiInstance, RoutePlugin } from './route-plugin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { channelRoutes } from './routes/channels.ts';
@@ -47,6 +57,7 @@ export function buildApi(deps: ApiDeps): ApiInstance {
     bodyLimit: 1024 * 1024,
     // Behind a TLS-terminating proxy: X-Forwarded-Proto/-For give the protocol (Secure cookie) and the client.
     trustProxy: deps.options.trustProxy === true,
+    genReqId: requestIdOf(deps.options.trustProxy === true),
   }).withTypeProvider<TypeBoxTypeProvider>();
   // An empty JSON body counts as none (POST /api/jobs/1/release from a client that always sends the header).
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -62,20 +73,34 @@ export function buildApi(deps: ApiDeps): ApiInstance {
   });
   app.decorateRequest('user', null);
   app.decorateRequest('sessionIdHash', null);
+  app.decorateRequest('logger', null as unknown as Logger);
   app.register(cookie);
   registerSecurityHeaders(app);
   app.setErrorHandler((error, request, reply) => {
     const { status, body, internal } = errorResponse(error);
     if (internal) {
-      const stack = status >= 500 ? errorStack(error) : '';
-      ctx.log(
-        `${request.method} ${loggedUrl(request.url)} -> ${status}: ${internal}${stack ? `\n${stack}` : ''}`,
-      );
+      const log = request.logger ?? ctx.logger;
+      log.error(`${request.method} ${loggedUrl(request.url)} -> ${status}: ${internal}`, {
+        event: 'request-error',
+        ...userField(request),
+        status,
+        stack: status >= 500 ? errorStack(error) : null,
+      });
     }
     return reply.status(status).send(body);
   });
-  if (deps.options.requestLog) app.addHook('onResponse', requestLogHook(deps.options.requestLog));
+  app.addHook('onRequest', requestLoggerHook(ctx.logger));
+  app.addHook('onResponse', async (request, reply) => {
+    ctx.prometheus.observeRequest(
+      request.method,
+      request.routeOptions.url,
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+  });
+  if (deps.options.requestLog) app.addHook('onResponse', requestLogHook(ctx.logger));
   app.addHook('onRequest', accessHook(ctx));
+  app.addHook('preHandler', requestUserHook);
   app.addHook('preValidation', nulGuard);
   app.addHook('preClose', async () => {
     await ctx.hub.close();
@@ -86,6 +111,7 @@ export function buildApi(deps: ApiDeps): ApiInstance {
       prefix: '/api',
     });
   }
+  registerMetricsRoute(app, ctx);
   const webRoot = deps.options.webRoot === undefined ? DEFAULT_WEB_ROOT : deps.options.webRoot;
   registerWebUi(app, webRoot);
   return app;

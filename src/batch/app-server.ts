@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ConfigError } from '../domain/errors.ts';
+import { type Logger, silentLogger } from '../domain/logger.ts';
 import { heartbeatServer, registerServer, stopServer } from '../storage/app-server-store.ts';
 import { BATCH_WAKEUP_CHANNEL } from '../storage/batch-job-store.ts';
 import { claimRun, extendLease } from '../storage/batch-run-store.ts';
@@ -48,7 +49,8 @@ export interface AppServerOptions {
   onlyJobId?: number | null;
   /** Listen for NOTIFY wake-ups (default true); false = polling only (benchmarks). */
   listen?: boolean;
-  log?: (line: string) => void;
+  /** Where the server's events go; its runs log through children with job and run. */
+  logger?: Logger;
 }
 
 export class AppServer {
@@ -57,7 +59,7 @@ export class AppServer {
   readonly #options: AppServerOptions;
   readonly #instance = randomUUID();
   readonly #clock: () => Date;
-  readonly #log: (line: string) => void;
+  readonly #logger: Logger;
   readonly #runs = new Map<number, ActiveRun>();
   readonly #endListeners = new Set<(summary: RunSummary) => void>();
   #pollTimer: NodeJS.Timeout | null = null;
@@ -76,7 +78,7 @@ export class AppServer {
     this.name = options.name;
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
     this.#clock = options.clock ?? (() => new Date());
-    this.#log = options.log ?? (() => undefined);
+    this.#logger = (options.logger ?? silentLogger).child({ appServer: options.name });
   }
 
   /** Registers the server (refused while another live process has its name), then starts dispatching. */
@@ -146,7 +148,7 @@ export class AppServer {
     const waited = this.#options.onlyJobId;
     if (waited != null) await extendWaitLease(db, waited, this.timing.leaseSeconds);
     const restarted = await promoteAtRestart(db, this.name, this.#options.onlyJobId ?? null);
-    if (restarted.length > 0) this.#log(`at restart: job(s) ${restarted.join(', ')} due`);
+    if (restarted.length > 0) this.#logger.info(`at restart: job(s) ${restarted.join(', ')} due`);
     if (this.#options.listen !== false) {
       this.#unlisten = await db.listen(BATCH_WAKEUP_CHANNEL, () => {
         this.wake();
@@ -164,16 +166,18 @@ export class AppServer {
       this.#again = false;
       try {
         const swept = await sweep(db, this.timing.leaseSeconds, this.#clock());
-        for (const name of swept.deadServers) this.#log(`application server ${name} is dead`);
-        if (swept.abandonedRuns.length > 0) this.#log(`abandoned run(s) ${swept.abandonedRuns.join(', ')}`);
+        for (const name of swept.deadServers)
+          this.#logger.warn(`application server ${name} is dead`, { deadServer: name });
+        if (swept.abandonedRuns.length > 0)
+          this.#logger.warn(`abandoned run(s) ${swept.abandonedRuns.join(', ')}`);
         if (swept.abandonedJobs.length > 0)
-          this.#log(`abandoned job(s) ${swept.abandonedJobs.join(', ')}: their --wait process died`);
+          this.#logger.warn(`abandoned job(s) ${swept.abandonedJobs.join(', ')}: their --wait process died`);
         // A server for one job (import-customers --wait) leaves other jobs' schedules to the real servers.
         if (this.#options.onlyJobId == null) await promote(db, this.#clock(), this.timing.startWindowSeconds);
         await this.#claim();
         this.#wakeWhenDue(await nextDueAt(db));
       } catch (error) {
-        this.#log(`dispatcher: ${error instanceof Error ? error.message : String(error)}`);
+        this.#logger.error(`dispatcher: ${error instanceof Error ? error.message : String(error)}`);
       }
     } while (this.#again && !this.#stopping);
   }
@@ -201,7 +205,10 @@ export class AppServer {
         applications: applications.names(),
       });
       if (!claimed) return;
-      const run = startRun({ db, applications, clock: this.#clock, log: this.#log }, { ...claimed, token });
+      const run = startRun(
+        { db, applications, clock: this.#clock, logger: this.#logger },
+        { ...claimed, token },
+      );
       this.#runs.set(run.runId, run);
       void run.done.then((summary) => {
         this.#runs.delete(run.runId);
@@ -221,7 +228,9 @@ export class AppServer {
       if (!(await heartbeatServer(db, this.name, this.#instance))) {
         if (this.#stopping) return;
         this.#nameLost = true;
-        this.#log(`application server ${this.name} was registered by another process; stopping its runs`);
+        this.#logger.error(
+          `application server ${this.name} was registered by another process; stopping its runs`,
+        );
         for (const run of this.#runs.values())
           run.controller.abort(new StopReason('lease-lost', 'lease lost'));
         return;
@@ -241,7 +250,7 @@ export class AppServer {
           run.controller.abort(new StopReason('canceled', 'canceled by a user'));
       }
     } catch (error) {
-      this.#log(`heartbeat: ${error instanceof Error ? error.message : String(error)}`);
+      this.#logger.error(`heartbeat: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.#heartbeating = false;
     }

@@ -7,6 +7,7 @@
 
 import type { BatchJob } from '../domain/batch-job.ts';
 import type { BatchLease } from '../domain/batch-run.ts';
+import type { Logger } from '../domain/logger.ts';
 import type { Db } from '../storage/db.ts';
 
 export interface RunOutcome {
@@ -26,6 +27,8 @@ export interface RunContext<Settings> {
   job: BatchJob;
   settings: Settings;
   signal: AbortSignal;
+  /** The run's logger: its lines carry job and run (an application adds what it knows, e.g. channel). */
+  logger: Logger;
   /** Reports counts so far (kept with the run at the next heartbeat). */
   onProgress(counts: Record<string, number>): void;
   /**

@@ -7,6 +7,7 @@
 import type { BatchJob } from '../domain/batch-job.ts';
 import type { RunReason } from '../domain/batch-run.ts';
 import { asKontorError } from '../domain/errors.ts';
+import type { Logger } from '../domain/logger.ts';
 import { getJob, lockJob, wakeServers } from '../storage/batch-job-store.ts';
 import { endRun, moveJobAfterRun, type RunEnd } from '../storage/batch-run-store.ts';
 import type { Db } from '../storage/db.ts';
@@ -46,7 +47,8 @@ export interface ExecutorDeps {
   db: Db;
   applications: BatchApplications;
   clock: () => Date;
-  log: (line: string) => void;
+  /** The server's logger; each run logs through a child with job and run. */
+  logger: Logger;
 }
 
 export function startRun(
@@ -60,7 +62,10 @@ export function startRun(
     done: Promise.resolve(null),
   };
   active.done = execute(deps, active).catch((error: unknown) => {
-    deps.log(`run ${claim.runId}: could not be written: ${asKontorError(error).detail ?? String(error)}`);
+    deps.logger.error(
+      `run ${claim.runId}: could not be written: ${asKontorError(error).detail ?? String(error)}`,
+      { job: claim.jobId, run: claim.runId },
+    );
     return null;
   });
   return active;
@@ -70,6 +75,7 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
   const { db } = deps;
   const job = await getJob(db, active.jobId);
   if (!job) return null;
+  const log = deps.logger.child({ job: job.id, run: active.runId });
   const signal = active.controller.signal;
   const timer =
     job.maxRunSeconds === null
@@ -81,7 +87,11 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
             ),
           job.maxRunSeconds * 1000,
         );
-  deps.log(`run ${active.runId} of job ${job.id} "${job.name}" (${job.application}) started`);
+  log.info(`run ${active.runId} of job ${job.id} "${job.name}" (${job.application}) started`, {
+    event: 'run-started',
+    application: job.application,
+    queue: job.queue,
+  });
   let outcome: RunOutcome;
   try {
     const application = deps.applications.get(job.application);
@@ -92,6 +102,7 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
       job,
       settings,
       signal,
+      logger: log,
       onProgress: (counts) => {
         active.counts = counts;
       },
@@ -99,7 +110,7 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
     });
   } catch (error) {
     const failure = asKontorError(error);
-    if (failure.kind === 'bug') deps.log(`run ${active.runId}: ${failure.detail ?? failure.message}`);
+    if (failure.kind === 'bug') log.error(`run ${active.runId}: ${failure.detail ?? failure.message}`);
     outcome = {
       state: 'failed',
       hasErrors: true,
@@ -113,7 +124,7 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
   }
   const stop = signal.aborted && signal.reason instanceof StopReason ? signal.reason : null;
   if (stop?.reason === 'lease-lost') {
-    deps.log(`run ${active.runId}: lease lost (taken for dead); nothing written`);
+    log.warn(`run ${active.runId}: lease lost (taken for dead); nothing written`);
     return null;
   }
   const end = runEnd(outcome, stop, active);
@@ -138,11 +149,12 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
     return true;
   });
   if (!written) {
-    deps.log(`run ${active.runId}: lease lost before it ended; nothing written`);
+    log.warn(`run ${active.runId}: lease lost before it ended; nothing written`);
     return null;
   }
-  deps.log(
+  log[end.state === 'finished' ? 'info' : 'warn'](
     `run ${active.runId} of job ${job.id} "${job.name}" ${end.state}${end.reason ? ` (${end.reason})` : ''}`,
+    { event: 'run-ended', state: end.state, reason: end.reason, hasErrors: end.hasErrors },
   );
   return { runId: active.runId, job, end, summary };
 }

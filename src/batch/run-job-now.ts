@@ -8,6 +8,7 @@
 import { hostname } from 'node:os';
 import { OPEN_STATES } from '../domain/batch-job.ts';
 import type { BatchRun } from '../domain/batch-run.ts';
+import type { Logger } from '../domain/logger.ts';
 import { forgetServer } from '../storage/app-server-store.ts';
 import { getJob } from '../storage/batch-job-store.ts';
 import { listRuns } from '../storage/batch-run-store.ts';
@@ -24,6 +25,8 @@ export interface RunJobNowOptions {
   serverName?: string | null;
   signal?: AbortSignal;
   timing?: Partial<ServerTiming>;
+  /** Where the run's events go (the CLI: warnings and errors on stderr); default none. */
+  logger?: Logger;
 }
 
 /** The name this process runs a job under: the job's Application server, or cli-<host>-<pid>. */
@@ -41,6 +44,7 @@ export async function runJobNow(options: RunJobNowOptions): Promise<BatchRun | n
     applications: options.applications,
     onlyJobId: jobId,
     timing: options.timing,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   try {
     const runId = await new Promise<number | null>((resolve) => {

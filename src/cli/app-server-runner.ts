@@ -5,6 +5,7 @@
 import { AppServer, type ServerTiming } from '../batch/app-server.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { AppContext } from './app-context.ts';
+import { type LogFormat, processLog } from './log-format.ts';
 import { untilStopped } from './until-stopped.ts';
 
 export interface TimingOptions {
@@ -42,20 +43,23 @@ export async function runAppServer(
   app: AppContext,
   name: string,
   timing: Partial<ServerTiming>,
+  logFormat: LogFormat,
 ): Promise<void> {
   const db = await app.database();
+  const log = await processLog(logFormat, app.output);
   const server = await AppServer.start({
     db,
     name,
     applications: app.applications,
     timing,
-    log: (line) => app.output.out(`${new Date().toISOString()} ${line}`),
+    logger: log.logger,
   });
-  app.output.out(
+  log.say(
     `Application server "${name}" running on ${db.location} (applications: ${app.applications.names().join(', ')}). Ctrl+C stops it.`,
+    { appServer: name },
   );
   await untilStopped();
-  app.output.out('Stopping: running jobs end after their current step ...');
+  log.say('Stopping: running jobs end after their current step ...', { appServer: name });
   const forceExit = () => process.exit(130);
   process.once('SIGINT', forceExit);
   process.once('SIGTERM', forceExit);
@@ -65,5 +69,5 @@ export async function runAppServer(
     process.off('SIGINT', forceExit);
     process.off('SIGTERM', forceExit);
   }
-  app.output.out(`Application server "${name}" stopped.`);
+  log.say(`Application server "${name}" stopped.`, { appServer: name });
 }

@@ -9,6 +9,7 @@ import { AppServer, type ServerTiming } from '../batch/app-server.ts';
 import { UserService } from '../users/user-service.ts';
 import type { AppContext } from './app-context.ts';
 import { KONTOR_VERSION } from './kontor-version.ts';
+import { type LogFormat, type ProcessLog, processLog } from './log-format.ts';
 import { onFreePort } from './port-in-use.ts';
 import { untilStopped } from './until-stopped.ts';
 
@@ -22,11 +23,16 @@ export interface ServeOptions {
   secureCookies: boolean;
   /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (`--trust-proxy`). */
   trustProxy?: boolean;
+  /** `--log-format` (or KONTOR_LOG_FORMAT, or the configuration file). */
+  logFormat: LogFormat;
+  /** Who may scrape /metrics besides loopback: the bearer token (KONTOR_METRICS_TOKEN); null: loopback only. */
+  metricsToken?: string | null;
 }
 
 export interface RunningServe {
   url: string;
   appServer: string;
+  log: ProcessLog;
   /** The administrator created at this start with a one-time password; null when users existed. */
   firstAdministrator: { name: string; password: string } | null;
   stop(): Promise<void>;
@@ -39,16 +45,20 @@ function urlOf(address: AddressInfo | string | null, host: string): string {
   return `http://${name.includes(':') ? `[${name}]` : name}:${address.port}`;
 }
 
-export async function startServe(app: AppContext, options: ServeOptions): Promise<RunningServe> {
+/** `log`: the process's log if the caller made it already (`kontor demo`); else one in options.logFormat. */
+export async function startServe(
+  app: AppContext,
+  options: ServeOptions,
+  processLogOf?: ProcessLog,
+): Promise<RunningServe> {
   const db = await app.database();
-  const log = (line: string) => app.output.out(`${new Date().toISOString()} ${line}`);
-  const errorLog = (line: string) => app.output.err(`${new Date().toISOString()} ${line}`);
+  const log = processLogOf ?? (await processLog(options.logFormat, app.output));
   const server = await AppServer.start({
     db,
     name: options.appServer,
     applications: app.applications,
     timing: options.timing,
-    log,
+    logger: log.logger,
   });
   // Loaded here, not at the top: every other `kontor` command (workers too) starts without Fastify.
   const { buildApi } = await import('../api/server.ts');
@@ -61,8 +71,9 @@ export async function startServe(app: AppContext, options: ServeOptions): Promis
       trustProxy: options.trustProxy === true,
       version: KONTOR_VERSION,
       appServer: options.appServer,
-      log: errorLog,
-      requestLog: log,
+      logger: log.logger,
+      requestLog: true,
+      metricsToken: options.metricsToken ?? null,
     },
   });
   const stopBoth = async () => {
@@ -90,6 +101,7 @@ export async function startServe(app: AppContext, options: ServeOptions): Promis
   return {
     url: urlOf(api.server.address(), options.host),
     appServer: options.appServer,
+    log,
     firstAdministrator,
     async stop() {
       await api.close();
@@ -112,9 +124,9 @@ export function firstLoginLines(url: string, admin: { name: string; password: st
 }
 
 /** Waits for Ctrl+C / SIGTERM, then stops HTTP and the application server; a second signal exits at once. */
-export async function serveUntilStopped(app: AppContext, running: RunningServe): Promise<void> {
+export async function serveUntilStopped(running: RunningServe): Promise<void> {
   await untilStopped();
-  app.output.out(
+  running.log.say(
     'Stopping: the HTTP server first, then the application server (running jobs end after their current step) ...',
   );
   const forceExit = () => process.exit(130);
@@ -126,5 +138,5 @@ export async function serveUntilStopped(app: AppContext, running: RunningServe):
     process.off('SIGINT', forceExit);
     process.off('SIGTERM', forceExit);
   }
-  app.output.out('Kontor stopped.');
+  running.log.say('Kontor stopped.');
 }

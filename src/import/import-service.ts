@@ -7,6 +7,7 @@ import type { BatchLease } from '../domain/batch-run.ts';
 import { AbortedError, asKontorError, BugError, NotFoundError } from '../domain/errors.ts';
 import type { ImportRun, RunCounts } from '../domain/import-run.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
+import type { Logger } from '../domain/logger.ts';
 import { redact } from '../domain/redact.ts';
 import { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
@@ -22,6 +23,7 @@ import { prefetchPages } from './page-pipeline.ts';
 import { commitPage } from './page-writer.ts';
 import { openGuardedRun } from './run-guard.ts';
 import { type ChangedSince, movesWatermark } from './selection.ts';
+import { stderrLogger } from './stderr-logger.ts';
 import { WatermarkTracker } from './watermark.ts';
 
 export interface ImportRequest {
@@ -40,13 +42,14 @@ export interface ImportDeps {
   now?: () => Date;
   /** Opens the channel's sealed secrets (default: with the keys of this process's environment). */
   secrets?: ChannelSecrets;
-  /** Where internal details of failed runs go (never shown to users); default: stderr. */
-  logError?: (line: string) => void;
+  /**
+   * Where the run's events and internal details of failures go (never shown to users); its lines carry
+   * importRun and channel. Default: stderr.
+   */
+  logger?: Logger;
   /** The own lease of a run outside a job (default 30 s; tests). */
   runLeaseSeconds?: number;
 }
-
-const logToStderr = (line: string) => process.stderr.write(`${line}\n`);
 
 export interface ImportHooks {
   /** Stops the run between pages (maximum run time, cancel). */
@@ -70,7 +73,7 @@ export async function runImport(
   hooks: ImportHooks = {},
 ): Promise<ImportRun> {
   const { db } = deps;
-  const log = deps.logError ?? logToStderr;
+  const baseLog = deps.logger ?? stderrLogger;
   // Read (again after a wait for a busy channel) what the run starts from: the channel and its watermark.
   const guarded = await openGuardedRun(
     db,
@@ -109,6 +112,12 @@ export async function runImport(
   const { channel, adapter, readStartedAt, selection } = guarded.start;
   const { runId } = guarded;
   hooks.onStart?.(runId);
+  const log = baseLog.child({ importRun: runId, channel: channel.name });
+  log.info(`import run ${runId} of sales channel "${channel.name}" started (${selection.mode})`, {
+    event: 'import-started',
+    adapter: channel.adapter,
+    changedSince: selection.mode,
+  });
 
   // Where the read began on the shop's clock: the watermark for a Last transfer, the beginning otherwise.
   const readFrom = selection.since === null ? null : channel.watermark;
@@ -146,7 +155,8 @@ export async function runImport(
     for await (const page of pages) {
       const plan = await retryDatabaseStep(() => commitPage(db, target, page), {
         signal: hooks.signal,
-        onRetry: (error) => log(`kontor: import run ${runId}: ${error.message}; committing the page again`),
+        onRetry: (error) =>
+          log.warn(`kontor: import run ${runId}: ${error.message}; committing the page again`),
       });
       tracker.addPage(plan.seen, plan.heldBack, plan.undated);
       counts = addCounts(counts, plan.counts);
@@ -186,8 +196,9 @@ export async function runImport(
       .map((field) => channel.settings[field.key] ?? '');
     failure = { code: kontorError.code, message: redact(kontorError.message, secrets) };
     if (kontorError.kind === 'bug') {
-      log(
+      log.error(
         `kontor: import run ${runId} failed: ${redact(kontorError.detail ?? kontorError.message, secrets)}`,
+        { code: kontorError.code },
       );
     }
   } finally {
@@ -205,9 +216,24 @@ export async function runImport(
         const ended = await finishRun(tx, runId, { state, watermarkAfter, error: failure });
         if (ended && moveWatermark) await setWatermark(tx, channel.id, watermarkAfter);
       }),
-    { onRetry: (error) => log(`kontor: import run ${runId}: ${error.message}; ending the run again`) },
+    { onRetry: (error) => log.warn(`kontor: import run ${runId}: ${error.message}; ending the run again`) },
   );
   const run = await getRun(db, runId);
   if (!run) throw new BugError('RUN_VANISHED', `Import run ${runId} disappeared while it was written.`);
+  const c = run.counts;
+  log[run.state === 'finished' ? 'info' : 'warn'](
+    `import run ${runId} of sales channel "${channel.name}" ${run.state}: read ${c.read}, created ${c.created}, updated ${c.updated}, errors ${c.errors}, awaiting ${c.awaiting}`,
+    {
+      event: 'import-ended',
+      state: run.state,
+      read: c.read,
+      created: c.created,
+      updated: c.updated,
+      unchanged: c.unchanged,
+      errors: c.errors,
+      awaiting: c.awaiting,
+      code: run.error?.code ?? null,
+    },
+  );
   return run;
 }

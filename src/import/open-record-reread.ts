@@ -8,6 +8,7 @@
 import type { Adapter, ChannelConnection } from '../adapters/adapter.ts';
 import { asKontorError } from '../domain/errors.ts';
 import { addCounts, type RunCounts, ZERO_COUNTS } from '../domain/import-run.ts';
+import type { Logger } from '../domain/logger.ts';
 import type { Db } from '../storage/db.ts';
 import { recordPage } from '../storage/import-run-store.ts';
 import { openIdsNotSeenBy } from '../storage/open-record-store.ts';
@@ -20,7 +21,7 @@ export interface RereadInput {
   connection: ChannelConnection;
   target: PageTarget;
   signal?: AbortSignal;
-  log: (line: string) => void;
+  log: Logger;
   onPage?: (counts: RunCounts) => void;
 }
 
@@ -39,7 +40,7 @@ export async function rereadByIds(
     const plan = await retryDatabaseStep(() => commitPage(db, target, page), {
       signal: input.signal,
       onRetry: (error) =>
-        input.log(`kontor: import run ${target.runId}: ${error.message}; committing the page again`),
+        input.log.warn(`kontor: import run ${target.runId}: ${error.message}; committing the page again`),
     });
     counts = addCounts(counts, plan.counts);
     input.onPage?.(counts);

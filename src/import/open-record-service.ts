@@ -11,6 +11,7 @@ import type { AdapterRegistry } from '../adapters/registry.ts';
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
 import { AbortedError, asKontorError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { ZERO_COUNTS } from '../domain/import-run.ts';
+import type { Logger } from '../domain/logger.ts';
 import {
   MAX_ACTION_IDS,
   type OpenRecord,
@@ -37,6 +38,7 @@ import { rereadByIds } from './open-record-reread.ts';
 import type { PlanContext } from './page-plan.ts';
 import { commitPage, type PageTarget } from './page-writer.ts';
 import { openGuardedRun } from './run-guard.ts';
+import { stderrLogger } from './stderr-logger.ts';
 
 export interface RecordActionRequest {
   channel: string;
@@ -64,7 +66,7 @@ export class OpenRecordService {
     private readonly db: Db,
     private readonly adapters: AdapterRegistry,
     private readonly secrets: ChannelSecrets,
-    private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    private readonly log: Logger = stderrLogger,
   ) {}
 
   async list(filter: OpenRecordFilter): Promise<{ total: number; records: OpenRecord[] }> {
@@ -140,7 +142,9 @@ export class OpenRecordService {
         .map((field) => channel.settings[field.key] ?? '');
       failure = { code: kontorError.code, message: redact(kontorError.message, secrets) };
       if (kontorError.kind === 'bug')
-        this.log(`kontor: import run ${guarded.runId} failed: ${redact(kontorError.detail ?? '', secrets)}`);
+        this.log.error(
+          `kontor: import run ${guarded.runId} failed: ${redact(kontorError.detail ?? '', secrets)}`,
+        );
       const done = new Set([...outcome.handled, ...outcome.failed.map((item) => item.externalId)]);
       outcome = {
         handled: outcome.handled,

@@ -7,6 +7,7 @@ import type { AdapterRegistry } from '../../src/adapters/registry.ts';
 import type { ApiInstance } from '../../src/api/route-plugin.ts';
 import { buildApi } from '../../src/api/server.ts';
 import type { BatchApplications } from '../../src/batch/batch-application.ts';
+import type { Logger } from '../../src/domain/logger.ts';
 import type { Db } from '../../src/storage/db.ts';
 import { type HashCost, PasswordHasher } from '../../src/users/password-hasher.ts';
 import { UserService } from '../../src/users/user-service.ts';
@@ -82,8 +83,9 @@ export function testApi(
     appServer?: string | null;
     heartbeatMs?: number;
     trustProxy?: boolean;
-    log?: (line: string) => void;
-    requestLog?: (line: string) => void;
+    logger?: Logger;
+    requestLog?: boolean;
+    metricsToken?: string;
     loginSleep?: (ms: number) => Promise<void>;
     hashCost?: HashCost;
   } = {},
@@ -103,8 +105,9 @@ export function testApi(
       ...(options.loginSleep ? { loginSleep: options.loginSleep } : {}),
       ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
       ...(options.trustProxy ? { trustProxy: true } : {}),
-      ...(options.log ? { log: options.log } : {}),
-      ...(options.requestLog ? { requestLog: options.requestLog } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.requestLog ? { requestLog: true } : {}),
+      ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     },
   });
   const users = new UserService(db, { hasher: new PasswordHasher(TEST_HASH_COST), clock: clock.now });

@@ -26,8 +26,14 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
   app.get(
     '/health',
     {
-      config: { access: 'public' },
-      schema: { tags: ['system'], summary: 'Is the server up', security: [], response: { 200: Health } },
+      // Liveness: answers while the process does, without the database (that is /ready).
+      config: { access: 'public', sessionless: true },
+      schema: {
+        tags: ['system'],
+        summary: 'Is the process up (liveness; does not touch the database)',
+        security: [],
+        response: { 200: Health },
+      },
     },
     async () => ({ ok: true as const, version: ctx.options.version }),
   );
@@ -43,7 +49,7 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: Readiness, 503: Readiness },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       try {
         const { version, pending } = await ctx.schema.status();
         const ready = pending === 0;
@@ -54,7 +60,7 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
           ...(ready ? {} : { reason: `The database lacks ${pending} migration(s) of this Kontor.` }),
         });
       } catch (error) {
-        ctx.log(`kontor: /api/ready: ${(error as Error).message}`);
+        request.logger.warn(`kontor: /api/ready: ${(error as Error).message}`, { event: 'not-ready' });
         return reply.status(503).send({ ready: false, reason: 'The database cannot be reached.' });
       }
     },

@@ -36,10 +36,11 @@ export function importCustomersApplication(
       if (db) await check(db, adapters, settings);
       return settings;
     },
-    async run({ db, settings, signal, onProgress, lease }): Promise<RunOutcome> {
+    async run({ db, settings, signal, logger, onProgress, lease }): Promise<RunOutcome> {
       try {
+        // The run's logger (job, run); the import's lines add channel and importRun.
         const run = await runImport(
-          { db, adapters, ...(secrets ? { secrets } : {}) },
+          { db, adapters, logger, ...(secrets ? { secrets } : {}) },
           toSelectionInput(settings),
           {
             signal,

@@ -7,7 +7,9 @@ import type { AppContext } from '../app-context.ts';
 import type { TimingOptions } from '../app-server-runner.ts';
 import { batchSettingsFrom } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';
-import { firstLoginLines, type RunningServe, serveUntilStopped, startServe } from '../serve-runner.ts';
+import { type ProcessLog, processLog } from '../log-format.ts';
+import { prettyLogger } from '../pretty-logger.ts';
+import { type RunningServe, serveUntilStopped, startServe } from '../serve-runner.ts';
 import { formatTable } from '../table.ts';
 import {
   type DemoShop,
@@ -16,7 +18,7 @@ import {
   startShopActivity,
   stopDemoShops,
 } from './demo-shops.ts';
-import { portFrom, serveOptionsFrom } from './worker.ts';
+import { portFrom, printFirstLogin, serveOptionsFrom } from './worker.ts';
 
 export interface DemoOptions extends TimingOptions {
   port: string;
@@ -26,6 +28,7 @@ export interface DemoOptions extends TimingOptions {
   httpPort: string;
   appServer?: string;
   insecureCookies?: boolean;
+  logFormat?: string;
 }
 
 export async function runDemo(
@@ -41,16 +44,17 @@ export async function runDemo(
       `--customers "${options.customers}" must be a whole number from 1 to 100000.`,
     );
   const app = context();
+  const log = await processLog(serve.logFormat, app.output);
   const shops = await startDemoShops(port, customers);
   try {
-    const ok = await importAll(app, shops);
+    const ok = await importAll(app, shops, log);
     if (!ok) setExitCode(EXIT.failed);
     if (options.once) return;
-    const running = await startServe(app, serve);
+    const running = await startServe(app, serve, log);
     printDemoStarted(app, running);
-    const activity = startShopActivity(shops, 20_000, (line) => app.output.out(line));
+    const activity = startShopActivity(shops, 20_000, (line) => log.say(line));
     try {
-      await serveUntilStopped(app, running);
+      await serveUntilStopped(running);
     } finally {
       activity.stop();
     }
@@ -60,8 +64,7 @@ export async function runDemo(
 }
 
 /** Creates the channels, files and runs one Last transfer job per channel; prints a table. True if all finished. */
-async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<boolean> {
-  const { output } = app;
+async function importAll(app: AppContext, shops: readonly DemoShop[], log: ProcessLog): Promise<boolean> {
   const db = await app.database();
   const { channels, jobs, runs } = await app.services();
   const rows: string[][] = [];
@@ -69,8 +72,9 @@ async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<b
   for (const shop of shops) {
     const created = await ensureDemoChannel(channels, shop);
     const { adapter } = shop.harness;
-    output.out(
+    log.say(
       `${adapter.label} simulator at ${shop.simulator.connection.url}: channel "${shop.channel}" ${created ? 'created' : 'found'}.`,
+      { channel: shop.channel, adapter: adapter.kind },
     );
     const job = await jobs.file({
       application: IMPORT_CUSTOMERS,
@@ -88,30 +92,46 @@ async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<b
         db.location,
       ),
     });
-    const run = await runJobNow({ db, applications: app.applications, jobId: job.id });
+    // Readable: the table below says how each run went (and a failure's detail goes to stderr); json: every line.
+    const logger = log.format === 'json' ? log.logger : prettyLogger(app.output, { minLevel: 'error' });
+    const run = await runJobNow({ db, applications: app.applications, jobId: job.id, logger });
     const { run: importRun } = await runs.withLog(run?.importRunId ?? null);
     const c = importRun?.counts;
     if (run?.state !== 'finished') ok = false;
+    if (log.format === 'json')
+      log.logger.info(`demo import of sales channel "${shop.channel}": ${run?.state ?? 'not run'}`, {
+        channel: shop.channel,
+        job: job.id,
+        run: run?.id ?? null,
+        state: run?.state ?? null,
+        ...(c
+          ? { read: c.read, created: c.created, updated: c.updated, awaiting: c.awaiting, errors: c.errors }
+          : {}),
+      });
     rows.push([
       shop.channel,
       `job ${job.id}: ${run?.state ?? 'not run'}`,
       ...(c ? [c.read, c.created, c.updated, c.awaiting, c.errors].map(String) : ['-', '-', '-', '-', '-']),
     ]);
   }
-  output.out(`\nImported into ${db.location} (Changed since: Last transfer):`);
-  output.out(formatTable(['Channel', 'Batch job', 'Read', 'Created', 'Updated', 'Awaiting', 'Errors'], rows));
-  output.out(
+  if (log.format === 'pretty') {
+    app.output.out(`\nImported into ${db.location} (Changed since: Last transfer):`);
+    app.output.out(
+      formatTable(['Channel', 'Batch job', 'Read', 'Created', 'Updated', 'Awaiting', 'Errors'], rows),
+    );
+  }
+  log.say(
     'Records awaiting confirmation have warnings (e.g. no address): see `kontor jobs log <job>`, and import them with --confirm-all-warnings.',
   );
   return ok;
 }
 
 function printDemoStarted(app: AppContext, running: RunningServe): void {
-  const { out } = app.output;
-  out('');
+  const out = (text: string) => running.log.say(text);
+  if (running.log.format === 'pretty') out('');
   out(`The web UI and HTTP API run at ${running.url} (API docs: ${running.url}/api/docs).`);
   if (running.firstAdministrator) {
-    for (const line of firstLoginLines(running.url, running.firstAdministrator)) out(line);
+    printFirstLogin(app, running);
   } else {
     out(
       `Log in as "${FIRST_ADMINISTRATOR}" (created at an earlier start) with the password chosen then; forgotten: stop the demo and run \`npx kontor user passwd ${FIRST_ADMINISTRATOR}\`.`,

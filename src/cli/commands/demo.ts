@@ -6,6 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { AppContext } from '../app-context.ts';
+import { addLogFormatOption } from '../log-format.ts';
 import type { DemoOptions } from './demo-run.ts';
 
 export function registerDemoCommand(
@@ -13,8 +14,7 @@ export function registerDemoCommand(
   context: () => AppContext,
   setExitCode: (code: number) => void,
 ): void {
-  program
-    .command('demo')
+  addLogFormatOption(program.command('demo'))
     .description(
       'start a simulator for every adapter, create demo channels and import their customers as batch jobs',
     )

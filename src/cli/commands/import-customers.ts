@@ -15,6 +15,7 @@ import { addBatchOptions, type BatchOptions, batchSettingsFrom } from '../batch-
 import { EXIT } from '../exit-codes.ts';
 import { addImportOptions, type ImportOptions, importSettingsFrom } from '../import-options.ts';
 import { withInterrupt } from '../interrupt.ts';
+import { prettyLogger } from '../pretty-logger.ts';
 import { formatRunSummary } from '../run-summary.ts';
 
 interface ImportCommandOptions extends BatchOptions, ImportOptions, TimingOptions {
@@ -78,6 +79,8 @@ export function registerImportCommand(
             serverName: job.appServer,
             signal,
             timing,
+            // As before: only the internal details of a failure, on stderr (stdout may be --json).
+            logger: prettyLogger(app.output, { minLevel: 'error' }),
           }),
         () => app.output.err('Stopping after the current page (Ctrl+C again to quit at once) ...'),
       );

@@ -9,6 +9,7 @@ import { assertName } from '../../batch/batch-settings.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { AppContext } from '../app-context.ts';
 import { runAppServer, type TimingOptions, timingFrom } from '../app-server-runner.ts';
+import { addLogFormatOption, resolveLogFormat } from '../log-format.ts';
 import {
   firstLoginLines,
   type RunningServe,
@@ -19,7 +20,7 @@ import {
 import { formatTable } from '../table.ts';
 
 function addTimingOptions(command: Command): Command {
-  return command
+  return addLogFormatOption(command)
     .option('--poll-ms <ms>', 'poll for due jobs this often when no NOTIFY wakes the server (default 5000)')
     .option('--heartbeat-ms <ms>', 'heartbeat of the server and its runs (default 5000)')
     .option('--lease-seconds <s>', 'a run without heartbeat for this long is abandoned (default 30)')
@@ -32,6 +33,7 @@ export interface ServeCommandOptions extends TimingOptions {
   appServer?: string;
   insecureCookies?: boolean;
   trustProxy?: boolean;
+  logFormat?: string;
 }
 
 export function portFrom(option: string, value: string): number {
@@ -51,15 +53,45 @@ export function serveOptionsFrom(options: ServeCommandOptions, portOption = '--p
     timing: timingFrom(options),
     secureCookies: options.insecureCookies !== true,
     trustProxy: options.trustProxy === true,
+    logFormat: resolveLogFormat(options.logFormat),
+    metricsToken: metricsTokenFrom(process.env),
   };
 }
 
+/** KONTOR_METRICS_TOKEN: a bearer token that lets a scraper beyond loopback read /metrics (docs/observability.md). */
+export function metricsTokenFrom(env: NodeJS.ProcessEnv): string | null {
+  const token = env.KONTOR_METRICS_TOKEN?.trim() ?? '';
+  if (token === '') return null;
+  if (token.length < 16)
+    throw new InvalidInputError('KONTOR_METRICS_TOKEN must be at least 16 characters long.');
+  return token;
+}
+
 function printStarted(app: AppContext, running: RunningServe): void {
-  app.output.out(
+  running.log.say(
     `Kontor is running at ${running.url} (web UI; API docs at ${running.url}/api/docs), application server "${running.appServer}". Ctrl+C stops it.`,
+    { url: running.url, appServer: running.appServer },
   );
-  if (running.firstAdministrator)
-    for (const line of firstLoginLines(running.url, running.firstAdministrator)) app.output.out(line);
+  printFirstLogin(app, running);
+}
+
+/**
+ * The first administrator's one-time password: on the terminal (pretty); with json logs on stderr as text
+ * only, so that it never lands in the JSON stream a log collector keeps (docs/observability.md).
+ */
+export function printFirstLogin(app: AppContext, running: RunningServe): void {
+  const admin = running.firstAdministrator;
+  if (!admin) return;
+  const lines = firstLoginLines(running.url, admin);
+  if (running.log.format === 'pretty') {
+    for (const line of lines) app.output.out(line);
+    return;
+  }
+  running.log.logger.info(
+    `First start: the administrator "${admin.name}" was created; its one-time password is on stderr (not in this log).`,
+    { event: 'first-administrator', user: admin.name },
+  );
+  for (const line of lines) app.output.err(line);
 }
 
 export function registerServerCommands(program: Command, context: () => AppContext): void {
@@ -68,8 +100,13 @@ export function registerServerCommands(program: Command, context: () => AppConte
       .command('worker')
       .description('run as an application server: process batch jobs of all processing queues')
       .requiredOption('--app-server <name>', 'name of this application server'),
-  ).action(async (options: TimingOptions & { appServer: string }) => {
-    await runAppServer(context(), assertName('Application server', options.appServer), timingFrom(options));
+  ).action(async (options: TimingOptions & { appServer: string; logFormat?: string }) => {
+    await runAppServer(
+      context(),
+      assertName('Application server', options.appServer),
+      timingFrom(options),
+      resolveLogFormat(options.logFormat),
+    );
   });
 
   addTimingOptions(
@@ -91,7 +128,7 @@ export function registerServerCommands(program: Command, context: () => AppConte
     const app = context();
     const running = await startServe(app, serveOptionsFrom(options));
     printStarted(app, running);
-    await serveUntilStopped(app, running);
+    await serveUntilStopped(running);
   });
 
   program
