@@ -23,6 +23,7 @@ import type {
   RunSchema,
   TriggerResult,
 } from './schemas/job.ts';
+import type { ChannelHealthSchema, HealthRunSchema, HomeResult } from './schemas/home.ts';
 import type { NotificationSchema } from './schemas/notification.ts';
 import type { PartnerPage as PartnerPageSchema, PartnerQuery, PartnerSchema } from './schemas/partner.ts';
 import type {
@@ -79,6 +80,11 @@ export type ImportRun = NonNullable<RunLog['importRun']>;
 export type RunCounts = ImportRun['counts'];
 export type RunLogLine = RunLog['log'][number];
 export type LogLevel = RunLogLine['level'];
+
+// The home page
+export type Home = Static<typeof HomeResult>;
+export type ChannelHealth = Static<typeof ChannelHealthSchema>;
+export type HealthRun = Static<typeof HealthRunSchema>;
 
 // Notifications
 export type Notification = Static<typeof NotificationSchema>;

@@ -154,6 +154,15 @@ export const RunLogResult = Type.Object({
       externalId: Nullable(Type.String()),
       code: Type.String(),
       message: Type.String(),
+      partnerNumber: Type.Optional(
+        Nullable(Type.String({ description: 'the partner this record is linked to now in the channel' })),
+      ),
     }),
   ),
+});
+
+export const RunLogQuery = Type.Object({
+  level: Type.Optional(Type.Enum(['error', 'warning', 'awaiting', 'skipped', 'info'])),
+  code: Type.Optional(Type.String({ maxLength: 80 })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'text in the external id, partner, code or message' })),
 });

@@ -4,6 +4,7 @@ import { fetchJob, type Job } from '../../api/jobs.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
+import { jobBadgeState } from '../../format/run-outcome.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
 import { JobRowActions } from './job-row-actions.tsx';
 import { JobRuns } from './job-runs.tsx';
@@ -65,7 +66,7 @@ function JobDetails({
           <Text fw={600} size="lg" data-testid="job-details-name">
             {job.name}
           </Text>
-          <StateBadge state={job.state} label={job.cancelRequested ? 'canceling' : undefined} />
+          <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? 'canceling' : undefined} />
         </Group>
         <JobRowActions job={job} busy={actions.busy} onAction={run} onEdit={onEdit} />
       </Group>
