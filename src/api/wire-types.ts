@@ -11,6 +11,7 @@ import type {
   PublicChannelSchema,
 } from './schemas/channel.ts';
 import type { ErrorBody as ErrorBodySchema } from './schemas/common.ts';
+import type { ChannelHealthSchema, HealthRunSchema, HomeResult } from './schemas/home.ts';
 import type {
   BatchSettingsSchema,
   CancelResult,
@@ -23,7 +24,6 @@ import type {
   RunSchema,
   TriggerResult,
 } from './schemas/job.ts';
-import type { ChannelHealthSchema, HealthRunSchema, HomeResult } from './schemas/home.ts';
 import type { NotificationSchema } from './schemas/notification.ts';
 import type { PartnerPage as PartnerPageSchema, PartnerQuery, PartnerSchema } from './schemas/partner.ts';
 import type {

@@ -97,7 +97,11 @@ export class JobService {
    */
   async rerun(ref: string): Promise<BatchJob> {
     const job = await this.#get(await this.resolve(ref));
-    return await this.file({ application: job.application, settings: job.settings, batch: rerunBatchSettings(job) });
+    return await this.file({
+      application: job.application,
+      settings: job.settings,
+      batch: rerunBatchSettings(job),
+    });
   }
 
   /** planned -> released (or ready for Add to queue). */

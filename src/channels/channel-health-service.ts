@@ -3,8 +3,9 @@
  * trend of its latest runs (errors per run), whether a run is going on, and its next scheduled Import
  * customers job. Read in two set-based queries (storage/channel-health-store.ts).
  */
-import { IMPORT_CUSTOMERS } from '../batch/applications/import-customers-app.ts';
+
 import type { AdapterRegistry } from '../adapters/registry.ts';
+import { IMPORT_CUSTOMERS } from '../batch/applications/import-customers-app.ts';
 import { type ChannelHealthRow, channelHealth, type HealthRun } from '../storage/channel-health-store.ts';
 import type { Db } from '../storage/db.ts';
 

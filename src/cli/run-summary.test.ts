@@ -20,11 +20,11 @@ const run = (over: Partial<ImportRun>): ImportRun => ({
 
 describe('the CLI run summary', () => {
   it('says a run finished with errors, with the count in words', () => {
-    expect(runOutcome(run({ counts: { ...ZERO_COUNTS, read: 3, errors: 1 } }))).toBe(
-      'finished with 1 error',
-    );
+    expect(runOutcome(run({ counts: { ...ZERO_COUNTS, read: 3, errors: 1 } }))).toBe('finished with 1 error');
     const text = formatRunSummary(run({ counts: { ...ZERO_COUNTS, read: 3, errors: 2 } }), []);
-    expect(text.split('\n')[0]).toBe('Import run 7 of sales channel "shop" finished with 2 errors (anytime).');
+    expect(text.split('\n')[0]).toBe(
+      'Import run 7 of sales channel "shop" finished with 2 errors (anytime).',
+    );
     expect(runOutcome(run({}))).toBe('finished');
     expect(runOutcome(run({ state: 'failed' }))).toBe('failed');
   });

@@ -2,9 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { filterRunLog } from './run-log-filter.ts';
 
 const lines = [
-  { level: 'error' as const, externalId: '17', code: 'EMAIL_INVALID', message: 'E-mail "x@" is invalid', partnerNumber: null },
-  { level: 'warning' as const, externalId: '18', code: 'NO_ADDRESS', message: 'No address', partnerNumber: 'P-000042' },
-  { level: 'info' as const, externalId: '19', code: 'ACCOUNT_DELETED', message: 'Deleted', partnerNumber: 'P-000043' },
+  {
+    level: 'error' as const,
+    externalId: '17',
+    code: 'EMAIL_INVALID',
+    message: 'E-mail "x@" is invalid',
+    partnerNumber: null,
+  },
+  {
+    level: 'warning' as const,
+    externalId: '18',
+    code: 'NO_ADDRESS',
+    message: 'No address',
+    partnerNumber: 'P-000042',
+  },
+  {
+    level: 'info' as const,
+    externalId: '19',
+    code: 'ACCOUNT_DELETED',
+    message: 'Deleted',
+    partnerNumber: 'P-000043',
+  },
 ];
 
 describe('filtering a run log', () => {

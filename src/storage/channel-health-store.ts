@@ -74,7 +74,13 @@ export async function channelHealth(
      order by c.name, r.id desc`,
     [options.runsPerChannel],
   );
-  const next = await db.query<{ channel: string; id: unknown; name: string; start_mode: string; due_at: unknown }>(
+  const next = await db.query<{
+    channel: string;
+    id: unknown;
+    name: string;
+    start_mode: string;
+    due_at: unknown;
+  }>(
     `select distinct on (j.settings->>'channel') j.settings->>'channel' as channel, j.id, j.name,
        j.start_mode, j.due_at
      from batch_job j

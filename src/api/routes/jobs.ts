@@ -12,13 +12,7 @@ import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.
 import { jobView } from '../job-view.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
-import {
-  CancelResult,
-  JobPatchBody,
-  JobQuery,
-  JobSchema,
-  TriggerResult,
-} from '../schemas/job.ts';
+import { CancelResult, JobPatchBody, JobQuery, JobSchema, TriggerResult } from '../schemas/job.ts';
 
 /** The job, if the logged-in user may change it. */
 async function ownJob(ctx: ApiContext, request: FastifyRequest, id: number) {

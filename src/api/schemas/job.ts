@@ -164,5 +164,7 @@ export const RunLogResult = Type.Object({
 export const RunLogQuery = Type.Object({
   level: Type.Optional(Type.Enum(['error', 'warning', 'awaiting', 'skipped', 'info'])),
   code: Type.Optional(Type.String({ maxLength: 80 })),
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'text in the external id, partner, code or message' })),
+  q: Type.Optional(
+    Type.String({ maxLength: 200, description: 'text in the external id, partner, code or message' }),
+  ),
 });

@@ -51,7 +51,9 @@ export function importCustomersApplication(
         );
         const c = run.counts;
         const outcome =
-          run.state === 'finished' && c.errors > 0 ? `finished with ${countOf(c.errors, 'error')}` : run.state;
+          run.state === 'finished' && c.errors > 0
+            ? `finished with ${countOf(c.errors, 'error')}`
+            : run.state;
         const counts = `read ${c.read}, created ${c.created}, updated ${c.updated}, errors ${c.errors}, awaiting confirmation ${c.awaiting}, deactivated ${c.deactivated}`;
         return {
           state: run.state === 'finished' ? 'finished' : 'failed',

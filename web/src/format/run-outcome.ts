@@ -2,8 +2,9 @@
  * How a run ended, in words: a run that finished with errors says so everywhere (badges, summaries,
  * notifications), a failed run says why, and counts are pluralised ("1 error", "2 errors").
  */
-import type { Job, Run } from '../api/jobs.ts';
+
 import { countOf } from '../../../src/domain/count-words.ts';
+import type { Job, Run } from '../api/jobs.ts';
 
 export { countOf, formatCount } from '../../../src/domain/count-words.ts';
 

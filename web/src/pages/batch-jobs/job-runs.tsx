@@ -76,7 +76,12 @@ function RunOutcomeAlert({ run }: { run: Run }) {
   if (reason) {
     const title = run.reason === 'timeout' ? 'Run stopped: maximum run time' : END_TITLES[run.state];
     return (
-      <Alert color={run.state === 'canceled' ? 'orange' : 'red'} title={title} py="xs" data-testid="run-outcome">
+      <Alert
+        color={run.state === 'canceled' ? 'orange' : 'red'}
+        title={title}
+        py="xs"
+        data-testid="run-outcome"
+      >
         {reason}{' '}
         {run.error && (
           <Text span c="dimmed" size="xs">
@@ -90,7 +95,8 @@ function RunOutcomeAlert({ run }: { run: Run }) {
   if (run.state === 'finished' && run.hasErrors)
     return (
       <Alert color="red" variant="light" title="Finished with errors" py="xs" data-testid="run-outcome">
-        {countOf(errors, 'record was', 'records were')} not imported because of errors; the log below says why.
+        {countOf(errors, 'record was', 'records were')} not imported because of errors; the log below says
+        why.
       </Alert>
     );
   return null;

@@ -4,7 +4,6 @@ import type { Run } from '../../api/jobs.ts';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { countsText, runBadgeState } from '../../format/run-outcome.ts';
 
-
 export function RunSummary({ run }: { run: Run }) {
   return (
     <Stack gap={2} align="flex-start">
