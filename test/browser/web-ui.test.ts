@@ -57,6 +57,9 @@ describeBrowser('web UI in Chromium', () => {
     await page.getByLabel(/^New password/).fill(PASSWORD);
     await page.getByLabel(/^Repeat new password/).fill(PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
+    // The landing page is Home (every channel's health); Import customers is one click away.
+    await page.getByTestId('home-channels').waitFor();
+    await nav(page, 'Import customers');
     await page.getByTestId('import-customers-dialog').waitFor();
     await screenshot(page, '01-import-customers');
   });

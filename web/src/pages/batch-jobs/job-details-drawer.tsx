@@ -18,9 +18,11 @@ interface JobDetailsDrawerProps {
   onClose: () => void;
   onEdit: (job: Job) => void;
   onChanged: () => void;
+  /** Opens another job (the one Run again filed). */
+  onOpen: (jobId: number) => void;
 }
 
-export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged }: JobDetailsDrawerProps) {
+export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged, onOpen }: JobDetailsDrawerProps) {
   return (
     <Drawer
       opened={jobId !== null}
@@ -29,7 +31,7 @@ export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged }: JobDetai
       size="xl"
       data-testid="job-details"
     >
-      {jobId !== null && <JobDetails jobId={jobId} onEdit={onEdit} onChanged={onChanged} />}
+      {jobId !== null && <JobDetails jobId={jobId} onEdit={onEdit} onChanged={onChanged} onOpen={onOpen} />}
     </Drawer>
   );
 }
@@ -38,10 +40,12 @@ function JobDetails({
   jobId,
   onEdit,
   onChanged,
+  onOpen,
 }: {
   jobId: number;
   onEdit: (job: Job) => void;
   onChanged: () => void;
+  onOpen: (jobId: number) => void;
 }) {
   const {
     data: job,
@@ -52,10 +56,13 @@ function JobDetails({
     `job:${jobId}`,
     (current) => (current && !MOVING_STATES.has(current.state) ? 10_000 : 2000),
   );
-  const actions = useJobActions(() => {
-    reload();
-    onChanged();
-  });
+  const actions = useJobActions(
+    () => {
+      reload();
+      onChanged();
+    },
+    (filed) => onOpen(filed.id),
+  );
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!job) return <PageLoader />;
   const run = (j: Job, action: JobAction) => actions.run(j, action);
