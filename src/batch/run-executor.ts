@@ -5,7 +5,7 @@
  */
 
 import type { BatchJob } from '../domain/batch-job.ts';
-import type { RunReason } from '../domain/batch-run.ts';
+import type { RunProgress, RunReason } from '../domain/batch-run.ts';
 import { asKontorError } from '../domain/errors.ts';
 import { getJob, lockJob, wakeServers } from '../storage/batch-job-store.ts';
 import { endRun, moveJobAfterRun, type RunEnd } from '../storage/batch-run-store.ts';
@@ -31,6 +31,7 @@ export interface ActiveRun {
   readonly token: string;
   readonly controller: AbortController;
   counts: Record<string, number> | null;
+  progress: RunProgress | null;
   /** Resolves when the run has ended and was written (or found its lease lost). */
   done: Promise<RunSummary | null>;
 }
@@ -57,6 +58,7 @@ export function startRun(
     ...claim,
     controller: new AbortController(),
     counts: null,
+    progress: null,
     done: Promise.resolve(null),
   };
   active.done = execute(deps, active).catch((error: unknown) => {
@@ -92,8 +94,9 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
       job,
       settings,
       signal,
-      onProgress: (counts) => {
+      onProgress: (counts, progress) => {
         active.counts = counts;
+        if (progress) active.progress = progress;
       },
       lease: { runId: active.runId, token: active.token },
     });
@@ -148,7 +151,7 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
 }
 
 function runEnd(outcome: RunOutcome, stop: StopReason | null, active: ActiveRun): RunEnd {
-  const base = { counts: outcome.counts ?? active.counts };
+  const base = { counts: outcome.counts ?? active.counts, progress: active.progress };
   if (stop && outcome.state === 'failed') {
     if (stop.reason === 'canceled') {
       return { ...base, state: 'canceled', hasErrors: false, reason: 'canceled', error: null };

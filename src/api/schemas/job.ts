@@ -60,6 +60,17 @@ export const RunSchema = Type.Object({
   startedAt: Timestamp,
   finishedAt: Nullable(Timestamp),
   counts: Counts,
+  progress: Nullable(
+    Type.Object(
+      {
+        pages: Type.Integer({ minimum: 0 }),
+        total: Nullable(
+          Type.Integer({ minimum: 0, description: 'records the read delivers, where the shop tells' }),
+        ),
+      },
+      { description: 'how far an active run is (written with the heartbeat); null: not reported' },
+    ),
+  ),
   hasErrors: Type.Boolean(),
   reason: Nullable(Type.String()),
   error: ErrorInfo,

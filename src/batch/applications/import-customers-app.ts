@@ -44,7 +44,7 @@ export function importCustomersApplication(
           toSelectionInput(settings),
           {
             signal,
-            onProgress: (counts) => onProgress({ ...counts }),
+            onProgress: (counts, progress) => onProgress({ ...counts }, progress),
             // The import run is linked to this batch run when it opens; a busy channel makes the job wait.
             lease,
           },
