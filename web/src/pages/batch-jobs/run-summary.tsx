@@ -2,6 +2,7 @@
 import { Stack, Text } from '@mantine/core';
 import type { Run } from '../../api/jobs.ts';
 import { StateBadge } from '../../components/state-badge.tsx';
+import { progressFigures, progressText } from '../../format/progress-text.ts';
 import { countsText, runBadgeState } from '../../format/run-outcome.ts';
 
 export function RunSummary({ run }: { run: Run }) {
@@ -9,7 +10,7 @@ export function RunSummary({ run }: { run: Run }) {
     <Stack gap={2} align="flex-start">
       <StateBadge state={runBadgeState(run)} />
       <Text size="xs" c="dimmed" data-testid="run-summary-counts">
-        {countsText(run)}
+        {run.state === 'active' ? progressText(progressFigures(run, Date.now())) : countsText(run)}
       </Text>
     </Stack>
   );

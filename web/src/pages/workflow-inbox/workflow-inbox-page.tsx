@@ -54,7 +54,9 @@ export function WorkflowInboxPage() {
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(task.createdAt)}</Table.Td>
             <Table.Td>
               <Badge color={task.hasErrors ? 'red' : 'green'} data-has-errors={task.hasErrors}>
-                {task.topic === 'run-ended' && task.hasErrors ? 'Run ended with errors' : (TOPICS[task.topic] ?? task.topic)}
+                {task.topic === 'run-ended' && task.hasErrors
+                  ? 'Run ended with errors'
+                  : (TOPICS[task.topic] ?? task.topic)}
               </Badge>
             </Table.Td>
             <Table.Td className="kontor-wrap">
