@@ -115,7 +115,7 @@ describeBrowser('the web UI as an operator uses it', () => {
     expect(await row.textContent()).not.toMatch(/\b1 errors\b/);
     await screenshot(page, 'operator-12-batch-jobs');
 
-    await nav(page, 'Workflow inbox');
+    await page.getByTestId('inbox-indicator').click();
     const task = page.locator('[data-testid^=task-row-]').first();
     await task.waitFor({ timeout: 30_000 });
     expect(await task.locator('.mantine-Badge-root').textContent()).toBe('Run ended with errors');
@@ -164,9 +164,9 @@ describeBrowser('the web UI as an operator uses it', () => {
       (await lines.locator('td:nth-child(2)').allTextContents()).every((c) => c.includes(externalId)),
     ).toBe(true);
     expect(await lines.count()).toBeGreaterThan(0);
-    await log.getByTestId('log-search').fill('');
-    await page.getByTestId('log-code').click();
-    await page.keyboard.press('Escape');
+    // The filters start afresh with the drawer.
+    await page.goto(url(`/batch-jobs/${jobs.first}`));
+    await log.waitFor();
 
     // A warning was imported: its partner opens in the Sales channel partners cockpit.
     await log.getByTestId('log-level').getByText('warning', { exact: true }).click();
@@ -184,7 +184,8 @@ describeBrowser('the web UI as an operator uses it', () => {
 
   it('says why a failed run failed, without "Every record read was imported"', async () => {
     jobs.locked = await fileImport('locked', { name: 'locked-import' });
-    await openJobs(page);
+    await page.goto(url('/batch-jobs'));
+    await page.getByTestId('jobs-table').waitFor();
     await waitForJobState(page, jobs.locked, 'failed');
     expect(await jobRow(page, jobs.locked).getAttribute('data-outcome')).toBe('failed');
     await jobRow(page, jobs.locked).click();
@@ -201,7 +202,10 @@ describeBrowser('the web UI as an operator uses it', () => {
 
   it('runs a job again in one click, with the same settings, and opens the new job', async () => {
     await page.goto(url(`/batch-jobs/${jobs.first}`));
-    await page.getByRole('button', { name: `Run again job ${jobs.first}` }).click();
+    await page
+      .getByTestId('job-details')
+      .getByRole('button', { name: `Run again job ${jobs.first}` })
+      .click();
     await page.waitForURL(
       (u) => /\/batch-jobs\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${jobs.first}`),
     );
@@ -226,7 +230,7 @@ describeBrowser('the web UI as an operator uses it', () => {
       releaseImmediately: false,
     });
     await post(`/api/jobs/${once}/release`, {});
-    await nav(page, 'Home');
+    await page.goto(url('/'));
     const shop = page.getByTestId('health-shop');
     await eventually(() => shop.locator('[data-testid=error-trend]').getAttribute('data-errors')).toMatch(
       /^\d+,\d+$/,
