@@ -110,7 +110,7 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
             onChange={setCode}
             clearable
             searchable
-            w={200}
+            w={170}
             data-testid="log-code"
           />
           <TextInput
@@ -120,7 +120,7 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
             leftSection={<IconSearch size={14} />}
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
-            w={240}
+            w={210}
             data-testid="log-search"
           />
           <Text size="xs" c="dimmed" data-testid="log-count">

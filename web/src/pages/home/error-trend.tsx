@@ -33,7 +33,9 @@ export function ErrorTrend({ runs }: { runs: HealthRun[] }) {
   const most = Math.max(1, ...runs.map((run) => run.errors));
   const errors = runs.reduce((sum, run) => sum + run.errors, 0);
   const failed = runs.filter((run) => run.state === 'failed').length;
-  const summary = `${countOf(errors, 'error')}${failed > 0 ? `, ${countOf(failed, 'failed run')}` : ''} in the last ${countOf(runs.length, 'run')}`;
+  const parts = [...(failed > 0 ? [countOf(failed, 'failed run')] : []), countOf(errors, 'error')];
+  const last = runs.length === 1 ? 'the last run' : `the last ${runs.length} runs`;
+  const summary = `${parts.join(', ')} in ${last}`;
   return (
     <div
       data-testid="error-trend"

@@ -82,7 +82,8 @@ function LastRun({ channel }: { channel: ChannelHealth }) {
       <Text
         size="xs"
         c={run.state === 'failed' ? 'red' : 'dimmed'}
-        className="kontor-wrap"
+        lineClamp={2}
+        title={detail}
         data-testid="last-run-detail"
       >
         {detail}
@@ -212,7 +213,7 @@ export function HomePage() {
                 {channel.adapterLabel}
               </Text>
             </Table.Td>
-            <Table.Td maw={340}>
+            <Table.Td className="kontor-wrap" maw={380} miw={260}>
               <LastRun channel={channel} />
             </Table.Td>
             {open && (
