@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('the total a shop tells', () => {
-  it('Magento: every page carries the read total from total_count (with a Changed since filter too)', async () => {
+  it('Magento: every page carries the read total from total_count (also in a resumed read)', async () => {
     const adapter = createMagentoAdapter();
     const connection = { url: magento.url, settings: { token: magento.token, pageSize: '5' } };
     const pages = await pagesOf(
