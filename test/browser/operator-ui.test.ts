@@ -11,7 +11,7 @@ import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulato
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { jobRow, openJobs, waitForJobState } from './support/jobs-ui.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logIn, nav, pick } from './support/ui.ts';
+import { eventually, logIn, pick } from './support/ui.ts';
 
 const PASSWORD = 'operator-test-password';
 const HEADERS = { 'X-Kontor-Request': '1' };
