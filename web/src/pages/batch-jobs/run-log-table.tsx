@@ -85,11 +85,26 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
   const empty = emptyHint(run, data.log.length > 0);
   return (
     <Stack gap="sm" data-testid="run-log">
-      <Text size="sm" c="dimmed">
-        {importRun
-          ? `Import run ${importRun.id} of ${importRun.channel}; watermark ${formatDateTime(importRun.watermarkBefore)} → ${formatDateTime(importRun.watermarkAfter)}`
-          : 'No import run was started.'}
-      </Text>
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" c="dimmed">
+          {importRun
+            ? `Import run ${importRun.id} of ${importRun.channel}; watermark ${formatDateTime(importRun.watermarkBefore)} → ${formatDateTime(importRun.watermarkAfter)}`
+            : 'No import run was started.'}
+        </Text>
+        {data.log.length > 0 && (
+          <Button
+            component="a"
+            href={runLogCsvUrl(jobId, run.id, filter)}
+            download
+            size="xs"
+            variant="default"
+            leftSection={<IconDownload size={14} />}
+            data-testid="log-csv"
+          >
+            Export CSV
+          </Button>
+        )}
+      </Group>
       {data.log.length > 0 && (
         <Group gap="sm" align="flex-end" wrap="wrap">
           {levels.length > 1 && (
@@ -128,18 +143,6 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
               ? `${lines.length} of ${countOf(data.log.length, 'line')}`
               : countOf(lines.length, 'line')}
           </Text>
-          <Button
-            component="a"
-            href={runLogCsvUrl(jobId, run.id, filter)}
-            download
-            size="xs"
-            variant="default"
-            leftSection={<IconDownload size={14} />}
-            ml="auto"
-            data-testid="log-csv"
-          >
-            Export CSV
-          </Button>
         </Group>
       )}
       <DataTable
