@@ -8,6 +8,7 @@ import { BatchApplications } from './batch/batch-application.ts';
 import { JobService } from './batch/job-service.ts';
 import { NotificationService } from './batch/notification-service.ts';
 import { addQueue, editQueue, queueExists, queues } from './batch/queue-service.ts';
+import { ChannelHealthService } from './channels/channel-health-service.ts';
 import { ChannelService } from './channels/channel-service.ts';
 import { OpenRecordService } from './import/open-record-service.ts';
 import { RunService } from './import/run-service.ts';
@@ -51,6 +52,8 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
     /** Open records: the records runs did not import, and the actions on them (confirm, ignore, retry). */
     records: new OpenRecordService(db, adapters, secrets),
     channels: new ChannelService(db, adapters, secrets),
+    /** The home page: every channel's last run, trend and next scheduled run. */
+    health: new ChannelHealthService(db, adapters),
     partners: new PartnerService(db),
     notifications: new NotificationService(db),
     users: new UserService(db, {

@@ -78,6 +78,12 @@ export interface CustomerPage {
    * page's (that keeps the watermark consistent when a run stops between pages).
    */
   cursor: string | null;
+  /**
+   * Where the shop tells it (Magento `total_count`, Shopware `total` with total-count-mode): how many records
+   * this read delivers in all, counted from the start of the read (records already delivered included). An
+   * estimate for the progress display ("1,200 of 30,000"); absent when the shop does not tell.
+   */
+  total?: number;
 }
 
 export interface CheckResult {

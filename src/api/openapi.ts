@@ -21,6 +21,7 @@ export function registerOpenApi(app: FastifyInstance, version: string): void {
       security: [{ session: [] }],
       tags: [
         { name: 'auth', description: 'Login, logout, own password' },
+        { name: 'home', description: "The home page: every sales channel's health" },
         { name: 'users', description: 'Users and roles (administrators)' },
         { name: 'system', description: 'Value assistants and the System cockpit' },
         { name: 'channels', description: 'Sales channels' },

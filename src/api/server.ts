@@ -27,11 +27,13 @@ import type { ApiInstance, RoutePlugin } from './route-plugin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { eventRoutes } from './routes/events.ts';
+import { homeRoutes } from './routes/home.ts';
 import { importCustomersRoutes } from './routes/import-customers.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { recordRoutes } from './routes/records.ts';
+import { runLogRoutes } from './routes/run-logs.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -42,8 +44,10 @@ const ROUTES: readonly RoutePlugin[] = [
   userRoutes,
   systemRoutes,
   channelRoutes,
+  homeRoutes,
   importCustomersRoutes,
   jobRoutes,
+  runLogRoutes,
   partnerRoutes,
   recordRoutes,
   notificationRoutes,

@@ -12,6 +12,7 @@ import type {
   PublicChannelSchema,
 } from './schemas/channel.ts';
 import type { ErrorBody as ErrorBodySchema } from './schemas/common.ts';
+import type { ChannelHealthSchema, HealthRunSchema, HomeResult } from './schemas/home.ts';
 import type {
   BatchSettingsSchema,
   CancelResult,
@@ -90,6 +91,11 @@ export type ImportRun = NonNullable<RunLog['importRun']>;
 export type RunCounts = ImportRun['counts'];
 export type RunLogLine = RunLog['log'][number];
 export type LogLevel = RunLogLine['level'];
+
+// The home page
+export type Home = Static<typeof HomeResult>;
+export type ChannelHealth = Static<typeof ChannelHealthSchema>;
+export type HealthRun = Static<typeof HealthRunSchema>;
 
 // Notifications
 export type Notification = Static<typeof NotificationSchema>;

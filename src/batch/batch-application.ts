@@ -6,7 +6,7 @@
  */
 
 import type { BatchJob } from '../domain/batch-job.ts';
-import type { BatchLease } from '../domain/batch-run.ts';
+import type { BatchLease, RunProgress } from '../domain/batch-run.ts';
 import type { Logger } from '../domain/logger.ts';
 import type { Db } from '../storage/db.ts';
 
@@ -29,8 +29,8 @@ export interface RunContext<Settings> {
   signal: AbortSignal;
   /** The run's logger: its lines carry job and run (an application adds what it knows, e.g. channel). */
   logger: Logger;
-  /** Reports counts so far (kept with the run at the next heartbeat). */
-  onProgress(counts: Record<string, number>): void;
+  /** Reports counts so far and how far the run is (kept with the run at the next heartbeat). */
+  onProgress(counts: Record<string, number>, progress?: RunProgress): void;
   /**
    * The run's lease: an application whose work needs a liveness of its own (the import run) ties it to this
    * lease, so one heartbeat keeps both alive and both are recoverable when it expires.

@@ -28,6 +28,7 @@ import type { BatchApplications } from './batch-application.ts';
 import { type BatchSettingsInput, validateBatchSettings } from './batch-settings.ts';
 import { type EditJobInput, editJob } from './job-edit.ts';
 import { releasedSchedule, scheduleOf } from './job-lifecycle.ts';
+import { rerunBatchSettings } from './job-rerun.ts';
 import { noticesForSeriesCanceled } from './notification-rules.ts';
 
 export type { EditJobInput } from './job-edit.ts';
@@ -88,6 +89,19 @@ export class JobService {
       return id;
     });
     return await this.#get(id);
+  }
+
+  /**
+   * Run again (job-rerun.ts): a job that has ended is filed once more with the same settings and runs now
+   * (Add to queue, released). Returns the new job; the old one stays as it was.
+   */
+  async rerun(ref: string): Promise<BatchJob> {
+    const job = await this.#get(await this.resolve(ref));
+    return await this.file({
+      application: job.application,
+      settings: job.settings,
+      batch: rerunBatchSettings(job),
+    });
   }
 
   /** planned -> released (or ready for Add to queue). */

@@ -5,7 +5,7 @@
  */
 
 import type { BatchJob } from '../domain/batch-job.ts';
-import type { RunReason } from '../domain/batch-run.ts';
+import type { RunProgress, RunReason } from '../domain/batch-run.ts';
 import { asKontorError } from '../domain/errors.ts';
 import type { Logger } from '../domain/logger.ts';
 import { getJob, lockJob, wakeServers } from '../storage/batch-job-store.ts';
@@ -32,6 +32,7 @@ export interface ActiveRun {
   readonly token: string;
   readonly controller: AbortController;
   counts: Record<string, number> | null;
+  progress: RunProgress | null;
   /** Resolves when the run has ended and was written (or found its lease lost). */
   done: Promise<RunSummary | null>;
 }
@@ -59,6 +60,7 @@ export function startRun(
     ...claim,
     controller: new AbortController(),
     counts: null,
+    progress: null,
     done: Promise.resolve(null),
   };
   active.done = execute(deps, active).catch((error: unknown) => {
@@ -103,8 +105,9 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
       settings,
       signal,
       logger: log,
-      onProgress: (counts) => {
+      onProgress: (counts, progress) => {
         active.counts = counts;
+        if (progress) active.progress = progress;
       },
       lease: { runId: active.runId, token: active.token },
     });
@@ -160,7 +163,7 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
 }
 
 function runEnd(outcome: RunOutcome, stop: StopReason | null, active: ActiveRun): RunEnd {
-  const base = { counts: outcome.counts ?? active.counts };
+  const base = { counts: outcome.counts ?? active.counts, progress: active.progress };
   if (stop && outcome.state === 'failed') {
     if (stop.reason === 'canceled') {
       return { ...base, state: 'canceled', hasErrors: false, reason: 'canceled', error: null };

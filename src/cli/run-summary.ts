@@ -1,4 +1,5 @@
 /** A human-readable summary of an import run and its log. */
+import { countOf } from '../domain/count-words.ts';
 import type { ImportRun, RunLogLine } from '../domain/import-run.ts';
 import { movesWatermark } from '../import/selection.ts';
 import { formatTable } from './table.ts';
@@ -8,7 +9,7 @@ const MAX_LOG_LINES = 50;
 export function formatRunSummary(run: ImportRun, log: readonly RunLogLine[]): string {
   const c = run.counts;
   const lines = [
-    `Import run ${run.id} of sales channel "${run.channel}" ${run.state} (${run.changedSince}).`,
+    `Import run ${run.id} of sales channel "${run.channel}" ${runOutcome(run)} (${run.changedSince}).`,
     `  read ${c.read}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, warnings ${c.warnings}, errors ${c.errors}, awaiting confirmation ${c.awaiting}, deactivated ${c.deactivated}`,
   ];
   if (run.error) lines.push(`  Failed: ${run.error.message} [${run.error.code}]`);
@@ -21,7 +22,7 @@ export function formatRunSummary(run: ImportRun, log: readonly RunLogLine[]): st
   }
   if (c.awaiting > 0) {
     lines.push(
-      `  ${c.awaiting} customer(s) await confirmation of their warnings: import again with --confirm-all-warnings to import them.`,
+      `  ${countOf(c.awaiting, 'customer awaits', 'customers await')} confirmation of ${c.awaiting === 1 ? 'its' : 'their'} warnings: import again with --confirm-all-warnings to import ${c.awaiting === 1 ? 'it' : 'them'}.`,
     );
   }
   if (log.length > 0) {
@@ -37,4 +38,11 @@ export function formatRunSummary(run: ImportRun, log: readonly RunLogLine[]): st
       lines.push(`... and ${log.length - shown.length} more (use --json for all).`);
   }
   return lines.join('\n');
+}
+
+/** "finished", "finished with 1 error", "failed", "running". */
+export function runOutcome(run: Pick<ImportRun, 'state' | 'counts'>): string {
+  if (run.state === 'finished' && run.counts.errors > 0)
+    return `finished with ${countOf(run.counts.errors, 'error')}`;
+  return run.state;
 }

@@ -9,6 +9,12 @@ export type BatchRunState = (typeof BATCH_RUN_STATES)[number];
 /** Why a run did not finish normally. */
 export type RunReason = 'timeout' | 'canceled' | 'server-stopped' | 'lease-lost' | 'server-died' | 'error';
 
+/** How far a run is: pages read so far and, where the shop tells it, the records the read will deliver. */
+export interface RunProgress {
+  pages: number;
+  total: number | null;
+}
+
 export interface BatchRun {
   id: number;
   jobId: number;
@@ -18,6 +24,8 @@ export interface BatchRun {
   startedAt: string;
   finishedAt: string | null;
   counts: Record<string, number> | null;
+  /** Written with the heartbeat while the run is active; null for runs that reported none. */
+  progress: RunProgress | null;
   hasErrors: boolean;
   reason: RunReason | null;
   error: { code: string; message: string } | null;

@@ -3,7 +3,7 @@
  * adapter and imports them page by page, each page in one transaction, keeping a run log.
  */
 import type { AdapterRegistry } from '../adapters/registry.ts';
-import type { BatchLease } from '../domain/batch-run.ts';
+import type { BatchLease, RunProgress } from '../domain/batch-run.ts';
 import { AbortedError, asKontorError, BugError, NotFoundError } from '../domain/errors.ts';
 import type { ImportRun, RunCounts } from '../domain/import-run.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
@@ -54,8 +54,8 @@ export interface ImportDeps {
 export interface ImportHooks {
   /** Stops the run between pages (maximum run time, cancel). */
   signal?: AbortSignal;
-  /** Called after every committed page with the run's counts so far. */
-  onProgress?: (counts: RunCounts) => void;
+  /** Called after every committed page with the run's counts so far, the pages read and the shop's total. */
+  onProgress?: (counts: RunCounts, progress: RunProgress) => void;
   /** Called once the import run exists. */
   onStart?: (runId: number) => void;
   /**
@@ -134,6 +134,7 @@ export async function runImport(
   };
   const connection = { url: channel.url, settings: channel.settings };
   let counts: RunCounts = { ...ZERO_COUNTS };
+  const progress: RunProgress = { pages: 0, total: null };
   let failure: { code: string; message: string } | null = null;
   let aborted = false;
   try {
@@ -160,7 +161,9 @@ export async function runImport(
       });
       tracker.addPage(plan.seen, plan.heldBack, plan.undated);
       counts = addCounts(counts, plan.counts);
-      hooks.onProgress?.(counts);
+      progress.pages += 1;
+      progress.total = page.total ?? progress.total;
+      hooks.onProgress?.(counts, { ...progress });
       hooks.signal?.throwIfAborted();
     }
     if (selection.mode === 'last-transfer') {
@@ -168,7 +171,7 @@ export async function runImport(
       const before = counts;
       const reread = await rereadOpenRecords({
         ...{ db, adapter, connection, target, signal: hooks.signal, log },
-        onPage: (more) => hooks.onProgress?.(addCounts(before, more)),
+        onPage: (more) => hooks.onProgress?.(addCounts(before, more), { ...progress }),
       });
       counts = addCounts(counts, reread);
     }
@@ -182,7 +185,7 @@ export async function runImport(
         hooks.signal,
       );
       counts = { ...counts, deactivated: counts.deactivated + deactivated };
-      hooks.onProgress?.(counts);
+      hooks.onProgress?.(counts, { ...progress });
     }
   } catch (error) {
     const kontorError = hooks.signal?.aborted

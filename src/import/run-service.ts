@@ -2,6 +2,7 @@
 import type { ImportRun, RunLogLine } from '../domain/import-run.ts';
 import type { Queryable } from '../storage/db.ts';
 import { getRun, getRunLog } from '../storage/import-run-store.ts';
+import { getRunLogWithPartners, type PartneredLogLine } from '../storage/run-log-store.ts';
 
 export class RunService {
   constructor(private readonly db: Queryable) {}
@@ -18,5 +19,11 @@ export class RunService {
   async withLog(runId: number | null): Promise<{ run: ImportRun | null; log: RunLogLine[] }> {
     const run = runId === null ? null : await this.get(runId);
     return { run, log: run ? await this.log(run.id) : [] };
+  }
+
+  /** As withLog, each line with the partner its record is linked to now (web UI, CSV export). */
+  async withPartnerLog(runId: number | null): Promise<{ run: ImportRun | null; log: PartneredLogLine[] }> {
+    const run = runId === null ? null : await this.get(runId);
+    return { run, log: run ? await getRunLogWithPartners(this.db, run.id) : [] };
   }
 }

@@ -6,7 +6,7 @@
  */
 
 import type { JobState } from '../domain/batch-job.ts';
-import type { BatchRun, BatchRunState, RunReason } from '../domain/batch-run.ts';
+import type { BatchRun, BatchRunState, RunProgress, RunReason } from '../domain/batch-run.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 
@@ -71,14 +71,20 @@ export async function extendLease(
   db: Queryable,
   run: { id: number; token: string },
   leaseSeconds: number,
-  progress: { counts: Record<string, number> | null },
+  progress: { counts: Record<string, number> | null; progress?: RunProgress | null },
 ): Promise<LeaseState | null> {
   const result = await db.query<{ cancel_requested: boolean }>(
     `update batch_run r set lease_expires_at = now() + make_interval(secs => $3), heartbeat_at = now(),
-       counts = coalesce($4::jsonb, r.counts)
+       counts = coalesce($4::jsonb, r.counts), progress = coalesce($5::jsonb, r.progress)
      where r.id = $1 and r.lease_token = $2 and r.state = 'active'
      returning (select cancel_requested from batch_job where id = r.job_id) as cancel_requested`,
-    [run.id, run.token, leaseSeconds, progress.counts ? JSON.stringify(progress.counts) : null],
+    [
+      run.id,
+      run.token,
+      leaseSeconds,
+      progress.counts ? JSON.stringify(progress.counts) : null,
+      progress.progress ? JSON.stringify(progress.progress) : null,
+    ],
   );
   const row = result.rows[0];
   return row ? { cancelRequested: row.cancel_requested } : null;
@@ -87,6 +93,8 @@ export async function extendLease(
 export interface RunEnd {
   state: Exclude<BatchRunState, 'active' | 'abandoned'>;
   counts: Record<string, number> | null;
+  /** The last progress reported (kept with the ended run: its pages and total); absent or null: unchanged. */
+  progress?: RunProgress | null;
   hasErrors: boolean;
   reason: RunReason | null;
   error: { code: string; message: string } | null;
@@ -100,7 +108,8 @@ export async function endRun(
 ): Promise<boolean> {
   const result = await db.query(
     `update batch_run set state = $3, finished_at = now(), counts = coalesce($4::jsonb, counts),
-       has_errors = $5, reason = $6, error_code = $7, error_message = $8
+       has_errors = $5, reason = $6, error_code = $7, error_message = $8,
+       progress = coalesce($9::jsonb, progress)
      where id = $1 and lease_token = $2 and state = 'active'`,
     [
       run.id,
@@ -111,6 +120,7 @@ export async function endRun(
       end.reason,
       end.error?.code ?? null,
       end.error?.message ?? null,
+      end.progress ? JSON.stringify(end.progress) : null,
     ],
   );
   return result.rowCount === 1;
@@ -140,6 +150,7 @@ interface RunRow {
   started_at: unknown;
   finished_at: unknown;
   counts: Record<string, number> | null;
+  progress: RunProgress | null;
   has_errors: boolean;
   reason: RunReason | null;
   error_code: string | null;
@@ -157,6 +168,7 @@ function toRun(row: RunRow): BatchRun {
     startedAt: iso(row.started_at),
     finishedAt: isoOrNull(row.finished_at),
     counts: row.counts,
+    progress: row.progress ?? null,
     hasErrors: row.has_errors,
     reason: row.reason,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
@@ -168,8 +180,8 @@ function toRun(row: RunRow): BatchRun {
 export async function listRuns(db: Queryable, jobIds: readonly number[]): Promise<BatchRun[]> {
   if (jobIds.length === 0) return [];
   const result = await db.query<RunRow>(
-    `select id, job_id, state, app_server, due_at, started_at, finished_at, counts, has_errors, reason,
-       error_code, error_message, import_run_id
+    `select id, job_id, state, app_server, due_at, started_at, finished_at, counts, progress, has_errors,
+       reason, error_code, error_message, import_run_id
      from batch_run where job_id = any($1::bigint[]) order by job_id, id`,
     [jobIds],
   );

@@ -47,6 +47,8 @@ describeBrowser('security headers in Chromium', () => {
     await page.getByLabel(/^New password/).fill('csp-test-password');
     await page.getByLabel(/^Repeat new password/).fill('csp-test-password');
     await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByTestId('home-channels').waitFor();
+    await nav(page, 'Import customers');
     await page.getByTestId('import-customers-dialog').waitFor();
     await nav(page, 'Sales channels');
     await page.getByRole('button', { name: 'New sales channel' }).first().waitFor();

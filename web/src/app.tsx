@@ -1,10 +1,11 @@
-/** The routes: one per application, pages loaded on demand; everything behind the session. */
+/** The routes: one per application, pages loaded on demand; everything behind the session. Home (/) first. */
 import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { NotificationProvider } from './notifications/notification-provider.tsx';
 import { SessionProvider } from './session/session-provider.tsx';
 import { AppLayout } from './shell/app-layout.tsx';
 
+const HomePage = lazy(() => import('./pages/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
 const ImportCustomersPage = lazy(() =>
   import('./pages/import-customers/import-customers-page.tsx').then((m) => ({
     default: m.ImportCustomersPage,
@@ -37,7 +38,7 @@ export function App() {
         <NotificationProvider>
           <Routes>
             <Route element={<AppLayout />}>
-              <Route index element={<Navigate to="/import-customers" replace />} />
+              <Route index element={<HomePage />} />
               <Route path="import-customers" element={<ImportCustomersPage />} />
               <Route path="batch-jobs" element={<BatchJobsPage />} />
               <Route path="batch-jobs/:jobId" element={<BatchJobsPage />} />
@@ -49,7 +50,7 @@ export function App() {
               <Route path="system-cockpit" element={<SystemCockpitPage />} />
               <Route path="inbox" element={<WorkflowInboxPage />} />
               <Route path="users" element={<UsersPage />} />
-              <Route path="*" element={<Navigate to="/import-customers" replace />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
             </Route>
           </Routes>
         </NotificationProvider>

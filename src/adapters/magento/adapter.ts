@@ -74,6 +74,10 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
   const emails = request.emails === null ? null : emailList(request.emails);
   if (emails !== null && emails.length === 0) return;
   const companies = new Map<number, MagentoCompany | null>();
+  // total_count answers how many match the filters, the keyset filters included: the customers from the page
+  // fetched on. With those read before, that is the read's total, corrected on every page.
+  let remaining: number | null = null;
+  let readBefore = 0;
   const pages = drivePages({
     start: request.cursor === null ? null : magentoCursor.decode(request.cursor),
     signal: request.signal,
@@ -86,7 +90,7 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
           { field: 'entity_id', value: cursor.id, conditionType: 'gt' },
         ]);
       }
-      const { items } = await api.searchCustomers(
+      const { items, total_count } = await api.searchCustomers(
         {
           filterGroups,
           sortOrders: [
@@ -99,6 +103,7 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
         request.signal,
       );
       if (items.length === 0) return null;
+      remaining = total_count;
       return { items, next: keyOf(items.at(-1), api.host), last: items.length < settings.pageSize };
     },
     advanced: magentoCursor.advanced,
@@ -114,7 +119,10 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
     const { customers, rejected } = mapRecords(items, (item) =>
       mapMagentoCustomer(item, { companies: known }),
     );
-    yield { customers, rejected, deleted: [], cursor: magentoCursor.encode(position) };
+    const total =
+      remaining === null ? undefined : Math.max(readBefore + remaining, readBefore + items.length);
+    readBefore += items.length;
+    yield { customers, rejected, deleted: [], cursor: magentoCursor.encode(position), total };
   }
 }
 

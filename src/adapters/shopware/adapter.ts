@@ -159,6 +159,7 @@ async function* readPages(
   );
 
   // Each stream pages through the kit's paging driver; this merges their records into pages.
+  let read = 0;
   for (;;) {
     throwIfAborted(request.signal);
     const records: Keyed[] = [];
@@ -174,11 +175,19 @@ async function* readPages(
       records.map((record) => record.raw),
       mapShopwareCustomer,
     );
+    read += records.length;
+    // Both streams counted their records with their first page: the read's total (a customer changed during
+    // the read may arrive twice, so the total never falls below what was read).
+    const total =
+      fresh.total !== null && changed.total !== null
+        ? Math.max(fresh.total + changed.total, read)
+        : undefined;
     yield {
       customers,
       rejected,
       deleted: [],
       cursor: encodeCursor({ fresh: fresh.at, changed: changed.at }),
+      total,
     };
     if (records.length < settings.pageSize) return;
   }

@@ -67,6 +67,9 @@ export class KeysetStream {
   private position: StreamPosition;
   /** Size of the group at t when its first page was read (to notice members leaving it). */
   private groupTotal: number | null = null;
+  /** The exact count of the stream's records after its start, asked once with its first request. */
+  private firstTotal: number | null = null;
+  private counted = false;
   private readonly pages: AsyncGenerator<DrivenPage<StreamPosition, Entry[]>>;
 
   constructor(
@@ -83,6 +86,15 @@ export class KeysetStream {
       stuckCode: 'SHOPWARE_PAGING_STUCK',
       stuckMessage: `${options.host} does not honour the search filters: a page of ${options.timeField} did not move past the read position.`,
     });
+  }
+
+  /**
+   * How many records the stream had after its start position when its first page was read (Shopware's
+   * exact `total`, asked once: total-count-mode on every page would cost the shop a count each); null
+   * before the first page or when the shop did not tell.
+   */
+  get total(): number | null {
+    return this.firstTotal;
   }
 
   /** The position after the records taken so far. */
@@ -113,9 +125,10 @@ export class KeysetStream {
 
   /** The records after `after` and the position after them; null at the end of the stream. */
   private fetchPage(after: StreamPosition): Promise<FetchedPage<StreamPosition, Entry[]> | null> {
-    return after.offset !== null || after.ids.length >= this.options.maxExcluded
-      ? this.fetchGroup(after)
-      : this.fetchAfter(after);
+    const group = after.offset !== null || after.ids.length >= this.options.maxExcluded;
+    // Started inside a group (a resumed read): the stream's total is not asked (it would miss the group).
+    if (group) this.counted = true;
+    return group ? this.fetchGroup(after) : this.fetchAfter(after);
   }
 
   private async fetchAfter(after: StreamPosition): Promise<FetchedPage<StreamPosition, Entry[]> | null> {
@@ -135,8 +148,13 @@ export class KeysetStream {
         { field: timeField, order: 'ASC' },
         { field: 'id', order: 'ASC' },
       ],
-      'total-count-mode': 0,
+      'total-count-mode': this.counted ? 0 : 1,
     });
+    if (!this.counted) {
+      this.counted = true;
+      this.firstTotal =
+        Number.isInteger(result.total) && result.total >= result.data.length ? result.total : null;
+    }
     if (result.data.length === 0) return null;
     let at = after;
     const entries: Entry[] = [];

@@ -5,7 +5,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
-import { NotFoundError } from '../../domain/errors.ts';
 import { fieldError } from '../../domain/field-error.ts';
 import { currentUser, forbidden, isAdministrator } from '../access.ts';
 import type { ApiContext } from '../api-context.ts';
@@ -13,15 +12,7 @@ import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.
 import { jobView } from '../job-view.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, IdParams } from '../schemas/common.ts';
-import {
-  CancelResult,
-  JobPatchBody,
-  JobQuery,
-  JobSchema,
-  RunLogParams,
-  RunLogResult,
-  TriggerResult,
-} from '../schemas/job.ts';
+import { CancelResult, JobPatchBody, JobQuery, JobSchema, TriggerResult } from '../schemas/job.ts';
 
 /** The job, if the logged-in user may change it. */
 async function ownJob(ctx: ApiContext, request: FastifyRequest, id: number) {
@@ -149,23 +140,24 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
     },
   );
 
-  app.get(
-    '/jobs/:id/runs/:runId/log',
+  app.post(
+    '/jobs/:id/rerun',
     {
       schema: {
         tags: ['jobs'],
-        summary: 'The log of a run: its import run and the records not imported',
-        params: RunLogParams,
-        response: { 200: RunLogResult, ...errorResponses },
+        summary: 'Run again: file an ended job once more with the same settings; it runs now',
+        description:
+          'For a finished, failed, canceled, missed or abandoned job: a new job with the same Application ' +
+          'tab and Batch settings, started Add to queue and released (a schedule is not carried over). ' +
+          '201 with the new job; 409 JOB_NOT_ENDED for a job that has not ended.',
+        params: IdParams,
+        response: { 201: JobSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const job = await ctx.jobs.show(String(request.params.id));
-      const found = job.runs.find((r) => r.id === request.params.runId);
-      if (!found) throw new NotFoundError(`Run of batch job ${job.id}`, String(request.params.runId));
-      const { jobId: _jobId, ...run } = found;
-      const { run: importRun, log } = await ctx.runs.withLog(run.importRunId);
-      return { run, importRun, log };
+    async (request, reply) => {
+      const job = await ownJob(ctx, request, request.params.id);
+      const filed = await ctx.jobs.rerun(String(job.id));
+      return reply.code(201).send(await view(filed.id));
     },
   );
 };

@@ -60,6 +60,17 @@ export const RunSchema = Type.Object({
   startedAt: Timestamp,
   finishedAt: Nullable(Timestamp),
   counts: Counts,
+  progress: Nullable(
+    Type.Object(
+      {
+        pages: Type.Integer({ minimum: 0 }),
+        total: Nullable(
+          Type.Integer({ minimum: 0, description: 'records the read delivers, where the shop tells' }),
+        ),
+      },
+      { description: 'how far an active run is (written with the heartbeat); null: not reported' },
+    ),
+  ),
   hasErrors: Type.Boolean(),
   reason: Nullable(Type.String()),
   error: ErrorInfo,
@@ -154,6 +165,17 @@ export const RunLogResult = Type.Object({
       externalId: Nullable(Type.String()),
       code: Type.String(),
       message: Type.String(),
+      partnerNumber: Type.Optional(
+        Nullable(Type.String({ description: 'the partner this record is linked to now in the channel' })),
+      ),
     }),
+  ),
+});
+
+export const RunLogQuery = Type.Object({
+  level: Type.Optional(Type.Enum(['error', 'warning', 'awaiting', 'skipped', 'info'])),
+  code: Type.Optional(Type.String({ maxLength: 80 })),
+  q: Type.Optional(
+    Type.String({ maxLength: 200, description: 'text in the external id, partner, code or message' }),
   ),
 });

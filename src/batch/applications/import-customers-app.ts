@@ -4,6 +4,7 @@
  * run that calls the import with the job's AbortSignal (it stops between pages; committed pages stay).
  */
 import type { AdapterRegistry } from '../../adapters/registry.ts';
+import { countOf } from '../../domain/count-words.ts';
 import { InvalidInputError, KontorError } from '../../domain/errors.ts';
 import { runImport } from '../../import/import-service.ts';
 import {
@@ -44,12 +45,16 @@ export function importCustomersApplication(
           toSelectionInput(settings),
           {
             signal,
-            onProgress: (counts) => onProgress({ ...counts }),
+            onProgress: (counts, progress) => onProgress({ ...counts }, progress),
             // The import run is linked to this batch run when it opens; a busy channel makes the job wait.
             lease,
           },
         );
         const c = run.counts;
+        const outcome =
+          run.state === 'finished' && c.errors > 0
+            ? `finished with ${countOf(c.errors, 'error')}`
+            : run.state;
         const counts = `read ${c.read}, created ${c.created}, updated ${c.updated}, errors ${c.errors}, awaiting confirmation ${c.awaiting}, deactivated ${c.deactivated}`;
         return {
           state: run.state === 'finished' ? 'finished' : 'failed',
@@ -57,7 +62,7 @@ export function importCustomersApplication(
           counts: { ...c },
           error: run.error,
           needsUser: run.error !== null && NEEDS_USER.has(run.error.code),
-          summary: `Import run ${run.id} of sales channel "${run.channel}" ${run.state}: ${counts}.${run.error ? ` ${run.error.message}` : ''}`,
+          summary: `Import run ${run.id} of sales channel "${run.channel}" ${outcome}: ${counts}.${run.error ? ` ${run.error.message}` : ''}`,
         };
       } catch (error) {
         if (!(error instanceof KontorError)) throw error;

@@ -7,6 +7,7 @@ import type { AppContext } from '../app-context.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import { formatTable } from '../table.ts';
 import { registerJobEditCommand } from './jobs-edit.ts';
+import { registerJobRerunCommand } from './jobs-rerun.ts';
 
 /** The `jobs list --json` contract (DESIGN.md section 5). */
 export function jobListEntry(job: JobWithRuns) {
@@ -43,7 +44,7 @@ interface ListOptions {
 export function registerJobCommands(program: Command, context: () => AppContext): void {
   const jobs = program
     .command('jobs')
-    .description('batch jobs: list, show, log, edit, release, cancel, trigger');
+    .description('batch jobs: list, show, log, edit, release, cancel, trigger, rerun');
 
   jobs
     .command('list')
@@ -200,6 +201,7 @@ export function registerJobCommands(program: Command, context: () => AppContext)
         }
       });
   registerJobEditCommand(jobs, context);
+  registerJobRerunCommand(jobs, context);
   change('release', 'release a planned job (id or name)');
   change('cancel', 'cancel a job not yet active, or ask an active run to stop');
   change('trigger', 'start one run of a Scheduled: external job (call it from cron)');

@@ -12,7 +12,7 @@ import type {
   StartMode,
   TriggerAnswer,
 } from '../../../src/api/wire-types.ts';
-import { api, type QueryOf } from './client.ts';
+import { api, buildQuery, type QueryOf } from './client.ts';
 
 export type {
   BatchRunState,
@@ -32,6 +32,8 @@ export type {
 } from '../../../src/api/wire-types.ts';
 // States as the batch engine defines them; the job, its runs and their log as the API shows them (types only).
 export { JOB_STATES, OPEN_STATES } from '../../../src/domain/batch-job.ts';
+/** The states from which a job can be run again (POST /api/jobs/:id/rerun). */
+export const RERUN_STATES: readonly string[] = ['finished', 'failed', 'canceled', 'missed', 'abandoned'];
 
 /** The Application tab of Import customers with every field given (as the dialog sends it and a job shows it). */
 export type ImportSettings = Required<ImportSettingsBody>;
@@ -70,5 +72,12 @@ export const updateJob = (id: number, body: JobPatch) => api.patch<Job>(path(id)
 export const releaseJob = (id: number) => api.post<Job>(`${path(id)}/release`);
 export const cancelJob = (id: number) => api.post<CancelAnswer>(`${path(id)}/cancel`);
 export const triggerJob = (id: number) => api.post<TriggerAnswer>(`${path(id)}/trigger`);
+export const rerunJob = (id: number) => api.post<Job>(`${path(id)}/rerun`);
 export const fetchRunLog = (jobId: number, runId: number) =>
   api.get<RunLog>(`${path(jobId)}/runs/${runId}/log`);
+/** The address of a run's log as CSV, with the filters the log table shows (GET, so a plain download link). */
+export const runLogCsvUrl = (
+  jobId: number,
+  runId: number,
+  filter: { level?: string; code?: string; q?: string },
+) => `/api${path(jobId)}/runs/${runId}/log.csv${buildQuery(filter)}`;

@@ -9,6 +9,7 @@ const COLORS: Record<string, string> = {
   running: 'green',
   finished: 'green',
   failed: 'red',
+  'finished-with-errors': 'red',
   canceled: 'orange',
   missed: 'yellow',
   abandoned: 'grape',
@@ -21,6 +22,9 @@ const COLORS: Record<string, string> = {
 };
 
 const SPINNING = new Set(['active']);
+const LABELS: Record<string, string> = { 'finished-with-errors': 'finished with errors' };
+/** Outcomes drawn lighter than the states of the same colour. */
+const LIGHT = new Set(['finished-with-errors']);
 
 interface StateBadgeProps {
   state: string;
@@ -31,10 +35,11 @@ export function StateBadge({ state, label }: StateBadgeProps) {
   return (
     <Badge
       color={COLORS[state] ?? 'gray'}
+      variant={LIGHT.has(state) ? 'light' : 'filled'}
       data-state={state}
       leftSection={SPINNING.has(state) ? <Loader size={8} color="blue" type="oval" /> : undefined}
     >
-      {label ?? state}
+      {label ?? LABELS[state] ?? state}
     </Badge>
   );
 }

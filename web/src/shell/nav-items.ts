@@ -3,6 +3,7 @@ import {
   IconBell,
   IconBuildingStore,
   IconFileImport,
+  IconHome,
   IconListDetails,
   IconServerCog,
   IconUsers,
@@ -18,6 +19,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Home', path: '/', icon: IconHome },
   { label: 'Import customers', path: '/import-customers', icon: IconFileImport },
   { label: 'Batch jobs', path: '/batch-jobs', icon: IconListDetails },
   { label: 'Sales channels', path: '/sales-channels', icon: IconBuildingStore },

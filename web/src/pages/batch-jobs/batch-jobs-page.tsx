@@ -1,6 +1,6 @@
 /**
  * Batch jobs: the jobs with filters, refreshed every 2 s while one is moving; release, cancel, trigger,
- * edit; /batch-jobs/:jobId opens a job's details.
+ * edit, run again; /batch-jobs/:jobId opens a job's details.
  */
 import { Button, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -90,6 +90,7 @@ export function BatchJobsPage() {
         onClose={() => navigate('/batch-jobs')}
         onEdit={setEditing}
         onChanged={jobs.reload}
+        onOpen={(id) => navigate(`/batch-jobs/${id}`)}
       />
       <EditJobModal
         job={editing}

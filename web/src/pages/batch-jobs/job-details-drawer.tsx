@@ -4,6 +4,7 @@ import { fetchJob, type Job } from '../../api/jobs.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
+import { jobBadgeState } from '../../format/run-outcome.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
 import { JobRowActions } from './job-row-actions.tsx';
 import { JobRuns } from './job-runs.tsx';
@@ -17,9 +18,11 @@ interface JobDetailsDrawerProps {
   onClose: () => void;
   onEdit: (job: Job) => void;
   onChanged: () => void;
+  /** Opens another job (the one Run again filed). */
+  onOpen: (jobId: number) => void;
 }
 
-export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged }: JobDetailsDrawerProps) {
+export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged, onOpen }: JobDetailsDrawerProps) {
   return (
     <Drawer
       opened={jobId !== null}
@@ -28,7 +31,7 @@ export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged }: JobDetai
       size="xl"
       data-testid="job-details"
     >
-      {jobId !== null && <JobDetails jobId={jobId} onEdit={onEdit} onChanged={onChanged} />}
+      {jobId !== null && <JobDetails jobId={jobId} onEdit={onEdit} onChanged={onChanged} onOpen={onOpen} />}
     </Drawer>
   );
 }
@@ -37,10 +40,12 @@ function JobDetails({
   jobId,
   onEdit,
   onChanged,
+  onOpen,
 }: {
   jobId: number;
   onEdit: (job: Job) => void;
   onChanged: () => void;
+  onOpen: (jobId: number) => void;
 }) {
   const {
     data: job,
@@ -51,10 +56,13 @@ function JobDetails({
     `job:${jobId}`,
     (current) => (current && !MOVING_STATES.has(current.state) ? 10_000 : 2000),
   );
-  const actions = useJobActions(() => {
-    reload();
-    onChanged();
-  });
+  const actions = useJobActions(
+    () => {
+      reload();
+      onChanged();
+    },
+    (filed) => onOpen(filed.id),
+  );
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!job) return <PageLoader />;
   const run = (j: Job, action: JobAction) => actions.run(j, action);
@@ -65,7 +73,7 @@ function JobDetails({
           <Text fw={600} size="lg" data-testid="job-details-name">
             {job.name}
           </Text>
-          <StateBadge state={job.state} label={job.cancelRequested ? 'canceling' : undefined} />
+          <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? 'canceling' : undefined} />
         </Group>
         <JobRowActions job={job} busy={actions.busy} onAction={run} onEdit={onEdit} />
       </Group>

@@ -1,11 +1,11 @@
 /**
  * The actions a job's state allows: Release (planned), Trigger (external), Edit and Cancel (open jobs; an
- * active job can be asked to cancel). Icons in the table, labelled buttons in the details.
+ * active job can be asked to cancel), Run again (ended jobs). Icons in the table, labelled buttons in the details.
  */
 import { ActionIcon, Button, Group, Tooltip } from '@mantine/core';
-import { IconBolt, IconPencil, IconPlayerPlay, IconX } from '@tabler/icons-react';
+import { IconBolt, IconPencil, IconPlayerPlay, IconRepeat, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { type Job, OPEN_STATES } from '../../api/jobs.ts';
+import { type Job, OPEN_STATES, RERUN_STATES } from '../../api/jobs.ts';
 import type { JobAction } from './use-job-actions.ts';
 
 interface JobRowActionsProps {
@@ -58,6 +58,14 @@ export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: 
       color: 'gray',
       icon: <IconPencil size={16} />,
       run: () => onEdit(job),
+    });
+  if (RERUN_STATES.includes(job.state))
+    actions.push({
+      key: 'rerun',
+      label: 'Run again',
+      color: 'blue',
+      icon: <IconRepeat size={16} />,
+      run: () => onAction(job, 'rerun'),
     });
   if (canCancel(job))
     actions.push({

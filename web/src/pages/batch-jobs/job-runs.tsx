@@ -2,11 +2,12 @@
 import { Alert, Fieldset, Stack, Table, Text } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Job } from '../../api/jobs.ts';
+import type { Job, Run } from '../../api/jobs.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime, formatDuration } from '../../format/date-time.ts';
+import { countOf, runBadgeState, runEndReason } from '../../format/run-outcome.ts';
 import { RunLogTable } from './run-log-table.tsx';
 import { RunProgress } from './run-progress.tsx';
 
@@ -30,7 +31,7 @@ export function JobRuns({ job }: { job: Job }) {
           >
             <Table.Td>{r.id}</Table.Td>
             <Table.Td>
-              <StateBadge state={r.state} />
+              <StateBadge state={runBadgeState(r)} />
             </Table.Td>
             <Table.Td>{r.appServer}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.startedAt)}</Table.Td>
@@ -53,19 +54,50 @@ export function JobRuns({ job }: { job: Job }) {
       {run && (
         <Fieldset legend={`Run ${run.id}`}>
           <Stack gap="md">
-            {run.error && (
-              <Alert color="red" title={run.reason ? `Run ${run.reason}` : 'Run failed'} py="xs">
-                {run.error.message}{' '}
-                <Text span c="dimmed" size="xs">
-                  ({run.error.code})
-                </Text>
-              </Alert>
-            )}
+            <RunOutcomeAlert run={run} />
             <RunProgress run={run} />
-            <RunLogTable jobId={job.id} runId={run.id} active={run.state === 'active'} />
+            <RunLogTable jobId={job.id} run={run} />
           </Stack>
         </Fieldset>
       )}
     </Stack>
   );
+}
+
+const END_TITLES: Record<string, string> = {
+  failed: 'Run failed',
+  canceled: 'Run canceled',
+  abandoned: 'Run abandoned',
+};
+
+/** Why the run did not finish, or that it finished with errors; nothing for a clean or running run. */
+function RunOutcomeAlert({ run }: { run: Run }) {
+  const reason = runEndReason(run);
+  if (reason) {
+    const title = run.reason === 'timeout' ? 'Run stopped: maximum run time' : END_TITLES[run.state];
+    return (
+      <Alert
+        color={run.state === 'canceled' ? 'orange' : 'red'}
+        title={title}
+        py="xs"
+        data-testid="run-outcome"
+      >
+        {reason}{' '}
+        {run.error && (
+          <Text span c="dimmed" size="xs">
+            ({run.error.code})
+          </Text>
+        )}
+      </Alert>
+    );
+  }
+  const errors = run.counts?.errors ?? 0;
+  if (run.state === 'finished' && run.hasErrors)
+    return (
+      <Alert color="red" variant="light" title="Finished with errors" py="xs" data-testid="run-outcome">
+        {countOf(errors, 'record was', 'records were')} not imported because of errors; the log below says
+        why.
+      </Alert>
+    );
+  return null;
 }

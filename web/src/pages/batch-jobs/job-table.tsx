@@ -7,6 +7,7 @@ import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
+import { jobBadgeState } from '../../format/run-outcome.ts';
 import { JobRowActions } from './job-row-actions.tsx';
 import { RunSummary } from './run-summary.tsx';
 import type { JobAction } from './use-job-actions.ts';
@@ -31,6 +32,7 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
         data-testid={`job-row-${job.id}`}
         data-state={job.state}
         data-last-run={last?.state}
+        data-outcome={jobBadgeState(job)}
       >
         <Table.Td c="dimmed">{job.id}</Table.Td>
         <Table.Td>
@@ -43,7 +45,7 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
         </Table.Td>
         <Table.Td>
           <Stack gap={2} align="flex-start">
-            <StateBadge state={job.state} label={job.cancelRequested ? 'canceling' : undefined} />
+            <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? 'canceling' : undefined} />
             <Text size="xs" c="dimmed">
               {START_MODE_LABELS[job.startMode]}
             </Text>

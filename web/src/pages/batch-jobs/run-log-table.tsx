@@ -1,13 +1,32 @@
-/** A run's log (GET /api/jobs/:id/runs/:runId/log): one line per record not imported, per warning, per deletion. */
-import { Badge, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
-import { IconFileText } from '@tabler/icons-react';
+/**
+ * A run's log (GET /api/jobs/:id/runs/:runId/log): one line per record not imported, per warning, per
+ * deletion; each record links to its partner (the Sales channel partners cockpit). Filtered by level, code and
+ * text, and exported as CSV with the same filters (log.csv).
+ */
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconDownload, IconFileText, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { fetchRunLog, type LogLevel } from '../../api/jobs.ts';
+import { Link } from 'react-router-dom';
+import { filterRunLog } from '../../../../src/import/run-log-filter.ts';
+import { fetchRunLog, type LogLevel, type Run, runLogCsvUrl } from '../../api/jobs.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
+import { countOf, runEndReason } from '../../format/run-outcome.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
 
 const LEVEL_COLORS: Record<LogLevel, string> = {
@@ -20,63 +39,147 @@ const LEVEL_COLORS: Record<LogLevel, string> = {
 
 interface RunLogTableProps {
   jobId: number;
-  runId: number;
-  active: boolean;
+  run: Run;
 }
 
-export function RunLogTable({ jobId, runId, active }: RunLogTableProps) {
+/** What an empty log means for this run: a clean run imported everything; a failed one says why. */
+function emptyHint(run: Run, filtered: boolean): { title: string; hint: string } {
+  if (filtered) return { title: 'No line matches', hint: 'Change or clear the filters.' };
+  if (run.state === 'active')
+    return { title: 'Nothing logged yet', hint: 'Records not imported are listed here as the run goes on.' };
+  const reason = runEndReason(run);
+  if (reason)
+    return {
+      title: 'Nothing logged',
+      hint: `The run ${run.state} before it logged a record: ${reason} Records read before that were imported.`,
+    };
+  return {
+    title: 'Nothing logged',
+    hint: 'Every record read was imported; records with errors, awaiting confirmation or skipped would be listed here.',
+  };
+}
+
+export function RunLogTable({ jobId, run }: RunLogTableProps) {
+  const active = run.state === 'active';
   const { data, error, reload } = useLoader(
-    () => fetchRunLog(jobId, runId),
-    `log:${jobId}:${runId}:${active}`, // once more when the run ends
+    () => fetchRunLog(jobId, run.id),
+    `log:${jobId}:${run.id}:${active}`, // once more when the run ends
     active ? 2000 : null,
   );
   const [level, setLevel] = useState<string>('all');
+  const [code, setCode] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [q] = useDebouncedValue(text, 200);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!data) return <PageLoader />;
-  const lines = data.log.filter((line) => level === 'all' || line.level === level);
+  const filter = {
+    level: level === 'all' ? undefined : level,
+    code: code ?? undefined,
+    q: q.trim() || undefined,
+  };
+  const lines = filterRunLog(data.log, { level: filter.level, code: filter.code, text: filter.q });
   const levels = [...new Set(data.log.map((line) => line.level))];
+  const codes = [...new Set(data.log.map((line) => line.code))].sort();
+  const filtered = lines.length !== data.log.length;
   const importRun = data.importRun;
+  const empty = emptyHint(run, data.log.length > 0);
   return (
     <Stack gap="sm" data-testid="run-log">
-      <Group justify="space-between">
+      <Group justify="space-between" wrap="nowrap">
         <Text size="sm" c="dimmed">
           {importRun
             ? `Import run ${importRun.id} of ${importRun.channel}; watermark ${formatDateTime(importRun.watermarkBefore)} → ${formatDateTime(importRun.watermarkAfter)}`
             : 'No import run was started.'}
         </Text>
-        {levels.length > 1 && (
-          <SegmentedControl
+        {data.log.length > 0 && (
+          <Button
+            component="a"
+            href={runLogCsvUrl(jobId, run.id, filter)}
+            download
             size="xs"
-            value={level}
-            onChange={setLevel}
-            data={[{ value: 'all', label: 'All' }, ...levels.map((l) => ({ value: l, label: l }))]}
-          />
+            variant="default"
+            leftSection={<IconDownload size={14} />}
+            data-testid="log-csv"
+          >
+            Export CSV
+          </Button>
         )}
       </Group>
+      {data.log.length > 0 && (
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          {levels.length > 1 && (
+            <SegmentedControl
+              size="xs"
+              value={level}
+              onChange={setLevel}
+              data-testid="log-level"
+              data={[{ value: 'all', label: 'All' }, ...levels.map((l) => ({ value: l, label: l }))]}
+            />
+          )}
+          <Select
+            size="xs"
+            placeholder="Any code"
+            aria-label="Code"
+            data={codes}
+            value={code}
+            onChange={setCode}
+            clearable
+            searchable
+            w={170}
+            data-testid="log-code"
+          />
+          <TextInput
+            size="xs"
+            placeholder="Search id, partner, message"
+            aria-label="Search the log"
+            leftSection={<IconSearch size={14} />}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            w={210}
+            data-testid="log-search"
+          />
+          <Text size="xs" c="dimmed" data-testid="log-count">
+            {filtered
+              ? `${lines.length} of ${countOf(data.log.length, 'line')}`
+              : countOf(lines.length, 'line')}
+          </Text>
+        </Group>
+      )}
       <DataTable
-        minWidth={600}
+        minWidth={680}
         testId="run-log-table"
-        head={['Level', 'External id', 'Code', 'Message']}
+        head={['Level', 'External id', 'Partner', 'Code', 'Message']}
         rows={lines.map((line, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: log lines have no id and never reorder
-          <Table.Tr key={index}>
+          <Table.Tr key={index} data-testid="log-line">
             <Table.Td>
               <Badge color={LEVEL_COLORS[line.level]}>{line.level}</Badge>
             </Table.Td>
             <Table.Td ff="monospace">{line.externalId ?? '–'}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {line.partnerNumber ? (
+                <Anchor
+                  component={Link}
+                  to={`/partners/${encodeURIComponent(line.partnerNumber)}`}
+                  size="sm"
+                  ff="monospace"
+                  data-testid="log-partner"
+                >
+                  {line.partnerNumber}
+                </Anchor>
+              ) : (
+                <Text span c="dimmed" size="sm" title="Not imported: no partner">
+                  –
+                </Text>
+              )}
+            </Table.Td>
             <Table.Td ff="monospace" fz="xs">
               {line.code}
             </Table.Td>
             <Table.Td className="kontor-wrap">{line.message}</Table.Td>
           </Table.Tr>
         ))}
-        empty={
-          <EmptyHint
-            title="Nothing logged"
-            hint="Every record read was imported; records with errors, awaiting confirmation or skipped would be listed here."
-            icon={<IconFileText size={22} />}
-          />
-        }
+        empty={<EmptyHint title={empty.title} hint={empty.hint} icon={<IconFileText size={22} />} />}
       />
     </Stack>
   );

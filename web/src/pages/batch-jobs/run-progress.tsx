@@ -1,7 +1,11 @@
-/** A run's counts; while it is active, a running bar and the records read so far (counts grow per page). */
+/**
+ * A run's counts; while it is active, a bar and how far it is: with the shop's total "1,200 of 30,000 ·
+ * about 2 min left" (a filling bar), else the records and pages so far with the rate (a running bar).
+ */
 import { Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Run, RunCounts } from '../../api/jobs.ts';
 import { formatDuration } from '../../format/date-time.ts';
+import { progressFigures, progressText } from '../../format/progress-text.ts';
 
 const COUNT_LABELS: { key: keyof RunCounts; label: string; color?: string }[] = [
   { key: 'read', label: 'Read' },
@@ -18,6 +22,7 @@ const COUNT_LABELS: { key: keyof RunCounts; label: string; color?: string }[] = 
 export function RunProgress({ run }: { run: Run }) {
   const active = run.state === 'active';
   const counts = run.counts ?? {};
+  const figures = progressFigures(run, Date.now());
   return (
     <Stack gap="sm" data-testid="run-progress" data-active={active}>
       {active && (
@@ -26,11 +31,22 @@ export function RunProgress({ run }: { run: Run }) {
             <Text size="sm" fw={500}>
               Running for {formatDuration(run.startedAt, null)}
             </Text>
-            <Text size="sm" c="dimmed" data-testid="run-read-count">
-              {counts.read ?? 0} records read so far
+            <Text size="sm" c="dimmed" data-testid="run-read-count" data-total={figures.total ?? undefined}>
+              {progressText(figures)}
             </Text>
           </Group>
-          <Progress value={100} striped animated size="sm" aria-label="Run in progress" />
+          {figures.percent === null ? (
+            <Progress value={100} striped animated size="sm" aria-label="Run in progress" />
+          ) : (
+            <Progress
+              value={figures.percent}
+              striped
+              animated
+              size="sm"
+              aria-label={`Run in progress: ${Math.floor(figures.percent)} %`}
+              data-testid="run-progress-bar"
+            />
+          )}
         </div>
       )}
       <SimpleGrid cols={{ base: 3, sm: 5 }} spacing="xs" verticalSpacing="xs">

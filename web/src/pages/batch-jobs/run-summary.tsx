@@ -1,24 +1,24 @@
-/** A run in one line: its state and what it did so far ("read 120 · created 80 · 2 errors"). */
+/** A run in a few words: its outcome, what it did so far ("read 120 · created 80 · 2 errors"), why it failed. */
 import { Stack, Text } from '@mantine/core';
 import type { Run } from '../../api/jobs.ts';
 import { StateBadge } from '../../components/state-badge.tsx';
-
-export function countsText(run: Run): string {
-  const c = run.counts;
-  if (!c) return run.error?.message ?? '';
-  const parts = [`read ${c.read ?? 0}`, `created ${c.created ?? 0}`, `updated ${c.updated ?? 0}`];
-  if (c.errors) parts.push(`${c.errors} errors`);
-  if (c.awaiting) parts.push(`${c.awaiting} awaiting`);
-  return parts.join(' · ');
-}
+import { progressFigures, progressText } from '../../format/progress-text.ts';
+import { countsText, runBadgeState, runEndReason } from '../../format/run-outcome.ts';
 
 export function RunSummary({ run }: { run: Run }) {
+  // A run that did not finish says why (canceled by a user is no error; without counts, countsText says it).
+  const reason = run.state === 'canceled' || !run.counts ? null : runEndReason(run);
   return (
     <Stack gap={2} align="flex-start">
-      <StateBadge state={run.state} />
-      <Text size="xs" c="dimmed">
-        {countsText(run)}
+      <StateBadge state={runBadgeState(run)} />
+      <Text size="xs" c="dimmed" data-testid="run-summary-counts">
+        {run.state === 'active' ? progressText(progressFigures(run, Date.now())) : countsText(run)}
       </Text>
+      {reason && (
+        <Text size="xs" c="red" lineClamp={2} title={reason} data-testid="run-summary-reason">
+          {reason}
+        </Text>
+      )}
     </Stack>
   );
 }

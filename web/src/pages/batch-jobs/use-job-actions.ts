@@ -1,10 +1,13 @@
-/** Release, cancel and trigger a job, with a message of the outcome; the caller reloads. */
+/**
+ * Release, cancel, trigger and run again a job, with a message of the outcome; the caller reloads (and, after
+ * Run again, may open the new job: onRerun).
+ */
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
-import { cancelJob, type Job, releaseJob, triggerJob } from '../../api/jobs.ts';
+import { cancelJob, type Job, releaseJob, rerunJob, triggerJob } from '../../api/jobs.ts';
 
-export type JobAction = 'release' | 'cancel' | 'trigger';
+export type JobAction = 'release' | 'cancel' | 'trigger' | 'rerun';
 
 const TRIGGER_OUTCOME = {
   ready: 'is ready and starts when its queue is free',
@@ -12,7 +15,7 @@ const TRIGGER_OUTCOME = {
   waiting: 'already waits for its run',
 } as const;
 
-export function useJobActions(onDone: () => void) {
+export function useJobActions(onDone: () => void, onRerun?: (job: Job) => void) {
   const [busy, setBusy] = useState<string | null>(null);
 
   async function run(job: Job, action: JobAction) {
@@ -33,6 +36,13 @@ export function useJobActions(onDone: () => void) {
               ? `Batch job ${job.id} "${job.name}" was canceled.`
               : `Batch job ${job.id} "${job.name}" stops after the page it is writing.`,
         });
+      } else if (action === 'rerun') {
+        const filed = await rerunJob(job.id);
+        notifications.show({
+          color: 'green',
+          message: `Batch job ${filed.id} "${filed.name}" filed again from job ${job.id}: ${filed.state}.`,
+        });
+        onRerun?.(filed);
       } else {
         const { outcome } = await triggerJob(job.id);
         notifications.show({

@@ -53,7 +53,11 @@ export function WorkflowInboxPage() {
           <Table.Tr key={task.id} data-testid={`task-row-${task.id}`}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(task.createdAt)}</Table.Td>
             <Table.Td>
-              <Badge color={task.hasErrors ? 'red' : 'green'}>{TOPICS[task.topic] ?? task.topic}</Badge>
+              <Badge color={task.hasErrors ? 'red' : 'green'} data-has-errors={task.hasErrors}>
+                {task.topic === 'run-ended' && task.hasErrors
+                  ? 'Run ended with errors'
+                  : (TOPICS[task.topic] ?? task.topic)}
+              </Badge>
             </Table.Td>
             <Table.Td className="kontor-wrap">
               <Text size="sm" fw={500}>
