@@ -69,6 +69,8 @@ export class JobService {
       throw new InvalidInputError(`Processing queue "${batch.queue}" does not exist.`, { field: 'queue' });
     const release = batch.releaseImmediately;
     const state: JobState = !release ? 'planned' : batch.startMode === 'add-to-queue' ? 'ready' : 'released';
+    const nameTaken = () =>
+      new ConfigError('JOB_NAME_TAKEN', `A batch job named "${batch.name}" is still open.`);
     const id = await this.db.transaction(async (tx) => {
       const id = await insertJob(tx, {
         application: application.name,
@@ -80,10 +82,10 @@ export class JobService {
         released: release,
         waiter: input.waiter ?? null,
       }).catch((error: unknown) => {
-        if ((error as { code?: string }).code === '23505')
-          throw new ConfigError('JOB_NAME_TAKEN', `A batch job named "${batch.name}" is still open.`);
+        if ((error as { code?: string }).code === '23505') throw nameTaken();
         throw error;
       });
+      if (id === null) throw nameTaken();
       if (state === 'ready') await wakeServers(tx, 'released');
       return id;
     });
