@@ -70,6 +70,15 @@ function validUrl(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** Where and how a Test connection reaches a channel not saved (yet): the URL and the settings, validated. */
+export function validateConnection(
+  adapter: Adapter,
+  url: string,
+  settings: Record<string, string>,
+): { url: string; settings: Record<string, string> } {
+  return { url: validUrl(url.trim()), settings: validateSettings(adapter, settings) };
+}
+
 /** Checks settings against the adapter's schema: no unknown keys, required ones present, types right. */
 export function validateSettings(adapter: Adapter, settings: Record<string, string>): Record<string, string> {
   const known = new Map(adapter.settings.map((field) => [field.key, field]));
