@@ -5,9 +5,11 @@
  */
 import type { Static } from 'typebox';
 import type {
+  ChannelTestChanges as ChannelTestChangesSchema,
   ChannelTestResult,
   ChannelUpdateSchema,
   channelInputSchema,
+  channelTestInputSchema,
   PublicChannelSchema,
 } from './schemas/channel.ts';
 import type { ErrorBody as ErrorBodySchema } from './schemas/common.ts';
@@ -57,6 +59,10 @@ export type ChannelType = PublicChannel['type'];
 export type ChannelInput = Static<ReturnType<typeof channelInputSchema>>;
 export type ChannelUpdate = Static<typeof ChannelUpdateSchema>;
 export type ChannelTestAnswer = Static<typeof ChannelTestResult>;
+/** POST /api/channels/:name/test with the edit form's values. */
+export type ChannelTestChanges = Static<typeof ChannelTestChangesSchema>;
+/** POST /api/channels/test: a channel not saved yet. */
+export type ChannelTestInput = Static<ReturnType<typeof channelTestInputSchema>>;
 
 // Import customers and batch jobs
 /** The Application tab of Import customers as the API accepts it (absent fields take their defaults). */
