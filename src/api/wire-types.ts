@@ -36,7 +36,14 @@ import type {
   QueueSchema,
   SystemInfo as SystemInfoSchema,
 } from './schemas/system.ts';
-import type { NewUserBody, RoleSchema, UserEnvelope, UserPatchBody, UserSchema } from './schemas/user.ts';
+import type {
+  LoginAnswer,
+  NewUserBody,
+  RoleSchema,
+  UserEnvelope,
+  UserPatchBody,
+  UserSchema,
+} from './schemas/user.ts';
 
 /** Every error answer (4xx, 5xx). */
 export type ErrorBody = Static<typeof ErrorBodySchema>;
@@ -46,6 +53,7 @@ export type Role = Static<typeof RoleSchema>;
 export type User = Static<typeof UserSchema>;
 /** The answer of login and `GET /api/auth/me`. */
 export type UserAnswer = Static<typeof UserEnvelope>;
+export type LoginAnswerBody = Static<typeof LoginAnswer>;
 export type NewUser = Static<typeof NewUserBody>;
 export type UserUpdate = Static<typeof UserPatchBody>;
 

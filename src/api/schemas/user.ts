@@ -23,10 +23,25 @@ export const LoginBody = Type.Object({
   password: Password,
 });
 
-export const PasswordChangeBody = Type.Object({
-  currentPassword: Password,
-  newPassword: Type.String({ minLength: 10, maxLength: 256 }),
+/** The answer of POST /api/auth/login: with a one-time password also the ticket for the forced change. */
+export const LoginAnswer = Type.Object({
+  user: UserSchema,
+  passwordChangeTicket: Type.Optional(
+    Type.String({
+      description:
+        'Only when the user must change the password: POST /api/auth/password takes it instead of the current password (this session, 10 minutes, once)',
+    }),
+  ),
 });
+
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.Optional(Password),
+    ticket: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    newPassword: Type.String({ maxLength: 256 }),
+  },
+  { description: "The current password, or the passwordChangeTicket of this session's login." },
+);
 
 export const NewUserBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 63 }),

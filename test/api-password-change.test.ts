@@ -1,0 +1,91 @@
+/**
+ * The forced password change after a login with a one-time password: the login gives a ticket that stands for
+ * the one-time password (this session, 10 minutes, once), the server still checks it; a password equal to the
+ * user name is refused as such (also a short one); empty fields are "required".
+ */
+import { expect, it } from 'vitest';
+import { client, sessionCookie, testApi } from './support/api-fixtures.ts';
+import { describeEachDb } from './support/test-databases.ts';
+
+describeEachDb('HTTP API: forced password change', (getDb) => {
+  async function logIn(api: ReturnType<typeof testApi>, name: string, password: string) {
+    const answer = await client(api.app, null).post('/api/auth/login', { name, password });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const body = answer.json() as { passwordChangeTicket?: string };
+    return { session: client(api.app, sessionCookie(answer)), ticket: body.passwordChangeTicket };
+  }
+
+  it('changes the password with the ticket of the login instead of the one-time password', async () => {
+    const api = testApi(getDb());
+    const { oneTimePassword } = await api.users.add({ name: 'operations-lead', role: 'user' });
+    const { session, ticket } = await logIn(api, 'operations-lead', oneTimePassword!);
+    expect(ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const change = (body: Record<string, unknown>) => session.post('/api/auth/password', body);
+
+    // The user name is refused as the hint says, in any case and also when it is short.
+    for (const name of ['operations-lead', 'Operations-Lead ']) {
+      const same = await change({ ticket, newPassword: name });
+      expect(same.statusCode).toBe(400);
+      expect(same.json()).toEqual({
+        code: 'INVALID_INPUT',
+        field: 'newPassword',
+        message: 'The password must not be the user name.',
+      });
+    }
+    expect((await change({ ticket, newPassword: '' })).json()).toMatchObject({
+      field: 'newPassword',
+      message: 'New password is required.',
+    });
+    expect((await change({ newPassword: 'long enough now' })).json()).toMatchObject({
+      field: 'currentPassword',
+      message: 'Current password is required.',
+    });
+    // The one-time password itself is no new password.
+    expect((await change({ ticket, newPassword: oneTimePassword })).json()).toMatchObject({
+      field: 'newPassword',
+      message: 'The new password must differ from the current one.',
+    });
+    // A forged ticket proves nothing.
+    expect((await change({ ticket: 'x'.repeat(43), newPassword: 'long enough now' })).json()).toMatchObject({
+      field: 'currentPassword',
+    });
+
+    expect((await change({ ticket, newPassword: 'long enough now' })).statusCode).toBe(204);
+    expect((await session.get('/api/auth/me')).json()).toMatchObject({ user: { mustChangePassword: false } });
+    expect((await logIn(api, 'operations-lead', 'long enough now')).ticket).toBeUndefined();
+    // Once only.
+    expect((await change({ ticket, newPassword: 'another one again' })).json()).toMatchObject({
+      field: 'currentPassword',
+    });
+  });
+
+  it('takes a ticket only in its own session and for 10 minutes', async () => {
+    const api = testApi(getDb());
+    const { oneTimePassword } = await api.users.add({ name: 'dan', role: 'user' });
+    const first = await logIn(api, 'dan', oneTimePassword!);
+    const second = await logIn(api, 'dan', oneTimePassword!);
+    const elsewhere = await second.session.post('/api/auth/password', {
+      ticket: first.ticket,
+      newPassword: 'long enough now',
+    });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json()).toMatchObject({ field: 'currentPassword' });
+    // A short user name: refused as the user name, not for its length.
+    expect(
+      (await second.session.post('/api/auth/password', { ticket: second.ticket, newPassword: 'dan' })).json(),
+    ).toMatchObject({ message: 'The password must not be the user name.' });
+
+    api.clock.advance(10 * 60_000 + 1000);
+    const late = await first.session.post('/api/auth/password', {
+      ticket: first.ticket,
+      newPassword: 'long enough now',
+    });
+    expect(late.json()).toMatchObject({ field: 'currentPassword', message: /one-time password again/ });
+    // The one-time password still does it.
+    const withPassword = await first.session.post('/api/auth/password', {
+      currentPassword: oneTimePassword,
+      newPassword: 'long enough now',
+    });
+    expect(withPassword.statusCode).toBe(204);
+  });
+});
