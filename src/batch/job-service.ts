@@ -6,6 +6,7 @@
 import { type BatchJob, JOB_STATES, type JobState } from '../domain/batch-job.ts';
 import type { BatchRun } from '../domain/batch-run.ts';
 import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { formatInstant, type TimeFormat } from '../domain/instant-text.ts';
 import {
   cancelOpen,
   findJobIdByName,
@@ -45,6 +46,8 @@ export interface FileJobInput {
    * and the lease its heartbeat renews. A ready or released job whose waiter died is ended (WAITER_DIED).
    */
   waiter?: { name: string; leaseSeconds: number } | null;
+  /** How messages show times (the user's time zone and locale); default: the job's time zone. */
+  timeFormat?: TimeFormat;
 }
 
 export class JobService {
@@ -63,7 +66,7 @@ export class JobService {
       );
     }
     const settings = await application.parseSettings(input.settings, this.db);
-    const batch = validateBatchSettings(input.batch, this.clock());
+    const batch = validateBatchSettings(input.batch, this.clock(), { timeFormat: input.timeFormat });
     const queueId = await findQueueId(this.db, batch.queue);
     if (queueId === null)
       throw new InvalidInputError(`Processing queue "${batch.queue}" does not exist.`, { field: 'queue' });
@@ -112,7 +115,7 @@ export class JobService {
       now.getTime() > next.dueAt.getTime() + DEFAULT_TIMING.startWindowSeconds * 1000
     ) {
       throw new InvalidInputError(
-        `Batch job ${job.id} was to start once at Begin ${next.dueAt.toISOString()}, which has passed; file it again with a new Begin.`,
+        `Batch job ${job.id} was to start once at Begin ${formatInstant(next.dueAt, { timeZone: job.timeZone })}, which has passed; file it again with a new Begin.`,
       );
     }
     await this.db.transaction(async (tx) => {
