@@ -22,6 +22,8 @@ export interface ServeOptions {
   secureCookies: boolean;
   /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (`--trust-proxy`). */
   trustProxy?: boolean;
+  /** `kontor demo`: what the web UI says about the demo (GET /api/system `demo`). */
+  demoNotice?: string;
 }
 
 export interface RunningServe {
@@ -59,6 +61,7 @@ export async function startServe(app: AppContext, options: ServeOptions): Promis
     options: {
       secureCookies: options.secureCookies,
       trustProxy: options.trustProxy === true,
+      demoNotice: options.demoNotice ?? null,
       version: KONTOR_VERSION,
       appServer: options.appServer,
       log: errorLog,

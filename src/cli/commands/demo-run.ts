@@ -9,6 +9,7 @@ import { batchSettingsFrom } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';
 import { firstLoginLines, type RunningServe, serveUntilStopped, startServe } from '../serve-runner.ts';
 import { formatTable } from '../table.ts';
+import { DEMO_BROKEN_SHARE, DEMO_NOTICE, DEMO_TASK_NOTE } from './demo-notice.ts';
 import {
   type DemoShop,
   ensureDemoChannel,
@@ -46,7 +47,7 @@ export async function runDemo(
     const ok = await importAll(app, shops);
     if (!ok) setExitCode(EXIT.failed);
     if (options.once) return;
-    const running = await startServe(app, serve);
+    const running = await startServe(app, { ...serve, demoNotice: DEMO_NOTICE });
     printDemoStarted(app, running);
     const activity = startShopActivity(shops, 20_000, (line) => app.output.out(line));
     try {
@@ -63,8 +64,9 @@ export async function runDemo(
 async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<boolean> {
   const { output } = app;
   const db = await app.database();
-  const { channels, jobs, runs } = await app.services();
+  const { channels, jobs, runs, notifications } = await app.services();
   const rows: string[][] = [];
+  const jobIds: number[] = [];
   let ok = true;
   for (const shop of shops) {
     const created = await ensureDemoChannel(channels, shop);
@@ -88,6 +90,7 @@ async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<b
         db.location,
       ),
     });
+    jobIds.push(job.id);
     const run = await runJobNow({ db, applications: app.applications, jobId: job.id });
     const { run: importRun } = await runs.withLog(run?.importRunId ?? null);
     const c = importRun?.counts;
@@ -98,8 +101,13 @@ async function importAll(app: AppContext, shops: readonly DemoShop[]): Promise<b
       ...(c ? [c.read, c.created, c.updated, c.awaiting, c.errors].map(String) : ['-', '-', '-', '-', '-']),
     ]);
   }
+  // The tasks and dialogs of these runs say that their errors are on purpose.
+  await notifications.noteOnJobs(jobIds, DEMO_TASK_NOTE);
   output.out(`\nImported into ${db.location} (Changed since: Last transfer):`);
   output.out(formatTable(['Channel', 'Batch job', 'Read', 'Created', 'Updated', 'Awaiting', 'Errors'], rows));
+  output.out(
+    `Errors are expected: about ${Math.round(DEMO_BROKEN_SHARE * 100)} % of every demo shop's records are broken on purpose, to show how Kontor reports them.`,
+  );
   output.out(
     'Records awaiting confirmation have warnings (e.g. no address): see `kontor jobs log <job>`, and import them with --confirm-all-warnings.',
   );
