@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { importCustomers, type Job } from '../../api/jobs.ts';
 import { DialogWindow } from '../../components/dialog-window.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { JobName } from '../../components/job-name.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useSession } from '../../session/session-context.ts';
 import { ImportCustomersForm } from './import-customers-form.tsx';
@@ -75,22 +76,16 @@ function JobFiledAlert({ job, onClose }: { job: Job; onClose: () => void }) {
       data-job-id={job.id}
     >
       <Stack gap={4}>
-        <Anchor
-          component={Link}
-          to={`/batch-jobs/${job.id}`}
-          size="sm"
-          fw={600}
-          truncate="end"
-          maw={640}
-          title={job.name}
-          data-testid="job-filed-link"
-        >
-          {job.id} · {job.name}
-        </Anchor>
+        <JobName name={job.name} fw={600} maw={640} testId="job-filed-name" />
         <Text size="sm">
           {job.state === 'planned'
             ? `It is planned in queue ${job.queue}: release it in Batch jobs.`
             : `It is ${job.state} in queue ${job.queue}.`}{' '}
+          <Anchor component={Link} to={`/batch-jobs/${job.id}`} size="sm" data-testid="job-filed-link">
+            Show it in Batch jobs
+          </Anchor>
+        </Text>
+        <Text size="xs" c="dimmed">
           The form is ready for the next job.
         </Text>
       </Stack>
