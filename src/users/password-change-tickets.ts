@@ -1,5 +1,6 @@
 /**
- * Password change tickets: the login that verified a one-time password gives the browser a ticket, so that
+ * Password change tickets: the login that verified a one-time password gives the browser a ticket (as an
+ * HttpOnly cookie, src/api/password-ticket-cookie.ts), so that
  * the forced password change right after it does not ask for the one-time password again. A ticket is
  * random (256 bits), kept only as its SHA-256 in this process's memory, bound to the user and the session of
  * that login, valid for 10 minutes and once. Another process (or a restart) does not know it: then the

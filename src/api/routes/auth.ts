@@ -3,6 +3,11 @@
 import { fieldError } from '../../domain/field-error.ts';
 import { currentUser } from '../access.ts';
 import { loginClientOf, setKnownClientCookie } from '../known-client-cookie.ts';
+import {
+  clearPasswordTicketCookie,
+  passwordTicketOf,
+  setPasswordTicketCookie,
+} from '../password-ticket-cookie.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NoContent } from '../schemas/common.ts';
 import { LoginAnswer, LoginBody, PasswordChangeBody, UserEnvelope } from '../schemas/user.ts';
@@ -33,7 +38,9 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
       const knownClientId = await ctx.users.rememberClient(user.name, client.knownClientId);
       setKnownClientCookie(request, reply, knownClientId, { secureCookies: ctx.options.secureCookies });
       if (!user.mustChangePassword) return { user };
-      return { user, passwordChangeTicket: ctx.users.passwordChangeTicket(user.name, session.idHash) };
+      const ticket = ctx.users.passwordChangeTicket(user.name, session.idHash);
+      setPasswordTicketCookie(request, reply, ticket, { secureCookies: ctx.options.secureCookies });
+      return { user, changeTicketSet: true as const };
     },
   );
 
@@ -53,6 +60,7 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
         ctx.hub.endSession(request.sessionIdHash);
       }
       clearSessionCookie(reply);
+      clearPasswordTicketCookie(reply);
       return reply.status(204).send(null);
     },
   );
@@ -81,15 +89,17 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const { currentPassword, ticket, newPassword } = request.body;
+      const { currentPassword, newPassword } = request.body;
+      const ticket = passwordTicketOf(request);
       const proof =
-        ticket !== undefined && currentPassword === undefined
+        ticket !== null && currentPassword === undefined
           ? { ticket, sessionIdHash: request.sessionIdHash ?? '' }
           : { currentPassword: currentPassword ?? '' };
       if ('currentPassword' in proof && proof.currentPassword === '')
         throw fieldError('Current password is required.', 'currentPassword');
       if (newPassword === '') throw fieldError('New password is required.', 'newPassword');
       await ctx.users.changePassword(user.name, proof, newPassword, loginClientOf(request));
+      clearPasswordTicketCookie(reply);
       if (request.sessionIdHash) {
         await ctx.sessions.endOthers(user.name, request.sessionIdHash);
         ctx.hub.endUserSessions(user.name, request.sessionIdHash);

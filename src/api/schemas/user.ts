@@ -23,13 +23,13 @@ export const LoginBody = Type.Object({
   password: Password,
 });
 
-/** The answer of POST /api/auth/login: with a one-time password also the ticket for the forced change. */
+/** The answer of POST /api/auth/login: with a one-time password the ticket cookie for the forced change. */
 export const LoginAnswer = Type.Object({
   user: UserSchema,
-  passwordChangeTicket: Type.Optional(
-    Type.String({
+  changeTicketSet: Type.Optional(
+    Type.Literal(true, {
       description:
-        'Only when the user must change the password: POST /api/auth/password takes it instead of the current password (this session, 10 minutes, once)',
+        'Only when the user must change the password: the cookie kontor_password_ticket (HttpOnly, /api/auth, 10 minutes, this session, once) stands for the one-time password in POST /api/auth/password',
     }),
   ),
 });
@@ -37,10 +37,12 @@ export const LoginAnswer = Type.Object({
 export const PasswordChangeBody = Type.Object(
   {
     currentPassword: Type.Optional(Password),
-    ticket: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     newPassword: Type.String({ maxLength: 256 }),
   },
-  { description: "The current password, or the passwordChangeTicket of this session's login." },
+  {
+    description:
+      "Without currentPassword the ticket cookie of this session's login (see POST /api/auth/login) proves it.",
+  },
 );
 
 export const NewUserBody = Type.Object({

@@ -4,7 +4,7 @@ import { api, request } from './client.ts';
 
 export type { NewUser, Role, User, UserUpdate } from '../../../src/api/wire-types.ts';
 
-/** Logs in; with a one-time password also the ticket that the forced password change takes instead of it. */
+/** Logs in; with a one-time password `changeTicketSet`: a cookie stands for it in the forced password change. */
 export async function login(name: string, password: string): Promise<LoginAnswerBody> {
   return await request<LoginAnswerBody>('POST', '/auth/login', {
     body: { name, password },
@@ -27,12 +27,15 @@ export async function fetchMe(): Promise<User | null> {
   }
 }
 
-/** Changes one's own password, proven by the current password or by the ticket of this session's login. */
-export function changePassword(
-  proof: { currentPassword: string } | { ticket: string },
-  newPassword: string,
-): Promise<void> {
-  return api.post<void>('/auth/password', { ...proof, newPassword });
+/**
+ * Changes one's own password, proven by the current password or (null) by the ticket cookie of this session's
+ * login.
+ */
+export function changePassword(currentPassword: string | null, newPassword: string): Promise<void> {
+  return api.post<void>('/auth/password', {
+    ...(currentPassword === null ? {} : { currentPassword }),
+    newPassword,
+  });
 }
 
 export const listUsers = () => api.get<User[]>('/users');

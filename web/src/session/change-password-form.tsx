@@ -13,8 +13,8 @@ interface ChangePasswordFormProps {
   onChanged: () => void;
   onCancel?: () => void;
   currentLabel?: string;
-  /** The login's password change ticket: stands for the current (one-time) password. */
-  ticket?: string | null;
+  /** The login set the password change ticket cookie: it stands for the current (one-time) password. */
+  ticket?: boolean;
 }
 
 type Field = 'current' | 'next' | 'repeat';
@@ -29,7 +29,7 @@ function ruleProblem(next: string, userName: string): string | null {
 export function ChangePasswordForm(props: ChangePasswordFormProps) {
   const { userName, onChanged, onCancel } = props;
   const currentLabel = props.currentLabel ?? 'Current password';
-  const [ticket, setTicket] = useState(props.ticket ?? null);
+  const [ticket, setTicket] = useState(props.ticket === true);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -56,13 +56,13 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
     setBusy(true);
     setError(null);
     try {
-      await changePassword(ticket ? { ticket } : { currentPassword: current }, next);
+      await changePassword(ticket ? null : current, next);
       onChanged();
     } catch (failure) {
       setBusy(false);
       if (failure instanceof ApiError && failure.field === 'currentPassword') {
         // The ticket is not known (any more): the current password proves it instead.
-        setTicket(null);
+        setTicket(false);
         setErrors({ current: failure.message });
       } else if (failure instanceof ApiError && failure.field === 'newPassword')
         setErrors({ next: failure.message });

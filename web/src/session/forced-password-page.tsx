@@ -5,8 +5,8 @@ import { AuthFrame } from './auth-frame.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { useSession } from './session-context.ts';
 
-/** `ticket`: from the login just made; stands for the one-time password, which is then not asked again. */
-export function ForcedPasswordPage({ ticket }: { ticket: string | null }) {
+/** `ticket`: the login just made set the ticket cookie; the one-time password is then not asked again. */
+export function ForcedPasswordPage({ ticket }: { ticket: boolean }) {
   const { user, setUser, signOut } = useSession();
 
   async function changed() {

@@ -5,8 +5,8 @@ import { login, type User } from '../api/auth.ts';
 import { errorMessage } from '../api/client.ts';
 import { AuthFrame } from './auth-frame.tsx';
 
-/** `ticket`: with a one-time password, what the forced password change takes instead of it. */
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: string | null) => void }) {
+/** `ticket`: with a one-time password the login set the cookie that stands for it in the forced change. */
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boolean) => void }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ name?: string; password?: string }>({});
@@ -25,7 +25,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: str
     setError(null);
     try {
       const answer = await login(name.trim(), password);
-      onLoggedIn(answer.user, answer.passwordChangeTicket ?? null);
+      onLoggedIn(answer.user, answer.changeTicketSet === true);
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);

@@ -16,8 +16,8 @@ type State = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const setUser = useCallback((user: User | null) => setState({ kind: 'ready', user }), []);
-  // The login's password change ticket (memory only: a reload asks for the one-time password again).
-  const [ticket, setTicket] = useState<string | null>(null);
+  // The login just made set the password change ticket cookie (after a reload: the one-time password is asked).
+  const [ticket, setTicket] = useState(false);
 
   useEffect(() => {
     const load = () => fetchMe().then(setUser, (error: unknown) => setState({ kind: 'failed', error }));
@@ -29,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await logout();
     } finally {
-      setTicket(null);
+      setTicket(false);
       setUser(null);
     }
   }, [setUser]);
