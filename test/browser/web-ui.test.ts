@@ -246,7 +246,8 @@ describeBrowser('web UI in Chromium', () => {
     await screenshot(page, '50-workflow-inbox');
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await eventually(() => page.getByTestId('inbox-indicator').getAttribute('data-count')).toBe('0');
-  });
+    // Three jobs filed, a run and an edit in a row: about a minute on a loaded machine (CI with other suites).
+  }, 120_000);
 
   it('shows a dialog notification that came while the user was away at the next login', async () => {
     const id = await fileImport(page, {
