@@ -40,6 +40,12 @@ describe('kontor demo', () => {
       const partners = await kontor(db, 'partners', 'list', '--channel', `demo-${adapter.kind}`, '--json');
       expect((JSON.parse(partners.stdout) as unknown[]).length, adapter.kind).toBeGreaterThan(15);
     }
+    // The demo says that its errors are on purpose: in its output and on the tasks of its runs.
+    expect(first.stdout).toContain('records are broken on purpose, to show how Kontor reports them.');
+    const tasks = await kontor(db, 'notifications', 'list', '--user', 'admin', '--json');
+    const messages = (JSON.parse(tasks.stdout) as Array<{ message: string }>).map((t) => t.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).toContain('Demo: the shop simulator breaks about 2 %');
     const second = await kontor(db, 'demo', '--once', '--port', '0', '--customers', '25');
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('channel "demo-magento" found');

@@ -23,37 +23,63 @@ export interface SettingReader {
   invalid(key: string, value: string, expected: string, secret?: boolean): ConfigError;
 }
 
+/** The labels of an adapter's settings by key ("pageSize" -> "Page size"), as its fields declare them. */
+export type SettingLabels = Readonly<Record<string, string>>;
+
+/**
+ * A setting as messages name it: by its label as the web UI shows it, with the key that the CLI's
+ * `--setting key=value` and the API take: `Page size ("pageSize")`; only the key when there is no label.
+ */
+export function settingName(key: string, labels: SettingLabels = {}): string {
+  const label = labels[key];
+  return label && label !== key ? `${label} ("${key}")` : `"${key}"`;
+}
+
 /** The SETTING_MISSING error: the adapter's channel needs the setting `key` (`what` it is for). */
-export function missingSetting(adapterLabel: string, key: string, what: string): ConfigError {
+export function missingSetting(
+  adapterLabel: string,
+  key: string,
+  what: string,
+  labels: SettingLabels = {},
+): ConfigError {
   return new SettingError(
     'SETTING_MISSING',
     key,
-    `The ${adapterLabel} channel needs the setting "${key}" (${what}).`,
+    `The ${adapterLabel} channel needs the setting ${settingName(key, labels)}: ${what}.`,
   );
 }
 
-/** The SETTING_INVALID error for a set value that is not what the setting expects (`secret`: not repeated). */
+/**
+ * The SETTING_INVALID error for a set value that is not what the setting expects, saying what is allowed
+ * (`secret`: the value is not repeated).
+ */
 export function invalidSetting(
   adapterLabel: string,
   key: string,
   value: string,
   expected: string,
   secret = false,
+  labels: SettingLabels = {},
 ): ConfigError {
+  const name = settingName(key, labels);
   return new SettingError(
     'SETTING_INVALID',
     key,
     secret
-      ? `The ${adapterLabel} setting "${key}" is not valid; expected ${expected}.`
-      : `The ${adapterLabel} setting "${key}" is "${value}"; expected ${expected}.`,
+      ? `The ${adapterLabel} setting ${name} is not valid; expected ${expected}.`
+      : `The ${adapterLabel} setting ${name} is "${value}"; expected ${expected}.`,
   );
 }
 
-export function settingReader(adapterLabel: string, settings: Settings): SettingReader {
+export function settingReader(
+  adapterLabel: string,
+  settings: Settings,
+  labels: SettingLabels = {},
+): SettingReader {
   const text = (key: string): string => settings[key]?.trim() ?? '';
   const invalid = (key: string, value: string, expected: string, secret = false): ConfigError =>
-    invalidSetting(adapterLabel, key, value, expected, secret);
-  const missing = (key: string, what: string): ConfigError => missingSetting(adapterLabel, key, what);
+    invalidSetting(adapterLabel, key, value, expected, secret, labels);
+  const missing = (key: string, what: string): ConfigError => missingSetting(adapterLabel, key, what, labels);
   return {
     text,
     invalid,

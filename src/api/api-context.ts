@@ -43,6 +43,8 @@ export interface ApiOptions {
    * through the proxy, or clients could claim any protocol and address.
    */
   trustProxy?: boolean;
+  /** `kontor demo`: its explanation for the web UI (GET /api/system `demo`, `demoNotice`); null: no demo. */
+  demoNotice?: string | null;
 }
 
 export interface ApiDeps {

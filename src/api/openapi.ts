@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from './session-cookie.ts';
+import { swaggerUiBranding } from './swagger-ui-theme.ts';
 
 export function registerOpenApi(app: FastifyInstance, version: string): void {
   app.register(swagger, {
@@ -33,8 +34,9 @@ export function registerOpenApi(app: FastifyInstance, version: string): void {
       ],
     },
   });
-  // No CSP of its own: the one of security-headers.ts (no framing at all) covers the docs too.
-  app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  // No CSP of its own: the one of security-headers.ts (no framing at all) covers the docs too. Kontor's name,
+  // logo and colours come as files and a data: image (swagger-ui-theme.ts), so the policy needs nothing inline.
+  app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false, ...swaggerUiBranding() });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
     app.swagger(),
   );

@@ -6,9 +6,11 @@
 import type { Static } from 'typebox';
 import type {
   ChannelListItemSchema,
+  ChannelTestChanges as ChannelTestChangesSchema,
   ChannelTestResult,
   ChannelUpdateSchema,
   channelInputSchema,
+  channelTestInputSchema,
   PublicChannelSchema,
 } from './schemas/channel.ts';
 import type { ErrorBody as ErrorBodySchema } from './schemas/common.ts';
@@ -44,7 +46,14 @@ import type {
   QueueSchema,
   SystemInfo as SystemInfoSchema,
 } from './schemas/system.ts';
-import type { NewUserBody, RoleSchema, UserEnvelope, UserPatchBody, UserSchema } from './schemas/user.ts';
+import type {
+  LoginAnswer,
+  NewUserBody,
+  RoleSchema,
+  UserEnvelope,
+  UserPatchBody,
+  UserSchema,
+} from './schemas/user.ts';
 
 /** Every error answer (4xx, 5xx). */
 export type ErrorBody = Static<typeof ErrorBodySchema>;
@@ -54,6 +63,7 @@ export type Role = Static<typeof RoleSchema>;
 export type User = Static<typeof UserSchema>;
 /** The answer of login and `GET /api/auth/me`. */
 export type UserAnswer = Static<typeof UserEnvelope>;
+export type LoginAnswerBody = Static<typeof LoginAnswer>;
 export type NewUser = Static<typeof NewUserBody>;
 export type UserUpdate = Static<typeof UserPatchBody>;
 
@@ -69,6 +79,10 @@ export type ChannelType = PublicChannel['type'];
 export type ChannelInput = Static<ReturnType<typeof channelInputSchema>>;
 export type ChannelUpdate = Static<typeof ChannelUpdateSchema>;
 export type ChannelTestAnswer = Static<typeof ChannelTestResult>;
+/** POST /api/channels/:name/test with the edit form's values. */
+export type ChannelTestChanges = Static<typeof ChannelTestChangesSchema>;
+/** POST /api/channels/test: a channel not saved yet. */
+export type ChannelTestInput = Static<ReturnType<typeof channelTestInputSchema>>;
 
 // Import customers and batch jobs
 /** The Application tab of Import customers as the API accepts it (absent fields take their defaults). */

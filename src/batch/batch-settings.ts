@@ -12,6 +12,7 @@ import {
   type StartMode,
 } from '../domain/batch-job.ts';
 import { InvalidInputError } from '../domain/errors.ts';
+import { formatInstant, type TimeFormat } from '../domain/instant-text.ts';
 import { assertPattern, isTimeZone, slotAtOrAfter, systemTimeZone } from './schedule.ts';
 
 export interface BatchSettingsInput {
@@ -64,6 +65,8 @@ export interface ValidateOptions {
    * in the past (the job may be waiting in its queue since then).
    */
   keptBegin?: Date | null;
+  /** How messages show times: the user's time zone and locale (default: the job's time zone). */
+  timeFormat?: TimeFormat;
 }
 
 /** Throws an InvalidInputError whose field is the key of BatchSettingsInput that is wrong. */
@@ -104,6 +107,11 @@ export function validateBatchSettings(
   if (appServer !== null) assertName('Application server', appServer, 'appServer');
   const contentLanguage = language(input.contentLanguage?.trim() || defaultContentLanguage());
 
+  const shown = (instant: Date): string =>
+    formatInstant(instant, {
+      timeZone: options.timeFormat?.timeZone || timeZone,
+      locale: options.timeFormat?.locale,
+    });
   const begin = input.begin ?? null;
   const end = input.end ?? null;
   const pattern = input.pattern?.trim() || null;
@@ -117,7 +125,7 @@ export function validateBatchSettings(
     begin.getTime() < now.getTime() - PAST_BEGIN_TOLERANCE_MS &&
     begin.getTime() !== options.keptBegin?.getTime()
   )
-    invalid('begin', `Begin ${begin.toISOString()} lies in the past.`);
+    invalid('begin', `Begin ${shown(begin)} lies in the past.`);
   if (
     maxRunSeconds !== null &&
     (!Number.isInteger(maxRunSeconds) || maxRunSeconds < 1 || maxRunSeconds > MAX_RUN_SECONDS)
@@ -137,7 +145,7 @@ export function validateBatchSettings(
     assertPattern(pattern, timeZone);
     const from = begin ?? now;
     if (end && end.getTime() <= from.getTime())
-      invalid('end', `End ${end.toISOString()} must lie after Begin ${from.toISOString()}.`);
+      invalid('end', `End ${shown(end)} must lie after Begin ${shown(from)}.`);
     if (!slotAtOrAfter(pattern, timeZone, from, end))
       invalid('pattern', `Serial pattern "${pattern}" has no slot between Begin and End.`);
   }

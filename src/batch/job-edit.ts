@@ -10,6 +10,7 @@
 
 import { type BatchJob, OPEN_STATES } from '../domain/batch-job.ts';
 import { AuthError, ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import type { TimeFormat } from '../domain/instant-text.ts';
 import { updateOpenJob } from '../storage/batch-job-edit-store.ts';
 import { getJob, lockJob, type NewJob, wakeServers } from '../storage/batch-job-store.ts';
 import type { Db, Queryable } from '../storage/db.ts';
@@ -28,6 +29,8 @@ export interface EditJobInput {
    * transaction, so a job given to somebody else meanwhile is refused (FORBIDDEN). Absent: any User.
    */
   expectedUser?: string;
+  /** How messages show times (the user's time zone and locale). */
+  timeFormat?: TimeFormat;
 }
 
 type Batch = NewJob['batch'];
@@ -59,6 +62,7 @@ export async function editJob(
         ? storedBatch(current)
         : validateBatchSettings(input.batch, now, {
             keptBegin: current.begin ? new Date(current.begin) : null,
+            timeFormat: input.timeFormat,
           });
     const queueId = await queueIdOf(tx, batch.queue);
     const next = nextSchedule(current, batch, now);

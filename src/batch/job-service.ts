@@ -6,6 +6,7 @@
 import { type BatchJob, JOB_STATES, type JobState } from '../domain/batch-job.ts';
 import type { BatchRun } from '../domain/batch-run.ts';
 import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { formatInstant, type TimeFormat } from '../domain/instant-text.ts';
 import {
   cancelOpen,
   findJobIdByName,
@@ -46,6 +47,8 @@ export interface FileJobInput {
    * and the lease its heartbeat renews. A ready or released job whose waiter died is ended (WAITER_DIED).
    */
   waiter?: { name: string; leaseSeconds: number } | null;
+  /** How messages show times (the user's time zone and locale); default: the job's time zone. */
+  timeFormat?: TimeFormat;
 }
 
 export class JobService {
@@ -64,12 +67,14 @@ export class JobService {
       );
     }
     const settings = await application.parseSettings(input.settings, this.db);
-    const batch = validateBatchSettings(input.batch, this.clock());
+    const batch = validateBatchSettings(input.batch, this.clock(), { timeFormat: input.timeFormat });
     const queueId = await findQueueId(this.db, batch.queue);
     if (queueId === null)
       throw new InvalidInputError(`Processing queue "${batch.queue}" does not exist.`, { field: 'queue' });
     const release = batch.releaseImmediately;
     const state: JobState = !release ? 'planned' : batch.startMode === 'add-to-queue' ? 'ready' : 'released';
+    const nameTaken = () =>
+      new ConfigError('JOB_NAME_TAKEN', `A batch job named "${batch.name}" is still open.`);
     const id = await this.db.transaction(async (tx) => {
       const id = await insertJob(tx, {
         application: application.name,
@@ -81,10 +86,10 @@ export class JobService {
         released: release,
         waiter: input.waiter ?? null,
       }).catch((error: unknown) => {
-        if ((error as { code?: string }).code === '23505')
-          throw new ConfigError('JOB_NAME_TAKEN', `A batch job named "${batch.name}" is still open.`);
+        if ((error as { code?: string }).code === '23505') throw nameTaken();
         throw error;
       });
+      if (id === null) throw nameTaken();
       if (state === 'ready') await wakeServers(tx, 'released');
       return id;
     });
@@ -124,7 +129,7 @@ export class JobService {
       now.getTime() > next.dueAt.getTime() + DEFAULT_TIMING.startWindowSeconds * 1000
     ) {
       throw new InvalidInputError(
-        `Batch job ${job.id} was to start once at Begin ${next.dueAt.toISOString()}, which has passed; file it again with a new Begin.`,
+        `Batch job ${job.id} was to start once at Begin ${formatInstant(next.dueAt, { timeZone: job.timeZone })}, which has passed; file it again with a new Begin.`,
       );
     }
     await this.db.transaction(async (tx) => {

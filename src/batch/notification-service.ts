@@ -6,6 +6,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../storage/db.ts';
 import {
   acknowledgeNotifications,
+  appendNotificationNote,
   getNotification,
   listNotifications,
   NOTIFICATION_CHANNEL,
@@ -21,6 +22,11 @@ export class NotificationService {
   /** One notification, or null if there is none with this id. */
   async get(id: number): Promise<StoredNotification | null> {
     return await getNotification(this.db, id);
+  }
+
+  /** Adds a note to the notifications of these jobs (the demo explains its broken records); returns how many. */
+  async noteOnJobs(jobIds: readonly number[], note: string): Promise<number> {
+    return await appendNotificationNote(this.db, jobIds, note);
   }
 
   /** Open notifications (all with `all`), of one user or of everybody. */

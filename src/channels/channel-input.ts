@@ -5,6 +5,7 @@
  */
 import type { Adapter } from '../adapters/adapter.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
+import { settingName } from '../adapters/setting-values.ts';
 import { ConfigError, InvalidInputError, SettingError } from '../domain/errors.ts';
 import { CHANNEL_TYPE_LABELS, isChannelType, type SalesChannel } from '../domain/sales-channel.ts';
 
@@ -70,6 +71,19 @@ function validUrl(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** Where and how a Test connection reaches a channel not saved (yet): the URL and the settings, validated. */
+export function validateConnection(
+  adapter: Adapter,
+  url: string,
+  settings: Record<string, string>,
+): { url: string; settings: Record<string, string> } {
+  return { url: validUrl(url.trim()), settings: validateSettings(adapter, settings) };
+}
+
+/** A setting as messages name it: its label, with its key (`Page size ("pageSize")`). */
+const name = (field: { key: string; label: string }): string =>
+  settingName(field.key, { [field.key]: field.label });
+
 /** Checks settings against the adapter's schema: no unknown keys, required ones present, types right. */
 export function validateSettings(adapter: Adapter, settings: Record<string, string>): Record<string, string> {
   const known = new Map(adapter.settings.map((field) => [field.key, field]));
@@ -84,15 +98,14 @@ export function validateSettings(adapter: Adapter, settings: Record<string, stri
     const value = settings[field.key]?.trim() ?? field.default;
     const path = `settings.${field.key}`;
     if (value === undefined || value === '') {
-      if (field.required)
-        invalid(path, `The ${adapter.label} adapter needs the setting "${field.key}" (${field.label}).`);
+      if (field.required) invalid(path, `The ${adapter.label} adapter needs the setting ${name(field)}.`);
       continue;
     }
     if (field.type === 'number' && !Number.isFinite(Number(value))) {
-      invalid(path, `The setting "${field.key}" must be a number, not "${value}".`);
+      invalid(path, `The setting ${name(field)} must be a number, not "${value}".`);
     }
     if (field.type === 'boolean' && !BOOLEAN_WORDS.has(value.toLowerCase())) {
-      invalid(path, `The setting "${field.key}" must be true or false, not "${value}".`);
+      invalid(path, `The setting ${name(field)} must be true or false, not "${value}".`);
     }
     result[field.key] = value;
   }

@@ -23,11 +23,26 @@ import {
   secretKeysOf,
   type ValidChannel,
   validateChannel,
+  validateConnection,
 } from './channel-input.ts';
 import { keptSecrets, requireSecretsOnNewOrigin } from './origin-change.ts';
 import { type RotationResult, rotateChannelSecrets } from './secret-rotation.ts';
 
 export { type ChannelInput, type ChannelUpdateInput, validateSettings } from './channel-input.ts';
+
+/** The connection values of an edit form, not saved: secrets absent or '' are the stored ones. */
+export interface ConnectionChanges {
+  url: string;
+  settings: Record<string, string>;
+  clearSecrets?: readonly string[];
+}
+
+/** The connection values of a new channel's form. */
+export interface UnsavedConnection {
+  adapter: string;
+  url: string;
+  settings: Record<string, string>;
+}
 
 /** A channel as shown to users: secret settings are never returned, only whether they are set. */
 export interface PublicChannel extends Omit<SalesChannel, 'settings'> {
@@ -159,11 +174,32 @@ export class ChannelService {
     return await rotateChannelSecrets(this.db, this.adapters, this.secrets.keys);
   }
 
-  /** Test connection: reaches the channel with its settings; throws a KontorError saying what is wrong. */
-  async test(name: string, signal?: AbortSignal): Promise<CheckResult> {
-    const channel = await this.get(name);
-    const adapter = this.adapters.get(channel.adapter);
-    return adapter.check({ url: channel.url, settings: channel.settings }, signal);
+  /**
+   * Test connection: reaches the channel with its saved settings, or with `changes` (the edit form's values,
+   * not saved): then secrets left empty are the stored ones, as a save would keep them, and a URL on another
+   * origin needs them entered again (origin-change.ts). Throws a KontorError saying what is wrong.
+   */
+  async test(name: string, signal?: AbortSignal, changes?: ConnectionChanges): Promise<CheckResult> {
+    if (!changes) {
+      const channel = await this.get(name);
+      const adapter = this.adapters.get(channel.adapter);
+      return adapter.check({ url: channel.url, settings: channel.settings }, signal);
+    }
+    const stored = await findOrThrow(this.db, name);
+    const adapter = this.adapters.get(stored.adapter);
+    const secretKeys = secretKeysOf(adapter);
+    const given = changes.settings;
+    const kept = keptSecrets(secretKeys, storedSecretKeys(stored, secretKeys), given, changes.clearSecrets);
+    requireSecretsOnNewOrigin(stored.url, changes.url, kept);
+    const current = this.secrets.open(stored, kept);
+    const settings = mergeSecrets(adapter, given, current.settings, changes.clearSecrets);
+    return adapter.check(validateConnection(adapter, changes.url, settings), signal);
+  }
+
+  /** Test connection of a channel not saved yet: the adapter, URL and settings of the form. */
+  async testUnsaved(input: UnsavedConnection, signal?: AbortSignal): Promise<CheckResult> {
+    const adapter = adapterFor(this.adapters, input.adapter);
+    return adapter.check(validateConnection(adapter, input.url, input.settings), signal);
   }
 
   private sealed(adapter: Adapter, channel: ValidChannel): NewChannel {

@@ -27,6 +27,8 @@ export interface ServeOptions {
   logFormat: LogFormat;
   /** Who may scrape /metrics besides loopback: the bearer token (KONTOR_METRICS_TOKEN); null: loopback only. */
   metricsToken?: string | null;
+  /** `kontor demo`: what the web UI says about the demo (GET /api/system `demo`). */
+  demoNotice?: string;
 }
 
 export interface RunningServe {
@@ -69,6 +71,7 @@ export async function startServe(
     options: {
       secureCookies: options.secureCookies,
       trustProxy: options.trustProxy === true,
+      demoNotice: options.demoNotice ?? null,
       version: KONTOR_VERSION,
       appServer: options.appServer,
       logger: log.logger,

@@ -78,11 +78,18 @@ export function toJob(row: JobRow): BatchJob {
   };
 }
 
-/** Inserts a job; without a name it is called "<application>-<id>". Returns the id. */
-export async function insertJob(db: Queryable, job: NewJob): Promise<number> {
+/**
+ * Inserts a job; without a name it is called "<application>-<id>". Returns the id, or null when a job of that
+ * name has not ended yet: then no id is drawn from the sequence (a refused job uses no job id; two filings of
+ * one name at the same instant can still meet the unique index, which the caller reports alike).
+ */
+export async function insertJob(db: Queryable, job: NewJob): Promise<number | null> {
   const b = job.batch;
   const result = await db.query<{ id: unknown }>(
-    `with n as (select nextval(pg_get_serial_sequence('batch_job', 'id')) as id)
+    `with n as (
+       select nextval(pg_get_serial_sequence('batch_job', 'id')) as id
+       where $1::text is null or not exists (
+         select 1 from batch_job where name = $1::text and state in ('planned', 'released', 'ready', 'active')))
      insert into batch_job (id, name, application, settings, user_name, oltp_database, content_language,
        queue_id, app_server, start_mode, begin_at, max_run_seconds, timeout_notification, serial_pattern,
        time_zone, end_at, series_canceled_notification, notification, release_immediately, state, due_at,
@@ -117,7 +124,8 @@ export async function insertJob(db: Queryable, job: NewJob): Promise<number> {
       job.waiter?.leaseSeconds ?? null,
     ],
   );
-  return num(result.rows[0]?.id);
+  const row = result.rows[0];
+  return row ? num(row.id) : null;
 }
 
 export async function getJob(db: Queryable, id: number): Promise<BatchJob | null> {

@@ -129,3 +129,18 @@ export async function acknowledgeNotifications(
   );
   return result.rowCount;
 }
+
+/** Adds a note below the message of the notifications of these jobs (once: a message that has it keeps it). */
+export async function appendNotificationNote(
+  db: Queryable,
+  jobIds: readonly number[],
+  note: string,
+): Promise<number> {
+  if (jobIds.length === 0) return 0;
+  const result = await db.query(
+    `update notification set message = message || E'\n\n' || $2::text
+     where job_id = any($1::bigint[]) and position($2::text in message) = 0`,
+    [jobIds, note],
+  );
+  return result.rowCount;
+}

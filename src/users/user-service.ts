@@ -29,6 +29,7 @@ import {
 } from './login-client.ts';
 import { clearFailures, countAttempt } from './login-throttle.ts';
 import { oneTimePassword } from './one-time-password.ts';
+import { PasswordChangeTickets } from './password-change-tickets.ts';
 import { PasswordHasher } from './password-hasher.ts';
 import { assertPassword } from './password-rules.ts';
 
@@ -63,8 +64,12 @@ export interface UserUpdate {
 const LOGIN_FAILED = 'Wrong user name or password.';
 const MAX_DISPLAY_NAME = 120;
 
+/** How a password change is proven: the current password, or the ticket of this session's login. */
+export type PasswordChangeProof = { currentPassword: string } | { ticket: string; sessionIdHash: string };
+
 export class UserService {
   readonly #hasher: PasswordHasher;
+  readonly #tickets: PasswordChangeTickets;
   readonly #clock: () => Date;
   readonly #sleep: (ms: number) => Promise<void>;
 
@@ -75,6 +80,7 @@ export class UserService {
     this.#hasher = options.hasher ?? new PasswordHasher();
     this.#clock = options.clock ?? (() => new Date());
     this.#sleep = options.sleep ?? realSleep;
+    this.#tickets = new PasswordChangeTickets(this.#clock);
   }
 
   async add(input: NewUserInput): Promise<{ user: User; oneTimePassword: string | null }> {
@@ -205,30 +211,52 @@ export class UserService {
   }
 
   /**
-   * The user changes their own password. A wrong current password counts as a failed login (throttled
-   * alike). The new one must follow the rules and differ from the current one.
+   * After a login that verified a one-time password (the user must change it): a ticket for the change in
+   * this session, so that the forced password change need not ask for the one-time password again.
+   */
+  passwordChangeTicket(name: string, sessionIdHash: string): string {
+    return this.#tickets.issue(name, sessionIdHash);
+  }
+
+  /**
+   * The user changes their own password, proving it with the current password or with the ticket of the
+   * login of this session (password-change-tickets.ts). A wrong current password counts as a failed login
+   * (throttled alike); a ticket that is unknown or expired asks for the current password (field
+   * currentPassword). The new one must follow the rules and differ from the current one.
    */
   async changePassword(
     name: string,
-    currentPassword: string,
+    proof: string | PasswordChangeProof,
     newPassword: string,
     client: LoginClient = LOCAL_CLIENT,
   ): Promise<User> {
+    const given = typeof proof === 'string' ? { currentPassword: proof } : proof;
     const now = this.#clock();
     const subject = await this.#countAttempt(name, client, now);
     const found = await findLogin(this.db, name);
     if (!found) throw new NotFoundError('User', name);
-    if (!(await this.#hasher.verify(found.passwordHash, currentPassword, { priority: subject.known })))
+    const priority = { priority: subject.known };
+    if ('ticket' in given) {
+      if (!this.#tickets.holds(given.ticket, found.user.name, given.sessionIdHash))
+        throw fieldError(
+          'Enter your one-time password again: the login it came with is too long ago or from another server.',
+          'currentPassword',
+        );
+    } else if (!(await this.#hasher.verify(found.passwordHash, given.currentPassword, priority)))
       throw fieldError('The current password is wrong.', 'currentPassword');
     await clearFailures(this.db, subject);
     assertPassword(found.user.name, newPassword, 'newPassword');
-    if (newPassword === currentPassword)
-      throw fieldError('The new password must differ from the current one.', 'newPassword');
+    const same =
+      'ticket' in given
+        ? await this.#hasher.verify(found.passwordHash, newPassword, priority)
+        : newPassword === given.currentPassword;
+    if (same) throw fieldError('The new password must differ from the current one.', 'newPassword');
     const user = await updateUser(this.db, found.user.name, {
       passwordHash: await this.#hasher.hash(newPassword),
       mustChangePassword: false,
     });
     if (!user) throw new NotFoundError('User', name);
+    if ('ticket' in given) this.#tickets.redeem(given.ticket);
     return user;
   }
 }

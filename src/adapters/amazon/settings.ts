@@ -84,7 +84,7 @@ export const amazonSettings = declareSettings<AmazonSettings>(
       throw new SettingError(
         'SETTING_INVALID',
         'refreshToken',
-        `The Amazon setting "refreshToken" is not a refresh token${looksLike}; expected the LWA refresh token (Atzr|…).`,
+        `The Amazon setting Refresh token ("refreshToken") is not a refresh token${looksLike}; expected the LWA refresh token (Atzr|…).`,
       );
     }
     return {

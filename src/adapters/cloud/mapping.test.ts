@@ -41,7 +41,7 @@ describe('the mapping setting', () => {
     ['{"updatedAt":null}', 'mapping.updatedAt is required'],
   ])('refuses %s', (text, message) => {
     const error = errorOf(text);
-    expect(error).toContain('The Cloud setting "mapping" is not valid: ');
+    expect(error).toContain('The Cloud setting Field mapping ("mapping") is not valid: ');
     expect(error).toContain(message);
   });
 });

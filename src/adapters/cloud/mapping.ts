@@ -145,6 +145,6 @@ function invalid(reason: string): SettingError {
   return new SettingError(
     'SETTING_INVALID',
     'mapping',
-    `The Cloud setting "mapping" is not valid: ${reason}.`,
+    `The Cloud setting Field mapping ("mapping") is not valid: ${reason}.`,
   );
 }

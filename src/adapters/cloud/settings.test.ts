@@ -57,24 +57,24 @@ describe('readCloudSettings', () => {
   });
 
   it.each([
-    [{}, 'The Cloud channel needs the setting "token" (the bearer token).'],
-    [{ auth: 'basic', username: 'u' }, 'needs the setting "password"'],
+    [{}, 'The Cloud channel needs the setting Token / API key ("token"): the bearer token.'],
+    [{ auth: 'basic', username: 'u' }, 'needs the setting Password ("password")'],
     [
       { auth: 'oauth', token: 't' },
-      'The Cloud setting "auth" is "oauth"; expected one of bearer, api-key, basic, none.',
+      'The Cloud setting Authentication ("auth") is "oauth"; expected one of bearer, api-key, basic, none.',
     ],
     [{ token: 't', paging: 'links' }, 'expected one of cursor, next-link, page, offset'],
     [
       { token: 't', apiKeyHeader: 'X Key', auth: 'api-key' },
-      '"apiKeyHeader" is "X Key"; expected an HTTP header name',
+      'API key header ("apiKeyHeader") is "X Key"; expected an HTTP header name',
     ],
     [{ token: 't', customersPath: 'customers' }, 'a path starting with "/"'],
     [
       { token: 't', changedSinceFormat: 'rfc2822' },
       'expected one of iso, iso-seconds, sql, unix, unix-ms, date',
     ],
-    [{ token: 't', sizeParam: 'per page' }, '"sizeParam" is "per page"'],
-    [{ token: 't', nextPath: 'links..next' }, '"nextPath" is "links..next"'],
+    [{ token: 't', sizeParam: 'per page' }, 'Page size parameter ("sizeParam") is "per page"'],
+    [{ token: 't', nextPath: 'links..next' }, 'Next path ("nextPath") is "links..next"'],
     [{ token: 't', pageSize: '5000' }, 'a whole number from 1 to 1000'],
     [{ token: 't', mapping: '{"mail":"email"}' }, 'mapping has no field "mail"'],
   ])('refuses %j', (settings, message) => {

@@ -247,7 +247,7 @@ function readExtraQuery(text: string): Array<[string, string]> {
       throw new SettingError(
         'SETTING_INVALID',
         'extraQuery',
-        `The Cloud setting "extraQuery" is "${text}"; expected parameters like "sort=updated_at&order=asc".`,
+        `The Cloud setting Extra query ("extraQuery") is "${text}"; expected parameters like "sort=updated_at&order=asc".`,
       );
   }
   return pairs;

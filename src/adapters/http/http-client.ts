@@ -7,12 +7,14 @@
  */
 import { ConfigError, KontorError, TransientError } from '../../domain/errors.ts';
 import { sleep as abortableSleep, abortErrorOf, throwIfAborted } from './abort.ts';
+import { inConnectionTest } from './connection-test.ts';
 import {
   type ErrorHints,
   errorForNetworkFailure,
   errorForStatus,
   errorForTimeout,
   errorForUnreadableBody,
+  isConnectFailure,
   isRetryable,
   type RequestInfo,
 } from './http-errors.ts';
@@ -162,7 +164,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
               : errorForNetworkFailure({ method: 'GET', url, secrets }, caught);
           // The channel's quota is spent (perhaps by another client): the next attempt waits for a refill.
           if (error.code === 'CHANNEL_RATE_LIMITED') throttle?.drain();
-          const mayRetry = request.retry !== false && isRetryable(error) && attempt <= policy.retries;
+          // A connection test answers a shop that cannot be reached at all at once (connection-test.ts).
+          const mayRetry =
+            request.retry !== false &&
+            isRetryable(error) &&
+            attempt <= policy.retries &&
+            !(inConnectionTest() && isConnectFailure(error));
           if (!mayRetry) throw attempt > 1 ? gaveUp(error, attempt) : error;
           const retryAfterMs =
             error instanceof TransientError && error.retryAfterSeconds !== undefined

@@ -27,6 +27,32 @@ export interface ErrorHints {
   notFound?: string;
 }
 
+/**
+ * Network failures that another attempt a few seconds later would meet again: nothing listens at the port, the
+ * host name is unknown, the TLS handshake failed (certificate, protocol). A connection test answers them at once.
+ */
+const CONNECT_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPROTO',
+  'BAD_PORT',
+]);
+
+/** Whether the error is a refused connection, a DNS failure or a TLS failure (see CONNECT_FAILURES). */
+export function isConnectFailure(error: KontorError): boolean {
+  if (error.code !== 'CHANNEL_UNREACHABLE') return false;
+  const code = failureCodeOf(error.cause);
+  return code !== null && (CONNECT_FAILURES.has(code) || isTlsCode(code));
+}
+
+function isTlsCode(code: string): boolean {
+  return /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/.test(code);
+}
+
 /** Whether the client tries a request again after this error. */
 export function isRetryable(error: KontorError): boolean {
   return error instanceof TransientError;
@@ -98,8 +124,10 @@ export function errorForStatus(
 
 /** The error for a request that got no response: refused, reset, DNS failure, TLS failure... */
 export function errorForNetworkFailure(info: RequestInfo, cause: unknown): TransientError {
-  const code = networkCodeOf(cause);
-  const reason = code ? (NETWORK_REASONS[code] ?? code) : 'the connection failed';
+  const code = failureCodeOf(cause);
+  const reason = code
+    ? (NETWORK_REASONS[code] ?? (isTlsCode(code) ? `the TLS connection failed (${code})` : code))
+    : 'the connection failed';
   const detail = redact(
     `${info.method} ${info.url.origin}${info.url.pathname}: ${describe(cause)}`,
     info.secrets,
@@ -196,7 +224,21 @@ const NETWORK_REASONS: Readonly<Record<string, string>> = {
   CERT_HAS_EXPIRED: 'its TLS certificate has expired',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
   ERR_TLS_CERT_ALTNAME_INVALID: 'its TLS certificate does not match the host name',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain contains a self-signed certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its TLS certificate is issued by an unknown authority',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'it does not speak TLS at that port (is it http:// rather than https://?)',
+  EPROTO: 'the TLS handshake failed',
+  EAI_NONAME: 'the host name is unknown',
+  BAD_PORT: 'HTTP clients refuse its port (a port reserved for other services); use another port',
 };
+
+/** The failure's code; fetch's "bad port" (ports of other protocols, e.g. 9, 25) has none: BAD_PORT. */
+function failureCodeOf(error: unknown): string | null {
+  const code = networkCodeOf(error);
+  if (code !== null) return code;
+  return /\bbad port\b/.test(describe(error)) ? 'BAD_PORT' : null;
+}
 
 function networkCodeOf(error: unknown): string | null {
   let current: unknown = error;

@@ -14,6 +14,7 @@ import type {
   CustomerPage,
   ReadRequest,
 } from '../adapter.ts';
+import { asConnectionTest } from '../http/connection-test.ts';
 import { refuseUnsupportedEmails } from './by-email.ts';
 import type { SettingsDeclaration } from './settings.ts';
 
@@ -79,7 +80,9 @@ export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapte
       definition.settings.parse(settings);
     },
     // Async, so that settings refused by `connect` reject the returned promise rather than throw.
-    check: async (connection, signal) => definition.check(connect(connection), signal),
+    // A test answers an unreachable shop at once (no retries for refused, DNS, TLS: connection-test.ts).
+    check: async (connection, signal) =>
+      asConnectionTest(async () => definition.check(connect(connection), signal)),
     async *readCustomers(connection, request) {
       refuseUnsupportedEmails(definition.label, capabilities, request);
       yield* definition.readCustomers(connect(connection), request);

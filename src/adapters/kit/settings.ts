@@ -17,7 +17,9 @@ export function declareSettings<S>(
   fields: readonly SettingField[],
   parse: (read: SettingReader) => S,
 ): SettingsDeclaration<S> {
-  return { fields, parse: (settings) => parse(settingReader(label, settings)) };
+  // Messages name a setting by its label as the web UI shows it, with its key ("Page size ("pageSize")").
+  const labels = Object.fromEntries(fields.map((field) => [field.key, field.label]));
+  return { fields, parse: (settings) => parse(settingReader(label, settings, labels)) };
 }
 
 /** The `pageSize` field: customers per request, 1 to `max`. */

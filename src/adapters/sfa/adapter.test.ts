@@ -181,7 +181,7 @@ describe('failures', () => {
     expect(() => readSfaSettings({ clientId: 'a', clientSecret: 'b', requestsPerSecond: '50' })).toThrow(
       ConfigError,
     );
-    expect(() => readSfaSettings({ clientSecret: 'b' })).toThrow('needs the setting "clientId"');
+    expect(() => readSfaSettings({ clientSecret: 'b' })).toThrow('needs the setting Client id ("clientId")');
     expect(readSfaSettings({ clientId: 'a', clientSecret: 'b' })).toEqual({
       clientId: 'a',
       clientSecret: 'b',

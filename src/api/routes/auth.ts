@@ -1,10 +1,16 @@
 /** /api/auth: login (sets the session cookie), logout, the logged-in user, changing one's own password. */
 
+import { fieldError } from '../../domain/field-error.ts';
 import { currentUser } from '../access.ts';
 import { loginClientOf, setKnownClientCookie } from '../known-client-cookie.ts';
+import {
+  clearPasswordTicketCookie,
+  passwordTicketOf,
+  setPasswordTicketCookie,
+} from '../password-ticket-cookie.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NoContent } from '../schemas/common.ts';
-import { LoginBody, PasswordChangeBody, UserEnvelope } from '../schemas/user.ts';
+import { LoginAnswer, LoginBody, PasswordChangeBody, UserEnvelope } from '../schemas/user.ts';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 
 export const authRoutes: RoutePlugin = async (app, ctx) => {
@@ -17,7 +23,7 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
         summary: 'Log in: sets the session cookie',
         security: [],
         body: LoginBody,
-        response: { 200: UserEnvelope, ...errorResponses },
+        response: { 200: LoginAnswer, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -31,7 +37,10 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
       });
       const knownClientId = await ctx.users.rememberClient(user.name, client.knownClientId);
       setKnownClientCookie(request, reply, knownClientId, { secureCookies: ctx.options.secureCookies });
-      return { user };
+      if (!user.mustChangePassword) return { user };
+      const ticket = ctx.users.passwordChangeTicket(user.name, session.idHash);
+      setPasswordTicketCookie(request, reply, ticket, { secureCookies: ctx.options.secureCookies });
+      return { user, changeTicketSet: true as const };
     },
   );
 
@@ -51,6 +60,7 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
         ctx.hub.endSession(request.sessionIdHash);
       }
       clearSessionCookie(reply);
+      clearPasswordTicketCookie(reply);
       return reply.status(204).send(null);
     },
   );
@@ -79,12 +89,17 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      await ctx.users.changePassword(
-        user.name,
-        request.body.currentPassword,
-        request.body.newPassword,
-        loginClientOf(request),
-      );
+      const { currentPassword, newPassword } = request.body;
+      const ticket = passwordTicketOf(request);
+      const proof =
+        ticket !== null && currentPassword === undefined
+          ? { ticket, sessionIdHash: request.sessionIdHash ?? '' }
+          : { currentPassword: currentPassword ?? '' };
+      if ('currentPassword' in proof && proof.currentPassword === '')
+        throw fieldError('Current password is required.', 'currentPassword');
+      if (newPassword === '') throw fieldError('New password is required.', 'newPassword');
+      await ctx.users.changePassword(user.name, proof, newPassword, loginClientOf(request));
+      clearPasswordTicketCookie(reply);
       if (request.sessionIdHash) {
         await ctx.sessions.endOthers(user.name, request.sessionIdHash);
         ctx.hub.endUserSessions(user.name, request.sessionIdHash);

@@ -1,6 +1,7 @@
 /** /api/import-customers: the Import customers application files a batch job (Application + Batch settings tabs). */
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import { currentUser } from '../access.ts';
+import { clientTimeFormat } from '../client-time-format.ts';
 import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.ts';
 import { jobView } from '../job-view.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
@@ -26,7 +27,8 @@ export const importCustomersRoutes: RoutePlugin = async (app, ctx) => {
       const job = await withFields(async () => {
         const settings = await importSettingsFrom(ctx, request.body.application);
         const batch = await batchSettingsFrom(ctx, me, request.body.batch);
-        return await ctx.jobs.file({ application: IMPORT_CUSTOMERS, settings, batch });
+        const timeFormat = clientTimeFormat(request);
+        return await ctx.jobs.file({ application: IMPORT_CUSTOMERS, settings, batch, timeFormat });
       });
       return reply.status(201).send(jobView(await ctx.jobs.show(String(job.id)), ctx.applications));
     },

@@ -8,6 +8,7 @@ import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.
 import { fieldError } from '../../domain/field-error.ts';
 import { currentUser, forbidden, isAdministrator } from '../access.ts';
 import type { ApiContext } from '../api-context.ts';
+import { clientTimeFormat } from '../client-time-format.ts';
 import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.ts';
 import { jobView } from '../job-view.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
@@ -83,7 +84,12 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
         const batchSettings = batch ? await batchSettingsFrom(ctx, me, batch, job.user) : undefined;
         // A user's own job: checked again inside the edit's transaction (an administrator may reassign it meanwhile).
         const expectedUser = isAdministrator(me) ? undefined : me.name;
-        await ctx.jobs.edit(String(job.id), { settings, batch: batchSettings, expectedUser });
+        await ctx.jobs.edit(String(job.id), {
+          settings,
+          batch: batchSettings,
+          expectedUser,
+          timeFormat: clientTimeFormat(request),
+        });
       });
       return await view(job.id);
     },

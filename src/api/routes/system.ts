@@ -84,6 +84,8 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
       timeZone: systemTimeZone(),
       timeZones: timeZones(),
       appServer: ctx.options.appServer,
+      demo: Boolean(ctx.options.demoNotice),
+      demoNotice: ctx.options.demoNotice || null,
     }),
   );
 

@@ -63,3 +63,27 @@ export const ChannelUpdateSchema = Type.Object(
 );
 
 export const ChannelTestResult = Type.Object({ ok: Type.Literal(true), message: Type.String() });
+
+const testSettings = Type.Record(Type.String(), Type.String({ maxLength: 10_000 }), {
+  description: 'the form\'s adapter settings; a secret that is absent or "" is the stored one',
+});
+
+/** POST /api/channels/:name/test with a body: the edit form's values, not saved. */
+export const ChannelTestChanges = Type.Object(
+  {
+    url: channelFields.url,
+    settings: testSettings,
+    clearSecrets: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
+  },
+  {
+    description:
+      "Test these values instead of the saved ones (the channel's stored secrets fill empty ones).",
+  },
+);
+
+export function channelTestInputSchema(adapterKinds: readonly string[]) {
+  return Type.Object(
+    { adapter: Type.Enum([...adapterKinds]), url: channelFields.url, settings: channelFields.settings },
+    { description: 'A channel not saved yet: its adapter, URL and settings.' },
+  );
+}

@@ -22,6 +22,8 @@ export const SystemInfo = Type.Object({
   timeZone: Type.String(),
   timeZones: Type.Array(Type.String()),
   appServer: Nullable(Type.String()),
+  demo: Type.Boolean({ description: 'this server is `kontor demo`: its shops break records on purpose' }),
+  demoNotice: Nullable(Type.String({ description: 'what the demo says about itself, to show as a banner' })),
 });
 
 export const ApplicationInfo = Type.Object({

@@ -23,10 +23,27 @@ export const LoginBody = Type.Object({
   password: Password,
 });
 
-export const PasswordChangeBody = Type.Object({
-  currentPassword: Password,
-  newPassword: Type.String({ minLength: 10, maxLength: 256 }),
+/** The answer of POST /api/auth/login: with a one-time password the ticket cookie for the forced change. */
+export const LoginAnswer = Type.Object({
+  user: UserSchema,
+  changeTicketSet: Type.Optional(
+    Type.Literal(true, {
+      description:
+        'Only when the user must change the password: the cookie kontor_password_ticket (HttpOnly, /api/auth, 10 minutes, this session, once) stands for the one-time password in POST /api/auth/password',
+    }),
+  ),
 });
+
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.Optional(Password),
+    newPassword: Type.String({ maxLength: 256 }),
+  },
+  {
+    description:
+      "Without currentPassword the ticket cookie of this session's login (see POST /api/auth/login) proves it.",
+  },
+);
 
 export const NewUserBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 63 }),

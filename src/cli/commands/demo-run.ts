@@ -11,6 +11,7 @@ import { type ProcessLog, processLog } from '../log-format.ts';
 import { prettyLogger } from '../pretty-logger.ts';
 import { type RunningServe, serveUntilStopped, startServe } from '../serve-runner.ts';
 import { formatTable } from '../table.ts';
+import { DEMO_BROKEN_SHARE, DEMO_NOTICE, DEMO_TASK_NOTE } from './demo-notice.ts';
 import {
   type DemoShop,
   ensureDemoChannel,
@@ -50,7 +51,7 @@ export async function runDemo(
     const ok = await importAll(app, shops, log);
     if (!ok) setExitCode(EXIT.failed);
     if (options.once) return;
-    const running = await startServe(app, serve, log);
+    const running = await startServe(app, { ...serve, demoNotice: DEMO_NOTICE }, log);
     printDemoStarted(app, running);
     const activity = startShopActivity(shops, 20_000, (line) => log.say(line));
     try {
@@ -66,8 +67,9 @@ export async function runDemo(
 /** Creates the channels, files and runs one Last transfer job per channel; prints a table. True if all finished. */
 async function importAll(app: AppContext, shops: readonly DemoShop[], log: ProcessLog): Promise<boolean> {
   const db = await app.database();
-  const { channels, jobs, runs } = await app.services();
+  const { channels, jobs, runs, notifications } = await app.services();
   const rows: string[][] = [];
+  const jobIds: number[] = [];
   let ok = true;
   for (const shop of shops) {
     const created = await ensureDemoChannel(channels, shop);
@@ -94,6 +96,7 @@ async function importAll(app: AppContext, shops: readonly DemoShop[], log: Proce
     });
     // Readable: the table below says how each run went (and a failure's detail goes to stderr); json: every line.
     const logger = log.format === 'json' ? log.logger : prettyLogger(app.output, { minLevel: 'error' });
+    jobIds.push(job.id);
     const run = await runJobNow({ db, applications: app.applications, jobId: job.id, logger });
     const { run: importRun } = await runs.withLog(run?.importRunId ?? null);
     const c = importRun?.counts;
@@ -114,12 +117,17 @@ async function importAll(app: AppContext, shops: readonly DemoShop[], log: Proce
       ...(c ? [c.read, c.created, c.updated, c.awaiting, c.errors].map(String) : ['-', '-', '-', '-', '-']),
     ]);
   }
+  // The tasks and dialogs of these runs say that their errors are on purpose.
+  await notifications.noteOnJobs(jobIds, DEMO_TASK_NOTE);
   if (log.format === 'pretty') {
     app.output.out(`\nImported into ${db.location} (Changed since: Last transfer):`);
     app.output.out(
       formatTable(['Channel', 'Batch job', 'Read', 'Created', 'Updated', 'Awaiting', 'Errors'], rows),
     );
   }
+  log.say(
+    `Errors are expected: about ${Math.round(DEMO_BROKEN_SHARE * 100)} % of every demo shop's records are broken on purpose, to show how Kontor reports them.`,
+  );
   log.say(
     'Records awaiting confirmation have warnings (e.g. no address): see `kontor jobs log <job>`, and import them with --confirm-all-warnings.',
   );

@@ -7,6 +7,7 @@ import type { ChannelService } from '../../channels/channel-service.ts';
 import { HARNESSES } from '../../simulators/harnesses.ts';
 import type { AdapterHarness, SimulatorHarness } from '../../simulators/kit/harness.ts';
 import { onFreePort } from '../port-in-use.ts';
+import { DEMO_BROKEN_SHARE } from './demo-notice.ts';
 
 export interface DemoShop {
   channel: string;
@@ -21,7 +22,7 @@ export async function startDemoShops(basePort: number, customers: number): Promi
     for (const [index, harness] of HARNESSES.entries()) {
       const port = basePort === 0 ? 0 : basePort + index;
       const simulator = await onFreePort(port, () =>
-        harness.start({ port, customers, seed: index + 1, brokenShare: 0.02 }),
+        harness.start({ port, customers, seed: index + 1, brokenShare: DEMO_BROKEN_SHARE }),
       );
       shops.push({ channel: `demo-${harness.adapter.kind}`, harness, simulator });
     }

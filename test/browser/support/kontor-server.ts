@@ -18,24 +18,19 @@ export interface KontorServer {
   stop(): Promise<void>;
 }
 
-export async function startKontorServer(appServer: string): Promise<KontorServer> {
+/** `kontor demo` instead of `serve`: simulators on free ports with this many customers each. */
+export interface DemoStart {
+  customers: number;
+}
+
+export async function startKontorServer(appServer: string, demo?: DemoStart): Promise<KontorServer> {
   const folder = await mkdtemp(join(tmpdir(), 'kontor-web-'));
+  const command = demo
+    ? ['demo', '--port', '0', '--http-port', '0', '--customers', String(demo.customers)]
+    : ['serve', '--port', '0', '--poll-ms', '200', '--heartbeat-ms', '500'];
   const child = spawn(
     process.execPath,
-    [
-      'bin/kontor.js',
-      '--db',
-      join(folder, 'db'),
-      'serve',
-      '--port',
-      '0',
-      '--app-server',
-      appServer,
-      '--poll-ms',
-      '200',
-      '--heartbeat-ms',
-      '500',
-    ],
+    ['bin/kontor.js', '--db', join(folder, 'db'), ...command, '--app-server', appServer],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -53,7 +48,9 @@ export async function startKontorServer(appServer: string): Promise<KontorServer
     const started = await waitFor(
       child,
       () => {
-        const url = /Kontor is running at (http:\/\/\S+) /.exec(output)?.[1];
+        const url = /(?:Kontor is running at|The web UI and HTTP API run at) (http:\/\/\S+) /.exec(
+          output,
+        )?.[1];
         const password = /One-time password:\s+(\S+)/.exec(output)?.[1];
         return url && password ? { url, password } : null;
       },

@@ -1,15 +1,15 @@
 /** Auth and users (docs/api.md "Auth and users"). */
-import type { NewUser, User, UserAnswer, UserUpdate } from '../../../src/api/wire-types.ts';
+import type { LoginAnswerBody, NewUser, User, UserAnswer, UserUpdate } from '../../../src/api/wire-types.ts';
 import { api, request } from './client.ts';
 
 export type { NewUser, Role, User, UserUpdate } from '../../../src/api/wire-types.ts';
 
-export async function login(name: string, password: string): Promise<User> {
-  const answer = await request<UserAnswer>('POST', '/auth/login', {
+/** Logs in; with a one-time password `changeTicketSet`: a cookie stands for it in the forced password change. */
+export async function login(name: string, password: string): Promise<LoginAnswerBody> {
+  return await request<LoginAnswerBody>('POST', '/auth/login', {
     body: { name, password },
     quietUnauthorized: true,
   });
-  return answer.user;
 }
 
 export function logout(): Promise<void> {
@@ -27,8 +27,15 @@ export async function fetchMe(): Promise<User | null> {
   }
 }
 
-export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  return api.post<void>('/auth/password', { currentPassword, newPassword });
+/**
+ * Changes one's own password, proven by the current password or (null) by the ticket cookie of this session's
+ * login.
+ */
+export function changePassword(currentPassword: string | null, newPassword: string): Promise<void> {
+  return api.post<void>('/auth/password', {
+    ...(currentPassword === null ? {} : { currentPassword }),
+    newPassword,
+  });
 }
 
 export const listUsers = () => api.get<User[]>('/users');

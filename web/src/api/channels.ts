@@ -3,6 +3,8 @@ import type {
   AdapterInfo,
   ChannelInput,
   ChannelTestAnswer,
+  ChannelTestChanges,
+  ChannelTestInput,
   ChannelUpdate,
   PublicChannel,
 } from '../../../src/api/wire-types.ts';
@@ -30,4 +32,9 @@ export const fetchChannel = (name: string) => api.get<PublicChannel>(path(name))
 export const createChannel = (input: ChannelInput) => api.post<PublicChannel>('/channels', input);
 export const updateChannel = (name: string, update: ChannelUpdate) =>
   api.put<PublicChannel>(path(name), update);
-export const testChannel = (name: string) => api.post<ChannelTestAnswer>(`${path(name)}/test`);
+/** Tests the saved channel, or (administrators) the edit form's values: empty secrets are the stored ones. */
+export const testChannel = (name: string, changes?: ChannelTestChanges) =>
+  api.post<ChannelTestAnswer>(`${path(name)}/test`, changes);
+/** Tests a channel not saved yet (administrators). */
+export const testUnsavedChannel = (input: ChannelTestInput) =>
+  api.post<ChannelTestAnswer>('/channels/test', input);

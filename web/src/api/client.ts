@@ -57,7 +57,11 @@ export function buildQuery(query: Query | undefined): string {
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (method !== 'GET') headers['X-Kontor-Request'] = '1';
+  if (method !== 'GET') {
+    headers['X-Kontor-Request'] = '1';
+    // The server's messages show times in the browser's time zone (src/api/client-time-format.ts).
+    headers['X-Kontor-Time-Zone'] = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {

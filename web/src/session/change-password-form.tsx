@@ -1,78 +1,109 @@
-/** Current password, new password twice (POST /api/auth/password); checks the API's rules first. */
+/**
+ * Current password, new password twice (POST /api/auth/password); checks the API's rules first. With the
+ * ticket of the login (the forced change right after a login with a one-time password) the current password
+ * is not asked again; should the server no longer know the ticket, it is asked after all.
+ */
 import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { changePassword } from '../api/auth.ts';
-import { errorMessage } from '../api/client.ts';
+import { ApiError, errorMessage } from '../api/client.ts';
 
 interface ChangePasswordFormProps {
   userName: string;
   onChanged: () => void;
   onCancel?: () => void;
   currentLabel?: string;
+  /** The login set the password change ticket cookie: it stands for the current (one-time) password. */
+  ticket?: boolean;
 }
 
-export function ChangePasswordForm({ userName, onChanged, onCancel, currentLabel }: ChangePasswordFormProps) {
+type Field = 'current' | 'next' | 'repeat';
+
+/** The API's rules (src/users/password-rules.ts), so that the form says what the server would say. */
+function ruleProblem(next: string, userName: string): string | null {
+  if (next.trim().toLowerCase() === userName.toLowerCase()) return 'Must not be your user name.';
+  if (next.length < 10) return 'At least 10 characters.';
+  return null;
+}
+
+export function ChangePasswordForm(props: ChangePasswordFormProps) {
+  const { userName, onChanged, onCancel } = props;
+  const currentLabel = props.currentLabel ?? 'Current password';
+  const [ticket, setTicket] = useState(props.ticket === true);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const nextProblem =
-    next === ''
-      ? null
-      : next.length < 10
-        ? 'At least 10 characters.'
-        : next === userName
-          ? 'Must not be the user name.'
-          : null;
-  const repeatProblem = repeat !== '' && repeat !== next ? 'The passwords differ.' : null;
+  const nextProblem = errors.next ?? (next === '' ? null : ruleProblem(next, userName));
+  const repeatProblem = errors.repeat ?? (repeat !== '' && repeat !== next ? 'The passwords differ.' : null);
+
+  function edit(field: Field, value: string, set: (value: string) => void) {
+    set(value);
+    setErrors(({ [field]: _, ...rest }) => rest);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (nextProblem || repeatProblem || next === '') return;
+    const required: Partial<Record<Field, string>> = {};
+    if (!ticket && current === '') required.current = `${currentLabel} is required.`;
+    if (next === '') required.next = 'New password is required.';
+    if (repeat === '') required.repeat = 'Repeat new password is required.';
+    setErrors(required);
+    if (Object.keys(required).length > 0 || ruleProblem(next, userName) || repeat !== next) return;
     setBusy(true);
     setError(null);
     try {
-      await changePassword(current, next);
+      await changePassword(ticket ? null : current, next);
       onChanged();
     } catch (failure) {
-      setError(errorMessage(failure));
       setBusy(false);
+      if (failure instanceof ApiError && failure.field === 'currentPassword') {
+        // The ticket is not known (any more): the current password proves it instead.
+        setTicket(false);
+        setErrors({ current: failure.message });
+      } else if (failure instanceof ApiError && failure.field === 'newPassword')
+        setErrors({ next: failure.message });
+      else setError(errorMessage(failure));
     }
   }
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack>
         {error && (
           <Alert color="red" role="alert" py="xs">
             {error}
           </Alert>
         )}
-        <PasswordInput
-          label={currentLabel ?? 'Current password'}
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.currentTarget.value)}
-        />
+        {!ticket && (
+          <PasswordInput
+            label={currentLabel}
+            autoComplete="current-password"
+            withAsterisk
+            value={current}
+            error={errors.current}
+            onChange={(e) => edit('current', e.currentTarget.value, setCurrent)}
+          />
+        )}
         <PasswordInput
           label="New password"
           description="At least 10 characters, not your user name."
           autoComplete="new-password"
-          required
+          withAsterisk
           value={next}
           error={nextProblem}
-          onChange={(e) => setNext(e.currentTarget.value)}
+          onChange={(e) => edit('next', e.currentTarget.value, setNext)}
         />
         <PasswordInput
           label="Repeat new password"
           autoComplete="new-password"
-          required
+          withAsterisk
           value={repeat}
           error={repeatProblem}
-          onChange={(e) => setRepeat(e.currentTarget.value)}
+          onChange={(e) => edit('repeat', e.currentTarget.value, setRepeat)}
         />
         <Group justify="flex-end">
           {onCancel && (

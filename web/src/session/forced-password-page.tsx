@@ -5,7 +5,8 @@ import { AuthFrame } from './auth-frame.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { useSession } from './session-context.ts';
 
-export function ForcedPasswordPage() {
+/** `ticket`: the login just made set the ticket cookie; the one-time password is then not asked again. */
+export function ForcedPasswordPage({ ticket }: { ticket: boolean }) {
   const { user, setUser, signOut } = useSession();
 
   async function changed() {
@@ -19,7 +20,12 @@ export function ForcedPasswordPage() {
       title="Choose your password"
       subtitle={`Welcome, ${user.displayName || user.name}. You logged in with a one-time password; choose your own to continue.`}
     >
-      <ChangePasswordForm userName={user.name} currentLabel="One-time password" onChanged={changed} />
+      <ChangePasswordForm
+        userName={user.name}
+        currentLabel="One-time password"
+        ticket={ticket}
+        onChanged={changed}
+      />
       <Group justify="center" mt="md">
         <Button variant="subtle" size="xs" onClick={signOut}>
           Log out

@@ -5,18 +5,27 @@ import { login, type User } from '../api/auth.ts';
 import { errorMessage } from '../api/client.ts';
 import { AuthFrame } from './auth-frame.tsx';
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) {
+/** `ticket`: with a one-time password the login set the cookie that stands for it in the forced change. */
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boolean) => void }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ name?: string; password?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const required = {
+      ...(name.trim() === '' ? { name: 'User is required.' } : {}),
+      ...(password === '' ? { password: 'Password is required.' } : {}),
+    };
+    setMissing(required);
+    if (Object.keys(required).length > 0) return;
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await login(name.trim(), password));
+      const answer = await login(name.trim(), password);
+      onLoggedIn(answer.user, answer.changeTicketSet === true);
     } catch (failure) {
       setError(errorMessage(failure));
       setBusy(false);
@@ -25,7 +34,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
 
   return (
     <AuthFrame title="Log in" subtitle="Import customers from your sales channels into the partner master.">
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           {error && (
             <Alert color="red" role="alert" py="xs">
@@ -35,17 +44,25 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
           <TextInput
             label="User"
             autoComplete="username"
-            required
+            withAsterisk
             autoFocus
             value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
+            error={missing.name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setMissing(({ name: _, ...rest }) => rest);
+            }}
           />
           <PasswordInput
             label="Password"
             autoComplete="current-password"
-            required
+            withAsterisk
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={missing.password}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              setMissing(({ password: _, ...rest }) => rest);
+            }}
           />
           <Button type="submit" loading={busy} fullWidth>
             Log in

@@ -16,6 +16,8 @@ type State = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const setUser = useCallback((user: User | null) => setState({ kind: 'ready', user }), []);
+  // The login just made set the password change ticket cookie (after a reload: the one-time password is asked).
+  const [ticket, setTicket] = useState(false);
 
   useEffect(() => {
     const load = () => fetchMe().then(setUser, (error: unknown) => setState({ kind: 'failed', error }));
@@ -27,6 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await logout();
     } finally {
+      setTicket(false);
       setUser(null);
     }
   }, [setUser]);
@@ -39,11 +42,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   if (state.kind === 'loading') return <PageLoader />;
   if (state.kind === 'failed') return <ErrorAlert error={state.error} title="Kontor cannot be reached" />;
-  if (!user || !session) return <LoginPage onLoggedIn={setUser} />;
+  if (!user || !session)
+    return (
+      <LoginPage
+        onLoggedIn={(loggedIn, issued) => {
+          setTicket(issued);
+          setUser(loggedIn);
+        }}
+      />
+    );
   if (user.mustChangePassword)
     return (
       <SessionContext.Provider value={session}>
-        <ForcedPasswordPage />
+        <ForcedPasswordPage ticket={ticket} />
       </SessionContext.Provider>
     );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;

@@ -5,12 +5,14 @@ import { IconBuildingWarehouse } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router-dom';
 import { PageLoader } from '../components/page-loader.tsx';
+import { DemoBadge, DemoBanner, useDemoNotice } from './demo-banner.tsx';
 import { InboxIndicator } from './inbox-indicator.tsx';
 import { MainNav } from './main-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
+  const demoNotice = useDemoNotice();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -33,6 +35,7 @@ export function AppLayout() {
                 Kontor
               </Text>
             </Group>
+            {demoNotice && <DemoBadge notice={demoNotice} />}
           </Group>
           <Group gap="md">
             <InboxIndicator />
@@ -44,6 +47,7 @@ export function AppLayout() {
         <MainNav onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        {demoNotice && <DemoBanner notice={demoNotice} />}
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

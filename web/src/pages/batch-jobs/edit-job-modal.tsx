@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { type Job, updateJob } from '../../api/jobs.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { JobName } from '../../components/job-name.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { ImportCustomersForm } from '../import-customers/import-customers-form.tsx';
 import { valuesFromJob } from '../import-customers/import-form-values.ts';
@@ -21,7 +22,9 @@ export function EditJobModal({ job, onClose, onSaved }: EditJobModalProps) {
       opened={job !== null}
       onClose={onClose}
       size={880}
-      title={job ? `Edit batch job ${job.id} "${job.name}"` : ''}
+      title={
+        job ? <JobName name={`Edit batch job ${job.id} "${job.name}"`} fw={600} size="md" maw={760} /> : ''
+      }
       data-testid="edit-job"
     >
       {job && <EditJobForm job={job} onClose={onClose} onSaved={onSaved} />}

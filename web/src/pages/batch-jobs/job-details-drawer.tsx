@@ -2,6 +2,7 @@
 import { Drawer, Group, Stack, Tabs, Text } from '@mantine/core';
 import { fetchJob, type Job } from '../../api/jobs.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { JobName } from '../../components/job-name.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { jobBadgeState } from '../../format/run-outcome.ts';
@@ -70,9 +71,7 @@ function JobDetails({
     <Stack gap="md">
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm">
-          <Text fw={600} size="lg" data-testid="job-details-name">
-            {job.name}
-          </Text>
+          <JobName name={job.name} fw={600} size="lg" maw={420} testId="job-details-name" />
           <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? 'canceling' : undefined} />
         </Group>
         <JobRowActions job={job} busy={actions.busy} onAction={run} onEdit={onEdit} />

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { type Job, START_MODE_LABELS } from '../../api/jobs.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
+import { JobName } from '../../components/job-name.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { jobBadgeState } from '../../format/run-outcome.ts';
@@ -36,9 +37,7 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
       >
         <Table.Td c="dimmed">{job.id}</Table.Td>
         <Table.Td>
-          <Text size="sm" fw={500}>
-            {job.name}
-          </Text>
+          <JobName name={job.name} fw={500} testId={`job-name-${job.id}`} />
           <Text size="xs" c="dimmed">
             {job.applicationLabel}
           </Text>

@@ -24,6 +24,8 @@ interface ImportCustomersFormProps {
   onSubmit: (request: ImportCustomersRequest) => Promise<void>;
   /** Extra buttons left of the submit button (Cancel, Reset). */
   secondary?: (reset: () => void) => ReactNode;
+  /** After a successful submit the form starts over with `initial` (filing: ready for the next job). */
+  resetAfterSubmit?: boolean;
 }
 
 function tabLabel(label: string, errorCount: number) {
@@ -91,7 +93,8 @@ export function ImportCustomersForm(props: ImportCustomersFormProps) {
     setBusy(true);
     try {
       await onSubmit(toRequest(values, rules));
-      setErrors({});
+      if (props.resetAfterSubmit) reset();
+      else setErrors({});
     } catch (error) {
       const key = error instanceof ApiError ? fieldOfApiError(error.field) : null;
       if (key) showErrors({ [key]: errorMessage(error) });

@@ -1,15 +1,28 @@
 /** /sales-channels/new and /sales-channels/:name: the channel form in a page, with Test connection. */
 import { Alert, Anchor, Breadcrumbs, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { createChannel, fetchChannel, listAdapters, updateChannel } from '../../api/channels.ts';
+import {
+  type AdapterInfo,
+  createChannel,
+  fetchChannel,
+  listAdapters,
+  updateChannel,
+} from '../../api/channels.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useLoader } from '../../hooks/use-loader.ts';
 import { useSession } from '../../session/session-context.ts';
 import { ChannelForm } from './channel-form.tsx';
-import { channelValues, emptyChannel, toInput, toUpdate } from './channel-form-values.ts';
+import {
+  type ChannelFormValues,
+  channelValues,
+  emptyChannel,
+  toInput,
+  toUpdate,
+} from './channel-form-values.ts';
 import { TestConnection } from './test-connection-button.tsx';
 
 async function load(name: string | undefined) {
@@ -25,6 +38,11 @@ export function ChannelEditPage() {
   const navigate = useNavigate();
   const { isAdmin } = useSession();
   const { data, error, reload } = useLoader(() => load(name), `channel:${name ?? ''}`);
+  const [form, setForm] = useState<{ values: ChannelFormValues; adapter: AdapterInfo | null } | null>(null);
+  const formChanged = useCallback(
+    (values: ChannelFormValues, adapter: AdapterInfo | null) => setForm({ values, adapter }),
+    [],
+  );
   const creating = name === undefined;
   const title = creating ? 'New sales channel' : `Sales channel ${name}`;
   const crumbs = (
@@ -65,6 +83,7 @@ export function ChannelEditPage() {
             creating={creating}
             secretsSet={channel?.secretsSet ?? []}
             onCancel={() => navigate('/sales-channels')}
+            onValuesChange={formChanged}
             onSave={async (values, chosen) => {
               const saved = channel
                 ? await updateChannel(channel.name, toUpdate(values, chosen))
@@ -82,11 +101,13 @@ export function ChannelEditPage() {
               Connection
             </Text>
             <Text size="xs" c="dimmed">
-              {creating
-                ? 'Save the channel first, then test its connection.'
-                : 'Tests the saved URL and settings.'}
+              {!isAdmin
+                ? 'Tests the saved URL and settings.'
+                : creating
+                  ? 'Tests the URL and settings in the form; nothing is saved.'
+                  : 'Tests the URL and settings in the form, saved or not; secrets left empty are the stored ones.'}
             </Text>
-            <TestConnection channel={channel?.name ?? null} disabledHint="Save the channel first." />
+            <TestConnection channel={channel?.name ?? null} form={isAdmin ? form : null} />
           </Stack>
         </Paper>
       </Group>

@@ -16,7 +16,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { type AdapterInfo, CHANNEL_TYPE_LABELS, type ChannelType } from '../../api/channels.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { AdapterSettingsFields } from './adapter-settings-fields.tsx';
@@ -37,9 +37,12 @@ interface ChannelFormProps {
   secretsSet: readonly string[];
   onSave: (values: ChannelFormValues, adapter: AdapterInfo) => Promise<void>;
   onCancel: () => void;
+  /** Told every change of the values (Test connection beside the form tests them). */
+  onValuesChange?: (values: ChannelFormValues, adapter: AdapterInfo | null) => void;
 }
 
-export function ChannelForm({ adapters, initial, creating, secretsSet, onSave, onCancel }: ChannelFormProps) {
+export function ChannelForm(props: ChannelFormProps) {
+  const { adapters, initial, creating, secretsSet, onSave, onCancel, onValuesChange } = props;
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<ChannelErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -50,6 +53,7 @@ export function ChannelForm({ adapters, initial, creating, secretsSet, onSave, o
   const keptSecrets = reenter ? [] : secretsSet;
   const adapter = adapters.find((a) => a.kind === values.adapter) ?? null;
   const types = adapter?.capabilities.channelTypes ?? (['b2c', 'b2b', 'b2b-b2c'] as ChannelType[]);
+  useEffect(() => onValuesChange?.(values, adapter), [values, adapter, onValuesChange]);
 
   function change(patch: Partial<ChannelFormValues>) {
     setValues((current) => ({ ...current, ...patch }));

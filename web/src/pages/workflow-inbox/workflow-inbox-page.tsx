@@ -63,7 +63,7 @@ export function WorkflowInboxPage() {
               <Text size="sm" fw={500}>
                 {task.title}
               </Text>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-line' }} data-testid="task-message">
                 {task.message}
               </Text>
             </Table.Td>
