@@ -37,6 +37,8 @@ export interface RejectedRecord {
   message: string;
   /** The record's change time, if it could be read: the watermark must not pass it. */
   updatedAt: string | null;
+  /** The record's e-mail as the shop sent it, where the adapter could read it (By email: it was found). */
+  email?: string | null;
 }
 
 /** Whether the customer entered company data (decides B2B in a B2B & B2C channel). */

@@ -11,12 +11,13 @@ import { redact } from '../domain/redact.ts';
 import { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
-import { finishRun, getRun } from '../storage/import-run-store.ts';
+import { finishRun, getRun, recordPage } from '../storage/import-run-store.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
 import { commitPage } from './page-writer.ts';
+import { RequestedEmails } from './requested-emails.ts';
 import { openGuardedRun } from './run-guard.ts';
 import { type ChangedSince, movesWatermark } from './selection.ts';
 import { WatermarkTracker } from './watermark.ts';
@@ -132,7 +133,9 @@ export async function runImport(
       signal: hooks.signal,
     });
     const target = { runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted };
+    const requested = new RequestedEmails(selection.emails);
     for await (const page of pages) {
+      requested.addPage(page);
       const plan = await retryDatabaseStep(() => commitPage(db, target, page), {
         signal: hooks.signal,
         onRetry: (error) => log(`kontor: import run ${runId}: ${error.message}; committing the page again`),
@@ -141,6 +144,16 @@ export async function runImport(
       counts = addCounts(counts, plan.counts);
       hooks.onProgress?.(counts);
       hooks.signal?.throwIfAborted();
+    }
+    // By email: each address the shop does not know is a warning of the run.
+    const notFound = requested.notFoundLog();
+    if (notFound.length > 0) {
+      const warned = { ...ZERO_COUNTS, warnings: notFound.length };
+      await retryDatabaseStep(() => db.transaction((tx) => recordPage(tx, runId, warned, null, notFound)), {
+        signal: hooks.signal,
+      });
+      counts = addCounts(counts, warned);
+      hooks.onProgress?.(counts);
     }
     if (request.deactivateDeleted && adapter.capabilities.deletions === 'id-scan') {
       const now = deps.now?.() ?? new Date();
