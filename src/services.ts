@@ -9,6 +9,8 @@ import { JobService } from './batch/job-service.ts';
 import { NotificationService } from './batch/notification-service.ts';
 import { addQueue, editQueue, queueExists, queues } from './batch/queue-service.ts';
 import { ChannelService } from './channels/channel-service.ts';
+import { PreviewService } from './import/preview-service.ts';
+import { PreviewSessions } from './import/preview-sessions.ts';
 import { RunService } from './import/run-service.ts';
 import { PartnerService } from './partners/partner-service.ts';
 import { ChannelSecrets } from './secrets/channel-secrets.ts';
@@ -39,6 +41,7 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
   const secrets = options.secrets ?? new ChannelSecrets();
   const applications =
     options.applications ?? new BatchApplications([importCustomersApplication(adapters, secrets)]);
+  const previews = new PreviewService(db, adapters, secrets);
   return {
     db,
     adapters,
@@ -46,6 +49,9 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
     clock,
     jobs: new JobService(db, applications, clock),
     runs: new RunService(db),
+    /** Import customers previews: read and plan, write nothing; `previewSessions` keeps the API's open ones. */
+    previews,
+    previewSessions: new PreviewSessions(previews),
     channels: new ChannelService(db, adapters, secrets),
     partners: new PartnerService(db),
     notifications: new NotificationService(db),

@@ -17,6 +17,7 @@ import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
 import { commitPage } from './page-writer.ts';
+import { planContext } from './plan-context.ts';
 import { RequestedEmails } from './requested-emails.ts';
 import { openGuardedRun } from './run-guard.ts';
 import { type ChangedSince, movesWatermark } from './selection.ts';
@@ -111,16 +112,7 @@ export async function runImport(
   // Where the read began on the shop's clock: the watermark for a Last transfer, the beginning otherwise.
   const readFrom = selection.since === null ? null : channel.watermark;
   const tracker = new WatermarkTracker(channel.watermark, readStartedAt, readFrom);
-  const context = {
-    channelType: channel.type,
-    statusPolicy: {
-      customerApproval: channel.customerApproval,
-      alwaysBlocked: adapter.capabilities.alwaysBlocked,
-    },
-    pseudoPartner: channel.usePseudoPartner ? channel.pseudoPartnerNumber : null,
-    confirmAllWarnings: request.confirmAllWarnings,
-    readStartedAt: readStartedAt.toISOString(),
-  };
+  const context = planContext(channel, adapter, request, readStartedAt);
   const connection = { url: channel.url, settings: channel.settings };
   let counts: RunCounts = { ...ZERO_COUNTS };
   let failure: { code: string; message: string } | null = null;
