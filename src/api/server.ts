@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { eventRoutes } from './routes/events.ts';
 import { importCustomersRoutes } from './routes/import-customers.ts';
+import { importPreviewRoutes } from './routes/import-preview.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
@@ -32,6 +33,7 @@ const ROUTES: readonly RoutePlugin[] = [
   systemRoutes,
   channelRoutes,
   importCustomersRoutes,
+  importPreviewRoutes,
   jobRoutes,
   partnerRoutes,
   notificationRoutes,
