@@ -11,6 +11,7 @@ import { addQueue, editQueue, queueExists, queues } from './batch/queue-service.
 import { ChannelService } from './channels/channel-service.ts';
 import { PreviewService } from './import/preview-service.ts';
 import { PreviewSessions } from './import/preview-sessions.ts';
+import { OpenRecordService } from './import/open-record-service.ts';
 import { RunService } from './import/run-service.ts';
 import { PartnerService } from './partners/partner-service.ts';
 import { ChannelSecrets } from './secrets/channel-secrets.ts';
@@ -52,6 +53,8 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
     /** Import customers previews: read and plan, write nothing; `previewSessions` keeps the API's open ones. */
     previews,
     previewSessions: new PreviewSessions(previews),
+    /** Open records: the records runs did not import, and the actions on them (confirm, ignore, retry). */
+    records: new OpenRecordService(db, adapters, secrets),
     channels: new ChannelService(db, adapters, secrets),
     partners: new PartnerService(db),
     notifications: new NotificationService(db),

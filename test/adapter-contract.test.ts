@@ -1,7 +1,7 @@
 /**
  * The adapter contract, checked for every adapter against its simulator: every customer arrives exactly
  * once, pages come in change-time order, Changed since returns exactly the changed customers, a read
- * resumes from its cursor, and the declared capabilities (By email, deletions) hold.
+ * resumes from its cursor, and the declared capabilities (By email, deletions, read by id) hold.
  */
 import { describe, expect, it } from 'vitest';
 import type { Adapter, CustomerPage, ReadRequest } from '../src/adapters/adapter.ts';
@@ -123,6 +123,36 @@ for (const { adapter, start } of HARNESSES) {
         } else {
           expect(adapter.listIds).toBeUndefined();
         }
+      } finally {
+        await sim.close();
+      }
+    });
+
+    it(`reads customers by id ${capabilities.byId ? '(byId): exactly those asked for, as the read maps them' : 'is not declared: no readByIds'}`, async () => {
+      if (!capabilities.byId) {
+        expect(adapter.readByIds).toBeUndefined();
+        return;
+      }
+      const sim = await start(options(13));
+      try {
+        const { pages } = await readAll(adapter, sim);
+        const read = new Map(pages.flatMap((page) => page.customers.map((c) => [c.externalId, c] as const)));
+        // More than a page of ids (pageSize 50), every second one, and an id the shop does not have.
+        const wanted = sim
+          .allIds()
+          .filter((_, index) => index % 2 === 0)
+          .slice(0, 55);
+        const unknown = sim.allIds()[0]?.replace(/.$/, (last) => (last === '0' ? '1' : '0')) ?? 'x';
+        const ask = [...wanted, ...(sim.allIds().includes(unknown) ? [] : [unknown])];
+        const got: string[] = [];
+        for await (const page of adapter.readByIds?.(sim.connection, ask) ?? []) {
+          for (const customer of page.customers) {
+            got.push(customer.externalId);
+            expect(customer).toEqual(read.get(customer.externalId));
+          }
+          for (const record of page.rejected) if (record.externalId) got.push(record.externalId);
+        }
+        expect(got.sort()).toEqual([...wanted].sort());
       } finally {
         await sim.close();
       }

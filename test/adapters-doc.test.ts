@@ -26,5 +26,6 @@ it('docs/adapters.md has a capability row per adapter that matches its declared 
     expect(cells[7], adapter.kind).toBe(DELETIONS[c.deletions]);
     expect(cells[8]?.startsWith(c.guests ? 'yes' : 'no'), adapter.kind).toBe(true);
     expect(cells[9], adapter.kind).toBe(c.alwaysBlocked ? 'always Blocked' : 'by the rules');
+    expect(cells[10], adapter.kind).toBe(c.byId ? 'yes' : 'no');
   }
 });

@@ -46,6 +46,11 @@ const PROTECTED_ROUTES: Array<[string, string]> = [
   ['GET', '/api/jobs/1/runs/1/log'],
   ['GET', '/api/partners'],
   ['GET', '/api/partners/P-1'],
+  ['GET', '/api/records'],
+  ['POST', '/api/records/confirm'],
+  ['POST', '/api/records/ignore'],
+  ['POST', '/api/records/retry'],
+  ['GET', '/api/import-runs/1/log'],
   ['GET', '/api/notifications/dialogs'],
   ['GET', '/api/notifications/inbox'],
   ['POST', '/api/notifications/1/acknowledge'],
@@ -182,7 +187,7 @@ describeEachDb('HTTP API: system', (getDb) => {
     for (const [method, url] of PROTECTED_ROUTES) {
       const path = url
         .replace(/\/jobs\/1\/runs\/1\//, '/jobs/{id}/runs/{runId}/')
-        .replace(/\/(jobs|notifications)\/1/, '/$1/{id}')
+        .replace(/\/(jobs|notifications|import-runs)\/1/, '/$1/{id}')
         .replace(/\/users\/alice/, '/users/{name}')
         .replace(/\/queues\/default/, '/queues/{name}')
         .replace(/\/channels\/shop/, '/channels/{name}')

@@ -8,6 +8,7 @@ import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
+import { listOpenRecords } from '../src/storage/open-record-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { setPartnerStatus } from '../src/storage/partner-write-store.ts';
 import {
@@ -250,7 +251,7 @@ describeEachDb('Import customers with broken records', (getDb) => {
     await sim?.close();
   });
 
-  it('logs and skips broken customers, imports the rest, and holds the watermark before them', async () => {
+  it('logs and skips broken customers, imports the rest, keeps them open, and moves the watermark on', async () => {
     const db = getDb();
     await addMagentoChannel(db, sim, 'shop', { type: 'b2c' });
     const run = await runImport({ db, adapters: testAdapters }, anytime('shop'));
@@ -266,16 +267,21 @@ describeEachDb('Import customers with broken records', (getDb) => {
     for (const customer of rest)
       expect(partners.has(String(customer.id))).toBe(!failedIds.has(String(customer.id)));
 
-    // The watermark stays at the oldest failed record; one without a readable change time (a zero date,
-    // which Magento sorts first) holds it where the read began (here: an Anytime run, the beginning).
+    // Every failed record is kept open (docs/import-rules.md "Open records"), so none holds the watermark: it
+    // moves to the newest readable change time read.
+    const open = await listOpenRecords(db, { channel: 'shop', state: 'open' });
+    expect(new Set(open.records.map((record) => record.externalId))).toEqual(failedIds);
     const changeTime = (customer: RawMagentoCustomer) =>
       Date.parse(`${customer.updated_at.replace(' ', 'T')}Z`);
-    const failed = rest.filter((customer) => failedIds.has(String(customer.id)));
-    if (failed.some((customer) => Number.isNaN(changeTime(customer)))) {
-      expect(run.watermarkAfter).toBeNull();
-    } else {
-      const oldest = failed.map(changeTime).sort((a, b) => a - b)[0]!;
-      expect(Date.parse(run.watermarkAfter!)).toBe(oldest);
-    }
+    // Past the newest failed record (it would have stayed at the oldest before records were kept).
+    const failedTimes = failed(rest, failedIds)
+      .map(changeTime)
+      .filter((time) => !Number.isNaN(time) && time < Date.parse(run.startedAt));
+    expect(run.watermarkAfter).not.toBeNull();
+    expect(Date.parse(run.watermarkAfter!)).toBeGreaterThanOrEqual(Math.max(...failedTimes));
   });
 });
+
+function failed(rest: RawMagentoCustomer[], ids: Set<string | null>): RawMagentoCustomer[] {
+  return rest.filter((customer) => ids.has(String(customer.id)));
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runImport } from '../src/import/import-service.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
+import { listOpenRecords } from '../src/storage/open-record-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { addMagentoChannel, importRequest, testAdapters } from './support/import-fixtures.ts';
 import { describeEachDb } from './support/test-databases.ts';
@@ -45,5 +46,11 @@ describeEachDb('Records the partner master refuses', (getDb) => {
     expect(imported).toHaveLength(28);
     expect(imported).not.toContain('4');
     expect(imported).not.toContain('9');
+    // Both are kept as open records with their codes (the NUL dropped from the kept record, not the record lost).
+    const open = await listOpenRecords(db, { channel: 'shop', state: 'open' });
+    expect(open.records.map((record) => [record.externalId, record.codes]).sort()).toEqual([
+      ['4', ['WRITE_REFUSED']],
+      ['9', ['INVALID_CHARACTERS']],
+    ]);
   });
 });

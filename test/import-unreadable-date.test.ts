@@ -1,7 +1,8 @@
 /**
  * A customer whose change time cannot be read (Magento's zero date "0000-00-00 00:00:00") is refused with
- * INVALID_DATE and not lost: the watermark does not pass the point before its page, so every later Last
- * transfer reads and logs it again, and once the shop gives it a real date it is imported.
+ * INVALID_DATE and not lost: it is kept as an open record, so every later Last transfer reads it again by id
+ * and logs it again, and once the shop gives it a real date it is imported (test/open-records.test.ts holds the
+ * watermark side: the record no longer holds it).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runImport } from '../src/import/import-service.ts';

@@ -8,6 +8,7 @@ import { magentoDateToIso } from '../src/adapters/magento/magento-dates.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
+import { listOpenRecords } from '../src/storage/open-record-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { testAdapters as adapters, addMagentoChannel, importRequest } from './support/import-fixtures.ts';
 import { describeEachDb } from './support/test-databases.ts';
@@ -59,19 +60,31 @@ describeEachDb('Confirm all warnings', (getDb) => {
       (await listPartners(db, { channel: 'shop' })).map((p) => p.links[0]?.externalId),
     );
     for (const id of awaiting.keys()) expect(imported.has(id as string)).toBe(false);
-    // The watermark stays before the oldest record that awaits confirmation.
-    const oldestAwaiting = sim.store
+    // Records awaiting confirmation are kept open, so they no longer hold the watermark: it moves to the
+    // newest change time read; the next Last transfer reads them again by id (docs/import-rules.md).
+    const newest = sim.store
       .list()
-      .filter((c) => awaiting.has(String(c.id)))
       .map((c) => magentoDateToIso(c.updated_at as string) as string)
-      .sort()[0];
-    expect(held.watermarkAfter).toBe(oldestAwaiting);
+      .sort()
+      .at(-1);
+    expect(held.watermarkAfter).toBe(newest);
+    const open = await listOpenRecords(db, { channel: 'shop', state: 'open' });
+    expect(new Set(open.records.map((record) => record.externalId))).toEqual(new Set(awaiting.keys()));
+    expect(open.records.find((record) => record.externalId === '3')).toMatchObject({
+      level: 'warning',
+      codes: ['NO_ADDRESS'],
+      runId: held.id,
+    });
 
     const confirmed = await runImport(
       { db, adapters },
       importRequest('shop', { changedSince: 'last-transfer', confirmAllWarnings: true }),
     );
+    // Read again by id as open records (the watermark had moved past them) and imported, warnings confirmed.
     expect(confirmed.counts).toMatchObject({ created: held.counts.awaiting, awaiting: 0 });
+    expect((await listOpenRecords(db, { channel: 'shop', state: 'imported' })).total).toBe(
+      held.counts.awaiting,
+    );
     expect(confirmed.counts.warnings).toBe(held.counts.awaiting);
     const warned = (await getRunLog(db, confirmed.id)).filter((l) => l.level === 'warning');
     expect(new Set(warned.map((l) => l.externalId))).toEqual(new Set(awaiting.keys()));

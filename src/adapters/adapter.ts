@@ -25,6 +25,11 @@ export interface AdapterCapabilities {
   pageSize: number;
   /** Requests per second the channel allows (the adapter throttles itself), if limited. */
   requestsPerSecond: number | null;
+  /**
+   * Can read customers by their external ids (`readByIds`): open records are read again by id in every Last
+   * transfer and by Retry. Without it they stay open until a read returns them (docs/adapters.md).
+   */
+  byId: boolean;
 }
 
 export interface SettingField {
@@ -101,4 +106,13 @@ export interface Adapter {
    * now, in batches. A linked customer whose id is missing was deleted (detected at the time of the scan).
    */
   listIds?(connection: ChannelConnection, signal?: AbortSignal): AsyncIterable<string[]>;
+  /**
+   * Adapters with `byId`: the customers of these external ids as the channel has them now, in pages (mapped
+   * and rejected as `readCustomers` does, in any order; ids the channel does not have are left out).
+   */
+  readByIds?(
+    connection: ChannelConnection,
+    externalIds: readonly string[],
+    signal?: AbortSignal,
+  ): AsyncIterable<CustomerPage>;
 }

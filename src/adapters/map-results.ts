@@ -44,7 +44,7 @@ export function mapRecords<T>(
   for (const record of records) {
     const result = map(record);
     if (result.ok) customers.push(result.customer);
-    else rejected.push(result.rejected);
+    else rejected.push(withRaw(result.rejected, record));
   }
   return { customers, rejected };
 }
@@ -61,7 +61,18 @@ export function mapFeedItems<T>(
     const result = map(item);
     if (result.kind === 'customer') customers.push(result.customer);
     else if (result.kind === 'deleted') deleted.push(result.deleted);
-    else rejected.push(result.rejected);
+    else rejected.push(withRaw(result.rejected, item));
   }
   return { customers, rejected, deleted };
+}
+
+/** A rejection with the shop's raw record, kept with the open record so that nobody loses sight of it. */
+export function withRaw(rejected: RejectedRecord, raw: unknown): RejectedRecord {
+  if (rejected.raw !== undefined) return rejected;
+  const email = (raw as { email?: unknown } | null)?.email;
+  return {
+    ...rejected,
+    raw,
+    ...(typeof email === 'string' && email.trim() !== '' ? { email: email.trim() } : {}),
+  };
 }

@@ -27,6 +27,7 @@ export function registerOpenApi(app: FastifyInstance, version: string): void {
         { name: 'import-customers', description: 'The Import customers application: file a batch job' },
         { name: 'jobs', description: 'Batch jobs' },
         { name: 'partners', description: 'Cockpit: Sales channel partners' },
+        { name: 'records', description: 'Open records: records runs did not import; confirm, ignore, retry' },
         { name: 'notifications', description: 'Dialogs, workflow inbox and server push' },
       ],
     },

@@ -22,6 +22,7 @@ import { importPreviewRoutes } from './routes/import-preview.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { recordRoutes } from './routes/records.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -36,6 +37,7 @@ const ROUTES: readonly RoutePlugin[] = [
   importPreviewRoutes,
   jobRoutes,
   partnerRoutes,
+  recordRoutes,
   notificationRoutes,
   eventRoutes,
 ];

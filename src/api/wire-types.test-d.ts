@@ -9,6 +9,7 @@ import type { BatchJob, BatchSettings } from '../domain/batch-job.ts';
 import type { BatchRun } from '../domain/batch-run.ts';
 import type { ImportRun, RunCounts, RunLogLine } from '../domain/import-run.ts';
 import type { Notice } from '../domain/notice.ts';
+import type { OpenRecord, RecordActionResult } from '../domain/open-record.ts';
 import type { Partner } from '../domain/partner.ts';
 import type { SalesChannel } from '../domain/sales-channel.ts';
 import type { Role, User } from '../domain/user.ts';
@@ -37,6 +38,8 @@ type AdapterView = {
 };
 
 export type WireTies = [
+  Holds<Same<Wire.OpenRecord, OpenRecord>>,
+  Holds<Same<Wire.RecordActionResult, RecordActionResult>>,
   Holds<Same<Wire.User, User>>,
   Holds<Same<Wire.Role, Role>>,
   Holds<Same<Wire.Job, Omit<JobView, 'runs'> & { runs: Wire.Run[] }>>,

@@ -5,6 +5,7 @@
  */
 import type { Static } from 'typebox';
 import type {
+  ChannelListItemSchema,
   ChannelTestResult,
   ChannelUpdateSchema,
   channelInputSchema,
@@ -26,6 +27,14 @@ import type {
 import type { NotificationSchema } from './schemas/notification.ts';
 import type { PartnerPage as PartnerPageSchema, PartnerQuery, PartnerSchema } from './schemas/partner.ts';
 import type { PreviewBody, PreviewPageSchema } from './schemas/preview.ts';
+import type {
+  ImportRunLogResult,
+  OpenRecordPage as OpenRecordPageSchema,
+  OpenRecordQuery,
+  OpenRecordSchema,
+  RecordActionBody,
+  RecordActionResultSchema,
+} from './schemas/record.ts';
 import type {
   AdapterInfo as AdapterInfoSchema,
   ApplicationInfo,
@@ -54,6 +63,8 @@ export type AdapterCapabilities = AdapterInfo['capabilities'];
 export type DeletionDetection = AdapterCapabilities['deletions'];
 export type SettingField = AdapterInfo['settings'][number];
 export type PublicChannel = Static<typeof PublicChannelSchema>;
+/** An item of GET /api/channels: the channel with its open records. */
+export type ChannelListItem = Static<typeof ChannelListItemSchema>;
 export type ChannelType = PublicChannel['type'];
 export type ChannelInput = Static<ReturnType<typeof channelInputSchema>>;
 export type ChannelUpdate = Static<typeof ChannelUpdateSchema>;
@@ -107,3 +118,13 @@ export type NewQueue = Static<typeof NewQueueBody>;
 export type QueueUpdate = Static<typeof QueuePatchBody>;
 export type AppServerInfo = Static<typeof AppServerSchema>;
 export type AppServerStatus = AppServerInfo['status'];
+
+// Open records (GET /api/records, POST /api/records/confirm|ignore|retry)
+export type OpenRecord = Static<typeof OpenRecordSchema>;
+export type OpenRecordState = OpenRecord['state'];
+export type OpenRecordFilter = Static<typeof OpenRecordQuery>;
+export type OpenRecordPage = Static<typeof OpenRecordPageSchema>;
+export type RecordActionRequest = Static<typeof RecordActionBody>;
+export type RecordActionResult = Static<typeof RecordActionResultSchema>;
+/** GET /api/import-runs/:id/log. */
+export type ImportRunLog = Static<typeof ImportRunLogResult>;

@@ -9,6 +9,7 @@ import { registerJobCommands } from './commands/jobs.ts';
 import { registerNotificationCommands } from './commands/notifications.ts';
 import { registerPartnerCommands } from './commands/partners.ts';
 import { registerQueueCommands } from './commands/queue.ts';
+import { registerRecordCommands } from './commands/records.ts';
 import { registerSecretCommands } from './commands/secrets.ts';
 import { registerSimulatorCommand } from './commands/simulator.ts';
 import { registerUserCommands } from './commands/user.ts';
@@ -38,6 +39,7 @@ export function buildProgram(
   registerChannelCommands(program, context, setExitCode);
   registerImportCommand(program, context, setExitCode);
   registerPartnerCommands(program, context, setExitCode);
+  registerRecordCommands(program, context, setExitCode);
   registerQueueCommands(program, context);
   registerJobCommands(program, context);
   registerNotificationCommands(program, context);

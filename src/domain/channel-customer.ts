@@ -37,7 +37,9 @@ export interface RejectedRecord {
   message: string;
   /** The record's change time, if it could be read: the watermark must not pass it. */
   updatedAt: string | null;
-  /** The record's e-mail as the shop sent it, where the adapter could read it (By email: it was found). */
+  /** The shop's record as it came (kept with the open record, docs/import-rules.md "Open records"). */
+  raw?: unknown;
+  /** The e-mail of the raw record, where the adapter could read one. */
   email?: string | null;
 }
 

@@ -1,5 +1,12 @@
 /** The shapes of an import run as the rest of Kontor sees it (CLI JSON, API, batch jobs). */
-export const CHANGED_SINCE_MODES = ['anytime', 'last-transfer', 'manual', 'by-email'] as const;
+/** 'open-records': a run of an action on open records (confirm, ignore, retry), not a read by change time. */
+export const CHANGED_SINCE_MODES = [
+  'anytime',
+  'last-transfer',
+  'manual',
+  'by-email',
+  'open-records',
+] as const;
 export type ChangedSinceMode = (typeof CHANGED_SINCE_MODES)[number];
 
 /** An import run is running until it ends finished or failed. */

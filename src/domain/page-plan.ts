@@ -4,6 +4,7 @@
  */
 import type { ChannelCustomer } from './channel-customer.ts';
 import type { RunCounts, RunLogLine } from './import-run.ts';
+import type { KeptRecord } from './open-record.ts';
 import type { PartnerStatus, PartnerType } from './partner.ts';
 
 export interface ExistingLink {
@@ -52,13 +53,21 @@ export interface PagePlan {
   links: PlannedLink[];
   counts: RunCounts;
   log: RunLogLine[];
-  /** Change times of records not imported (errors, awaiting confirmation): the watermark must not pass the oldest. */
+  /**
+   * Change times of records not imported that cannot be kept as open records (a rejection without an external
+   * id): the watermark must not pass the oldest. Records kept open do not hold it.
+   */
   heldBack: string[];
+  /** Records not imported (errors, awaiting confirmation), kept per channel as open records. */
+  kept: KeptRecord[];
+  /** External ids this page imported (created, updated, unchanged, linked, skipped): their open records close. */
+  imported: string[];
   /** Change times of every record read, for the watermark. */
   seen: string[];
   /**
-   * A record was refused without a readable change time: the shop sorts it somewhere before the page's
-   * dated records (Magento's zero date first of all), so the watermark must not pass the point before this page.
+   * A record without an external id was refused without a readable change time: the shop sorts it somewhere
+   * before the page's dated records (Magento's zero date first of all), so the watermark must not pass the point
+   * before this page.
    */
   undated: boolean;
 }

@@ -12,10 +12,13 @@ import { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, recordPage } from '../storage/import-run-store.ts';
+import { hasClosableRecords } from '../storage/open-record-store.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
+import { rereadOpenRecords } from './open-record-reread.ts';
+import { prefetchPages } from './page-pipeline.ts';
 import { commitPage } from './page-writer.ts';
 import { planContext } from './plan-context.ts';
 import { RequestedEmails } from './requested-emails.ts';
@@ -118,13 +121,21 @@ export async function runImport(
   let failure: { code: string; message: string } | null = null;
   let aborted = false;
   try {
-    const pages = adapter.readCustomers(connection, {
-      since: selection.since,
-      emails: selection.emails,
-      cursor: null,
-      signal: hooks.signal,
-    });
-    const target = { runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted };
+    // Page n+1 is fetched while page n is written; a stop or a failed write ends the read ahead.
+    const pages = prefetchPages(
+      (signal) =>
+        adapter.readCustomers(connection, {
+          since: selection.since,
+          emails: selection.emails,
+          cursor: null,
+          signal,
+        }),
+      { signal: hooks.signal },
+    );
+    const target = {
+      ...{ runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted },
+      closable: { mayExist: await retryDatabaseStep(() => hasClosableRecords(db, channel.id)) },
+    };
     const requested = new RequestedEmails(selection.emails);
     for await (const page of pages) {
       requested.addPage(page);
@@ -146,6 +157,15 @@ export async function runImport(
       });
       counts = addCounts(counts, warned);
       hooks.onProgress?.(counts);
+    }
+    if (selection.mode === 'last-transfer') {
+      // Open records that the read did not return, read again by id (import/open-record-reread.ts).
+      const before = counts;
+      const reread = await rereadOpenRecords({
+        ...{ db, adapter, connection, target, signal: hooks.signal, log },
+        onPage: (more) => hooks.onProgress?.(addCounts(before, more)),
+      });
+      counts = addCounts(counts, reread);
     }
     if (request.deactivateDeleted && adapter.capabilities.deletions === 'id-scan') {
       const now = deps.now?.() ?? new Date();

@@ -124,17 +124,29 @@ it('accounts for every record exactly once, and refused records never reach a wr
         const lines = plan.log.filter((line) => line.externalId === externalId);
         if (refused) {
           expect(written).not.toContain(externalId);
+          // Every record not imported is kept as an open record (the last occurrence of its id wins).
+          expect(plan.kept.some((kept) => kept.externalId === externalId && kept.level === 'error')).toBe(
+            true,
+          );
+          expect(plan.imported).not.toContain(externalId);
           expect(lines.some((line) => line.level === 'error' && line.message.length > 0)).toBe(true);
         }
         if (!written.includes(externalId) && !refused) {
           // Not written and not an error: unchanged, skipped for the pseudo partner, or awaiting confirmation.
           const unchanged = input.existing.get(externalId)?.active === true;
           expect(unchanged || lines.length > 0).toBe(true);
+          const awaiting = lines.some((line) => line.level === 'awaiting');
+          // Awaiting: kept open; else handled (unchanged, skipped): its open record closes.
+          if (awaiting) expect(plan.kept.some((kept) => kept.externalId === externalId)).toBe(true);
+          else expect(plan.imported).toContain(externalId);
         }
+        if (written.includes(externalId)) expect(plan.imported).toContain(externalId);
       }
       for (const record of input.rejected) {
         expect(plan.log.some((line) => line.level === 'error' && line.code === record.code)).toBe(true);
-        if (record.updatedAt) expect(plan.heldBack).toContain(record.updatedAt);
+        if (record.externalId !== null)
+          expect(plan.kept.some((kept) => kept.externalId === record.externalId)).toBe(true);
+        else if (record.updatedAt) expect(plan.heldBack).toContain(record.updatedAt);
         else expect(plan.undated).toBe(true);
       }
       // Updates go only to partners linked before; nothing in a plan deletes or unlinks.
@@ -144,6 +156,8 @@ it('accounts for every record exactly once, and refused records never reach a wr
         'counts',
         'creates',
         'heldBack',
+        'imported',
+        'kept',
         'links',
         'log',
         'seen',

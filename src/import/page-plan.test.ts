@@ -99,11 +99,23 @@ describe('warnings', () => {
     const noAddress = customer('1', { addresses: [] });
     const held = plan([noAddress]);
     expect(held.counts).toMatchObject({ awaiting: 1, created: 0 });
-    expect(held.heldBack).toEqual([noAddress.updatedAt]);
+    // Kept as an open record with the mapped record: it does not hold the watermark.
+    expect(held.heldBack).toEqual([]);
+    expect(held.kept).toEqual([
+      expect.objectContaining({
+        externalId: '1',
+        level: 'warning',
+        codes: ['NO_ADDRESS'],
+        data: { kind: 'mapped', customer: noAddress },
+      }),
+    ]);
+    expect(held.imported).toEqual([]);
 
     const confirmed = plan([noAddress], { context: { confirmAllWarnings: true } });
     expect(confirmed.creates[0]?.confirmedWarnings).toEqual(['NO_ADDRESS']);
     expect(confirmed.counts).toMatchObject({ warnings: 1, created: 1 });
+    expect(confirmed.imported).toEqual(['1']);
+    expect(confirmed.kept).toEqual([]);
 
     const link = {
       externalId: '1',
@@ -143,16 +155,47 @@ describe('deleted accounts', () => {
 });
 
 describe('records without a readable change time', () => {
-  it('hold the watermark at the oldest change time of their page', () => {
+  it('are kept open with their raw record when they have an id: no hold on the watermark', () => {
+    const raw = { id: 9, updated_at: '0000-00-00 00:00:00' };
     const result = planPage(
       {
         customers: [customer('2'), customer('3')],
-        rejected: [{ externalId: '9', code: 'INVALID_DATE', message: 'no date', updatedAt: null }],
+        rejected: [
+          { externalId: '9', code: 'INVALID_DATE', message: 'no date', updatedAt: null, raw, email: 'x@y.z' },
+        ],
+        existing: new Map(),
+        emailOwners: new Map(),
+      },
+      { ...context, confirmAllWarnings: true },
+    );
+    expect(result.heldBack).toEqual([]);
+    expect(result.undated).toBe(false);
+    expect(result.kept).toEqual([
+      {
+        externalId: '9',
+        email: 'x@y.z',
+        level: 'error',
+        codes: ['INVALID_DATE'],
+        message: 'no date',
+        data: { kind: 'raw', raw },
+        changedAt: null,
+      },
+    ]);
+    expect(result.imported.sort()).toEqual(['2', '3']);
+  });
+
+  it('without an id (cannot be kept) hold the watermark at the oldest change time of their page', () => {
+    const result = planPage(
+      {
+        customers: [customer('2'), customer('3')],
+        rejected: [{ externalId: null, code: 'INVALID_DATE', message: 'no date', updatedAt: null }],
         existing: new Map(),
         emailOwners: new Map(),
       },
       { ...context, confirmAllWarnings: true },
     );
     expect(result.heldBack).toEqual(['2025-01-02T10:00:00.000Z']);
+    expect(result.undated).toBe(true);
+    expect(result.kept).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';
 import { type CheckFinding, customerErrors, customerWarnings } from '../domain/customer-checks.ts';
 import { type RunLogLine, ZERO_COUNTS } from '../domain/import-run.ts';
+import type { KeptRecord } from '../domain/open-record.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { StatusPolicy } from '../domain/partner-rules.ts';
 import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partner-rules.ts';
@@ -47,6 +48,8 @@ export function emptyPlan(): PagePlan {
     counts: { ...ZERO_COUNTS },
     log: [],
     heldBack: [],
+    kept: [],
+    imported: [],
     seen: [],
     undated: false,
   };
@@ -59,18 +62,33 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
   for (const record of input.rejected) {
     logFindings(plan, 'error', record.externalId, [record]);
     plan.counts.errors += 1;
-    if (record.updatedAt) hold(plan, record.updatedAt);
+    if (record.externalId !== null) {
+      // Kept as an open record (with the shop's raw record): it no longer holds the watermark.
+      plan.kept.push({
+        externalId: record.externalId,
+        email: record.email ?? null,
+        level: 'error',
+        codes: [record.code],
+        message: record.message,
+        data: record.raw === undefined ? { kind: 'none' } : { kind: 'raw', raw: record.raw },
+        changedAt: readableTime(record.updatedAt),
+      });
+      if (record.updatedAt && readableTime(record.updatedAt)) plan.seen.push(record.updatedAt);
+    } else if (record.updatedAt) hold(plan, record.updatedAt);
     else undated = true;
   }
   /** E-mails of partners this page creates: lower-case e-mail -> index in plan.creates. */
   const createdEmails = new Map<string, number>();
+  /** Records handled without a write of their own (unchanged, pseudo partner): their open records close too. */
+  const importedUnchanged: string[] = [];
 
   for (const customer of lastOfEach(input.customers)) {
     const errors = customerErrors(customer);
     if (errors.length > 0) {
       plan.counts.errors += 1;
       logFindings(plan, 'error', customer.externalId, errors);
-      if (!Number.isNaN(Date.parse(customer.updatedAt))) hold(plan, customer.updatedAt);
+      keep(plan, customer, 'error', errors);
+      if (readableTime(customer.updatedAt)) plan.seen.push(customer.updatedAt);
       continue;
     }
     const link = input.existing.get(customer.externalId);
@@ -80,6 +98,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     if (customer.guest && !link && context.pseudoPartner !== null) {
       plan.seen.push(customer.updatedAt);
       plan.counts.skipped += 1;
+      importedUnchanged.push(customer.externalId);
       plan.log.push({
         level: 'skipped',
         externalId: customer.externalId,
@@ -114,6 +133,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     if (link?.active && link.fingerprint === fingerprint) {
       plan.seen.push(customer.updatedAt);
       plan.counts.unchanged += 1;
+      importedUnchanged.push(customer.externalId);
       continue;
     }
     // Another partner with the e-mail matters when a partner is created; a linked record keeps its partner.
@@ -126,7 +146,8 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     if (warnings.length > 0 && !context.confirmAllWarnings) {
       plan.counts.awaiting += 1;
       logFindings(plan, 'awaiting', customer.externalId, warnings);
-      hold(plan, customer.updatedAt);
+      keep(plan, customer, 'warning', warnings);
+      plan.seen.push(customer.updatedAt);
       continue;
     }
     plan.seen.push(customer.updatedAt);
@@ -146,6 +167,12 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
       plan.counts.created += 1;
     }
   }
+  plan.imported = [
+    ...plan.creates.map((item) => item.customer.externalId),
+    ...plan.updates.map((item) => item.customer.externalId),
+    ...plan.links.map((item) => item.customer.externalId),
+    ...importedUnchanged,
+  ];
   logFutureTimes(plan, input.customers, context.readStartedAt);
   // A failed record without a readable change time holds the watermark at the oldest time of its page.
   const oldest = [...plan.seen].sort()[0];
@@ -166,6 +193,28 @@ function logFutureTimes(plan: PagePlan, customers: readonly ChannelCustomer[], r
       message: `The shop gives this customer a change time in the future (${customer.updatedAt}); the Last transfer watermark stops at ${readStartedAt}.`,
     });
   }
+}
+
+function keep(
+  plan: PagePlan,
+  customer: ChannelCustomer,
+  level: KeptRecord['level'],
+  findings: readonly CheckFinding[],
+): void {
+  plan.kept.push({
+    externalId: customer.externalId,
+    email: customer.email,
+    level,
+    codes: findings.map((finding) => finding.code),
+    message: findings.map((finding) => finding.message).join(' '),
+    data: { kind: 'mapped', customer },
+    changedAt: readableTime(customer.updatedAt),
+  });
+}
+
+function readableTime(value: string | null): string | null {
+  if (value === null || Number.isNaN(Date.parse(value))) return null;
+  return new Date(value).toISOString();
 }
 
 function hold(plan: PagePlan, updatedAt: string): void {

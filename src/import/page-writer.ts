@@ -7,21 +7,43 @@ import type { CustomerPage } from '../adapters/adapter.ts';
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import type { PagePlan } from '../domain/page-plan.ts';
-import type { Db } from '../storage/db.ts';
+import type { Db, Queryable } from '../storage/db.ts';
 import { isDataRefusal } from '../storage/db-errors.ts';
 import { recordPage } from '../storage/import-run-store.ts';
 import { deactivateDeletedLinks } from '../storage/link-deletion-store.ts';
+import { closeOpenRecords, keepOpenRecords } from '../storage/open-record-store.ts';
 import { writePartners } from '../storage/partner-write-store.ts';
 import { deactivationLog } from './deletions.ts';
 import { lookUpPage, storedLookups } from './page-input.ts';
 import { emptyPlan, type PlanContext, planPage } from './page-plan.ts';
 
-interface PageTarget {
+export interface PageTarget {
   runId: number;
   channelId: number;
   context: PlanContext;
   /** "Deactivate deleted customer accounts": apply the page's tombstones. */
   deactivateDeleted: boolean;
+  /** How the open records of imported customers close (default: imported by the run). */
+  resolution?: { state: 'imported' | 'confirmed'; by: string | null };
+  /**
+   * Whether the channel may hold open records that this page's imports close. The run reads it once (the run
+   * guard keeps other writers of the channel's records away) and sets it when a page keeps one; a page of a
+   * channel without any skips the statement. Absent: always close.
+   */
+  closable?: { mayExist: boolean };
+}
+
+const IMPORTED = { state: 'imported', by: null } as const;
+
+/** The page's open records: those not imported are kept, those imported close (same transaction). */
+async function writeOpenRecords(tx: Queryable, target: PageTarget, plan: PagePlan): Promise<void> {
+  await keepOpenRecords(tx, target.channelId, target.runId, plan.kept);
+  if (target.closable && !target.closable.mayExist) {
+    // Set inside the transaction: if the page is rolled back and written again, closing is merely needless.
+    if (plan.kept.length > 0) target.closable.mayExist = true;
+    return;
+  }
+  await closeOpenRecords(tx, target.channelId, target.runId, plan.imported, target.resolution ?? IMPORTED);
 }
 
 async function writeInOneTransaction(
@@ -34,6 +56,7 @@ async function writeInOneTransaction(
     const input = await lookUpPage(storedLookups(tx, target.channelId), part);
     const plan = planPage(input, target.context);
     await writePartners(tx, target.channelId, plan);
+    await writeOpenRecords(tx, target, plan);
     // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.
     plan.seen.push(...part.deleted.map((item) => item.deletedAt));
     if (target.deactivateDeleted) {
@@ -65,9 +88,36 @@ function refusedPlan(customer: ChannelCustomer, error: unknown): PagePlan {
         message: `The partner master refused the customer's data: ${reason}`,
       },
     ],
-    heldBack: [customer.updatedAt],
-    seen: [customer.updatedAt],
+    kept: [
+      {
+        externalId: customer.externalId,
+        email: customer.email,
+        level: 'error',
+        codes: ['WRITE_REFUSED'],
+        message: `The partner master refused the customer's data: ${reason}`,
+        data: { kind: 'mapped', customer },
+        changedAt: Number.isNaN(Date.parse(customer.updatedAt))
+          ? null
+          : new Date(customer.updatedAt).toISOString(),
+      },
+    ],
+    seen: Number.isNaN(Date.parse(customer.updatedAt)) ? [] : [customer.updatedAt],
   };
+}
+
+/** Logs a refused record and keeps it open (without its data, should the database refuse that too). */
+async function writeRefused(db: Db, target: PageTarget, refused: PagePlan): Promise<void> {
+  const write = (plan: PagePlan) =>
+    db.transaction(async (tx) => {
+      await recordPage(tx, target.runId, plan.counts, null, plan.log);
+      await keepOpenRecords(tx, target.channelId, target.runId, plan.kept);
+    });
+  try {
+    await write(refused);
+  } catch (error) {
+    if (!isDataRefusal(error)) throw error;
+    await write({ ...refused, kept: refused.kept.map((item) => ({ ...item, data: { kind: 'none' } })) });
+  }
 }
 
 function merge(plans: PagePlan[]): PagePlan {
@@ -78,6 +128,8 @@ function merge(plans: PagePlan[]): PagePlan {
     counts: addCounts(all.counts, plan.counts),
     log: [...all.log, ...plan.log],
     heldBack: [...all.heldBack, ...plan.heldBack],
+    kept: [...all.kept, ...plan.kept],
+    imported: [...all.imported, ...plan.imported],
     seen: [...all.seen, ...plan.seen],
     undated: all.undated || plan.undated,
   }));
@@ -98,7 +150,7 @@ export async function commitPage(db: Db, target: PageTarget, page: CustomerPage)
     } catch (error) {
       if (!isDataRefusal(error)) throw error;
       const refused = refusedPlan(customer, error);
-      await recordPage(db, target.runId, refused.counts, null, refused.log);
+      await writeRefused(db, target, refused);
       plans.push(refused);
     }
   }

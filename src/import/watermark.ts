@@ -2,14 +2,16 @@
  * The Last transfer watermark (DESIGN.md section 3). Adapters deliver pages in ascending order of the
  * channel's change time, so after any committed page every record changed before the newest one seen
  * has been read. The watermark is the channel's own clock (never Kontor's), and:
- * - it never passes a record that was not imported (error / awaiting confirmation): the next run reads
- *   that record again;
+ * - a record that was not imported (error / awaiting confirmation) is kept as an open record
+ *   (storage/open-record-store.ts) and no longer holds it: every Last transfer reads the open records again
+ *   by id (import/open-record-reread.ts). Only a record that cannot be kept (refused without an external id)
+ *   holds it (heldBack), so that the next run reads that record again;
  * - the next Last transfer reads from OVERLAP before it, so records that the shop committed late with an
  *   earlier change time (a transaction that was still open while we read) are not missed. Records read
  *   again in the overlap are recognised by their fingerprint and count as unchanged;
  * - it never passes the present (the start of the run's read): a record whose change time lies in the future
  *   (a shop's broken clock, a typed-in 2099) would otherwise make every later Last transfer read nothing;
- * - it never passes the point before a page with a record refused for an unreadable change time (the shop
+ * - it never passes the point before a page with a record without an external id refused for an unreadable change time (the shop
  *   sorts such a record before the dated ones, Magento's zero date first of all): it stays at the newest
  *   change time of the earlier pages, or where the run began reading, so the next Last transfer reads it again.
  */

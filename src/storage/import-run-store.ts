@@ -110,7 +110,10 @@ export async function runningRunOf(db: Queryable, channelId: number): Promise<nu
   return row ? num(row.id) : null;
 }
 
-/** Adds a committed page's counts, its resume cursor and its log lines to the run. */
+/**
+ * Adds a committed page's counts, its resume cursor and its log lines to the run, in one statement. A page
+ * without log lines (every record imported or unchanged) writes only the run's row.
+ */
 export async function recordPage(
   db: Queryable,
   runId: number,
@@ -118,13 +121,24 @@ export async function recordPage(
   cursor: string | null,
   log: RunLogLine[],
 ): Promise<void> {
-  const updated = await db.query(
-    `update import_run set read_count = read_count + $2, created_count = created_count + $3,
-       updated_count = updated_count + $4, unchanged_count = unchanged_count + $5,
-       skipped_count = skipped_count + $6, warning_count = warning_count + $7,
-       error_count = error_count + $8, awaiting_count = awaiting_count + $10,
-       deactivated_count = deactivated_count + $11, cursor = coalesce($9, cursor)
-     where id = $1 and state = 'running'`,
+  const result = await db.query<{ running: number }>(
+    `with run as (
+       update import_run set read_count = read_count + $2, created_count = created_count + $3,
+         updated_count = updated_count + $4, unchanged_count = unchanged_count + $5,
+         skipped_count = skipped_count + $6, warning_count = warning_count + $7,
+         error_count = error_count + $8, awaiting_count = awaiting_count + $10,
+         deactivated_count = deactivated_count + $11, cursor = coalesce($9, cursor)
+       where id = $1 and state = 'running'
+       returning id
+     ),
+     log as (
+       insert into import_log (run_id, level, external_id, code, message)
+       select run.id, l.level, l.external_id, l.code, l.message
+       from run, unnest($12::text[], $13::text[], $14::text[], $15::text[]) with ordinality
+         as l(level, external_id, code, message, n)
+       order by l.n
+     )
+     select count(*)::int as running from run`,
     [
       runId,
       counts.read,
@@ -137,28 +151,19 @@ export async function recordPage(
       cursor,
       counts.awaiting,
       counts.deactivated,
-    ],
-  );
-  // Fencing: a run that another process ended (abandoned) writes nothing more; its page rolls back.
-  if (updated.rowCount === 0) {
-    throw new DataError(
-      'RUN_ENDED',
-      `Import run ${runId} was ended by another process (abandoned); it stops here.`,
-    );
-  }
-  if (log.length === 0) return;
-  await db.query(
-    `insert into import_log (run_id, level, external_id, code, message)
-     select $1, level, external_id, code, message
-     from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as l(level, external_id, code, message)`,
-    [
-      runId,
       log.map((line) => line.level),
       log.map((line) => line.externalId),
       log.map((line) => line.code),
       log.map((line) => line.message),
     ],
   );
+  // Fencing: a run that another process ended (abandoned) writes nothing more; its page rolls back.
+  if (result.rows[0]?.running !== 1) {
+    throw new DataError(
+      'RUN_ENDED',
+      `Import run ${runId} was ended by another process (abandoned); it stops here.`,
+    );
+  }
 }
 
 export async function finishRun(

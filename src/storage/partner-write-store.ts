@@ -22,9 +22,14 @@ export async function findLinks(
     confirmed_warnings: string[];
     active: boolean;
   }>(
-    `select external_id, partner_id, fingerprint, confirmed_warnings, active from channel_link
-     where channel_id = $1 and external_id = any($2::text[])`,
-    [channelId, externalIds],
+    // One primary-key look-up per id (the lateral subquery with offset 0 cannot be turned into a join):
+    // whatever the planner believes about the table's size (PGlite never analyzes it; PostgreSQL not
+    // during a first import), a plain `= any($2)` was planned as a scan of every link of the channel.
+    `select l.external_id, l.partner_id, l.fingerprint, l.confirmed_warnings, l.active
+     from unnest($2::text[]) as e(external_id)
+     cross join lateral (select * from channel_link l
+       where l.channel_id = $1 and l.external_id = e.external_id offset 0) l`,
+    [channelId, [...new Set(externalIds)]],
   );
   return new Map(
     result.rows.map((row) => [
@@ -40,7 +45,12 @@ export async function findLinks(
   );
 }
 
-/** Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them. */
+/**
+ * Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them.
+ * One look-up in the index on lower(email) per e-mail, and the links of each partner found by partner id:
+ * without statistics of the expression (PGlite never analyzes; PostgreSQL not during a first import) a join
+ * with the e-mails, or `= any($2)`, was planned as a sequential scan of every partner.
+ */
 export async function findEmailOwners(
   db: Queryable,
   channelId: number,
@@ -51,7 +61,9 @@ export async function findEmailOwners(
   const result = await db.query<{ email: string; id: unknown; number: string; in_channel: boolean }>(
     `select lower(p.email) as email, p.id, p.number,
        exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
-     from unnest($2::text[]) as e(email) join partner p on lower(p.email) = e.email order by p.id`,
+     from unnest($2::text[]) as e(email)
+     cross join lateral (select p.id, p.number, p.email from partner p where lower(p.email) = e.email offset 0) p
+     order by p.id`,
     [channelId, [...new Set(emails.map((email) => email.toLowerCase()))]],
   );
   for (const row of result.rows) {
@@ -63,9 +75,8 @@ export async function findEmailOwners(
 }
 
 /** The partner columns that every import sets from the channel's data, as one JSON record. */
-function partnerData(id: number, customer: ChannelCustomer) {
+function partnerData(customer: ChannelCustomer) {
   return {
-    id,
     name_b2b: partnerName('B2B', customer),
     name_b2c: partnerName('B2C', customer),
     first_name: customer.firstName,
@@ -80,71 +91,114 @@ function partnerData(id: number, customer: ChannelCustomer) {
   };
 }
 
-const RECORD_COLUMNS = `id bigint, name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
-  tax_id text, phones jsonb, websites jsonb, sales_tax_classification text, sales_representative text`;
+const PARTNER_COLUMNS = `name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
+  tax_id text, phones text[], websites text[], sales_tax_classification text, sales_representative text`;
 
-async function allocatePartnerIds(
-  db: Queryable,
-  count: number,
-): Promise<Array<{ id: number; number: string }>> {
-  const result = await db.query<{ id: unknown; number: unknown }>(
-    `select nextval(pg_get_serial_sequence('partner', 'id')) as id, nextval('partner_number_seq') as number
-     from generate_series(1, $1)`,
-    [count],
-  );
-  return result.rows.map((row) => ({ id: num(row.id), number: String(row.number) }));
-}
+const ADDRESS_COLUMNS = `position int, street text, postal_code text, city text, country text, region text,
+  default_billing boolean, default_shipping boolean`;
+const CONTACT_COLUMNS = 'position int, name text, function text, email text, phone text';
 
-async function insertPartners(db: Queryable, creates: PagePlan['creates']): Promise<number[]> {
-  if (creates.length === 0) return [];
-  const ids = await allocatePartnerIds(db, creates.length);
-  const records = creates.map((create, index) => ({
-    ...partnerData(ids[index]!.id, create.customer),
-    number: ids[index]!.number,
-    partner_type: create.type,
-    status: create.status,
-  }));
-  await db.query(
-    `insert into partner (id, number, partner_type, status, name, first_name, last_name, email, company,
-       tax_id, phones, websites, sales_tax_classification, sales_representative)
-     select r.id, r.number, r.partner_type, r.status,
-       case when r.partner_type = 'B2B' then r.name_b2b else r.name_b2c end, r.first_name, r.last_name, r.email, r.company,
-       r.tax_id, array(select jsonb_array_elements_text(r.phones)), array(select jsonb_array_elements_text(r.websites)),
-       r.sales_tax_classification, r.sales_representative
-     from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS}, number text, partner_type text, status text)`,
-    [JSON.stringify(records)],
-  );
-  return ids.map((id) => id.id);
-}
+/**
+ * The whole page in one statement. New partners (ids and numbers drawn in page order) carry their addresses,
+ * contacts and link, which are inserted plainly; updated partners (type and status untouched) get their
+ * addresses and contacts upserted by position and the positions they no longer have deleted (so no row is
+ * deleted and inserted again in the same statement); links of updated partners and of occasional customers
+ * are upserted. Foreign keys are checked at the end of the statement, after every part has run. Every
+ * look-up goes by key, one per row of the page, so that no plan depends on the tables' statistics.
+ */
+const WRITE_PAGE = `
+with created as materialized (
+  select r.*, nextval('partner_id_seq') as id, nextval('partner_number_seq')::text as number
+  from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text,
+    addresses json, contacts json, external_id text, source_updated_at timestamptz, fingerprint text,
+    confirmed text[])
+),
+updated as materialized (
+  select * from json_to_recordset($3::json) as r(id bigint, ${PARTNER_COLUMNS}, addresses json, contacts json)
+),
+insert_partners as (
+  insert into partner (id, number, partner_type, status, name, first_name, last_name, email, company,
+    tax_id, phones, websites, sales_tax_classification, sales_representative)
+  select c.id, c.number, c.partner_type, c.status,
+    case when c.partner_type = 'B2B' then c.name_b2b else c.name_b2c end, c.first_name, c.last_name, c.email,
+    c.company, c.tax_id, coalesce(c.phones, '{}'), coalesce(c.websites, '{}'), c.sales_tax_classification,
+    c.sales_representative
+  from created c
+),
+insert_addresses as (
+  insert into partner_address (partner_id, position, street, postal_code, city, country, region,
+    default_billing, default_shipping)
+  select c.id, a.position, a.street, a.postal_code, a.city, a.country, a.region, a.default_billing,
+    a.default_shipping
+  from created c cross join lateral json_to_recordset(c.addresses) as a(${ADDRESS_COLUMNS})
+),
+insert_contacts as (
+  insert into partner_contact (partner_id, position, name, function, email, phone)
+  select c.id, k.position, k.name, k.function, k.email, k.phone
+  from created c cross join lateral json_to_recordset(c.contacts) as k(${CONTACT_COLUMNS})
+),
+insert_links as (
+  insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
+    confirmed_warnings)
+  select $1, c.external_id, c.id, now(), c.source_updated_at, c.fingerprint, coalesce(c.confirmed, '{}')
+  from created c
+),
+update_partners as (
+  update partner p set name = case when p.partner_type = 'B2B' then u.name_b2b else u.name_b2c end,
+    first_name = u.first_name, last_name = u.last_name, email = u.email, company = u.company, tax_id = u.tax_id,
+    phones = coalesce(u.phones, '{}'), websites = coalesce(u.websites, '{}'),
+    sales_tax_classification = u.sales_tax_classification, sales_representative = u.sales_representative,
+    updated_at = now()
+  from updated u
+  where p.id = u.id
+),
+upsert_addresses as (
+  insert into partner_address (partner_id, position, street, postal_code, city, country, region,
+    default_billing, default_shipping)
+  select u.id, a.position, a.street, a.postal_code, a.city, a.country, a.region, a.default_billing,
+    a.default_shipping
+  from updated u cross join lateral json_to_recordset(u.addresses) as a(${ADDRESS_COLUMNS})
+  on conflict (partner_id, position) do update set street = excluded.street,
+    postal_code = excluded.postal_code, city = excluded.city, country = excluded.country,
+    region = excluded.region, default_billing = excluded.default_billing,
+    default_shipping = excluded.default_shipping
+),
+surplus_addresses as (
+  delete from partner_address d where d.ctid = any(array(
+    select x.ctid from updated u cross join lateral (select x.ctid from partner_address x
+      where x.partner_id = u.id and x.position >= json_array_length(u.addresses) offset 0) x))
+),
+upsert_contacts as (
+  insert into partner_contact (partner_id, position, name, function, email, phone)
+  select u.id, k.position, k.name, k.function, k.email, k.phone
+  from updated u cross join lateral json_to_recordset(u.contacts) as k(${CONTACT_COLUMNS})
+  on conflict (partner_id, position) do update set name = excluded.name, function = excluded.function,
+    email = excluded.email, phone = excluded.phone
+),
+surplus_contacts as (
+  delete from partner_contact d where d.ctid = any(array(
+    select x.ctid from updated u cross join lateral (select x.ctid from partner_contact x
+      where x.partner_id = u.id and x.position >= json_array_length(u.contacts) offset 0) x))
+),
+upsert_links as (
+  insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
+    confirmed_warnings)
+  select $1, l.external_id, coalesce(l.partner_id, c.id), now(), l.source_updated_at, l.fingerprint,
+    coalesce(l.confirmed, '{}')
+  from json_to_recordset($4::json) as l(external_id text, partner_id bigint, create_index int,
+    source_updated_at timestamptz, fingerprint text, confirmed text[])
+  left join created c on c.i = l.create_index
+  on conflict (channel_id, external_id) do update set partner_id = excluded.partner_id,
+    imported_at = excluded.imported_at, source_updated_at = excluded.source_updated_at,
+    fingerprint = excluded.fingerprint, confirmed_warnings = excluded.confirmed_warnings,
+    active = true, deleted_at = null
+)
+select count(*)::int as created from created`;
 
-async function updatePartners(db: Queryable, updates: PagePlan['updates']): Promise<void> {
-  if (updates.length === 0) return;
-  const records = updates.map((update) => partnerData(update.partnerId, update.customer));
-  await db.query(
-    `update partner p set name = case when p.partner_type = 'B2B' then r.name_b2b else r.name_b2c end,
-       first_name = r.first_name, last_name = r.last_name, email = r.email,
-       company = r.company, tax_id = r.tax_id, phones = array(select jsonb_array_elements_text(r.phones)),
-       websites = array(select jsonb_array_elements_text(r.websites)),
-       sales_tax_classification = r.sales_tax_classification, sales_representative = r.sales_representative,
-       updated_at = now()
-     from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS})
-     where p.id = r.id`,
-    [JSON.stringify(records)],
-  );
-}
-
-/** Replaces the addresses and contacts of the given partners with the channel's. */
-async function replaceDetails(
-  db: Queryable,
-  rows: Array<{ partnerId: number; customer: ChannelCustomer }>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const partnerIds = rows.map((row) => row.partnerId);
-  await db.query('delete from partner_address where partner_id = any($1::bigint[])', [partnerIds]);
-  await db.query('delete from partner_contact where partner_id = any($1::bigint[])', [partnerIds]);
-  const addresses = rows.flatMap((row) =>
-    row.customer.addresses.map((address, position) => ({
-      partner_id: row.partnerId,
+/** A customer's addresses and contacts as the rows of the partner master, by position. */
+function details(customer: ChannelCustomer) {
+  return {
+    addresses: customer.addresses.map((address, position) => ({
       position,
       street: address.street,
       postal_code: address.postalCode,
@@ -154,81 +208,62 @@ async function replaceDetails(
       default_billing: address.defaultBilling,
       default_shipping: address.defaultShipping,
     })),
-  );
-  if (addresses.length > 0) {
-    await db.query(
-      `insert into partner_address (partner_id, position, street, postal_code, city, country, region,
-         default_billing, default_shipping)
-       select * from jsonb_to_recordset($1::jsonb) as a(partner_id bigint, position int, street text,
-         postal_code text, city text, country text, region text, default_billing boolean, default_shipping boolean)`,
-      [JSON.stringify(addresses)],
-    );
-  }
-  const contacts = rows.flatMap((row) =>
-    row.customer.contacts.map((contact, position) => ({ partner_id: row.partnerId, position, ...contact })),
-  );
-  if (contacts.length > 0) {
-    await db.query(
-      `insert into partner_contact (partner_id, position, name, function, email, phone)
-       select * from jsonb_to_recordset($1::jsonb) as c(partner_id bigint, position int, name text,
-         function text, email text, phone text)`,
-      [JSON.stringify(contacts)],
-    );
-  }
+    contacts: customer.contacts.map((contact, position) => ({ position, ...contact })),
+  };
 }
 
-async function upsertLinks(
-  db: Queryable,
-  channelId: number,
-  links: Array<{
-    partnerId: number;
-    fingerprint: string;
-    customer: ChannelCustomer;
-    confirmedWarnings: string[];
-  }>,
-): Promise<void> {
-  if (links.length === 0) return;
-  await db.query(
-    `insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
-       confirmed_warnings)
-     select $1, l.external_id, l.partner_id, now(), l.source_updated_at, l.fingerprint,
-       string_to_array(l.confirmed, ' ')
-     from unnest($2::text[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[])
-       as l(external_id, partner_id, source_updated_at, fingerprint, confirmed)
-     on conflict (channel_id, external_id) do update set partner_id = excluded.partner_id,
-       imported_at = excluded.imported_at, source_updated_at = excluded.source_updated_at,
-       fingerprint = excluded.fingerprint, confirmed_warnings = excluded.confirmed_warnings,
-       active = true, deleted_at = null`,
-    [
-      channelId,
-      links.map((link) => link.customer.externalId),
-      links.map((link) => link.partnerId),
-      links.map((link) => link.customer.updatedAt),
-      links.map((link) => link.fingerprint),
-      // Warning codes are upper-case words: one space-separated text per link.
-      links.map((link) => link.confirmedWarnings.join(' ')),
-    ],
-  );
+/** The link columns of a planned record. */
+function linkData(planned: { customer: ChannelCustomer; fingerprint: string; confirmedWarnings: string[] }) {
+  return {
+    external_id: planned.customer.externalId,
+    source_updated_at: planned.customer.updatedAt,
+    fingerprint: planned.fingerprint,
+    confirmed: planned.confirmedWarnings,
+  };
 }
 
-/** Writes the creates, updates and links of one page. */
+/** Writes the creates, updates and links of one page in one statement (none when nothing changed). */
 export async function writePartners(
   db: Queryable,
   channelId: number,
   plan: Pick<PagePlan, 'creates' | 'updates' | 'links'>,
 ): Promise<void> {
-  const createdIds = await insertPartners(db, plan.creates);
-  await updatePartners(db, plan.updates);
-  const written = [
-    ...plan.creates.map((create, index) => ({ ...create, partnerId: createdIds[index]! })),
-    ...plan.updates,
-  ];
-  await replaceDetails(db, written);
-  const linked = plan.links.map((link) => ({
-    ...link,
-    partnerId: 'partnerId' in link.target ? link.target.partnerId : createdIds[link.target.createIndex]!,
+  if (plan.creates.length + plan.updates.length + plan.links.length === 0) return;
+  // Two records of the page linked to one partner (occasional customers) update it once: the last one wins,
+  // as when the records are written one after the other.
+  const updates = [...new Map(plan.updates.map((update) => [update.partnerId, update])).values()];
+  const creates = plan.creates.map((create, index) => ({
+    i: index,
+    ...partnerData(create.customer),
+    partner_type: create.type,
+    status: create.status,
+    ...details(create.customer),
+    ...linkData(create),
   }));
-  await upsertLinks(db, channelId, [...written, ...linked]);
+  const links = [
+    ...plan.updates.map((update) => ({
+      ...linkData(update),
+      partner_id: update.partnerId,
+      create_index: null,
+    })),
+    ...plan.links.map((link) => ({
+      ...linkData(link),
+      partner_id: 'partnerId' in link.target ? link.target.partnerId : null,
+      create_index: 'createIndex' in link.target ? link.target.createIndex : null,
+    })),
+  ];
+  await db.query(WRITE_PAGE, [
+    channelId,
+    JSON.stringify(creates),
+    JSON.stringify(
+      updates.map((update) => ({
+        id: update.partnerId,
+        ...partnerData(update.customer),
+        ...details(update.customer),
+      })),
+    ),
+    JSON.stringify(links),
+  ]);
 }
 
 /** Changes a partner's status (what a user does in the ERP; imports never do it). */

@@ -10,6 +10,7 @@ import type { ChannelCustomer, RejectedRecord } from '../../domain/channel-custo
 import { ConfigError } from '../../domain/errors.ts';
 import type { Adapter, CustomerPage, ReadRequest } from '../adapter.ts';
 import { type ConnectedApi, defineAdapter, drivePages } from '../kit/index.ts';
+import { withRaw } from '../map-results.ts';
 import { type CloudApi, type CloudHttpOptions, createCloudApi } from './cloud-api.ts';
 import { mapCloudItem } from './map.ts';
 import {
@@ -130,7 +131,7 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
         if (since !== null && at < since) continue;
       }
       if (result.ok) customers.push(result.customer);
-      else rejected.push(result.rejected);
+      else rejected.push(withRaw(result.rejected, item));
     }
     if (customers.length + rejected.length > 0)
       yield { customers, rejected, deleted: [], cursor: encodePosition(position.at) };

@@ -48,6 +48,7 @@ export function createIbusAdapter(options: IbusAdapterOptions = {}): Adapter {
     },
 
     readCustomers: readFeed,
+    readByIds,
   });
 }
 
@@ -71,6 +72,22 @@ async function* readFeed({ api, settings }: Connected, request: ReadRequest): As
   for await (const { items, position } of pages) {
     const { customers, rejected, deleted } = mapFeedItems(items, mapIbusEntry);
     yield { customers, rejected, deleted, cursor: ibusCursor.encode(position) };
+  }
+}
+
+/** The feed entries of these ids (open records read again): the feed's `ids` parameter, a page of ids per request. */
+async function* readByIds(
+  { api, settings }: Connected,
+  externalIds: readonly string[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<CustomerPage> {
+  const ids = [...new Set(externalIds.filter((id) => id !== '' && !id.includes(',')))];
+  for (let start = 0; start < ids.length; start += settings.pageSize) {
+    signal?.throwIfAborted();
+    const batch = ids.slice(start, start + settings.pageSize);
+    const page = await api.feed({ changedSince: null, after: null, limit: batch.length, ids: batch }, signal);
+    const { customers, rejected, deleted } = mapFeedItems(page.items, mapIbusEntry);
+    yield { customers, rejected, deleted, cursor: null };
   }
 }
 

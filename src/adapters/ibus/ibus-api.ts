@@ -17,6 +17,8 @@ export interface FeedQuery {
   changedSince: string | null;
   after: { changedAt: string; id: string } | null;
   limit: number;
+  /** Only the entries of these customer ids (at most `limit`). */
+  ids?: readonly string[];
 }
 
 export interface IbusApi {
@@ -84,6 +86,7 @@ export function createIbusApi(url: string, settings: IbusSettings, http: IbusHtt
           changedSince: query.changedSince,
           afterChangedAt: query.after?.changedAt ?? null,
           afterId: query.after?.id ?? null,
+          ids: query.ids === undefined ? null : query.ids.join(','),
           limit: query.limit,
         },
         signal,

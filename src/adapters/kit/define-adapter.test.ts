@@ -86,6 +86,7 @@ describe('defineAdapter: capabilities', () => {
       byEmail: false,
       alwaysBlocked: false,
       requestsPerSecond: null,
+      byId: false,
       ...REQUIRED,
     });
     const declared = {
@@ -95,7 +96,29 @@ describe('defineAdapter: capabilities', () => {
       requestsPerSecond: 2,
       changedSince: false,
     };
-    expect(minimal(declared).capabilities).toEqual(declared);
+    expect(minimal(declared).capabilities).toEqual({ ...declared, byId: false });
+  });
+
+  it('gives byId exactly to an adapter that reads by id, and never calls it without ids', async () => {
+    const asked: string[][] = [];
+    const byId = defineAdapter({
+      kind: 'test',
+      label: 'Test',
+      capabilities: REQUIRED,
+      settings: declareSettings('Test', [], () => ({})),
+      connect: () => ({}),
+      check: async () => ({ ok: true, message: 'ok', customerCount: null }),
+      async *readCustomers() {},
+      async *readByIds(_client, ids) {
+        asked.push([...ids]);
+        yield { customers: [], rejected: [], deleted: [], cursor: null };
+      },
+    });
+    expect(byId.capabilities.byId).toBe(true);
+    const connection = { url: 'https://x.test', settings: {} };
+    for await (const _ of byId.readByIds?.(connection, []) ?? []) throw new Error('no page expected');
+    for await (const _ of byId.readByIds?.(connection, ['7']) ?? []) asked.push(['page']);
+    expect(asked).toEqual([['7'], ['page']]);
   });
 
   it('refuses a By email read when the capabilities (by default) cannot select by e-mail', async () => {

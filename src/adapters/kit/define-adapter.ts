@@ -28,7 +28,7 @@ export const DEFAULT_CAPABILITIES = {
 type DefaultedCapability = keyof typeof DEFAULT_CAPABILITIES;
 
 /** An adapter's capabilities; those of DEFAULT_CAPABILITIES may be left out. */
-export type CapabilityDeclaration = Omit<AdapterCapabilities, DefaultedCapability> &
+export type CapabilityDeclaration = Omit<AdapterCapabilities, DefaultedCapability | 'byId'> &
   Partial<Pick<AdapterCapabilities, DefaultedCapability>>;
 
 export interface AdapterDefinition<S, C> {
@@ -43,10 +43,16 @@ export interface AdapterDefinition<S, C> {
   check(client: C, signal?: AbortSignal): Promise<CheckResult>;
   readCustomers(client: C, request: ReadRequest): AsyncIterable<CustomerPage>;
   listIds?(client: C, signal?: AbortSignal): AsyncIterable<string[]>;
+  /** The customers of these external ids (gives the capability `byId`); ids the channel lacks are left out. */
+  readByIds?(client: C, externalIds: readonly string[], signal?: AbortSignal): AsyncIterable<CustomerPage>;
 }
 
 export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapter {
-  const capabilities: AdapterCapabilities = { ...DEFAULT_CAPABILITIES, ...definition.capabilities };
+  const capabilities: AdapterCapabilities = {
+    ...DEFAULT_CAPABILITIES,
+    ...definition.capabilities,
+    byId: definition.readByIds !== undefined,
+  };
   const cacheSize = definition.cacheSize ?? 0;
   const cache = new Map<string, C>();
   const connect = ({ url, settings }: ChannelConnection): C => {
@@ -63,7 +69,7 @@ export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapte
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     return client;
   };
-  const { listIds } = definition;
+  const { listIds, readByIds } = definition;
   return {
     kind: definition.kind,
     label: definition.label,
@@ -82,6 +88,14 @@ export function defineAdapter<S, C>(definition: AdapterDefinition<S, C>): Adapte
       ? {
           async *listIds(connection, signal) {
             yield* listIds(connect(connection), signal);
+          },
+        }
+      : {}),
+    ...(readByIds
+      ? {
+          async *readByIds(connection, externalIds, signal) {
+            if (externalIds.length === 0) return;
+            yield* readByIds(connect(connection), externalIds, signal);
           },
         }
       : {}),

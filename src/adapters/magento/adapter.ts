@@ -64,6 +64,7 @@ export function createMagentoAdapter(options: MagentoAdapterOptions = {}): Adapt
 
     readCustomers: readPages,
     listIds: listCustomerIds,
+    readByIds: readByEntityIds,
   });
 }
 
@@ -114,6 +115,42 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
       withRawEmail(mapMagentoCustomer(item, { companies: known }), rawField(item, 'email')),
     );
     yield { customers, rejected, deleted: [], cursor: magentoCursor.encode(position) };
+  }
+}
+
+/**
+ * The customers of these ids (open records read again): searchCriteria `entity_id in (...)`, a page of ids per
+ * request. Ids that are not whole numbers cannot be Magento customers and are left out.
+ */
+async function* readByEntityIds(
+  { api, settings }: Connected,
+  externalIds: readonly string[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<CustomerPage> {
+  const ids = [...new Set(externalIds.filter((id) => /^[1-9]\d{0,18}$/.test(id)))];
+  const companies = new Map<number, MagentoCompany | null>();
+  for (let start = 0; start < ids.length; start += settings.pageSize) {
+    signal?.throwIfAborted();
+    const batch = ids.slice(start, start + settings.pageSize);
+    const filterGroups = baseFilters(settings, null, null);
+    filterGroups.push([{ field: 'entity_id', value: batch.join(','), conditionType: 'in' }]);
+    const { items } = await api.searchCustomers(
+      {
+        filterGroups,
+        sortOrders: [{ field: 'entity_id', direction: 'ASC' }],
+        pageSize: batch.length,
+        currentPage: 1,
+      },
+      signal,
+    );
+    if (settings.b2bCompanies) await loadCompanies(api, items, companies, signal);
+    const known = new Map(
+      [...companies].filter((entry): entry is [number, MagentoCompany] => entry[1] !== null),
+    );
+    const { customers, rejected } = mapRecords(items, (item) =>
+      mapMagentoCustomer(item, { companies: known }),
+    );
+    yield { customers, rejected, deleted: [], cursor: null };
   }
 }
 

@@ -66,6 +66,7 @@ export function createOxidAdapter(options: OxidAdapterOptions = {}): Adapter {
     },
 
     readCustomers: readPages,
+    readByIds,
   });
 }
 
@@ -110,6 +111,30 @@ async function* readPages({ api, settings }: Connection, request: ReadRequest): 
     stuckMessage: `${api.host}: the connector did not move past the last page.`,
   });
   for await (const { items } of pages) yield items;
+}
+
+/** Users per `ids[]` request (the connector takes at most 100). */
+const MAX_IDS_PER_REQUEST = 100;
+
+/** The users of these OXIDs (open records read again): the users call's `ids[]`, without tombstones. */
+async function* readByIds(
+  { api, settings }: Connection,
+  externalIds: readonly string[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<CustomerPage> {
+  const ids = [...new Set(externalIds.filter((id) => /^[A-Za-z0-9._-]{1,64}$/.test(id)))];
+  const size = Math.min(settings.pageSize, MAX_IDS_PER_REQUEST);
+  let countries: ReadonlyMap<string, string> | null = null;
+  for (let start = 0; start < ids.length; start += size) {
+    signal?.throwIfAborted();
+    const batch = ids.slice(start, start + size);
+    const page = await api.users({ ids: batch, limit: batch.length }, signal);
+    checkTimeZone(page.timeZone, api.host);
+    if (page.users.length > 0 && countries === null) countries = await countryIds(api, signal);
+    const context: OxidMapContext = { timeZone: page.timeZone, countries: countries ?? new Map() };
+    const { customers, rejected } = mapRecords(page.users, (raw) => mapOxidUser(raw, context));
+    yield { customers, rejected, deleted: [], cursor: null };
+  }
 }
 
 /** oxcountry OXID -> ISO alpha-2, from the connector's country list (all countries, active or not). */

@@ -20,6 +20,8 @@ export interface UsersQuery {
   changedSince?: string;
   /** Only these users (OXUSERNAME, case-insensitive). */
   emails?: readonly string[];
+  /** Only these users (OXID, exact; at most 100). */
+  ids?: readonly string[];
   after?: string;
   limit: number;
 }
@@ -101,6 +103,7 @@ export function createOxidApi(url: string, settings: OxidSettings, http: OxidHtt
           changedSince: query.changedSince,
           after: query.after,
           emails: query.emails ? [...query.emails] : undefined,
+          ids: query.ids ? [...query.ids] : undefined,
         },
         signal,
       )) as Partial<OxidUsersResponse> | null;

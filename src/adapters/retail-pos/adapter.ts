@@ -70,6 +70,7 @@ export function createRetailPosAdapter(options: RetailPosAdapterOptions = {}): A
     },
 
     readCustomers: readPages,
+    readByIds,
   });
 }
 
@@ -110,6 +111,22 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
     const { customers, rejected } = mapRecords(page.customers, mapPosCustomer);
     const deleted = page.deletedCustomers.flatMap(tombstone);
     yield { customers, rejected, deleted, cursor: retailPosCursor.encode(position) };
+  }
+}
+
+/** The entries of these ids (open records read again): the list's `ids` parameter, a page of ids per request. */
+async function* readByIds(
+  { api, settings }: Connected,
+  externalIds: readonly string[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<CustomerPage> {
+  const ids = [...new Set(externalIds.filter((id) => id !== '' && !id.includes(',')))];
+  for (let start = 0; start < ids.length; start += settings.pageSize) {
+    signal?.throwIfAborted();
+    const batch = ids.slice(start, start + settings.pageSize);
+    const page = await api.customers({ limit: batch.length, ids: batch }, signal);
+    const { customers, rejected } = mapRecords(page.customers, mapPosCustomer);
+    yield { customers, rejected, deleted: page.deletedCustomers.flatMap(tombstone), cursor: null };
   }
 }
 

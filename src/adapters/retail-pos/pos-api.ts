@@ -17,6 +17,8 @@ export interface CustomersQuery {
   /** ISO 8601 instant: customers and deletions changed at or after it. */
   modifiedSince?: string;
   after?: PosPosition;
+  /** Only the entries of these customer ids (at most `limit`). */
+  ids?: readonly string[];
 }
 
 export interface PosApi {
@@ -71,6 +73,7 @@ export function createPosApi(url: string, settings: PosSettings, http: PosHttpOp
           modifiedSince: query.modifiedSince,
           afterModifiedAt: query.after?.modifiedAt,
           afterCustomerId: query.after?.customerId,
+          ids: query.ids?.join(','),
         },
         signal,
       });

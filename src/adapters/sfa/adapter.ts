@@ -66,6 +66,7 @@ export function createSfaAdapter(options: SfaAdapterOptions = {}): Adapter {
 
     readCustomers: readPages,
     listIds,
+    readByIds,
   });
 }
 
@@ -95,6 +96,25 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
   for await (const { items, position } of pages) {
     const { customers, rejected } = mapRecords(items, mapSfaCustomer);
     yield { customers, rejected, deleted: [], cursor: sfaCursor.encode(position) };
+  }
+}
+
+/** The customers of these ids (open records read again): the list's `ids` parameter, a page of ids per request. */
+async function* readByIds(
+  { api, settings }: Connected,
+  externalIds: readonly string[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<CustomerPage> {
+  const ids = [...new Set(externalIds.filter((id) => id !== '' && !id.includes(',')))];
+  for (let start = 0; start < ids.length; start += settings.pageSize) {
+    signal?.throwIfAborted();
+    const batch = ids.slice(start, start + settings.pageSize);
+    const page = await api.customers(
+      { modifiedSince: null, after: null, limit: batch.length, ids: batch },
+      signal,
+    );
+    const { customers, rejected } = mapRecords(page.data, mapSfaCustomer);
+    yield { customers, rejected, deleted: [], cursor: null };
   }
 }
 

@@ -17,6 +17,8 @@ export interface CustomerQuery {
   modifiedSince: string | null;
   after: { modifiedAt: string; id: string } | null;
   limit: number;
+  /** Only these customer ids (at most `limit`). */
+  ids?: readonly string[];
 }
 
 export interface SfaApi {
@@ -78,6 +80,7 @@ export function createSfaApi(
     async customers(query, signal) {
       const params: Record<string, string> = { limit: String(query.limit) };
       if (query.modifiedSince !== null) params.modifiedSince = query.modifiedSince;
+      if (query.ids !== undefined) params.ids = query.ids.join(',');
       if (query.after !== null) {
         params.afterModifiedAt = query.after.modifiedAt;
         params.afterId = query.after.id;

@@ -118,6 +118,7 @@ export function createShopwareAdapter(options: ShopwareAdapterOptions = {}): Ada
 
     readCustomers: readPages,
     listIds: listCustomerIds,
+    readByIds: readByCustomerIds,
   });
 }
 
@@ -169,7 +170,10 @@ async function* readPages(
       records.push(next.take());
     }
     if (records.length === 0) return;
-    const { customers, rejected } = mapRecords(records, (record) => mapShopwareCustomer(record.raw));
+    const { customers, rejected } = mapRecords(
+      records.map((record) => record.raw),
+      mapShopwareCustomer,
+    );
     yield {
       customers,
       rejected,
@@ -177,6 +181,26 @@ async function* readPages(
       cursor: encodeCursor({ fresh: fresh.at, changed: changed.at }),
     };
     if (records.length < settings.pageSize) return;
+  }
+}
+
+/**
+ * The customers of these ids (open records read again): the search's `ids` (Shopware returns those that exist
+ * and match the filters), a page of ids per request. Ids that are not Shopware UUIDs are left out.
+ */
+async function* readByCustomerIds(
+  { api, settings }: Connected,
+  externalIds: readonly string[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<CustomerPage> {
+  const ids = [...new Set(externalIds.filter((id) => /^[0-9a-f]{32}$/.test(id)))];
+  for (let start = 0; start < ids.length; start += settings.pageSize) {
+    throwIfAborted(signal);
+    const batch = ids.slice(start, start + settings.pageSize);
+    const criteria = withAddresses({ ids: batch, filter: baseFilters(settings), limit: batch.length });
+    const { data } = await api.search<unknown>('customer', criteria, signal);
+    const { customers, rejected } = mapRecords(data, mapShopwareCustomer);
+    yield { customers, rejected, deleted: [], cursor: null };
   }
 }
 

@@ -63,6 +63,7 @@ export function createWebshopAdapter(options: WebshopAdapterOptions = {}): Adapt
     },
 
     readCustomers: readPages,
+    readByIds,
   });
 }
 
@@ -93,6 +94,27 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
   for await (const { items, position } of pages) {
     const { customers, rejected, deleted } = mapFeedItems(items, mapWebshopItem);
     yield { customers, rejected, deleted, cursor: webshopCursor.encode(position) };
+  }
+}
+
+/** The items of these ids (open records read again): the list's `ids` parameter, a page of ids per request. */
+async function* readByIds(
+  { api, settings }: Connected,
+  externalIds: readonly string[],
+  signal: AbortSignal | undefined,
+): AsyncGenerator<CustomerPage> {
+  const ids = [...new Set(externalIds.filter((id) => /^[1-9]\d{0,15}$/.test(id)))];
+  if (ids.length === 0) return;
+  await api.handshake(signal);
+  for (let start = 0; start < ids.length; start += settings.pageSize) {
+    signal?.throwIfAborted();
+    const batch = ids.slice(start, start + settings.pageSize);
+    const page = await api.customers(
+      { modifiedFrom: null, after: null, limit: batch.length, ids: batch },
+      signal,
+    );
+    const { customers, rejected, deleted } = mapFeedItems(page.items, mapWebshopItem);
+    yield { customers, rejected, deleted, cursor: null };
   }
 }
 

@@ -22,6 +22,8 @@ export interface CustomerQuery {
   /** Keyset: only changes after (afterModifiedAt, afterId). */
   after: { modifiedAt: string; id: string } | null;
   limit: number;
+  /** Only these customer ids (at most `limit`). */
+  ids?: readonly string[];
 }
 
 export interface WebshopApi {
@@ -102,6 +104,7 @@ export function createWebshopApi(
       const path = '/api/erp/customers';
       const params: Record<string, string> = { limit: String(query.limit) };
       if (query.modifiedFrom !== null) params.modifiedFrom = query.modifiedFrom;
+      if (query.ids !== undefined) params.ids = query.ids.join(',');
       if (query.after !== null) {
         params.afterModifiedAt = query.after.modifiedAt;
         params.afterId = query.after.id;

@@ -4,6 +4,7 @@ import { KontorError } from '../../domain/errors.ts';
 import { errorResponse } from '../error-response.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import {
+  ChannelListItemSchema,
   ChannelTestResult,
   ChannelUpdateSchema,
   channelInputSchema,
@@ -21,14 +22,16 @@ export const channelRoutes: RoutePlugin = async (app, ctx) => {
     {
       schema: {
         tags: ['channels'],
-        summary: 'Sales channels (secret settings never included)',
-        response: { 200: Type.Array(PublicChannelSchema), ...errorResponses },
+        summary: 'Sales channels (secret settings never included), with their open records',
+        response: { 200: Type.Array(ChannelListItemSchema), ...errorResponses },
       },
     },
     async () => {
       const channels = await ctx.channels.list();
+      const open = await ctx.records.openCounts();
       return channels.map((channel) => ({
         ...channel,
+        openRecords: open.get(channel.id) ?? 0,
         adapterLabel: kinds.includes(channel.adapter)
           ? ctx.adapters.get(channel.adapter).label
           : channel.adapter,

@@ -22,6 +22,12 @@ export const PublicChannelSchema = Type.Object({
   createdAt: Timestamp,
 });
 
+/** A channel of the list: with its open records (records runs did not import, not yet resolved). */
+export const ChannelListItemSchema = Type.Object({
+  ...PublicChannelSchema.properties,
+  openRecords: Type.Integer({ description: 'open records of the channel (GET /api/records?state=open)' }),
+});
+
 const channelFields = {
   name: Type.String({ minLength: 1, maxLength: 80 }),
   type: ChannelType,

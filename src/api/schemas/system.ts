@@ -42,6 +42,8 @@ export const AdapterInfo = Type.Object({
     alwaysBlocked: Type.Boolean(),
     pageSize: Type.Integer(),
     requestsPerSecond: Nullable(Type.Number()),
+    /** Reads customers by external id: open records are read again by id (Last transfer, Retry). */
+    byId: Type.Boolean(),
   }),
   settings: Type.Array(
     Type.Object({

@@ -109,7 +109,12 @@ export function registerChannelCommands(
     .description('list sales channels (secret settings are never shown)')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const channels = await (await context().channels()).list();
+      const services = await context().services();
+      const open = await services.records.openCounts();
+      const channels = (await services.channels.list()).map((channel) => ({
+        ...channel,
+        openRecords: open.get(channel.id) ?? 0,
+      }));
       const { output } = context();
       if (options.json) {
         output.out(JSON.stringify(channels, null, 2));
@@ -123,7 +128,7 @@ export function registerChannelCommands(
       }
       output.out(
         formatTable(
-          ['Name', 'Adapter', 'Type', 'URL', 'Customer approval', 'Last transfer'],
+          ['Name', 'Adapter', 'Type', 'URL', 'Customer approval', 'Last transfer', 'Open records'],
           channels.map((c) => [
             c.name,
             c.adapter,
@@ -131,6 +136,7 @@ export function registerChannelCommands(
             c.url,
             c.customerApproval ? 'yes' : 'no',
             c.watermark ?? '-',
+            String(c.openRecords),
           ]),
         ),
       );

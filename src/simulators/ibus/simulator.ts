@@ -156,8 +156,13 @@ function feedPage(
   const afterId = params.get('afterId');
   if ((afterChangedAt === null) !== (afterId === null))
     throw new IbusHttpError(400, 'INVALID_PARAMETER', 'afterChangedAt and afterId go together.');
+  const idsText = params.get('ids');
+  const ids = idsText === null ? null : new Set(idsText.split(',').filter((id) => id !== ''));
+  if (ids !== null && ids.size > limit)
+    throw new IbusHttpError(400, 'INVALID_PARAMETER', `ids may name at most limit (${limit}) customers.`);
   const selected = feed.filter(
     (entry) =>
+      (ids === null || ids.has(entry.id)) &&
       (since === null || entry.changedAt >= since) &&
       (afterChangedAt === null ||
         entry.changedAt > afterChangedAt ||

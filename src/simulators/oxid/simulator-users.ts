@@ -48,15 +48,17 @@ export function usersPage(
   const since = sinceOf(query.get('changedSince'));
   const after = query.has('after') ? decodeToken(query.get('after') ?? '') : null;
   const emails = emailsOf(query);
+  const ids = idsOf(query);
 
   const { users, tombstones } = store.snapshot();
   const entries: Entry[] = [];
   for (const user of users) {
     if (!isListed(user, context.shopId)) continue;
     if (emails && !emails.has(fold(user.columns.OXUSERNAME))) continue;
+    if (ids && !ids.has(user.columns.OXID)) continue;
     entries.push({ time: changeTimeOf(user), id: user.columns.OXID, user });
   }
-  if (!emails) {
+  if (!emails && !ids) {
     for (const tombstone of tombstones) {
       if (tombstone.OXSHOPID === context.shopId)
         entries.push({ time: tombstone.deleted, id: tombstone.OXID, tombstone });
@@ -90,6 +92,16 @@ function emailsOf(query: URLSearchParams): Set<string> | null {
     typeof value === 'string' ? [value] : Object.values(value).filter((v) => typeof v === 'string');
   if (list.length > MAX_EMAILS) throw badRequest(`At most ${MAX_EMAILS} e-mail addresses per request.`);
   return new Set(list.map(fold));
+}
+
+/** `ids[]`: only the users of these OXIDs (exact), at most MAX_EMAILS per request. */
+function idsOf(query: URLSearchParams): Set<string> | null {
+  const value = parsePhpQuery(query).ids;
+  if (value === undefined) return null;
+  const list =
+    typeof value === 'string' ? [value] : Object.values(value).filter((v) => typeof v === 'string');
+  if (list.length > MAX_EMAILS) throw badRequest(`At most ${MAX_EMAILS} user ids per request.`);
+  return new Set(list);
 }
 
 /** MySQL utf8_general_ci equality: case and accents do not count. */

@@ -172,8 +172,12 @@ function customersPage(store: PosStore, query: URLSearchParams): PosCustomersRes
   if ((afterAt === null) !== (afterId === null))
     throw new ApiError(400, 'INVALID_PARAMETER', 'afterModifiedAt and afterCustomerId go together.');
 
+  const idsText = query.get('ids');
+  const ids = idsText === null ? null : new Set(idsText.split(',').filter((id) => id !== ''));
+  if (ids !== null && ids.size > limit)
+    throw new ApiError(400, 'INVALID_PARAMETER', `ids may name at most limit (${limit}) customers.`);
   const { customers, tombstones } = store.snapshot();
-  const entries = [
+  const all = [
     ...customers.map((stored) => ({ time: stored.modified, id: stored.customer.customerId, stored })),
     ...tombstones.map((tombstone) => ({
       time: Date.parse(tombstone.deletedAt),
@@ -181,6 +185,7 @@ function customersPage(store: PosStore, query: URLSearchParams): PosCustomersRes
       tombstone,
     })),
   ];
+  const entries = ids === null ? all : all.filter((entry) => ids.has(entry.id));
   const after = afterAt === null ? null : { time: afterAt, id: afterId as string };
   const page = keysetPage(entries, { since, after, limit });
   const last = page.at(-1);

@@ -45,7 +45,12 @@ export function routeSfa(request: IncomingSimulatorRequest, context: SfaRouteCon
   if ((afterAt === null) !== (afterId === null)) {
     throw new SfaApiError(400, 'invalid_request', 'afterModifiedAt and afterId go together.');
   }
+  const idsText = params.get('ids');
+  const ids = idsText === null ? null : new Set(idsText.split(',').filter((id) => id !== ''));
+  if (ids !== null && ids.size > limit)
+    throw new SfaApiError(400, 'invalid_request', `ids may name at most limit (${limit}) customers.`);
   const items = context.store.query({
+    ids,
     from: since === null ? null : instant(since, 'modifiedSince'),
     after:
       afterAt === null || afterId === null ? null : { at: instant(afterAt, 'afterModifiedAt'), id: afterId },

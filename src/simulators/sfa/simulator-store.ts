@@ -18,6 +18,8 @@ export interface SfaQuery {
   from: number | null;
   after: { at: number; id: string } | null;
   limit: number;
+  /** Only these customer ids (the `ids` parameter); null = all. */
+  ids?: ReadonlySet<string> | null;
 }
 
 export type NewSfaCustomer = Omit<
@@ -128,6 +130,7 @@ export class SfaStore {
     return [...this.customers.values()]
       .map((customer) => ({ customer, at: Date.parse(customer.modifiedAt) }))
       .filter(({ at }) => query.from === null || at >= query.from)
+      .filter(({ customer }) => !query.ids || query.ids.has(customer.id))
       .filter(
         ({ customer, at }) =>
           query.after === null ||

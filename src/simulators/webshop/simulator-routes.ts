@@ -122,7 +122,16 @@ function listCustomers(params: URLSearchParams, context: WebshopRouteContext): u
     if (!/^\d+$/.test(afterId)) throw invalidParameter('afterId', 'a customer id');
     after = { at: instant(afterAt, 'afterModifiedAt'), id: Number(afterId) };
   }
-  const items = context.store.query({ from: fromMs, after, limit });
+  const idsText = params.get('ids');
+  let ids: Set<number> | null = null;
+  if (idsText !== null) {
+    const list = idsText.split(',');
+    if (list.some((id) => !/^\d+$/.test(id)))
+      throw invalidParameter('ids', 'customer ids separated by commas');
+    ids = new Set(list.map(Number));
+    if (ids.size > limit) throw invalidParameter('ids', `at most limit (${limit}) customer ids`);
+  }
+  const items = context.store.query({ from: fromMs, after, limit, ids });
   return { protocol: 17, items: items.slice(0, limit), hasMore: items.length > limit };
 }
 

@@ -24,6 +24,8 @@ export interface ChangeQuery {
   /** Only changes after this keyset (ms, id). */
   after: { at: number; id: number } | null;
   limit: number;
+  /** Only these customer ids (the `ids` parameter); null or absent = all. */
+  ids?: ReadonlySet<number> | null;
 }
 
 export type NewWebshopCustomer = Omit<WebshopCustomer, 'id' | 'deleted' | 'createdAt' | 'modifiedAt'>;
@@ -101,6 +103,7 @@ export class WebshopStore {
       .map((item) => ({ item, at: webshopTimeOrder(item.modifiedAt) }))
       .filter(({ item, at }) => !item.deleted || at >= horizon)
       .filter(({ at }) => query.from === null || at >= query.from)
+      .filter(({ item }) => !query.ids || query.ids.has(item.id))
       .filter(
         ({ item, at }) =>
           query.after === null || at > query.after.at || (at === query.after.at && item.id > query.after.id),
