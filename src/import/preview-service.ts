@@ -16,6 +16,7 @@ import type { Partner } from '../domain/partner.ts';
 import { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { findChannelByName } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
+import { openIdsNotSeenBy } from '../storage/open-record-store.ts';
 import { partnersById } from '../storage/partner-read-store.ts';
 import { abortReason } from './abort-reason.ts';
 import { checkImportSettings, type ImportCustomersSettings, toSelectionInput } from './import-settings.ts';
@@ -24,6 +25,7 @@ import { type PlanContext, planPage } from './page-plan.ts';
 import { fieldChanges, importedFields, storedFields } from './partner-changes.ts';
 import { planContext } from './plan-context.ts';
 import { PreviewOverlay } from './preview-overlay.ts';
+import { previewPages } from './preview-pages.ts';
 import {
   addPreviewCounts,
   type PreviewCounts,
@@ -71,10 +73,14 @@ export class PreviewService {
       now: readStartedAt,
     });
     const controller = new AbortController();
-    const pages = adapter.readCustomers(
-      { url: channel.url, settings: channel.settings },
-      { since: selection.since, emails: selection.emails, cursor: null, signal: controller.signal },
-    );
+    const pages = previewPages({
+      adapter,
+      connection: { url: channel.url, settings: channel.settings },
+      selection,
+      signal: controller.signal,
+      // Every open record of the channel (no run has seen any of them for this preview).
+      openIds: () => openIdsNotSeenBy(this.db, channel.id, 0),
+    });
     return new ImportPreview(this.db, channel.id, adapter, {
       pages: pages[Symbol.asyncIterator](),
       controller,
