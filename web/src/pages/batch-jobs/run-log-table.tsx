@@ -1,8 +1,10 @@
 /** A run's log (GET /api/jobs/:id/runs/:runId/log): one line per record not imported, per warning, per deletion. */
-import { Badge, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { fetchRunLog, type LogLevel } from '../../api/jobs.ts';
+import { reviewPath } from '../../api/records.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -39,11 +41,23 @@ export function RunLogTable({ jobId, runId, active }: RunLogTableProps) {
   return (
     <Stack gap="sm" data-testid="run-log">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {importRun
-            ? `Import run ${importRun.id} of ${importRun.channel}; watermark ${formatDateTime(importRun.watermarkBefore)} → ${formatDateTime(importRun.watermarkAfter)}`
-            : 'No import run was started.'}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed">
+            {importRun
+              ? `Import run ${importRun.id} of ${importRun.channel}; watermark ${formatDateTime(importRun.watermarkBefore)} → ${formatDateTime(importRun.watermarkAfter)}`
+              : 'No import run was started.'}
+          </Text>
+          {importRun && (
+            <Anchor
+              component={Link}
+              to={reviewPath({ channel: importRun.channel })}
+              size="sm"
+              data-testid="run-log-review"
+            >
+              Review records not imported
+            </Anchor>
+          )}
+        </Group>
         {levels.length > 1 && (
           <SegmentedControl
             size="xs"
