@@ -19,6 +19,7 @@ import { formatAge } from '../../format/age.ts';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
 import { type AgeOrder, RecordFilters, type RecordFilterValues } from './record-filters.tsx';
+import { RowActions } from './record-row-actions.tsx';
 import { useRecordActions } from './use-record-actions.ts';
 
 const PAGE_SIZE = 50;
@@ -91,7 +92,7 @@ export function RecordsPage() {
     });
   }
 
-  const actions = (records: OpenRecord[], size: 'compact-xs' | 'sm', testPrefix: string) => {
+  const actions = (records: OpenRecord[], size: 'sm', testPrefix: string) => {
     const open = records.filter((record) => record.state === 'open');
     return (
       <Group gap={6} wrap="nowrap">
@@ -101,7 +102,7 @@ export function RecordsPage() {
           color="teal"
           leftSection={<IconChecks size={14} />}
           disabled={open.length === 0 || busy !== null}
-          loading={busy === 'confirm' && size === 'sm'}
+          loading={busy === 'confirm'}
           onClick={() => act('confirm', open)}
           data-testid={`${testPrefix}-confirm`}
         >
@@ -113,7 +114,7 @@ export function RecordsPage() {
           color="gray"
           leftSection={<IconEyeOff size={14} />}
           disabled={open.length === 0 || busy !== null}
-          loading={busy === 'ignore' && size === 'sm'}
+          loading={busy === 'ignore'}
           onClick={() => act('ignore', open)}
           data-testid={`${testPrefix}-ignore`}
         >
@@ -124,7 +125,7 @@ export function RecordsPage() {
           variant="light"
           leftSection={<IconReload size={14} />}
           disabled={open.length === 0 || busy !== null}
-          loading={busy === 'retry' && size === 'sm'}
+          loading={busy === 'retry'}
           onClick={() => act('retry', open)}
           data-testid={`${testPrefix}-retry`}
         >
@@ -164,7 +165,7 @@ export function RecordsPage() {
       ) : (
         <DataTable
           testId="records-table"
-          minWidth={1200}
+          minWidth={filters.channel ? 980 : 1080}
           head={[
             <Checkbox
               key="all"
@@ -174,7 +175,8 @@ export function RecordsPage() {
               onChange={() => setSelected(allChosen ? new Set() : new Set(records.map(keyOf)))}
               data-testid="records-select-all"
             />,
-            'Channel',
+            // One channel chosen: its name is in the filter, not in every row.
+            ...(filters.channel ? [] : ['Channel']),
             'External id',
             'E-mail',
             'Codes',
@@ -198,7 +200,7 @@ export function RecordsPage() {
                   data-testid={`record-select-${record.externalId}`}
                 />
               </Table.Td>
-              <Table.Td>{record.channel}</Table.Td>
+              {!filters.channel && <Table.Td>{record.channel}</Table.Td>}
               <Table.Td ff="monospace">{record.externalId}</Table.Td>
               <Table.Td>{record.email ?? '–'}</Table.Td>
               <Table.Td>
@@ -243,7 +245,7 @@ export function RecordsPage() {
                 )}
               </Table.Td>
               <Table.Td>
-                {record.state === 'open' && actions([record], 'compact-xs', `record-${record.externalId}`)}
+                {record.state === 'open' && <RowActions record={record} busy={busy !== null} act={act} />}
               </Table.Td>
             </Table.Tr>
           ))}
