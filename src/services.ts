@@ -11,6 +11,8 @@ import { addQueue, editQueue, queueExists, queues } from './batch/queue-service.
 import { ChannelHealthService } from './channels/channel-health-service.ts';
 import { ChannelService } from './channels/channel-service.ts';
 import { OpenRecordService } from './import/open-record-service.ts';
+import { PreviewService } from './import/preview-service.ts';
+import { PreviewSessions } from './import/preview-sessions.ts';
 import { RunService } from './import/run-service.ts';
 import { PartnerService } from './partners/partner-service.ts';
 import { ChannelSecrets } from './secrets/channel-secrets.ts';
@@ -42,6 +44,7 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
   const secrets = options.secrets ?? new ChannelSecrets();
   const applications =
     options.applications ?? new BatchApplications([importCustomersApplication(adapters, secrets)]);
+  const previews = new PreviewService(db, adapters, secrets);
   return {
     db,
     adapters,
@@ -49,6 +52,9 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
     clock,
     jobs: new JobService(db, applications, clock),
     runs: new RunService(db),
+    /** Import customers previews: read and plan, write nothing; `previewSessions` keeps the API's open ones. */
+    previews,
+    previewSessions: new PreviewSessions(previews),
     /** Open records: the records runs did not import, and the actions on them (confirm, ignore, retry). */
     records: new OpenRecordService(db, adapters, secrets),
     channels: new ChannelService(db, adapters, secrets),

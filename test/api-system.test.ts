@@ -34,6 +34,9 @@ const PROTECTED_ROUTES: Array<[string, string]> = [
   ['PUT', '/api/channels/shop'],
   ['POST', '/api/channels/shop/test'],
   ['POST', '/api/import-customers'],
+  ['POST', '/api/import-customers/preview'],
+  ['POST', '/api/import-customers/preview/x/next'],
+  ['DELETE', '/api/import-customers/preview/x'],
   ['GET', '/api/jobs'],
   ['GET', '/api/jobs/1'],
   ['PATCH', '/api/jobs/1'],
@@ -193,7 +196,8 @@ describeEachDb('HTTP API: system', (getDb) => {
         .replace(/\/users\/alice/, '/users/{name}')
         .replace(/\/queues\/default/, '/queues/{name}')
         .replace(/\/channels\/shop/, '/channels/{name}')
-        .replace(/\/partners\/P-1/, '/partners/{number}');
+        .replace(/\/partners\/P-1/, '/partners/{number}')
+        .replace(/\/preview\/x/, '/preview/{id}');
       expect(paths, path).toContain(path);
       expect(doc.paths[path][method.toLowerCase()], `${method} ${path}`).toBeDefined();
     }

@@ -23,6 +23,17 @@ export function reject(
   return { ok: false, rejected: { externalId, code, message, updatedAt } };
 }
 
+/** A rejection with the raw record's e-mail (as the shop sent it), where it is a text. */
+export function withRawEmail(result: MapResult, email: unknown): MapResult {
+  if (result.ok || typeof email !== 'string' || email.trim() === '') return result;
+  return { ok: false, rejected: { ...result.rejected, email: email.trim() } };
+}
+
+/** One field of a raw record that may not even be an object. */
+export function rawField(raw: unknown, key: string): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+}
+
 /** Maps a page's records, in order, into its customers and rejections. */
 export function mapRecords<T>(
   records: Iterable<T>,

@@ -29,6 +29,7 @@ import { channelRoutes } from './routes/channels.ts';
 import { eventRoutes } from './routes/events.ts';
 import { homeRoutes } from './routes/home.ts';
 import { importCustomersRoutes } from './routes/import-customers.ts';
+import { importPreviewRoutes } from './routes/import-preview.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { partnerRoutes } from './routes/partners.ts';
@@ -46,6 +47,7 @@ const ROUTES: readonly RoutePlugin[] = [
   channelRoutes,
   homeRoutes,
   importCustomersRoutes,
+  importPreviewRoutes,
   jobRoutes,
   runLogRoutes,
   partnerRoutes,

@@ -29,6 +29,7 @@ import type {
 } from './schemas/job.ts';
 import type { NotificationSchema } from './schemas/notification.ts';
 import type { PartnerPage as PartnerPageSchema, PartnerQuery, PartnerSchema } from './schemas/partner.ts';
+import type { PreviewBody, PreviewPageSchema } from './schemas/preview.ts';
 import type {
   ImportRunLogResult,
   OpenRecordPage as OpenRecordPageSchema,
@@ -104,6 +105,11 @@ export type RunLog = Static<typeof RunLogResult>;
 export type ImportRun = NonNullable<RunLog['importRun']>;
 export type RunCounts = ImportRun['counts'];
 export type RunLogLine = RunLog['log'][number];
+/** POST /api/import-customers/preview and its `next`: what an import would do, per record. */
+export type PreviewRequest = Static<typeof PreviewBody>;
+export type PreviewPage = Static<typeof PreviewPageSchema>;
+export type PreviewRecord = PreviewPage['records'][number];
+export type PreviewAction = PreviewRecord['action'];
 export type LogLevel = RunLogLine['level'];
 
 // The home page

@@ -12,7 +12,7 @@ import { redact } from '../domain/redact.ts';
 import { ChannelSecrets } from '../secrets/channel-secrets.ts';
 import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
-import { finishRun, getRun } from '../storage/import-run-store.ts';
+import { finishRun, getRun, recordPage } from '../storage/import-run-store.ts';
 import { hasClosableRecords } from '../storage/open-record-store.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
@@ -21,6 +21,8 @@ import { checkImportSettings } from './import-settings.ts';
 import { rereadOpenRecords } from './open-record-reread.ts';
 import { prefetchPages } from './page-pipeline.ts';
 import { commitPage } from './page-writer.ts';
+import { planContext } from './plan-context.ts';
+import { RequestedEmails } from './requested-emails.ts';
 import { openGuardedRun } from './run-guard.ts';
 import { type ChangedSince, movesWatermark } from './selection.ts';
 import { stderrLogger } from './stderr-logger.ts';
@@ -122,16 +124,7 @@ export async function runImport(
   // Where the read began on the shop's clock: the watermark for a Last transfer, the beginning otherwise.
   const readFrom = selection.since === null ? null : channel.watermark;
   const tracker = new WatermarkTracker(channel.watermark, readStartedAt, readFrom);
-  const context = {
-    channelType: channel.type,
-    statusPolicy: {
-      customerApproval: channel.customerApproval,
-      alwaysBlocked: adapter.capabilities.alwaysBlocked,
-    },
-    pseudoPartner: channel.usePseudoPartner ? channel.pseudoPartnerNumber : null,
-    confirmAllWarnings: request.confirmAllWarnings,
-    readStartedAt: readStartedAt.toISOString(),
-  };
+  const context = planContext(channel, adapter, request, readStartedAt);
   const connection = { url: channel.url, settings: channel.settings };
   let counts: RunCounts = { ...ZERO_COUNTS };
   const progress: RunProgress = { pages: 0, total: null };
@@ -153,7 +146,9 @@ export async function runImport(
       ...{ runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted },
       closable: { mayExist: await retryDatabaseStep(() => hasClosableRecords(db, channel.id)) },
     };
+    const requested = new RequestedEmails(selection.emails);
     for await (const page of pages) {
+      requested.addPage(page);
       const plan = await retryDatabaseStep(() => commitPage(db, target, page), {
         signal: hooks.signal,
         onRetry: (error) =>
@@ -165,6 +160,16 @@ export async function runImport(
       progress.total = page.total ?? progress.total;
       hooks.onProgress?.(counts, { ...progress });
       hooks.signal?.throwIfAborted();
+    }
+    // By email: each address the shop does not know is a warning of the run.
+    const notFound = requested.notFoundLog();
+    if (notFound.length > 0) {
+      const warned = { ...ZERO_COUNTS, warnings: notFound.length };
+      await retryDatabaseStep(() => db.transaction((tx) => recordPage(tx, runId, warned, null, notFound)), {
+        signal: hooks.signal,
+      });
+      counts = addCounts(counts, warned);
+      hooks.onProgress?.(counts, { ...progress });
     }
     if (selection.mode === 'last-transfer') {
       // Open records that the read did not return, read again by id (import/open-record-reread.ts).

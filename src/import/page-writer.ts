@@ -12,8 +12,9 @@ import { isDataRefusal } from '../storage/db-errors.ts';
 import { recordPage } from '../storage/import-run-store.ts';
 import { deactivateDeletedLinks } from '../storage/link-deletion-store.ts';
 import { closeOpenRecords, keepOpenRecords } from '../storage/open-record-store.ts';
-import { findEmailOwners, findLinks, writePartners } from '../storage/partner-write-store.ts';
+import { writePartners } from '../storage/partner-write-store.ts';
 import { deactivationLog } from './deletions.ts';
+import { lookUpPage, storedLookups } from './page-input.ts';
 import { emptyPlan, type PlanContext, planPage } from './page-plan.ts';
 
 export interface PageTarget {
@@ -52,21 +53,8 @@ async function writeInOneTransaction(
   cursor: string | null,
 ): Promise<PagePlan> {
   return db.transaction(async (tx) => {
-    const ids = part.customers.map((customer) => customer.externalId);
-    const existing = await findLinks(tx, target.channelId, ids);
-    // E-mail owners matter only for records that would get a new partner (duplicates, guests).
-    const emails = part.customers.flatMap((customer) =>
-      customer.email && !existing.has(customer.externalId) ? [customer.email] : [],
-    );
-    const plan = planPage(
-      {
-        customers: part.customers,
-        rejected: part.rejected,
-        existing,
-        emailOwners: await findEmailOwners(tx, target.channelId, emails),
-      },
-      target.context,
-    );
+    const input = await lookUpPage(storedLookups(tx, target.channelId), part);
+    const plan = planPage(input, target.context);
     await writePartners(tx, target.channelId, plan);
     await writeOpenRecords(tx, target, plan);
     // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.

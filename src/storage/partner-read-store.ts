@@ -137,3 +137,13 @@ export async function withDetails(db: Queryable, rows: readonly PartnerRow[]): P
     };
   });
 }
+
+/** Partners by id with their details (the preview compares an update with them). */
+export async function partnersById(db: Queryable, ids: readonly number[]): Promise<Map<number, Partner>> {
+  if (ids.length === 0) return new Map();
+  const result = await db.query<PartnerRow>('select p.* from partner p where p.id = any($1::bigint[])', [
+    [...new Set(ids)],
+  ]);
+  const partners = await withDetails(db, result.rows);
+  return new Map(result.rows.map((row, index) => [num(row.id), partners[index] as Partner]));
+}

@@ -29,6 +29,9 @@ const SystemCockpitPage = lazy(() =>
 const WorkflowInboxPage = lazy(() =>
   import('./pages/workflow-inbox/workflow-inbox-page.tsx').then((m) => ({ default: m.WorkflowInboxPage })),
 );
+const RecordsPage = lazy(() =>
+  import('./pages/records/records-page.tsx').then((m) => ({ default: m.RecordsPage })),
+);
 const UsersPage = lazy(() => import('./pages/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 
 export function App() {
@@ -48,6 +51,7 @@ export function App() {
               <Route path="partners" element={<PartnersPage />} />
               <Route path="partners/:number" element={<PartnersPage />} />
               <Route path="system-cockpit" element={<SystemCockpitPage />} />
+              <Route path="records" element={<RecordsPage />} />
               <Route path="inbox" element={<WorkflowInboxPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />

@@ -11,7 +11,7 @@ import type { ConnectedApi } from '../kit/connected-api.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import type { KeysetCursor } from '../kit/keyset-cursor.ts';
 import { drivePages } from '../kit/paging.ts';
-import { mapRecords } from '../map-results.ts';
+import { mapRecords, rawField, withRawEmail } from '../map-results.ts';
 import { magentoCursor } from './cursor.ts';
 import { createMagentoApi, type MagentoApi, type MagentoHttpOptions } from './magento-api.ts';
 import { toMagentoDate } from './magento-dates.ts';
@@ -117,7 +117,7 @@ async function* readPages({ api, settings }: Connected, request: ReadRequest): A
       [...companies].filter((entry): entry is [number, MagentoCompany] => entry[1] !== null),
     );
     const { customers, rejected } = mapRecords(items, (item) =>
-      mapMagentoCustomer(item, { companies: known }),
+      withRawEmail(mapMagentoCustomer(item, { companies: known }), rawField(item, 'email')),
     );
     const total =
       remaining === null ? undefined : Math.max(readBefore + remaining, readBefore + items.length);

@@ -10,7 +10,7 @@ import type { Adapter, CustomerPage, DeletedCustomer, ReadRequest } from '../ada
 import type { ConnectedApi } from '../kit/connected-api.ts';
 import { defineAdapter } from '../kit/define-adapter.ts';
 import { drivePages } from '../kit/paging.ts';
-import { mapRecords } from '../map-results.ts';
+import { mapRecords, rawField, withRawEmail } from '../map-results.ts';
 import { text } from '../record-values.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { mapOxidUser, type OxidMapContext } from './map.ts';
@@ -95,7 +95,9 @@ async function* readPages({ api, settings }: Connection, request: ReadRequest): 
       checkTimeZone(page.timeZone, api.host);
       if (page.users.length > 0 && countries === null) countries = await countryIds(api, request.signal);
       const context: OxidMapContext = { timeZone: page.timeZone, countries: countries ?? new Map() };
-      const { customers, rejected } = mapRecords(page.users, (raw) => mapOxidUser(raw, context));
+      const { customers, rejected } = mapRecords(page.users, (raw) =>
+        withRawEmail(mapOxidUser(raw, context), rawField(raw, 'OXUSERNAME')),
+      );
       const deleted = page.deleted.flatMap((raw) => tombstone(raw, page.timeZone));
       return {
         items: { customers, rejected, deleted, cursor: page.next === null ? null : encodeCursor(page.next) },

@@ -16,12 +16,14 @@ import { EXIT } from '../exit-codes.ts';
 import { addImportOptions, type ImportOptions, importSettingsFrom } from '../import-options.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { prettyLogger } from '../pretty-logger.ts';
+import { formatPreview } from '../preview-summary.ts';
 import { formatRunSummary } from '../run-summary.ts';
 
 interface ImportCommandOptions extends BatchOptions, ImportOptions, TimingOptions {
   channel: string;
   wait?: boolean;
   json?: boolean;
+  preview?: boolean;
 }
 
 export function registerImportCommand(
@@ -36,7 +38,11 @@ export function registerImportCommand(
   addImportOptions(command);
   addBatchOptions(command)
     .option('--wait', 'run the job in this process (as an application server) and wait for it to end')
-    .option('--json', 'print the job (with --wait: the import run) as JSON')
+    .option('--json', 'print the job (with --wait: the import run; with --preview: the preview) as JSON')
+    .option(
+      '--preview',
+      'read and plan as the import would and print what it would do per customer; files no job, writes nothing',
+    )
     .option('--poll-ms <ms>', "with --wait: look for the job's turn this often (default 5000)")
     .option('--heartbeat-ms <ms>', 'with --wait: heartbeat of this process and its run (default 5000)')
     .option(
@@ -51,6 +57,15 @@ export function registerImportCommand(
         throw new InvalidInputError(
           '--wait runs the job now: it needs --start add-to-queue or at-restart and no --no-release.',
         );
+      }
+      if (options.preview) {
+        if (options.wait) throw new InvalidInputError('--preview files no job: it does not go with --wait.');
+        const app = context();
+        const previews = (await app.services()).previews;
+        const settings = importSettingsFrom(options);
+        const preview = await withInterrupt((signal) => previews.all(settings, signal));
+        app.output.out(options.json ? JSON.stringify(preview, null, 2) : formatPreview(preview));
+        return;
       }
       const settings = importSettingsFrom(options);
       const timing = { ...DEFAULT_TIMING, ...timingFrom(options) };

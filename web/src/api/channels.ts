@@ -2,6 +2,7 @@
 import type {
   AdapterInfo,
   ChannelInput,
+  ChannelListItem,
   ChannelTestAnswer,
   ChannelTestChanges,
   ChannelTestInput,
@@ -15,6 +16,7 @@ export type {
   AdapterCapabilities,
   AdapterInfo,
   ChannelInput,
+  ChannelListItem,
   ChannelTestAnswer,
   ChannelType,
   ChannelUpdate,
@@ -27,7 +29,8 @@ export { CHANNEL_TYPE_LABELS } from '../../../src/domain/sales-channel.ts';
 const path = (name: string) => `/channels/${encodeURIComponent(name)}`;
 
 export const listAdapters = () => api.get<AdapterInfo[]>('/adapters');
-export const listChannels = () => api.get<PublicChannel[]>('/channels');
+/** The channels with their open records (records runs did not import). */
+export const listChannels = () => api.get<ChannelListItem[]>('/channels');
 export const fetchChannel = (name: string) => api.get<PublicChannel>(path(name));
 export const createChannel = (input: ChannelInput) => api.post<PublicChannel>('/channels', input);
 export const updateChannel = (name: string, update: ChannelUpdate) =>

@@ -2,6 +2,7 @@
 import {
   IconBell,
   IconBuildingStore,
+  IconClipboardCheck,
   IconFileImport,
   IconHome,
   IconListDetails,
@@ -24,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Batch jobs', path: '/batch-jobs', icon: IconListDetails },
   { label: 'Sales channels', path: '/sales-channels', icon: IconBuildingStore },
   { label: 'Sales channel partners', path: '/partners', icon: IconUsersGroup },
+  { label: 'Review records', path: '/records', icon: IconClipboardCheck },
   { label: 'System cockpit', path: '/system-cockpit', icon: IconServerCog },
   { label: 'Workflow inbox', path: '/inbox', icon: IconBell },
   { label: 'Users', path: '/users', icon: IconUsers, adminOnly: true },

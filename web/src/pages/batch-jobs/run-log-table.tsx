@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { filterRunLog } from '../../../../src/import/run-log-filter.ts';
 import { fetchRunLog, type LogLevel, type Run, runLogCsvUrl } from '../../api/jobs.ts';
+import { reviewPath } from '../../api/records.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -86,11 +87,23 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
   return (
     <Stack gap="sm" data-testid="run-log">
       <Group justify="space-between" wrap="nowrap">
-        <Text size="sm" c="dimmed">
-          {importRun
-            ? `Import run ${importRun.id} of ${importRun.channel}; watermark ${formatDateTime(importRun.watermarkBefore)} → ${formatDateTime(importRun.watermarkAfter)}`
-            : 'No import run was started.'}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed">
+            {importRun
+              ? `Import run ${importRun.id} of ${importRun.channel}; watermark ${formatDateTime(importRun.watermarkBefore)} → ${formatDateTime(importRun.watermarkAfter)}`
+              : 'No import run was started.'}
+          </Text>
+          {importRun && (
+            <Anchor
+              component={Link}
+              to={reviewPath({ channel: importRun.channel })}
+              size="sm"
+              data-testid="run-log-review"
+            >
+              Review records not imported
+            </Anchor>
+          )}
+        </Group>
         {data.log.length > 0 && (
           <Button
             component="a"

@@ -3,10 +3,10 @@
  * checks at the fields, and the buttons. Used to file a job ([In batch]) and to edit a filed one.
  */
 import { Alert, Badge, Button, Group, Stack, Tabs } from '@mantine/core';
-import { IconAlertTriangle, IconPlayerPlay } from '@tabler/icons-react';
+import { IconAlertTriangle, IconEye, IconPlayerPlay } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import type { ImportCustomersRequest } from '../../api/jobs.ts';
+import type { ImportCustomersRequest, ImportSettings } from '../../api/jobs.ts';
 import { ApplicationHeader, ApplicationTab } from './application-tab.tsx';
 import { BatchSettingsTab } from './batch-settings-tab.tsx';
 import { importFieldRules } from './import-field-rules.ts';
@@ -26,6 +26,8 @@ interface ImportCustomersFormProps {
   secondary?: (reset: () => void) => ReactNode;
   /** After a successful submit the form starts over with `initial` (filing: ready for the next job). */
   resetAfterSubmit?: boolean;
+  /** [Preview]: called with the Application settings once they pass their checks. */
+  onPreview?: (application: ImportSettings) => void;
 }
 
 function tabLabel(label: string, errorCount: number) {
@@ -104,6 +106,20 @@ export function ImportCustomersForm(props: ImportCustomersFormProps) {
     }
   }
 
+  function preview() {
+    setGeneral(null);
+    const found = Object.fromEntries(
+      Object.entries(validateImport(values, rules)).filter(
+        ([key]) => tabOf(key as keyof FieldErrors) === 'application',
+      ),
+    ) as FieldErrors;
+    if (Object.keys(found).length > 0) {
+      showErrors(found);
+      return;
+    }
+    props.onPreview?.(toRequest(values, rules).application as ImportSettings);
+  }
+
   function reset() {
     setValues(initial);
     setTab('application');
@@ -147,6 +163,16 @@ export function ImportCustomersForm(props: ImportCustomersFormProps) {
         </Tabs>
         <Group justify="flex-end" gap="sm" pt="xs">
           {secondary?.(reset)}
+          {props.onPreview && (
+            <Button
+              variant="default"
+              leftSection={<IconEye size={16} />}
+              onClick={preview}
+              data-testid="preview-import"
+            >
+              Preview
+            </Button>
+          )}
           <Button
             type="submit"
             loading={busy}

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconFileImport, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { importCustomers, type Job } from '../../api/jobs.ts';
+import { type ImportSettings, importCustomers, type Job } from '../../api/jobs.ts';
 import { DialogWindow } from '../../components/dialog-window.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { JobName } from '../../components/job-name.tsx';
@@ -11,12 +11,14 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { useSession } from '../../session/session-context.ts';
 import { ImportCustomersForm } from './import-customers-form.tsx';
 import { defaultValues } from './import-form-values.ts';
+import { ImportPreviewModal } from './import-preview-modal.tsx';
 import { useImportReferenceData } from './use-import-reference-data.ts';
 
 export function ImportCustomersPage() {
   const { user, isAdmin } = useSession();
   const { data, error, reload } = useImportReferenceData();
   const [filed, setFiled] = useState<Job | null>(null);
+  const [preview, setPreview] = useState<ImportSettings | null>(null);
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!data) return <PageLoader />;
@@ -47,6 +49,7 @@ export function ImportCustomersPage() {
           initial={defaultValues(data.system, user, data.queues)}
           submitLabel="In batch"
           resetAfterSubmit
+          onPreview={setPreview}
           onSubmit={async (request) => {
             setFiled(null);
             setFiled(await importCustomers(request));
@@ -58,6 +61,7 @@ export function ImportCustomersPage() {
             </Button>
           )}
         />
+        {preview && <ImportPreviewModal application={preview} onClose={() => setPreview(null)} />}
       </Stack>
     </DialogWindow>
   );

@@ -10,6 +10,7 @@ import {
   listAdapters,
   updateChannel,
 } from '../../api/channels.ts';
+import { reviewPath } from '../../api/records.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
@@ -64,9 +65,21 @@ export function ChannelEditPage() {
       <PageHeader
         title={title}
         description={
-          channel
-            ? `${channel.adapterLabel} adapter · last transfer up to ${channel.watermark ? new Date(channel.watermark).toLocaleString() : '– (none yet)'}`
-            : 'A shop, marketplace, POS or sales-force system to import customers from.'
+          channel ? (
+            <>
+              {`${channel.adapterLabel} adapter · last transfer up to ${channel.watermark ? new Date(channel.watermark).toLocaleString() : '– (none yet)'} · `}
+              <Anchor
+                component={Link}
+                to={reviewPath({ channel: channel.name })}
+                size="sm"
+                data-testid="channel-review"
+              >
+                Review its records not imported
+              </Anchor>
+            </>
+          ) : (
+            'A shop, marketplace, POS or sales-force system to import customers from.'
+          )
         }
       />
       {!isAdmin && (

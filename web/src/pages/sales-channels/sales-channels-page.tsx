@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
 import { CHANNEL_TYPE_LABELS, listChannels } from '../../api/channels.ts';
+import { reviewPath } from '../../api/records.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -35,7 +36,7 @@ export function SalesChannelsPage() {
         <DataTable
           testId="channels-table"
           minWidth={900}
-          head={['Name', 'Adapter', 'Type', 'URL', 'B2B', 'B2C', 'Last transfer', 'Created']}
+          head={['Name', 'Adapter', 'Type', 'URL', 'B2B', 'B2C', 'Last transfer', 'Open records', 'Created']}
           rows={data.map((channel) => (
             <Table.Tr
               key={channel.id}
@@ -71,6 +72,25 @@ export function SalesChannelsPage() {
                 {channel.usePseudoPartner ? `Pseudo partner ${channel.pseudoPartnerNumber ?? ''}` : '–'}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(channel.watermark)}</Table.Td>
+              <Table.Td>
+                {channel.openRecords > 0 ? (
+                  <Anchor
+                    component={Link}
+                    to={reviewPath({ channel: channel.name })}
+                    size="sm"
+                    onClick={(event) => event.stopPropagation()}
+                    data-testid={`channel-open-records-${channel.name}`}
+                  >
+                    <Badge color="orange" variant="light" style={{ cursor: 'pointer' }}>
+                      {channel.openRecords} to review
+                    </Badge>
+                  </Anchor>
+                ) : (
+                  <Text size="sm" c="dimmed" data-testid={`channel-open-records-${channel.name}`}>
+                    0
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(channel.createdAt)}</Table.Td>
             </Table.Tr>
           ))}

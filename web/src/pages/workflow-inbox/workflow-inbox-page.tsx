@@ -1,10 +1,11 @@
 /** Workflow inbox: tasks from batch jobs (Notification "By Workflow"), until acknowledged. */
-import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChecks, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client.ts';
+import { reviewPath } from '../../api/records.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -68,11 +69,18 @@ export function WorkflowInboxPage() {
               </Text>
             </Table.Td>
             <Table.Td>
-              {task.jobId !== null && (
-                <Anchor component={Link} to={`/batch-jobs/${task.jobId}`} size="sm">
-                  Job {task.jobId}
-                </Anchor>
-              )}
+              <Stack gap={2}>
+                {task.jobId !== null && (
+                  <Anchor component={Link} to={`/batch-jobs/${task.jobId}`} size="sm">
+                    Job {task.jobId}
+                  </Anchor>
+                )}
+                {task.hasErrors && (
+                  <Anchor component={Link} to={reviewPath()} size="sm" data-testid={`task-review-${task.id}`}>
+                    Review records
+                  </Anchor>
+                )}
+              </Stack>
             </Table.Td>
             <Table.Td>
               <Button

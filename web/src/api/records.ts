@@ -1,0 +1,49 @@
+/** Open records (docs/api.md "Open records"): the records runs did not import, and confirm / ignore / retry. */
+import type {
+  OpenRecordFilter,
+  OpenRecordPage,
+  OpenRecordState,
+  RecordActionResult,
+} from '../../../src/api/wire-types.ts';
+import { api, type QueryOf } from './client.ts';
+
+export type {
+  OpenRecord,
+  OpenRecordPage,
+  OpenRecordState,
+  RecordActionResult,
+} from '../../../src/api/wire-types.ts';
+export { OPEN_RECORD_STATES } from '../../../src/domain/open-record.ts';
+
+export type RecordAction = 'confirm' | 'ignore' | 'retry';
+
+export const listRecords = (filter: QueryOf<OpenRecordFilter>) =>
+  api.get<OpenRecordPage>('/records', { ...filter });
+
+export const actOnRecords = (action: RecordAction, channel: string, externalIds: string[]) =>
+  api.post<RecordActionResult>(`/records/${action}`, { channel, externalIds });
+
+export const STATE_LABELS: Record<OpenRecordState, string> = {
+  open: 'Open',
+  imported: 'Imported',
+  confirmed: 'Confirmed',
+  ignored: 'Ignored',
+};
+
+export const ACTION_LABELS: Record<RecordAction, string> = {
+  confirm: 'Confirm',
+  ignore: 'Ignore',
+  retry: 'Retry',
+};
+
+/** The link to the Review page, filtered. */
+export function reviewPath(
+  filter: { channel?: string | null; state?: OpenRecordState; code?: string | null } = {},
+) {
+  const params = new URLSearchParams();
+  if (filter.channel) params.set('channel', filter.channel);
+  if (filter.state) params.set('state', filter.state);
+  if (filter.code) params.set('code', filter.code);
+  const query = params.toString();
+  return query === '' ? '/records' : `/records?${query}`;
+}
