@@ -62,7 +62,7 @@ function printStarted(app: AppContext, running: RunningServe): void {
     for (const line of firstLoginLines(running.url, running.firstAdministrator)) app.output.out(line);
 }
 
-export function registerServerCommands(program: Command, context: () => AppContext): void {
+export function registerWorkerCommand(program: Command, context: () => AppContext): void {
   addTimingOptions(
     program
       .command('worker')
@@ -71,7 +71,9 @@ export function registerServerCommands(program: Command, context: () => AppConte
   ).action(async (options: TimingOptions & { appServer: string }) => {
     await runAppServer(context(), assertName('Application server', options.appServer), timingFrom(options));
   });
+}
 
+export function registerServeCommand(program: Command, context: () => AppContext): void {
   addTimingOptions(
     program
       .command('serve')
@@ -93,7 +95,9 @@ export function registerServerCommands(program: Command, context: () => AppConte
     printStarted(app, running);
     await serveUntilStopped(app, running);
   });
+}
 
+export function registerAppServerCommand(program: Command, context: () => AppContext): void {
   program
     .command('app-server')
     .description('application servers')
