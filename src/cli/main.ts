@@ -139,6 +139,18 @@ export function isShortCommand(argv: readonly string[]): boolean {
   return entry !== undefined && entry.long !== true;
 }
 
+/** The value of a global option given before the command (`--config x` or `--config=x`). */
+export function globalOption(args: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === name) return args[i + 1];
+    if (arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-')) return undefined;
+  }
+  return undefined;
+}
+
 export function createProgram(output: Output = consoleOutput): Command {
   return new Command('kontor')
     .description('Imports customers from sales channels into the ERP partner master.')
@@ -168,6 +180,16 @@ export async function registerCommands(
   }
 }
 
+/** The AppContext class and the environment over the configuration file (read and checked now). */
+async function loadCommandContext(argv: readonly string[], options: AppContextOptions) {
+  const [{ AppContext }, { effectiveEnv, loadConfig }] = await Promise.all([
+    import('./app-context.ts'),
+    import('./config-file.ts'),
+  ]);
+  const env = options.env ?? process.env;
+  return { AppContext, env: effectiveEnv(loadConfig(globalOption(argv.slice(2), '--config'), env), env) };
+}
+
 /** Runs the CLI with argv (as process.argv) and resolves to the exit code. */
 export async function main(
   argv: readonly string[],
@@ -179,14 +201,14 @@ export async function main(
   const program = createProgram(output);
   try {
     const selected = selectedCommand(argv.slice(2));
-    // Loaded only when a command runs: `kontor --help` needs none of the services.
-    const { AppContext } = selected === null ? { AppContext: null } : await import('./app-context.ts');
+    // Loaded only when a command runs: `kontor --help` needs none of the services (nor a valid config file).
+    const loaded = selected === null ? null : await loadCommandContext(argv, options);
     const context = (): AppContext => {
-      if (!AppContext) throw new Error('No command was selected.');
-      holder.context ??= new AppContext(
-        program.opts<{ db?: string }>().db ?? process.env.KONTOR_DB,
+      if (!loaded) throw new Error('No command was selected.');
+      holder.context ??= new loaded.AppContext(
+        program.opts<{ db?: string }>().db ?? loaded.env.KONTOR_DB,
         output,
-        options,
+        { ...options, env: loaded.env },
       );
       return holder.context;
     };
