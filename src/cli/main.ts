@@ -91,6 +91,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/secrets.ts')).registerSecretCommands,
   },
   {
+    name: 'backup',
+    summary: 'back up a PGlite database folder into a file (also while kontor serve runs on it)',
+    load: async () => (await import('./commands/backup.ts')).registerBackupCommand,
+  },
+  {
+    name: 'restore',
+    summary: 'restore a backup into a new PGlite database folder (never over an existing one)',
+    load: async () => (await import('./commands/backup.ts')).registerRestoreCommand,
+  },
+  {
     name: 'demo',
     long: true,
     summary:
