@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { asKontorError } from '../domain/errors.ts';
 import type { AppContext, AppContextOptions, Output } from './app-context.ts';
 import { EXIT } from './exit-codes.ts';
+import { addHelpExamples } from './help-examples.ts';
 import { KONTOR_VERSION } from './kontor-version.ts';
 
 /** Registers one top-level command (or a few that share a module) with its subcommands on `program`. */
@@ -171,6 +172,7 @@ export function createProgram(output: Output = consoleOutput): Command {
     .configureOutput({
       outputError: (text, write) => write(text.replace(/^error: /, 'kontor: ')),
       writeOut: (text) => output.out(text.replace(/\n$/, '')),
+      writeErr: (text) => output.err(text.replace(/\n$/, '')),
     });
 }
 
@@ -188,6 +190,7 @@ export async function registerCommands(
     if (entry.name === selected) (await entry.load())(program, context, setExitCode);
     else program.command(entry.name).description(entry.summary);
   }
+  addHelpExamples(program);
 }
 
 /** The AppContext class and the environment over the configuration file (read and checked now). */

@@ -13,15 +13,6 @@ export function registerBackupCommand(program: Command, context: () => AppContex
   program
     .command('backup <file>')
     .description('back up a PGlite database folder into a file (also while kontor serve runs on it)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  kontor --db /var/lib/kontor backup /backup/kontor-$(date +%F).tar.gz
-  kontor backup kontor.tar.gz            (the folder of --db, KONTOR_DB or kontor.json; default ./.kontor)
-
-PostgreSQL: pg_dump --format=custom --file kontor.dump "postgres://..."`,
-    )
     .action(async (file: string) => {
       const app = context();
       const { backupFolder, pgliteFolderOf } = await import('../../storage/folder-backup.ts');
@@ -36,15 +27,6 @@ export function registerRestoreCommand(program: Command, context: () => AppConte
   program
     .command('restore <file>')
     .description('restore a backup into a new PGlite database folder (never over an existing one)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  kontor --db /var/lib/kontor-restored restore /backup/kontor-2026-12-01.tar.gz
-  then stop Kontor, point it at the new folder (--db, KONTOR_DB or kontor.json) and start it again.
-
-PostgreSQL: pg_restore --clean --if-exists --dbname "postgres://..." kontor.dump`,
-    )
     .action(async (file: string) => {
       const app = context();
       const { pgliteFolderOf, restoreFolder } = await import('../../storage/folder-backup.ts');

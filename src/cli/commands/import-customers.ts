@@ -16,6 +16,7 @@ import { EXIT } from '../exit-codes.ts';
 import { addImportOptions, type ImportOptions, importSettingsFrom } from '../import-options.ts';
 import { withInterrupt } from '../interrupt.ts';
 import { formatRunSummary } from '../run-summary.ts';
+import { shellUser } from '../shell-user.ts';
 
 interface ImportCommandOptions extends BatchOptions, ImportOptions, TimingOptions {
   channel: string;
@@ -55,7 +56,7 @@ export function registerImportCommand(
       const timing = { ...DEFAULT_TIMING, ...timingFrom(options) };
       const app = context();
       const db = await app.database();
-      const batch = batchSettingsFrom(options, db.location);
+      const batch = { ...batchSettingsFrom(options, db.location), user: await shellUser(app, options.user) };
       // With --wait this process is the job's waiter: should it die, the job does not hold its queue.
       const waiter = options.wait
         ? { name: waiterName(batch.appServer), leaseSeconds: timing.leaseSeconds }
