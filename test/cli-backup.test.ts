@@ -109,7 +109,8 @@ describe('kontor backup and restore (PGlite)', () => {
       expect(output).toContain('Kontor is running at');
       // The folder is the server's: another process cannot open it ...
       expect((await kontor(db, 'channel', 'list')).stderr).toContain('is in use by another Kontor process');
-      // ... but a backup is taken by the server.
+      // ... but a backup is taken by the server, which answers on a socket only its user may use.
+      expect((await stat(`${db}.sock`)).mode & 0o777).toBe(0o600);
       const file = join(folder, 'while-serving.tar.gz');
       const backup = await kontor(db, 'backup', file);
       expect(backup).toMatchObject({ code: 0, stderr: '' });
@@ -117,6 +118,7 @@ describe('kontor backup and restore (PGlite)', () => {
       const url = /running at (http:\/\/[\d.:]+)/.exec(output)?.[1];
       expect((await fetch(`${url}/api/health`)).status).toBe(200);
 
+      // Restored while the server still runs: the backup holds no lock of the running server.
       const restored = join(folder, 'restored-while-serving');
       expect(await kontor(restored, 'restore', file)).toMatchObject({ code: 0, stderr: '' });
       expect(await contents(restored)).toEqual(before);

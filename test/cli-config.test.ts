@@ -83,7 +83,7 @@ describe('kontor.json', () => {
         KONTOR_DB: join(folder, 'env-db'),
       }),
     ).toEqual(['from-option']);
-  });
+  }, 180_000);
 
   it('is read from ./kontor.json when no file is named', async () => {
     const site = join(folder, 'cwd-site');

@@ -87,15 +87,11 @@ export async function serveBackups(folder: string, dump: () => Promise<Uint8Arra
     server.once('error', () => done(false));
     server.once('listening', () => done(true));
   });
-  // Created 0600 at once (the socket is bound inside listen()): no other user can connect, not even briefly.
-  const umask = process.umask(0o177);
-  try {
-    server.listen(path);
-  } finally {
-    process.umask(umask);
-  }
+  server.listen(path);
   if (!(await listening)) return null;
   server.unref();
+  // Connecting needs write permission on the socket: with the usual umask (022) only the owner has it from the
+  // start; 0600 takes it from everyone else whatever the umask.
   await chmod(path, 0o600).catch(() => undefined);
   return server;
 }
