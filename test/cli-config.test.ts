@@ -123,6 +123,7 @@ describe('kontor.json', () => {
     expect(missing.stderr).toContain(`kontor: ${join(folder, 'nope.json')}: cannot be read (no such file).`);
     // Help needs no configuration, so a broken one does not hide it.
     expect((await kontor(['--config', join(folder, 'nope.json'), '--help'])).code).toBe(0);
+    expect((await kontor(['--config', join(folder, 'nope.json'), 'jobs', 'list', '--help'])).code).toBe(0);
   });
 
   it('sets the server port, host and proxy trust: option > environment > file > default', async () => {

@@ -5,8 +5,9 @@
  * (COMMANDS below) and, when it runs, the services and the one database driver it needs.
  */
 import { Command, CommanderError } from 'commander';
-import { asKontorError } from '../domain/errors.ts';
+import { asKontorError, BugError } from '../domain/errors.ts';
 import type { AppContext, AppContextOptions, Output } from './app-context.ts';
+import { effectiveEnv, loadConfig } from './config-file.ts';
 import { EXIT } from './exit-codes.ts';
 import { addHelpExamples } from './help-examples.ts';
 import { KONTOR_VERSION } from './kontor-version.ts';
@@ -193,16 +194,6 @@ export async function registerCommands(
   addHelpExamples(program);
 }
 
-/** The AppContext class and the environment over the configuration file (read and checked now). */
-async function loadCommandContext(argv: readonly string[], options: AppContextOptions) {
-  const [{ AppContext }, { effectiveEnv, loadConfig }] = await Promise.all([
-    import('./app-context.ts'),
-    import('./config-file.ts'),
-  ]);
-  const env = options.env ?? process.env;
-  return { AppContext, env: effectiveEnv(loadConfig(globalOption(argv.slice(2), '--config'), env), env) };
-}
-
 /** Runs the CLI with argv (as process.argv) and resolves to the exit code. */
 export async function main(
   argv: readonly string[],
@@ -214,15 +205,19 @@ export async function main(
   const program = createProgram(output);
   try {
     const selected = selectedCommand(argv.slice(2));
-    // Loaded only when a command runs: `kontor --help` needs none of the services (nor a valid config file).
-    const loaded = selected === null ? null : await loadCommandContext(argv, options);
+    // Loaded only for a command: `kontor --help` needs none of the services.
+    const loaded = selected === null ? null : await import('./app-context.ts');
+    // The configuration file is read when the command runs (its help needs none, and shows with a broken one).
     const context = (): AppContext => {
-      if (!loaded) throw new Error('No command was selected.');
-      holder.context ??= new loaded.AppContext(
-        program.opts<{ db?: string }>().db ?? loaded.env.KONTOR_DB,
-        output,
-        { ...options, env: loaded.env },
-      );
+      if (!loaded) throw new BugError('CLI_NO_COMMAND', 'A command ran without being selected.');
+      if (!holder.context) {
+        const processEnv = options.env ?? process.env;
+        const env = effectiveEnv(loadConfig(globalOption(argv.slice(2), '--config'), processEnv), processEnv);
+        holder.context = new loaded.AppContext(program.opts<{ db?: string }>().db ?? env.KONTOR_DB, output, {
+          ...options,
+          env,
+        });
+      }
       return holder.context;
     };
     await registerCommands(program, selected, context, (code) => {
