@@ -3,7 +3,9 @@
  * Should that process die while the job waits for its turn, the job must not hold its queue: its wait lease
  * (renewed by the waiter's heartbeat) runs out and the sweep ends it abandoned (WAITER_DIED).
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JobService } from '../src/batch/job-service.ts';
@@ -118,6 +120,11 @@ describe.skipIf(!postgres.available)('Jobs filed with --wait: the waiting proces
 
   it('`import-customers --wait` killed while its job waits behind another: the job ends WAITER_DIED, the next --wait import runs', async () => {
     await addMagentoChannel(db, sim, 'shop');
+    // Jobs filed from the shell belong to a Kontor user: here the OS user.
+    const quiet = { out: () => undefined, err: () => undefined };
+    expect(
+      await main(['node', 'kontor', '--db', database.url, 'user', 'add', userInfo().username], quiet),
+    ).toBe(0);
     const timing = ['--lease-seconds', '2', '--heartbeat-ms', '100', '--poll-ms', '200'];
     const importArgs = [
       'import-customers',

@@ -2,7 +2,9 @@
  * Several application servers as separate `kontor worker` processes on one PostgreSQL database. PostgreSQL
  * only (a PGlite folder belongs to one process); skipped, and saying so, without a server.
  */
+
 import { execFile } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -214,6 +216,7 @@ describe.skipIf(!postgres.available)(`Batch jobs on several application server p
           err: () => undefined,
         });
       expect(await cli('queue', 'add', 'imports')).toBe(0);
+      expect(await cli('user', 'add', userInfo().username)).toBe(0); // jobs filed from the shell belong to one
       expect(
         await cli(
           'import-customers',

@@ -4,7 +4,7 @@
  * and the import goes on with the new key; `PUT /api/channels/:name` to another host needs the secret again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelService } from '../src/channels/channel-service.ts';
@@ -154,6 +154,7 @@ describe('kontor secrets rotate', () => {
           `token=${sim.token}`,
         ),
       ).toBe(0);
+    expect(await kontor('user', 'add', userInfo().username)).toBe(0); // files the import below
     const before = readKeyFile(keyFile)?.[0]?.id;
     lines.length = 0;
     expect(await kontor('secrets', 'rotate')).toBe(0);

@@ -1,6 +1,6 @@
 /** The batch parts of the `kontor` CLI contract (DESIGN.md section 5): queues, filing jobs, jobs, notifications. */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
@@ -30,6 +30,9 @@ describe('kontor CLI: batch jobs', () => {
     sim = await startMagentoSimulator({ customers: 12, seed: 8, brokenShare: 0 });
     folder = await mkdtemp(join(tmpdir(), 'kontor-cli-batch-'));
     db = join(folder, 'db');
+    // Jobs filed from the shell belong to a Kontor user: --user anna or bob, else the OS user.
+    for (const user of ['anna', 'bob', userInfo().username])
+      expect(await kontor(['user', 'add', user])).toMatchObject({ code: 0 });
     const add = await kontor(
       `channel add shop --adapter magento --type b2c --url ${sim.url} --setting token=${sim.token}`,
     );

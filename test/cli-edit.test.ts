@@ -1,6 +1,6 @@
 /** The editing and searching commands of `kontor`: channel edit, queue edit, jobs edit, jobs list and partners filters. */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
@@ -43,6 +43,9 @@ describe('kontor CLI: editing and searching', () => {
     sim = await startMagentoSimulator({ customers: 12, seed: 8, brokenShare: 0 });
     folder = await mkdtemp(join(tmpdir(), 'kontor-cli-edit-'));
     db = join(folder, 'db');
+    // Jobs filed from the shell belong to a Kontor user: --user anna, else the OS user.
+    for (const user of ['anna', userInfo().username])
+      expect(await kontor('user', 'add', user)).toMatchObject({ code: 0 });
     const add = await kontor(
       ...`channel add shop --adapter magento --type b2b-b2c --url ${sim.url}/moved --setting pageSize=20`.split(
         ' ',

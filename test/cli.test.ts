@@ -1,7 +1,7 @@
 /** The `kontor` CLI contract of DESIGN.md section 5: commands, partner JSON, exit codes, messages. */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,8 @@ describe('kontor CLI', () => {
     sim = await startMagentoSimulator({ customers: 40, seed: 3, brokenShare: 0 });
     folder = await mkdtemp(join(tmpdir(), 'kontor-cli-'));
     db = join(folder, 'db');
+    // Jobs filed from the shell belong to a Kontor user: without --user, the OS user.
+    expect(await kontor(db, 'user', 'add', userInfo().username)).toMatchObject({ code: 0 });
   });
   afterAll(async () => {
     await sim?.close();

@@ -4,7 +4,8 @@ import { importCustomersApplication } from '../batch/applications/import-custome
 import { BatchApplications } from '../batch/batch-application.ts';
 import type { JobService } from '../batch/job-service.ts';
 import type { ChannelService } from '../channels/channel-service.ts';
-import type { ChannelSecrets } from '../secrets/channel-secrets.ts';
+import { ChannelSecrets } from '../secrets/channel-secrets.ts';
+import { keySourceFrom } from '../secrets/key-source.ts';
 import { createServices, type Services } from '../services.ts';
 import type { Db } from '../storage/db.ts';
 import { openDb } from '../storage/open-db.ts';
@@ -18,8 +19,10 @@ export interface AppContextOptions {
   adapters?: AdapterRegistry;
   /** The batch applications application servers of this process run (default: Import customers). */
   applications?: BatchApplications;
-  /** Tests: the keys of channel secrets (default: this process's environment). */
+  /** Tests: the keys of channel secrets (default: from `env`). */
   secrets?: ChannelSecrets;
+  /** The environment commands read (default: this process's); main() lays it over the configuration file. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class AppContext {
@@ -27,7 +30,9 @@ export class AppContext {
   #services: Services | null = null;
   readonly adapters: AdapterRegistry;
   readonly applications: BatchApplications;
-  readonly #secrets: ChannelSecrets | undefined;
+  readonly #secrets: ChannelSecrets;
+  /** The environment over the configuration file (config-file.ts): KONTOR_DB, KONTOR_USER, KONTOR_PORT, ... */
+  readonly env: NodeJS.ProcessEnv;
 
   constructor(
     readonly dbSpec: string | undefined,
@@ -35,10 +40,11 @@ export class AppContext {
     options: AppContextOptions = {},
   ) {
     this.adapters = options.adapters ?? defaultAdapters;
-    this.#secrets = options.secrets;
+    this.env = options.env ?? process.env;
+    this.#secrets = options.secrets ?? new ChannelSecrets(keySourceFrom(this.env));
     this.applications =
       options.applications ??
-      new BatchApplications([importCustomersApplication(this.adapters, options.secrets)]);
+      new BatchApplications([importCustomersApplication(this.adapters, this.#secrets)]);
   }
 
   async database(): Promise<Db> {
@@ -50,7 +56,7 @@ export class AppContext {
   async services(): Promise<Services> {
     this.#services ??= createServices(await this.database(), this.adapters, {
       applications: this.applications,
-      ...(this.#secrets ? { secrets: this.#secrets } : {}),
+      secrets: this.#secrets,
     });
     return this.#services;
   }

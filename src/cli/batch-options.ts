@@ -30,7 +30,10 @@ export function addBatchOptions(command: Command): Command {
   return command
     .option('--queue <name>', `processing queue (default: "${DEFAULT_QUEUE}")`)
     .option('--job-name <name>', 'name of the batch job (default: <application>-<id>)')
-    .option('--user <name>', 'the user the job belongs to and notifies (default: the OS user)')
+    .option(
+      '--user <name>',
+      'the Kontor user the job belongs to and notifies (default: KONTOR_USER or "user" in kontor.json, else the OS user)',
+    )
     .option('--language <tag>', 'content language (default: the system locale)')
     .option('--app-server <name>', 'run only on this application server (default: any)')
     .addOption(new Option('--start <mode>', 'start mode (default: add-to-queue)').choices([...START_MODES]))

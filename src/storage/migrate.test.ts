@@ -81,6 +81,31 @@ describeEachDb(
       expect(recorded.rows[0]?.applied_at).toBeInstanceOf(Date);
     });
 
+    it('checks an up-to-date database without a transaction or a lock, and still applies a new migration', async () => {
+      const db = getDb();
+      await write(FIRST);
+      await migrate(db, { folder });
+      const statements: string[] = [];
+      let transactions = 0;
+      const watched: Db = Object.assign(Object.create(db) as Db, {
+        query: (sql: string, params?: readonly unknown[]) => {
+          statements.push(sql);
+          return db.query(sql, params);
+        },
+        transaction: <T>(fn: Parameters<Db['transaction']>[0]) => {
+          transactions++;
+          return db.transaction(fn) as Promise<T>;
+        },
+      });
+      expect(await migrate(watched, { folder })).toEqual({ applied: [], version: 2 });
+      expect(transactions).toBe(0);
+      expect(statements.join('\n')).not.toMatch(/advisory|CREATE/i);
+
+      await write({ '0003_last.sql': 'INSERT INTO applied VALUES (3);' });
+      expect((await migrate(watched, { folder })).applied.map((m) => m.version)).toEqual([3]);
+      expect(transactions).toBeGreaterThan(0);
+    });
+
     it('rolls back a failing migration completely and names its file', async () => {
       const db = getDb();
       await write({

@@ -7,7 +7,7 @@
  */
 import { BugError, ConfigError, KontorError } from '../domain/errors.ts';
 import type { Db, Transaction } from './db.ts';
-import { type MigrationFile, readMigrations } from './migration-files.ts';
+import { listMigrations, type MigrationFile, readMigrations } from './migration-files.ts';
 
 /** pg_advisory_xact_lock key of migrations: 'kontor' in ASCII. */
 export const MIGRATION_LOCK_KEY = '118126338666354';
@@ -36,6 +36,9 @@ interface Recorded {
 }
 
 export async function migrate(db: Db, options: MigrateOptions = {}): Promise<MigrateResult> {
+  // The usual case, checked cheaply (file names, one read, no lock): the database has exactly these migrations.
+  const current = await currentVersion(db, options.folder);
+  if (current !== null) return { applied: [], version: current };
   const migrations = await readMigrations(options.folder);
   const recorded = await db.transaction(async (tx) => {
     await takeLock(tx);
@@ -75,6 +78,28 @@ async function applyOne(db: Db, migration: MigrationFile): Promise<boolean> {
   }
 }
 
+/** The version when the database records exactly the migrations of the folder (numbers and names), else null. */
+async function currentVersion(db: Db, folder: string | undefined): Promise<number | null> {
+  const files = await listMigrations(folder);
+  const recorded = await recordedMigrations(db);
+  if (recorded === null || recorded.length !== files.length) return null;
+  const same = files.every(
+    (file, i) => recorded[i]?.version === file.version && recorded[i]?.name === file.name,
+  );
+  return same ? (files.at(-1)?.version ?? 0) : null;
+}
+
+/** The rows of schema_migrations by version; null when there is no such table yet. */
+async function recordedMigrations(db: Db): Promise<Recorded[] | null> {
+  const table = await db.query<{ name: string | null }>(
+    "SELECT to_regclass('schema_migrations')::text AS name",
+  );
+  if (table.rows[0]?.name == null) return null;
+  return (await db.query<Recorded>('SELECT version, name FROM schema_migrations ORDER BY version')).rows.map(
+    (row) => ({ version: Number(row.version), name: row.name }),
+  );
+}
+
 async function takeLock(tx: Transaction): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
 }
@@ -104,16 +129,8 @@ export async function schemaStatus(
   db: Db,
   options: MigrateOptions = {},
 ): Promise<{ version: number; pending: number }> {
-  const migrations = await readMigrations(options.folder);
-  const table = await db.query<{ name: string | null }>(
-    "SELECT to_regclass('schema_migrations')::text AS name",
-  );
-  const recorded =
-    table.rows[0]?.name == null
-      ? []
-      : (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) =>
-          Number(row.version),
-        );
+  const migrations = await listMigrations(options.folder);
+  const recorded = ((await recordedMigrations(db)) ?? []).map((row) => row.version);
   const done = new Set(recorded);
   return {
     version: recorded.length ? Math.max(...recorded) : 0,

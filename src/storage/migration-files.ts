@@ -22,6 +22,17 @@ const FILE_NAME = /^(\d+)_([A-Za-z0-9_-]+)\.sql$/;
 
 /** Reads and checks the migration files of `folder`, ordered by version. Other than .sql files are ignored. */
 export async function readMigrations(folder: string = DEFAULT_MIGRATIONS_FOLDER): Promise<MigrationFile[]> {
+  const migrations: MigrationFile[] = [];
+  for (const entry of await listMigrations(folder)) {
+    migrations.push({ ...entry, sql: await readFile(entry.file, 'utf8') });
+  }
+  return migrations;
+}
+
+/** The migration files of `folder` by number and name, ordered, without reading them (a cheap check). */
+export async function listMigrations(
+  folder: string = DEFAULT_MIGRATIONS_FOLDER,
+): Promise<Array<Omit<MigrationFile, 'sql'>>> {
   let names: string[];
   try {
     names = await readdir(folder);
@@ -30,7 +41,7 @@ export async function readMigrations(folder: string = DEFAULT_MIGRATIONS_FOLDER)
       cause: error,
     });
   }
-  const migrations: MigrationFile[] = [];
+  const migrations: Array<Omit<MigrationFile, 'sql'>> = [];
   for (const fileName of names.filter((name) => name.endsWith('.sql'))) {
     const match = FILE_NAME.exec(fileName);
     const version = match ? Number(match[1]) : 0;
@@ -41,7 +52,7 @@ export async function readMigrations(folder: string = DEFAULT_MIGRATIONS_FOLDER)
       );
     }
     const file = join(folder, fileName);
-    migrations.push({ version, name: match[2]!, file, sql: await readFile(file, 'utf8') });
+    migrations.push({ version, name: match[2]!, file });
   }
   migrations.sort((a, b) => a.version - b.version);
   for (let i = 1; i < migrations.length; i++) {

@@ -7,8 +7,7 @@
  */
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
-import { openPgliteDb } from './pglite-db.ts';
-import { openPostgresDb, type PostgresDbOptions } from './postgres-db.ts';
+import type { PostgresDbOptions } from './postgres-db.ts';
 
 export const DEFAULT_DB_FOLDER = './.kontor';
 export const MEMORY_DB_SPEC = 'memory:';
@@ -31,10 +30,11 @@ export function parseDbSpec(spec: string | undefined): DbSpec {
 
 export async function openDb(spec: string | undefined, options: OpenDbOptions = {}): Promise<Db> {
   const parsed = parseDbSpec(spec);
+  // Only the driver in use is loaded (PGlite's WebAssembly or node-postgres), when the database is opened.
   const db =
     parsed.kind === 'postgres'
-      ? await openPostgresDb(parsed.url, options.postgres)
-      : await openPgliteDb(parsed.folder);
+      ? await (await import('./postgres-db.ts')).openPostgresDb(parsed.url, options.postgres)
+      : await (await import('./pglite-db.ts')).openPgliteDb(parsed.folder);
   try {
     await migrate(db, { folder: options.migrationsFolder });
   } catch (error) {

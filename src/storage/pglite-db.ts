@@ -7,6 +7,7 @@
  * only the `tx` handle may be used (transaction-scope.ts).
  */
 import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import type { Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import {
   PGlite,
@@ -14,7 +15,7 @@ import {
   type Results,
   TransactionAbortedError,
 } from '@electric-sql/pglite';
-import { BugError, ConfigError, KontorError } from '../domain/errors.ts';
+import { ConfigError, KontorError } from '../domain/errors.ts';
 import type { Db, NotifyHandler, QueryResult, Transaction } from './db.ts';
 import {
   assertChannelName,
@@ -22,7 +23,8 @@ import {
   transactionAbortedError,
   transactionClosedError,
 } from './db-errors.ts';
-import { type FolderLock, LOCK_FILE, lockFolder } from './folder-lock.ts';
+import { type FolderLock, lockFolder } from './folder-lock.ts';
+import { isKontorFile, serveBackups, stopServingBackups, withoutKontorFiles } from './pglite-backup.ts';
 import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.ts';
 import { prepareParam, scalarParsers } from './type-parsers.ts';
 
@@ -31,10 +33,12 @@ export interface PgliteDb extends Db {
   readonly kind: 'pglite';
   /** The data directory as an uncompressed tarball, loadable with `openPgliteDb(null, { loadDataDir })`. */
   dumpDataDir(): Promise<Blob>;
+  /** The data directory without Kontor's lock and socket files, uncompressed (pglite-backup.ts). */
+  backupTar(): Promise<Uint8Array>;
 }
 
 export interface PgliteDbOptions {
-  /** In-memory only: start from this dumped data directory instead of an empty database. */
+  /** Start from this dumped data directory instead of an empty database (in memory, or a new empty folder). */
   loadDataDir?: Blob;
 }
 
@@ -44,17 +48,25 @@ export async function openPgliteDb(folder: string | null, options: PgliteDbOptio
     const pg = await PGlite.create({ parsers: { ...scalarParsers }, loadDataDir: options.loadDataDir });
     return new PgliteDbImpl(pg, 'memory', null);
   }
-  if (options.loadDataDir)
-    throw new BugError('DB_OPTION_INVALID', 'loadDataDir is only for in-memory PGlite.');
   const path = resolve(folder);
   await ensureFolder(path);
   const lock = await lockFolder(path);
+  let backups: Server | null = null;
   try {
-    await assertDatabaseFolder(path);
-    const pg = await PGlite.create({ dataDir: path, parsers: { ...scalarParsers } });
+    await assertDatabaseFolder(path, options.loadDataDir !== undefined);
+    const pg = await PGlite.create({
+      dataDir: path,
+      parsers: { ...scalarParsers },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     await restrictToOwner(path);
-    return new PgliteDbImpl(pg, path, lock);
+    const db = new PgliteDbImpl(pg, path, lock);
+    // The process holding the folder answers `kontor backup` while it runs (pglite-backup.ts).
+    backups = await serveBackups(path, () => db.backupTar());
+    db.backups = backups;
+    return db;
   } catch (error) {
+    await stopServingBackups(backups, path);
     lock.release();
     if (error instanceof KontorError) throw error;
     throw new ConfigError('DB_OPEN_FAILED', `Cannot open the database folder ${path}: ${messageOf(error)}`, {
@@ -67,6 +79,8 @@ class PgliteDbImpl implements PgliteDb {
   readonly kind = 'pglite' as const;
   #closed = false;
   #closing: Promise<void> | null = null;
+  /** The backup socket of a folder (null: in memory, or the path is too long for a socket). */
+  backups: Server | null = null;
 
   constructor(
     private readonly pg: PGlite,
@@ -127,11 +141,16 @@ class PgliteDbImpl implements PgliteDb {
     return await this.pg.dumpDataDir('none');
   }
 
+  async backupTar(): Promise<Uint8Array> {
+    return withoutKontorFiles(new Uint8Array(await (await this.dumpDataDir()).arrayBuffer()));
+  }
+
   async close(): Promise<void> {
     assertOutsideTransaction(this, 'close');
     this.#closed = true;
     this.#closing ??= (async () => {
       try {
+        await stopServingBackups(this.backups, this.location);
         await this.pg.close();
       } finally {
         this.lock?.release();
@@ -206,10 +225,19 @@ async function restrictToOwner(path: string): Promise<void> {
   }
 }
 
-/** Refuses a folder that holds other things than a database, so a typo in --db cannot fill e.g. src/. */
-async function assertDatabaseFolder(path: string): Promise<void> {
-  const entries = (await readdir(path)).filter((name) => !name.startsWith(LOCK_FILE));
-  if (entries.length === 0 || entries.includes('PG_VERSION')) return;
+/**
+ * Refuses a folder that holds other things than a database, so a typo in --db cannot fill e.g. src/; a restore
+ * (`empty`) needs an empty one.
+ */
+async function assertDatabaseFolder(path: string, empty: boolean): Promise<void> {
+  const entries = (await readdir(path)).filter((name) => !isKontorFile(name));
+  if (entries.length === 0) return;
+  if (empty)
+    throw new ConfigError(
+      'RESTORE_TARGET_NOT_EMPTY',
+      `The folder ${path} is not empty: restore into a new folder.`,
+    );
+  if (entries.includes('PG_VERSION')) return;
   throw new ConfigError(
     'DB_NOT_A_DATABASE',
     `The folder ${path} is not a Kontor database: it is not empty and holds no PostgreSQL data. Point --db at a new or empty folder, or at an existing Kontor database folder.`,

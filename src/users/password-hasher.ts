@@ -7,7 +7,7 @@
  * with LOGIN_BUSY (503) rather than queued behind a flood; a known client's login (`priority`) waits ahead of
  * the others and displaces the newest of them when the queue is full.
  */
-import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import type { Algorithm } from '@node-rs/argon2';
 import { TransientError } from '../domain/errors.ts';
 import { ConcurrencyLimit, QueueFullError } from './concurrency-limit.ts';
 
@@ -22,6 +22,13 @@ export interface HashCost {
 export const DEFAULT_HASH_COST: HashCost = { memoryCost: 65_536, timeCost: 3, parallelism: 4 };
 
 const ARGON2ID = 2 as Algorithm;
+
+/** The native argon2 module, loaded at the first hash: commands that never hash start without it. */
+let argon2: Promise<typeof import('@node-rs/argon2')> | null = null;
+const loadArgon2 = () => {
+  argon2 ??= import('@node-rs/argon2');
+  return argon2;
+};
 
 /** 2 of libuv's 4 threads (64 MiB each): the rest stay free for file and DNS work. */
 export const HASH_CONCURRENCY = 2;
@@ -42,6 +49,7 @@ export class PasswordHasher {
   constructor(readonly cost: HashCost = DEFAULT_HASH_COST) {}
 
   async hash(password: string): Promise<string> {
+    const { hash } = await loadArgon2();
     return await hashingLimit.run(() => hash(password, { ...this.cost, algorithm: ARGON2ID }));
   }
 
@@ -59,6 +67,7 @@ export class PasswordHasher {
     password: string,
     options: { priority?: boolean } = {},
   ): Promise<boolean> {
+    const { verify } = await loadArgon2();
     try {
       return await hashingLimit.tryRun(() => verify(passwordHash, password), options);
     } catch (error) {

@@ -159,7 +159,7 @@ export function registerChannelCommands(
         const reason = error instanceof Error ? error.message : String(error);
         const code = (error as { code?: string }).code ?? 'INTERNAL';
         if (options.json) output.out(JSON.stringify({ channel: name, ok: false, code, message: reason }));
-        else output.err(`Connection to sales channel "${name}" failed: ${reason}`);
+        else output.err(`kontor: Connection to sales channel "${name}" failed: ${reason}`);
         setExitCode(EXIT.failed);
       }
     });

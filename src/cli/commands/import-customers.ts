@@ -18,6 +18,7 @@ import { withInterrupt } from '../interrupt.ts';
 import { prettyLogger } from '../pretty-logger.ts';
 import { formatPreview } from '../preview-summary.ts';
 import { formatRunSummary } from '../run-summary.ts';
+import { shellUser } from '../shell-user.ts';
 
 interface ImportCommandOptions extends BatchOptions, ImportOptions, TimingOptions {
   channel: string;
@@ -71,7 +72,8 @@ export function registerImportCommand(
       const timing = { ...DEFAULT_TIMING, ...timingFrom(options) };
       const app = context();
       const db = await app.database();
-      const batch = batchSettingsFrom(options, db.location);
+      await (await app.channels()).getPublic(options.channel); // a wrong channel is named before the user
+      const batch = { ...batchSettingsFrom(options, db.location), user: await shellUser(app, options.user) };
       // With --wait this process is the job's waiter: should it die, the job does not hold its queue.
       const waiter = options.wait
         ? { name: waiterName(batch.appServer), leaseSeconds: timing.leaseSeconds }

@@ -19,6 +19,7 @@ import {
   importOptionsGiven,
   mergeImportSettings,
 } from '../import-options.ts';
+import { shellUser } from '../shell-user.ts';
 
 type EditOptions = BatchOptions & ImportOptions & { json?: boolean };
 
@@ -46,6 +47,8 @@ export function registerJobEditCommand(jobs: Command, context: () => AppContext)
         input.settings = mergeImportSettings(job.settings, options, given);
       }
       if (batchOptionsGiven(given)) input.batch = mergeBatchSettings(job, options, given);
+      // A new owner must be a Kontor user, as for a job filed from the shell.
+      if (input.batch && given('user')) input.batch.user = await shellUser(app, options.user);
       if (input.settings === undefined && input.batch === undefined)
         throw new InvalidInputError(
           'Nothing to change: give the options to change (see kontor jobs edit --help).',

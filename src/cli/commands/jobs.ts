@@ -155,6 +155,16 @@ export function registerJobCommands(program: Command, context: () => AppContext)
       const app = context();
       const services = await app.services();
       const job = await services.jobs.show(ref);
+      if (options.run === undefined && job.runs.length === 0) {
+        if (options.json) {
+          const empty = { job: { id: job.id, name: job.name }, run: null, importRun: null, log: [] };
+          app.output.out(JSON.stringify(empty, null, 2));
+        } else
+          app.output.out(
+            `Batch job ${job.id} "${job.name}" has not run yet (${job.state}): its log appears once it has run.`,
+          );
+        return;
+      }
       const run =
         options.run === undefined ? job.runs.at(-1) : job.runs.find((r) => String(r.id) === options.run);
       if (!run) throw new NotFoundError(`Run of batch job ${job.id}`, options.run ?? 'latest');

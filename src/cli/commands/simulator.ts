@@ -15,8 +15,9 @@ export function registerSimulatorCommand(
     .map((adapter) => adapter.kind)
     .join(', ');
   program
-    .command('simulator <kind>')
-    .description(`run a sales channel simulator with generated customers (kinds: ${kinds}) until Ctrl+C`)
+    .command('simulator')
+    .description('run a sales channel simulator with generated customers until Ctrl+C')
+    .argument('<kind>', `the adapter kind it simulates: ${kinds}`)
     .option('--port <port>', 'port on 127.0.0.1 (0 = any free port)', '8901')
     .option('--customers <count>', 'generated customers', '300')
     .option('--seed <number>', 'seed of the generated data', '1')

@@ -28,8 +28,8 @@ function addTimingOptions(command: Command): Command {
 }
 
 export interface ServeCommandOptions extends TimingOptions {
-  host: string;
-  port: string;
+  host?: string;
+  port?: string;
   appServer?: string;
   insecureCookies?: boolean;
   trustProxy?: boolean;
@@ -43,16 +43,39 @@ export function portFrom(option: string, value: string): number {
   return port;
 }
 
-export function serveOptionsFrom(options: ServeCommandOptions, portOption = '--port'): ServeOptions {
+/** A yes/no variable: true, false, 1, 0, yes, no (the configuration file's booleans arrive as "true"/"false"). */
+export function envFlag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return undefined;
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new InvalidInputError(`${name} "${env[name]}" must be true or false.`);
+}
+
+/**
+ * The serve options: each from its option, else the environment (KONTOR_HOST, KONTOR_PORT, KONTOR_TRUST_PROXY,
+ * which the configuration file sets too), else the default (127.0.0.1, 8080, no).
+ */
+export function serveOptionsFrom(
+  options: ServeCommandOptions,
+  portOption = '--port',
+  env: NodeJS.ProcessEnv = {},
+): ServeOptions {
   const name = options.appServer ?? hostname().replace(/[^A-Za-z0-9._-]/g, '-');
+  const port =
+    options.port !== undefined
+      ? portFrom(portOption, options.port)
+      : env.KONTOR_PORT
+        ? portFrom('KONTOR_PORT', env.KONTOR_PORT)
+        : 8080;
   return {
-    host: options.host,
-    port: portFrom(portOption, options.port),
+    host: options.host ?? (env.KONTOR_HOST || '127.0.0.1'),
+    port,
     portOption,
     appServer: assertName('Application server', name),
     timing: timingFrom(options),
     secureCookies: options.insecureCookies !== true,
-    trustProxy: options.trustProxy === true,
+    trustProxy: options.trustProxy ?? envFlag(env, 'KONTOR_TRUST_PROXY') ?? false,
     logFormat: resolveLogFormat(options.logFormat),
     metricsToken: metricsTokenFrom(process.env),
   };
@@ -94,7 +117,7 @@ export function printFirstLogin(app: AppContext, running: RunningServe): void {
   for (const line of lines) app.output.err(line);
 }
 
-export function registerServerCommands(program: Command, context: () => AppContext): void {
+export function registerWorkerCommand(program: Command, context: () => AppContext): void {
   addTimingOptions(
     program
       .command('worker')
@@ -108,13 +131,18 @@ export function registerServerCommands(program: Command, context: () => AppConte
       resolveLogFormat(options.logFormat),
     );
   });
+}
 
+export function registerServeCommand(program: Command, context: () => AppContext): void {
   addTimingOptions(
     program
       .command('serve')
       .description('run Kontor: the web UI and HTTP API and an application server, on one database')
-      .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
-      .option('--port <port>', 'HTTP port (0: any free port)', '8080')
+      .option(
+        '--host <address>',
+        'address to listen on (0.0.0.0: every interface; default 127.0.0.1, env KONTOR_HOST)',
+      )
+      .option('--port <port>', 'HTTP port (0: any free port; default 8080, env KONTOR_PORT)')
       .option('--app-server <name>', 'name of this application server (default: the host name)')
       .option(
         '--insecure-cookies',
@@ -122,15 +150,17 @@ export function registerServerCommands(program: Command, context: () => AppConte
       )
       .option(
         '--trust-proxy',
-        'behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto/-For (Secure cookie, client address); only if every request comes through it',
+        'behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto/-For (Secure cookie, client address); only if every request comes through it (env KONTOR_TRUST_PROXY)',
       ),
   ).action(async (options: ServeCommandOptions) => {
     const app = context();
-    const running = await startServe(app, serveOptionsFrom(options));
+    const running = await startServe(app, serveOptionsFrom(options, '--port', app.env));
     printStarted(app, running);
     await serveUntilStopped(running);
   });
+}
 
+export function registerAppServerCommand(program: Command, context: () => AppContext): void {
   program
     .command('app-server')
     .description('application servers')
