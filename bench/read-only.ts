@@ -36,7 +36,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const adapter = defaultAdapters.get(kind);
   const sim = await startSimulatorProcess({ kind, customers });
   try {
-    console.log(`${kind}: generated ${customers} in ${sim.generatedSeconds.toFixed(1)} s, simulator RSS ${Math.round(sim.rss / 2 ** 20)} MiB`);
+    console.log(
+      `${kind}: generated ${customers} in ${sim.generatedSeconds.toFixed(1)} s, simulator RSS ${Math.round(sim.rss / 2 ** 20)} MiB`,
+    );
     const result = await readOnly(adapter, sim.connection);
     console.log(
       `${kind} read only ${customers}: ${result.seconds.toFixed(2)} s, ${result.records} records in ${result.pages} pages (${Math.round(result.records / result.seconds)}/s)`,

@@ -36,7 +36,9 @@ export async function startSimulatorProcess(options: {
   const ready = await new Promise<{ connection: ChannelConnection; generatedSeconds: number; rss: number }>(
     (resolve, reject) => {
       child.once('message', (message) => resolve(message as never));
-      child.once('exit', (code) => reject(new Error(`simulator process exited (${code}) before it was ready`)));
+      child.once('exit', (code) =>
+        reject(new Error(`simulator process exited (${code}) before it was ready`)),
+      );
     },
   );
   let next = 0;
