@@ -169,9 +169,8 @@ export async function startShopwareSimulator(
   }
 
   function searchEntities(entity: EntityName, criteria: ParsedCriteria) {
-    const records =
-      entity === 'customer' ? (store.snapshot() as unknown as Array<Record<string, unknown>>) : [];
-    return search(records, criteria);
+    if (entity === 'customer') return store.search(criteria) as unknown as ReturnType<typeof search>;
+    return search([], criteria);
   }
 
   function handle(request: IncomingSimulatorRequest, res: ServerResponse): number {
