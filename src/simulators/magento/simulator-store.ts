@@ -42,10 +42,13 @@ export class MagentoStore {
     return toMagentoDate(this.options.clock());
   }
 
-  /** Adds generated data as it is (broken records included: they bypass validation like a DB import). */
-  load(shop: SeededShop): void {
+  /**
+   * Adds generated data as it is (broken records included: they bypass validation like a DB import).
+   * `handOver`: the caller keeps no reference, so the objects are stored without copying them.
+   */
+  load(shop: SeededShop, handOver = false): void {
     this.loading = true;
-    for (const customer of shop.customers) this.put(structuredClone(customer));
+    for (const customer of shop.customers) this.put(handOver ? customer : structuredClone(customer));
     this.loading = false;
     this.indexes.prebuild();
     for (const company of shop.companies) this.companies.set(company.id, structuredClone(company));

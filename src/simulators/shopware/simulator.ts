@@ -87,7 +87,7 @@ export async function startShopwareSimulator(
     until: options.seedUntil ?? DEFAULT_SEED_UNTIL,
   });
   const store = new ShopwareStore(clock);
-  store.load(shop.customers);
+  store.load(shop.customers, true);
   const integration = options.integration ?? integrationKeys(seed);
   const auth = new SimulatorAuth({
     integrations: [integration],
