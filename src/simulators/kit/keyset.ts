@@ -34,15 +34,20 @@ export function keysetPage<Entry extends KeysetEntry>(
 }
 
 /** An entry of a `KeysetIndex`: its key and what it stands for. */
-export interface KeyedEntry<Value, Time extends number | string = number> {
+export interface KeyedEntry<
+  Value,
+  Time extends number | string = number,
+  Id extends number | string = string,
+> {
   time: Time;
-  id: string;
+  /** Ties of time by id: as text, or as numbers for numeric ids. */
+  id: Id;
   value: Value;
 }
 
-function compareEntries<Time extends number | string>(
-  a: { time: Time; id: string },
-  b: { time: Time; id: string },
+function compareEntries<Time extends number | string, Id extends number | string>(
+  a: { time: Time; id: Id },
+  b: { time: Time; id: Id },
 ): number {
   if (a.time !== b.time) return a.time < b.time ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -53,11 +58,11 @@ function compareEntries<Time extends number | string>(
  * set and deleted under a key of the store's choosing (a customer and a tombstone of one id may be two);
  * setting a key again replaces its entry (a change moves it to its new change time).
  */
-export class KeysetIndex<Value, Time extends number | string = number> {
-  private readonly byKey = new Map<string, KeyedEntry<Value, Time>>();
-  private readonly sorted = new SortedIndex<KeyedEntry<Value, Time>>(compareEntries);
+export class KeysetIndex<Value, Time extends number | string = number, Id extends number | string = string> {
+  private readonly byKey = new Map<string, KeyedEntry<Value, Time, Id>>();
+  private readonly sorted = new SortedIndex<KeyedEntry<Value, Time, Id>>(compareEntries);
 
-  set(key: string, entry: KeyedEntry<Value, Time>): void {
+  set(key: string, entry: KeyedEntry<Value, Time, Id>): void {
     const old = this.byKey.get(key);
     if (old) this.sorted.remove(old);
     const stored = { ...entry };
@@ -77,7 +82,7 @@ export class KeysetIndex<Value, Time extends number | string = number> {
   }
 
   /** Every entry in key order (only for reading). */
-  entries(): readonly KeyedEntry<Value, Time>[] {
+  entries(): readonly KeyedEntry<Value, Time, Id>[] {
     return this.sorted.records();
   }
 
@@ -87,10 +92,10 @@ export class KeysetIndex<Value, Time extends number | string = number> {
    */
   page(options: {
     since: Time | null;
-    after: { time: Time; id: string } | null;
+    after: { time: Time; id: Id } | null;
     limit: number;
-    where?: (entry: KeyedEntry<Value, Time>) => boolean;
-  }): Array<KeyedEntry<Value, Time>> {
+    where?: (entry: KeyedEntry<Value, Time, Id>) => boolean;
+  }): Array<KeyedEntry<Value, Time, Id>> {
     const { since, after, limit, where } = options;
     const records = this.sorted.records();
     let start = 0;
@@ -100,9 +105,9 @@ export class KeysetIndex<Value, Time extends number | string = number> {
         start,
         this.sorted.lowerBound((entry) => compareEntries(entry, after) <= 0),
       );
-    const page: Array<KeyedEntry<Value, Time>> = [];
+    const page: Array<KeyedEntry<Value, Time, Id>> = [];
     for (let i = start; i < records.length && page.length < limit; i++) {
-      const entry = records[i] as KeyedEntry<Value, Time>;
+      const entry = records[i] as KeyedEntry<Value, Time, Id>;
       if (!where || where(entry)) page.push(entry);
     }
     return page;
