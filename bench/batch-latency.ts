@@ -16,6 +16,10 @@ import { openDb } from '../src/storage/open-db.ts';
 
 const jobs = Number(process.env.BENCH_JOBS ?? 200);
 const gapMs = 25;
+const asJson = process.env.BENCH_JSON === '1';
+/** With BENCH_JSON=1 (as bench/run.ts runs it) the lines go to stderr and one JSON document to stdout. */
+const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+const figures: Record<string, { p50Ms: number; p95Ms: number; maxMs: number }> = {};
 const pgUrl = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 const noop = defineApplication<null>({
@@ -101,24 +105,28 @@ async function measure(url: string, listen: boolean, pollMs: number): Promise<nu
 }
 
 const url = await freshDatabase('kontor_bench_batch');
-console.log(
-  `\nBatch benchmark: ${jobs} jobs released ${gapMs} ms apart over 4 queues, 2 application servers\n`,
-);
+say(`\nBatch benchmark: ${jobs} jobs released ${gapMs} ms apart over 4 queues, 2 application servers\n`);
 if (!url) {
-  console.log(`skipped: no PostgreSQL at ${new URL(pgUrl).host}`);
+  say(`skipped: no PostgreSQL at ${new URL(pgUrl).host}`);
 } else {
   const db = await openDb(url);
   for (let i = 0; i < 4; i++) await addQueue(db, `q${i}`);
   await db.close();
-  console.log('wake-up                     release -> start p50   p95      max');
+  say('wake-up                     release -> start p50   p95      max');
   for (const [label, listen, pollMs] of [
     ['NOTIFY (poll 5 s fallback)', true, 5_000],
     ['polling only, every 1 s', false, 1_000],
   ] as const) {
     const latencies = await measure(url, listen, pollMs);
+    figures[label] = {
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      maxMs: latencies.at(-1) ?? Number.NaN,
+    };
     const f = (ms: number) => `${ms.toFixed(1)} ms`.padEnd(9);
-    console.log(
+    say(
       `${label.padEnd(28)}${f(percentile(latencies, 50))}          ${f(percentile(latencies, 95))}${f(latencies.at(-1) ?? Number.NaN)}`,
     );
   }
 }
+if (asJson) process.stdout.write(`${JSON.stringify({ jobs, skipped: !url, ...figures })}\n`);

@@ -16,7 +16,7 @@ import { distIsFresh } from '../bin/dist-freshness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-const json = process.argv.includes('--json');
+const json = process.argv.includes('--json') || process.env.BENCH_JSON === '1';
 const pgUrl = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const kontor = join(root, 'bin', 'kontor.js');
 

@@ -4,6 +4,9 @@
  * cockpit's searches: a first page, a text search, filters, and a page far back.
  *
  *   node --import tsx bench/partner-search.ts      (BENCH_PARTNERS=100000 by default)
+ *
+ * Each search runs once to warm up, then 10 times: mean and p95. With BENCH_JSON=1 (as bench/run.ts runs
+ * it) the lines go to stderr and one JSON document to stdout.
  */
 import pg from 'pg';
 import type { Db } from '../src/storage/db.ts';
@@ -11,6 +14,13 @@ import { openDb } from '../src/storage/open-db.ts';
 import { type PartnerSearch, searchPartners } from '../src/storage/partner-search-store.ts';
 
 const partners = Number(process.env.BENCH_PARTNERS ?? 100_000);
+const asJson = process.env.BENCH_JSON === '1';
+const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+const figures: Record<
+  string,
+  | { fillSeconds: number; searches: Record<string, { meanMs: number; p95Ms: number; total: number }> }
+  | 'skipped'
+> = {};
 const pgUrl = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 async function freshPostgres(): Promise<string | null> {
@@ -73,26 +83,37 @@ for (const backend of [
 ]) {
   const spec = await backend.spec();
   if (!spec) {
-    console.log(`${backend.name}: skipped (no server at ${new URL(pgUrl).host})`);
+    say(`${backend.name}: skipped (no server at ${new URL(pgUrl).host})`);
+    figures[backend.name] = 'skipped';
     continue;
   }
   const db = await openDb(spec);
   try {
     const started = performance.now();
     await fill(db);
-    console.log(
-      `${backend.name}: ${partners} partners in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const fillSeconds = (performance.now() - started) / 1000;
+    say(`${backend.name}: ${partners} partners in ${fillSeconds.toFixed(1)} s`);
+    const measured: Record<string, { meanMs: number; p95Ms: number; total: number }> = {};
     for (const [label, search] of searches) {
       await searchPartners(db, search); // warm-up
-      const runs = 3;
-      const t0 = performance.now();
+      const times: number[] = [];
       let total = 0;
-      for (let i = 0; i < runs; i++) total = (await searchPartners(db, search)).total;
-      const ms = (performance.now() - t0) / runs;
-      console.log(`  ${label.padEnd(28)} ${ms.toFixed(0).padStart(5)} ms  (total ${total})`);
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        total = (await searchPartners(db, search)).total;
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const meanMs = times.reduce((sum, ms) => sum + ms, 0) / times.length;
+      const p95Ms = times[Math.ceil(0.95 * times.length) - 1] as number;
+      measured[label] = { meanMs, p95Ms, total };
+      say(
+        `  ${label.padEnd(28)} mean ${meanMs.toFixed(0).padStart(5)} ms  p95 ${p95Ms.toFixed(0).padStart(5)} ms  (total ${total})`,
+      );
     }
+    figures[backend.name] = { fillSeconds, searches: measured };
   } finally {
     await db.close();
   }
 }
+if (asJson) process.stdout.write(`${JSON.stringify({ partners, ...figures })}\n`);

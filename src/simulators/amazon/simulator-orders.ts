@@ -99,13 +99,16 @@ export class SimulatedOrdersApi {
       criteria = this.criteria(query, marketplaceIds);
     }
     const now = this.options.store.now().getTime();
-    const matching = this.options.store
-      .snapshot()
-      .filter((order) => matches(order, criteria, now))
-      .sort(byPurchase)
-      .filter(
-        (order) => last === null || byPurchase(order, { PurchaseDate: last[0], AmazonOrderId: last[1] }) > 0,
-      );
+    // From just after the last order of the previous page (binary search), as many matches as a page and
+    // one more (to tell whether a NextToken is due).
+    const { orders, start } = this.options.store.byPurchaseAfter(
+      last === null ? null : { PurchaseDate: last[0], AmazonOrderId: last[1] },
+    );
+    const matching: SpOrder[] = [];
+    for (let i = start; i < orders.length && matching.length <= criteria.pageSize; i++) {
+      const order = orders[i] as SpOrder;
+      if (matches(order, criteria, now)) matching.push(order);
+    }
     const page = matching.slice(0, criteria.pageSize);
     const payload: Record<string, unknown> = { Orders: page.map((order) => render(order, grants, now)) };
     if (matching.length > page.length) {
@@ -208,13 +211,6 @@ function withoutStalePhone(order: SpOrder, now: number): SpAddress {
   if (order.FulfillmentChannel === 'AFN' || (order.OrderStatus === 'Shipped' && pastDelivery))
     delete address.Phone;
   return address;
-}
-
-function byPurchase(
-  a: Pick<SpOrder, 'PurchaseDate' | 'AmazonOrderId'>,
-  b: Pick<SpOrder, 'PurchaseDate' | 'AmazonOrderId'>,
-): number {
-  return a.PurchaseDate.localeCompare(b.PurchaseDate) || a.AmazonOrderId.localeCompare(b.AmazonOrderId);
 }
 
 function dateOf(value: string | null): number | null {

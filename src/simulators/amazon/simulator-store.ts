@@ -4,11 +4,23 @@
  * simulator's clock. Tests and the demo change orders in process: place a new order for a buyer, move an
  * order to another status.
  */
+
 import { amazonDate } from '../../adapters/amazon/dates.ts';
 import type { OrderStatus, SpAddress, SpOrder } from '../../adapters/amazon/sp-api-types.ts';
+import { SortedIndex } from '../kit/sorted-index.ts';
+
+/** getOrders' order: by PurchaseDate, then AmazonOrderId. */
+export function byPurchase(
+  a: Pick<SpOrder, 'PurchaseDate' | 'AmazonOrderId'>,
+  b: Pick<SpOrder, 'PurchaseDate' | 'AmazonOrderId'>,
+): number {
+  return a.PurchaseDate.localeCompare(b.PurchaseDate) || a.AmazonOrderId.localeCompare(b.AmazonOrderId);
+}
 
 export class AmazonOrderStore {
   private readonly orders = new Map<string, SpOrder>();
+  /** The orders in getOrders' order, kept with every change (orders are replaced, never edited in place). */
+  private readonly purchaseOrder = new SortedIndex<SpOrder>(byPurchase);
   private sequence = 0;
 
   constructor(private readonly clock: () => Date) {}
@@ -18,11 +30,24 @@ export class AmazonOrderStore {
   }
 
   load(orders: readonly SpOrder[]): void {
-    for (const order of orders) this.orders.set(order.AmazonOrderId, structuredClone(order));
+    for (const order of orders) this.put(structuredClone(order));
   }
 
   get size(): number {
     return this.orders.size;
+  }
+
+  /**
+   * The stored orders in getOrders' order (by purchase) from just after `last` (or from the first), not
+   * copied: only for reading. The position is found by binary search.
+   */
+  byPurchaseAfter(last: Pick<SpOrder, 'PurchaseDate' | 'AmazonOrderId'> | null): {
+    orders: readonly SpOrder[];
+    start: number;
+  } {
+    const orders = this.purchaseOrder.records();
+    const start = last === null ? 0 : this.purchaseOrder.lowerBound((order) => byPurchase(order, last) <= 0);
+    return { orders, start };
   }
 
   /** The stored orders, not copied: only for reading. */
@@ -52,7 +77,7 @@ export class AmazonOrderStore {
     const draft = structuredClone(existing);
     change(draft);
     draft.LastUpdateDate = amazonDate(this.clock());
-    this.orders.set(id, draft);
+    this.put(draft);
     return structuredClone(draft);
   }
 
@@ -83,7 +108,14 @@ export class AmazonOrderStore {
       OrderStatus: 'Unshipped',
     };
     if (order.ShippingAddress && shipping) order.ShippingAddress = { ...order.ShippingAddress, ...shipping };
-    this.orders.set(id, order);
+    this.put(order);
     return structuredClone(order);
+  }
+
+  private put(order: SpOrder): void {
+    const existing = this.orders.get(order.AmazonOrderId);
+    if (existing) this.purchaseOrder.remove(existing);
+    this.orders.set(order.AmazonOrderId, order);
+    this.purchaseOrder.add(order);
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { SamplePerson } from '../sample-data/people.ts';
 import type { Prng } from '../sample-data/prng.ts';
-import type { ItemStamp, StoredItem } from './simulator-store.ts';
+import type { CloudItems, ItemStamp, StoredItem } from './simulator-store.ts';
 
 export type CloudFlavourName = 'kontor' | 'legacy';
 
@@ -25,7 +25,7 @@ export interface CloudFlavour extends ItemStamp {
   /** Breaks an item the way the adapter must reject ('email', 'date') or warn about ('country'). */
   breakItem(raw: Record<string, unknown>, kind: 'email' | 'date' | 'country'): void;
   authorized(headers: Record<string, string | string[] | undefined>, token: string): boolean;
-  list(items: StoredItem[], params: URLSearchParams): ListAnswer;
+  list(items: CloudItems, params: URLSearchParams): ListAnswer;
   error(status: number, message: string): unknown;
   /** The channel settings that read this flavour (besides the URL). */
   channelSettings(token: string): Record<string, string>;
@@ -37,7 +37,7 @@ function firstAddress(raw: Record<string, unknown>): Record<string, unknown> | u
   return Array.isArray(raw.addresses) ? (raw.addresses[0] as Record<string, unknown> | undefined) : undefined;
 }
 
-export function listOrError(flavour: CloudFlavour, items: StoredItem[], params: URLSearchParams): ListAnswer {
+export function listOrError(flavour: CloudFlavour, items: CloudItems, params: URLSearchParams): ListAnswer {
   try {
     return flavour.list(items, params);
   } catch (error) {
@@ -117,11 +117,7 @@ const kontor: CloudFlavour = {
         throw new BadRequest('cursor is not a cursor of this API.');
       }
     }
-    const selected = items.filter(
-      (item) =>
-        (since === null || item.at >= since) &&
-        (after === null || item.at > after.at || (item.at === after.at && item.id > after.id)),
-    );
+    const selected = items.changes({ since, after, offset: 0, limit: limit + 1 }).items;
     const page = selected.slice(0, limit);
     const last = page.at(-1);
     const nextCursor =
@@ -200,13 +196,16 @@ const legacy: CloudFlavour = {
     const sort = params.get('sort');
     if (sort !== null && sort !== 'modified' && sort !== 'customer_no')
       throw new BadRequest(`Unknown sort field ${sort}.`);
-    const ordered = sort === 'modified' ? items : [...items].sort((a, b) => Number(a.id) - Number(b.id));
-    const selected = ordered.filter((item) => since === null || item.at >= since);
+    // By change time from the sorted index; by customer number (the default) a pass over the id order.
+    const { items: data, total } =
+      sort === 'modified'
+        ? items.changes({ since, after: null, offset, limit: perPage })
+        : byNumber(items, since, offset, perPage);
     return {
       status: 200,
       body: {
-        data: { customers: selected.slice(offset, offset + perPage).map((item) => item.raw) },
-        meta: { page: Math.floor(offset / perPage) + 1, per_page: perPage, total: selected.length },
+        data: { customers: data.map((item) => item.raw) },
+        meta: { page: Math.floor(offset / perPage) + 1, per_page: perPage, total },
       },
     };
   },
@@ -254,3 +253,15 @@ export const LEGACY_MAPPING = {
 };
 
 export const CLOUD_FLAVOURS: Readonly<Record<CloudFlavourName, CloudFlavour>> = { kontor, legacy };
+
+/** Items by customer number (as numbers), changed at or after `since`, a page of them and how many there are. */
+function byNumber(
+  items: CloudItems,
+  since: number | null,
+  offset: number,
+  perPage: number,
+): { items: StoredItem[]; total: number } {
+  const ordered = items.byId(); // customer numbers: numeric ids, in numeric order
+  const selected = since === null ? ordered : ordered.filter((item) => item.at >= since);
+  return { items: selected.slice(offset, offset + perPage), total: selected.length };
+}

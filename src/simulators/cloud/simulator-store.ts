@@ -2,6 +2,8 @@
  * The cloud simulator's data: items in the flavour's own JSON, each with its id and change time (ms) for
  * sorting. Every change stamps the simulator's clock into the item the way the flavour writes it.
  */
+import { SortedIndex } from '../kit/sorted-index.ts';
+
 export interface StoredItem {
   id: string;
   /** Change time in ms (the flavour's precision). */
@@ -15,8 +17,27 @@ export interface ItemStamp {
   stamp(raw: Record<string, unknown>, date: Date): number;
 }
 
-export class CloudStore {
+/** What a flavour's list reads: the items by change time (from a sorted index) and by id. */
+export interface CloudItems {
+  /**
+   * Items in (change time, id) order changed at or after `since` and (if given) after the cursor (a later
+   * time, or the same time and a greater id as text), from `offset` on, at most `limit`; `total`: how many
+   * are changed at or after `since` (cursor and offset aside).
+   */
+  changes(options: {
+    since: number | null;
+    after: { at: number; id: string } | null;
+    offset: number;
+    limit: number;
+  }): { items: StoredItem[]; total: number };
+  /** Items in id order; not copied: read only. */
+  byId(): readonly StoredItem[];
+}
+
+export class CloudStore implements CloudItems {
   private readonly items = new Map<string, StoredItem>();
+  private readonly changeOrder = new SortedIndex<StoredItem>((a, b) => a.at - b.at || compareIds(a.id, b.id));
+  private readonly idOrder = new SortedIndex<StoredItem>((a, b) => compareIds(a.id, b.id));
 
   constructor(
     private readonly flavour: ItemStamp,
@@ -24,8 +45,7 @@ export class CloudStore {
   ) {}
 
   load(items: Array<{ raw: Record<string, unknown>; at: number }>): void {
-    for (const { raw, at } of items)
-      this.items.set(this.flavour.idOf(raw), { id: this.flavour.idOf(raw), at, raw });
+    for (const { raw, at } of items) this.put({ id: this.flavour.idOf(raw), at, raw });
   }
 
   get size(): number {
@@ -33,13 +53,43 @@ export class CloudStore {
   }
 
   /** Items in (change time, id) order; not copied: read only. */
-  byChangeTime(): StoredItem[] {
-    return [...this.items.values()].sort((a, b) => a.at - b.at || compareIds(a.id, b.id));
+  byChangeTime(): readonly StoredItem[] {
+    return this.changeOrder.records();
   }
 
-  /** Items in id order; not copied: read only. */
-  byId(): StoredItem[] {
-    return [...this.items.values()].sort((a, b) => compareIds(a.id, b.id));
+  byId(): readonly StoredItem[] {
+    return this.idOrder.records();
+  }
+
+  changes(options: {
+    since: number | null;
+    after: { at: number; id: string } | null;
+    offset: number;
+    limit: number;
+  }): { items: StoredItem[]; total: number } {
+    const { since, after, offset, limit } = options;
+    const records = this.changeOrder.records();
+    const from = since === null ? 0 : this.changeOrder.lowerBound((item) => item.at < since);
+    let candidates: StoredItem[];
+    if (after === null) candidates = records.slice(from + offset, from + offset + limit);
+    else {
+      // The cursor's time group is checked item by item (ids compare as text there), the rest follows.
+      const group = Math.max(
+        from,
+        this.changeOrder.lowerBound((item) => item.at < after.at),
+      );
+      const later = Math.max(
+        from,
+        this.changeOrder.lowerBound((item) => item.at <= after.at),
+      );
+      const inGroup = records.slice(group, later).filter((item) => item.id > after.id);
+      const wanted = offset + limit;
+      candidates = [...inGroup, ...records.slice(later, later + Math.max(0, wanted - inGroup.length))].slice(
+        offset,
+        wanted,
+      );
+    }
+    return { items: candidates, total: records.length - from };
   }
 
   /** Copies of the items in id order, in the flavour's JSON. */
@@ -59,19 +109,35 @@ export class CloudStore {
     const raw = structuredClone(item.raw);
     change(raw);
     const at = this.flavour.stamp(raw, this.clock());
-    this.items.set(id, { id, at, raw });
+    this.put({ id, at, raw });
     return structuredClone(raw);
   }
 
   /** Adds an item now (its id must be new). */
   add(raw: Record<string, unknown>): void {
     const at = this.flavour.stamp(raw, this.clock());
-    this.items.set(this.flavour.idOf(raw), { id: this.flavour.idOf(raw), at, raw });
+    this.put({ id: this.flavour.idOf(raw), at, raw });
   }
 
   /** Deletes an item; the API forgets it without a trace. */
   delete(id: string): boolean {
+    const existing = this.items.get(id);
+    if (existing) {
+      this.changeOrder.remove(existing);
+      this.idOrder.remove(existing);
+    }
     return this.items.delete(id);
+  }
+
+  private put(item: StoredItem): void {
+    const existing = this.items.get(item.id);
+    if (existing) {
+      this.changeOrder.remove(existing);
+      this.idOrder.remove(existing);
+    }
+    this.items.set(item.id, item);
+    this.changeOrder.add(item);
+    this.idOrder.add(item);
   }
 }
 

@@ -92,7 +92,7 @@ export async function startCloudSimulator(options: CloudSimulatorOptions = {}): 
       return sendJson(res, 404, flavour.error(404, `No route ${request.method} ${path}.`));
     if (!flavour.authorized(request.headers, token))
       return sendJson(res, 401, flavour.error(401, 'Missing or invalid credentials.'));
-    const answer = listOrError(flavour, store.byChangeTime(), request.url.searchParams);
+    const answer = listOrError(flavour, store, request.url.searchParams);
     return sendJson(res, answer.status, answer.body);
   }
 

@@ -32,7 +32,7 @@ export const ibusHarness: AdapterHarness = {
     const { customers, seed, port, brokenShare } = options;
     const clock = movableClock();
     const sim = await startIbusSimulator({ clock, customers, seed, port, brokenShare });
-    const ids = () => sim.store.list().map((customer) => customer.id);
+    const ids = () => sim.store.ids();
     const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: ibusConnection(sim, pageSizeSetting(options)),
       allIds: ids,

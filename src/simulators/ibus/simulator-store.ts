@@ -4,7 +4,9 @@
  * device synchronizes (`sync`): only then does the bus assign an id and stamp changedAt with its clock.
  * Every change made on the bus itself (`change`, `delete`) is stamped the same way.
  */
+
 import type { IbusCustomer, IbusFeedEntry, IbusTombstone } from '../../adapters/ibus/ibus-types.ts';
+import { KeysetIndex } from '../kit/keyset.ts';
 import type { IbusDraft, IbusSeed } from './seed.ts';
 
 /** What a device holds until it synchronizes. */
@@ -15,6 +17,8 @@ export type PendingChange =
 export class IbusStore {
   private readonly customers = new Map<string, IbusCustomer>();
   private readonly tombstones = new Map<string, IbusTombstone>();
+  /** The feed's order (changedAt as text, id), kept with every change. */
+  private readonly order = new KeysetIndex<IbusFeedEntry, string>();
   private readonly queue: PendingChange[] = [];
   private nextId = 1;
 
@@ -29,8 +33,10 @@ export class IbusStore {
     for (const [index, { draft, syncedAt }] of seed.customers.entries()) {
       const customer = this.publish(structuredClone(draft), syncedAt.toISOString());
       // A record an old app version wrote with an impossible date (still sortable text).
-      if (seed.broken.get(index) === 'date')
+      if (seed.broken.get(index) === 'date') {
         customer.changedAt = customer.changedAt.replace(/-\d{2}-\d{2}T/, '-02-30T');
+        this.put(customer);
+      }
     }
     for (const draft of seed.pending)
       this.queue.push({ kind: 'create', deviceId: draft.deviceId, draft: structuredClone(draft) });
@@ -111,21 +117,47 @@ export class IbusStore {
     change(draft);
     draft.id = id;
     draft.changedAt = at;
-    this.customers.set(id, draft);
+    this.put(draft);
     return structuredClone(draft);
   }
 
   /** Deletes a customer: it leaves the feed and a tombstone with the deletion time takes its place. */
   delete(id: string): boolean {
     if (!this.customers.delete(id)) return false;
-    this.tombstones.set(id, { id, changedAt: this.now(), deleted: true });
+    const tombstone: IbusTombstone = { id, changedAt: this.now(), deleted: true };
+    this.tombstones.set(id, tombstone);
+    this.order.set(id, { time: tombstone.changedAt, id, value: tombstone });
     return true;
+  }
+
+  /**
+   * A page of the feed: entries changed at or after `since` (text), after the keyset, at most `limit`
+   * (not copied: read only).
+   */
+  feedPage(
+    since: string | null,
+    after: { time: string; id: string } | null,
+    limit: number,
+    ids: ReadonlySet<string> | null = null,
+  ): IbusFeedEntry[] {
+    const where = ids === null ? undefined : ({ value }: { value: IbusFeedEntry }) => ids.has(value.id);
+    return this.order.page({ since, after, limit, where }).map(({ value }) => value);
+  }
+
+  /** The ids of the synchronized customers, ascending (cheap: nothing copied). */
+  ids(): string[] {
+    return [...this.customers.keys()].sort((a, b) => (a < b ? -1 : 1));
+  }
+
+  private put(customer: IbusCustomer): void {
+    this.customers.set(customer.id, customer);
+    this.order.set(customer.id, { time: customer.changedAt, id: customer.id, value: customer });
   }
 
   private publish(draft: IbusDraft, changedAt: string): IbusCustomer {
     const id = `K-${String(this.nextId++).padStart(6, '0')}`;
     const customer: IbusCustomer = { id, changedAt, deleted: false, ...draft };
-    this.customers.set(id, customer);
+    this.put(customer);
     return customer;
   }
 }

@@ -104,7 +104,7 @@ export async function startIbusSimulator(options: IbusSimulatorOptions = {}): Pr
     if (token !== 'ok') throw new IbusHttpError(401, 'UNAUTHORIZED', 'A valid bearer token is required.');
     if (path === '/api/v1/info')
       return { status: 200, body: { busVersion: IBUS_BUS_VERSION, protocol: 1, customers: store.size } };
-    return { status: 200, body: feedPage(store.feed(), url.searchParams) };
+    return { status: 200, body: feedPage(store, url.searchParams) };
   }
 
   function handle(request: IncomingSimulatorRequest, res: ServerResponse): number {
@@ -139,10 +139,7 @@ export async function startIbusSimulator(options: IbusSimulatorOptions = {}): Pr
 }
 
 /** GET /api/v1/customers: the entries after the keyset, from changedSince on, at most `limit`. */
-function feedPage(
-  feed: IbusFeedEntry[],
-  params: URLSearchParams,
-): { items: IbusFeedEntry[]; hasMore: boolean } {
+function feedPage(store: IbusStore, params: URLSearchParams): { items: IbusFeedEntry[]; hasMore: boolean } {
   const limitText = params.get('limit') ?? '100';
   const limit = Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
@@ -160,14 +157,8 @@ function feedPage(
   const ids = idsText === null ? null : new Set(idsText.split(',').filter((id) => id !== ''));
   if (ids !== null && ids.size > limit)
     throw new IbusHttpError(400, 'INVALID_PARAMETER', `ids may name at most limit (${limit}) customers.`);
-  const selected = feed.filter(
-    (entry) =>
-      (ids === null || ids.has(entry.id)) &&
-      (since === null || entry.changedAt >= since) &&
-      (afterChangedAt === null ||
-        entry.changedAt > afterChangedAt ||
-        (entry.changedAt === afterChangedAt && entry.id > (afterId as string))),
-  );
+  const after = afterChangedAt === null ? null : { time: afterChangedAt, id: afterId as string };
+  const selected = store.feedPage(since, after, limit + 1, ids);
   return { items: structuredClone(selected.slice(0, limit)), hasMore: selected.length > limit };
 }
 

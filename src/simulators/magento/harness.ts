@@ -18,7 +18,7 @@ export const magentoHarness: AdapterHarness = {
     const { customers, seed, port, brokenShare } = options;
     const clock = movableClock();
     const sim = await startMagentoSimulator({ clock, customers, seed, port, brokenShare });
-    const ids = () => sim.store.list().map((customer) => customer.id as number);
+    const ids = () => sim.store.ids();
     const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: { url: sim.url, settings: { token: sim.token, ...pageSizeSetting(options) } },
       allIds: () => ids().map(String),

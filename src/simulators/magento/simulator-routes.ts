@@ -14,7 +14,7 @@ import type { ParsedQuery } from '../../adapters/http/query-string.ts';
 import type { MagentoSearchResult } from '../../adapters/magento/magento-types.ts';
 import { echoSearchCriteria, type InputLimits, parseSearchCriteria } from './simulator-criteria.ts';
 import { invalidType, MagentoApiError, MESSAGES, noSuchEntity, required } from './simulator-errors.ts';
-import { type PastLastPage, searchCustomers } from './simulator-search.ts';
+import type { PastLastPage } from './simulator-search.ts';
 import type { MagentoStore } from './simulator-store.ts';
 
 export interface RouteContext {
@@ -54,7 +54,7 @@ export const ROUTES: readonly Route[] = [
     resource: 'Magento_Customer::customer',
     handle: ({ store, query, limits, pastLastPage }) => {
       const criteria = parseSearchCriteria(query, limits);
-      const result = searchCustomers(store.snapshot(), criteria, pastLastPage);
+      const result = store.search(criteria, pastLastPage);
       const response: MagentoSearchResult<unknown> = {
         items: result.items,
         search_criteria: echoSearchCriteria(criteria),

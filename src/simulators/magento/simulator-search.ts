@@ -19,10 +19,10 @@ import { MagentoApiError, MESSAGES } from './simulator-errors.ts';
 
 export type PastLastPage = 'empty' | 'last-page';
 
-type Kind = 'number' | 'text' | 'date';
-type Value = string | number | null;
+export type Kind = 'number' | 'text' | 'date';
+export type Value = string | number | null;
 
-interface Field {
+export interface Field {
   kind: Kind;
   get(customer: MagentoCustomer): Value;
 }
@@ -76,6 +76,10 @@ export interface SearchResult {
   totalCount: number;
 }
 
+/**
+ * The search by scanning: filter and sort the whole store. The reference the indexed search
+ * (simulator-indexed-search.ts) must agree with, and what it falls back to for criteria it has no plan for.
+ */
 export function searchCustomers(
   customers: readonly MagentoCustomer[],
   criteria: SearchCriteria,
@@ -108,13 +112,13 @@ export function searchCustomers(
   return { items: matched.slice((page - 1) * size, page * size), totalCount };
 }
 
-function fieldOf(name: string): Field {
+export function fieldOf(name: string): Field {
   const field = FIELDS[name];
   if (!field) throw new MagentoApiError(400, MESSAGES.invalidAttribute, [name]);
   return field;
 }
 
-function matches(field: Field, filter: SearchFilter, customer: MagentoCustomer): boolean {
+export function matches(field: Field, filter: SearchFilter, customer: MagentoCustomer): boolean {
   const actual = field.get(customer);
   const condition = filter.conditionType ?? 'eq';
   if (condition === 'null') return actual === null;
@@ -158,7 +162,7 @@ function matches(field: Field, filter: SearchFilter, customer: MagentoCustomer):
 }
 
 /** A filter value as MySQL compares it with a column of this kind. */
-function normalize(kind: Kind, value: string): Value {
+export function normalize(kind: Kind, value: string): Value {
   if (kind === 'number') {
     const parsed = Number.parseFloat(value);
     return Number.isNaN(parsed) ? 0 : parsed;
@@ -172,7 +176,7 @@ function normalize(kind: Kind, value: string): Value {
 }
 
 /** NULL first; numbers numerically; text by the collation; dates as their text. */
-function compareValues(kind: Kind, a: Value, b: Value): number {
+export function compareValues(kind: Kind, a: Value, b: Value): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
   if (kind === 'number' && typeof a === 'number' && typeof b === 'number') return a - b;
   const left = kind === 'text' ? fold(String(a)) : String(a);

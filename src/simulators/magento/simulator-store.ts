@@ -11,9 +11,13 @@ import type {
   MagentoCustomer,
   MagentoRegion,
 } from '../../adapters/magento/magento-types.ts';
+import type { SearchCriteria } from '../../adapters/magento/search-criteria.ts';
 import { isCountryCode } from '../../domain/countries.ts';
 import type { SeededShop } from './seed.ts';
 import { MagentoApiError, MESSAGES, noSuchEntity, required } from './simulator-errors.ts';
+import { searchIndexed } from './simulator-indexed-search.ts';
+import { MagentoIndexes } from './simulator-indexes.ts';
+import type { PastLastPage, SearchResult } from './simulator-search.ts';
 
 export interface StoreOptions {
   clock: () => Date;
@@ -28,6 +32,8 @@ export class MagentoStore {
   private readonly companies = new Map<number, MagentoCompany>();
   private nextCustomerId = 1;
   private nextAddressId = 1;
+  private readonly indexes = new MagentoIndexes(() => this.customers.values());
+  private loading = false;
 
   constructor(private readonly options: StoreOptions) {}
 
@@ -36,10 +42,29 @@ export class MagentoStore {
     return toMagentoDate(this.options.clock());
   }
 
-  /** Adds generated data as it is (broken records included: they bypass validation like a DB import). */
-  load(shop: SeededShop): void {
-    for (const customer of shop.customers) this.put(structuredClone(customer));
+  /**
+   * Adds generated data as it is (broken records included: they bypass validation like a DB import).
+   * `handOver`: the caller keeps no reference, so the objects are stored without copying them.
+   */
+  load(shop: SeededShop, handOver = false): void {
+    this.loading = true;
+    for (const customer of shop.customers) this.put(handOver ? customer : structuredClone(customer));
+    this.loading = false;
+    this.indexes.prebuild();
     for (const company of shop.companies) this.companies.set(company.id, structuredClone(company));
+  }
+
+  /** GET /V1/customers/search, answered from the indexes (stored objects: only for reading). */
+  search(criteria: SearchCriteria, pastLastPage: PastLastPage = 'empty'): SearchResult {
+    return searchIndexed(this.indexes, () => this.snapshot(), criteria, pastLastPage);
+  }
+
+  /** The ids of all customers, ascending (cheap: from the index, nothing copied). */
+  ids(): number[] {
+    return this.indexes
+      .index([])
+      .records()
+      .map((customer) => customer.id as number);
   }
 
   get size(): number {
@@ -98,11 +123,18 @@ export class MagentoStore {
   }
 
   delete(id: number): boolean {
+    const existing = this.customers.get(id);
+    if (existing) this.indexes.remove(existing);
     return this.customers.delete(id);
   }
 
   private put(customer: MagentoCustomer): void {
     const id = customer.id as number;
+    if (!this.loading) {
+      const existing = this.customers.get(id);
+      if (existing) this.indexes.remove(existing);
+      this.indexes.add(customer);
+    }
     this.customers.set(id, customer);
     this.nextCustomerId = Math.max(this.nextCustomerId, id + 1);
     for (const address of customer.addresses ?? [])

@@ -92,6 +92,7 @@ export async function startMagentoSimulator(
       b2b,
       until: options.seedUntil ?? DEFAULT_SEED_UNTIL,
     }),
+    true,
   );
   const token = options.token ?? integrationToken(seed);
   const auth = new SimulatorAuth({

@@ -17,7 +17,7 @@ export const oxidHarness: AdapterHarness = {
     const { customers, seed, port, brokenShare } = options;
     const clock = movableClock();
     const sim = await startOxidSimulator({ clock, customers, seed, port, brokenShare });
-    const customerIds = () => sim.store.customers().map((user) => user.columns.OXID);
+    const customerIds = () => sim.store.listedIds();
     const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: { url: sim.url, settings: { apiKey: sim.apiKey, ...pageSizeSetting(options) } },
       allIds: customerIds,

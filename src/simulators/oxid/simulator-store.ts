@@ -6,8 +6,10 @@
  * user removes its addresses and leaves a tombstone. Instants are kept exactly (ms since the epoch, whole
  * seconds) and rendered in the shop's time zone only on the way out.
  */
+
 import type { OxidAddress, OxidDeletedUser, OxidUser } from '../../adapters/oxid/oxid-types.ts';
 import { toShopTime } from '../../adapters/oxid/shop-time.ts';
+import { type KeyedEntry, KeysetIndex } from '../kit/keyset.ts';
 
 /** oxuser columns without the date-times, which the store keeps as instants. */
 export type UserColumns = Omit<
@@ -45,10 +47,15 @@ export interface Tombstone {
 
 const ZERO_DATE = '0000-00-00 00:00:00';
 
+/** What the connector's stream holds: a user or a tombstone. */
+export type StreamItem = { user: StoredUser } | { tombstone: Tombstone };
+
 export class OxidStore {
   private readonly users = new Map<string, StoredUser>();
   private readonly tombstones = new Map<string, Tombstone>();
   private sequence = 0;
+  /** The connector's stream (users by change time, tombstones by deletion time), kept with every change. */
+  private readonly stream = new KeysetIndex<StreamItem>();
 
   constructor(private readonly clock: () => Date) {}
 
@@ -58,8 +65,26 @@ export class OxidStore {
   }
 
   load(users: readonly StoredUser[], tombstones: readonly Tombstone[]): void {
-    for (const user of users) this.users.set(user.columns.OXID, structuredClone(user));
-    for (const tombstone of tombstones) this.tombstones.set(tombstone.OXID, { ...tombstone });
+    for (const user of users) this.putUser(structuredClone(user));
+    for (const tombstone of tombstones) this.putTombstone({ ...tombstone });
+  }
+
+  /** A page of the connector's stream (users and tombstones) in (instant, OXID) order. */
+  streamPage(options: {
+    since: number | null;
+    after: { time: number; id: string } | null;
+    limit: number;
+    where?: (entry: KeyedEntry<StreamItem>) => boolean;
+  }): Array<KeyedEntry<StreamItem>> {
+    return this.stream.page(options);
+  }
+
+  /** The OXIDs of the users the connector lists for a shop, by OXCUSTNR (cheap: nothing copied). */
+  listedIds(shopId = '1'): string[] {
+    return [...this.users.values()]
+      .filter((user) => isListed(user, shopId))
+      .sort((a, b) => Number(a.columns.OXCUSTNR) - Number(b.columns.OXCUSTNR))
+      .map((user) => user.columns.OXID);
   }
 
   get size(): number {
@@ -93,6 +118,7 @@ export class OxidStore {
     const user = this.require(oxid);
     change(user.columns);
     user.timestamp = this.now();
+    this.putUser(user);
     return structuredClone(user);
   }
 
@@ -103,6 +129,7 @@ export class OxidStore {
       if (!address) continue;
       change(address.columns);
       address.timestamp = this.now();
+      this.putUser(user);
       return structuredClone(address);
     }
     throw new RangeError(`There is no oxaddress ${addressId}.`);
@@ -113,6 +140,7 @@ export class OxidStore {
     const user = this.require(oxid);
     const address = { columns: { ...columns, OXID: this.newId(), OXUSERID: oxid }, timestamp: this.now() };
     user.addresses.push(address);
+    this.putUser(user);
     return structuredClone(address);
   }
 
@@ -123,6 +151,7 @@ export class OxidStore {
       if (index < 0) continue;
       user.addresses.splice(index, 1);
       user.timestamp = this.now();
+      this.putUser(user);
       return;
     }
     throw new RangeError(`There is no oxaddress ${addressId}.`);
@@ -132,11 +161,27 @@ export class OxidStore {
   deleteUser(oxid: string): void {
     const user = this.require(oxid);
     this.users.delete(oxid);
-    this.tombstones.set(oxid, {
+    this.stream.delete(`u:${oxid}`);
+    this.putTombstone({
       OXID: oxid,
       OXSHOPID: user.columns.OXSHOPID,
       OXUSERNAME: user.columns.OXUSERNAME,
       deleted: this.now(),
+    });
+  }
+
+  private putUser(user: StoredUser): void {
+    const oxid = user.columns.OXID;
+    this.users.set(oxid, user);
+    this.stream.set(`u:${oxid}`, { time: changeTimeOf(user), id: oxid, value: { user } });
+  }
+
+  private putTombstone(tombstone: Tombstone): void {
+    this.tombstones.set(tombstone.OXID, tombstone);
+    this.stream.set(`t:${tombstone.OXID}`, {
+      time: tombstone.deleted,
+      id: tombstone.OXID,
+      value: { tombstone },
     });
   }
 
@@ -162,7 +207,7 @@ export class OxidStore {
       registered: password === '' ? null : now,
       addresses: [],
     };
-    this.users.set(user.columns.OXID, user);
+    this.putUser(user);
     return structuredClone(user);
   }
 

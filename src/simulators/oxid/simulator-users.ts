@@ -50,22 +50,30 @@ export function usersPage(
   const emails = emailsOf(query);
   const ids = idsOf(query);
 
-  const { users, tombstones } = store.snapshot();
-  const entries: Entry[] = [];
-  for (const user of users) {
-    if (!isListed(user, context.shopId)) continue;
-    if (emails && !emails.has(fold(user.columns.OXUSERNAME))) continue;
-    if (ids && !ids.has(user.columns.OXID)) continue;
-    entries.push({ time: changeTimeOf(user), id: user.columns.OXID, user });
-  }
-  if (!emails && !ids) {
-    for (const tombstone of tombstones) {
-      if (tombstone.OXSHOPID === context.shopId)
-        entries.push({ time: tombstone.deleted, id: tombstone.OXID, tombstone });
+  let page: Entry[];
+  if (emails || ids) {
+    // By email (at most 100 addresses) or by id (at most a page): the listed users asked for, by filter and sort.
+    const entries: Entry[] = [];
+    for (const user of store.snapshot().users) {
+      if (!isListed(user, context.shopId)) continue;
+      if (emails && !emails.has(fold(user.columns.OXUSERNAME))) continue;
+      if (ids && !ids.has(user.columns.OXID)) continue;
+      entries.push({ time: changeTimeOf(user), id: user.columns.OXID, user });
     }
+    page = keysetPage(entries, { since, after, limit });
+  } else {
+    page = store
+      .streamPage({
+        since,
+        after,
+        limit,
+        where: ({ value }) =>
+          'user' in value
+            ? isListed(value.user, context.shopId)
+            : value.tombstone.OXSHOPID === context.shopId,
+      })
+      .map(({ time, id, value }) => ({ time, id, ...value }));
   }
-  const page = keysetPage(entries, { since, after, limit });
-
   const last = page.at(-1);
   return {
     timeZone: context.timeZone,

@@ -17,7 +17,7 @@ export const retailPosHarness: AdapterHarness = {
     const { customers, seed, port, brokenShare } = options;
     const clock = movableClock();
     const sim = await startRetailPosSimulator({ clock, customers, seed, port, brokenShare });
-    const ids = () => sim.store.list().map((customer) => customer.customerId);
+    const ids = () => sim.store.ids();
     const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: { url: sim.url, settings: { apiKey: sim.apiKey, ...pageSizeSetting(options) } },
       allIds: ids,

@@ -4,18 +4,39 @@
  * change of a customer or its cards moves modifiedAt; deleting or anonymizing leaves a tombstone.
  */
 import type { PosCustomer, PosDeletedCustomer } from '../../adapters/retail-pos/pos-types.ts';
+import { type KeyedEntry, KeysetIndex } from '../kit/keyset.ts';
 import type { StoredPosCustomer } from './seed.ts';
+
+/** What the customers feed holds: a customer or a tombstone, by (change instant, customerId). */
+export type FeedItem = { stored: StoredPosCustomer } | { tombstone: PosDeletedCustomer };
 
 export class PosStore {
   private readonly customers = new Map<string, StoredPosCustomer>();
   private readonly tombstones = new Map<string, PosDeletedCustomer>();
+  /** The feed's sorted index, kept with every change. */
+  private readonly feed = new KeysetIndex<FeedItem>();
 
   constructor(private readonly clock: () => Date) {}
 
   load(customers: readonly StoredPosCustomer[], deleted: readonly PosDeletedCustomer[]): void {
-    for (const customer of customers)
-      this.customers.set(customer.customer.customerId, structuredClone(customer));
-    for (const tombstone of deleted) this.tombstones.set(tombstone.customerId, { ...tombstone });
+    for (const customer of customers) this.putCustomer(structuredClone(customer));
+    for (const tombstone of deleted) this.putTombstone({ ...tombstone });
+  }
+
+  /** A page of the feed (customers and tombstones) in (change instant, customerId) order. */
+  feedPage(options: {
+    since: number | null;
+    after: { time: number; id: string } | null;
+    limit: number;
+    /** Only these entries (the read by id: `ids`). */
+    where?: (entry: KeyedEntry<FeedItem>) => boolean;
+  }): Array<KeyedEntry<FeedItem>> {
+    return this.feed.page(options);
+  }
+
+  /** The customerIds of all customers, ascending as text (cheap: nothing copied). */
+  ids(): string[] {
+    return [...this.customers.keys()].sort((a, b) => a.localeCompare(b));
   }
 
   get size(): number {
@@ -44,6 +65,7 @@ export class PosStore {
     const stored = this.require(customerId);
     change(stored.customer);
     stored.modified = this.clock().getTime();
+    this.putCustomer(stored);
     return render(stored);
   }
 
@@ -55,7 +77,7 @@ export class PosStore {
       customer: { ...structuredClone(customer), customerId },
       modified: this.clock().getTime(),
     };
-    this.customers.set(customerId, stored);
+    this.putCustomer(stored);
     return render(stored);
   }
 
@@ -63,7 +85,23 @@ export class PosStore {
   remove(customerId: string, reason: PosDeletedCustomer['reason'] = 'deleted'): void {
     this.require(customerId);
     this.customers.delete(customerId);
-    this.tombstones.set(customerId, { customerId, deletedAt: this.clock().toISOString(), reason });
+    this.feed.delete(`c:${customerId}`);
+    this.putTombstone({ customerId, deletedAt: this.clock().toISOString(), reason });
+  }
+
+  private putCustomer(stored: StoredPosCustomer): void {
+    const id = stored.customer.customerId;
+    this.customers.set(id, stored);
+    this.feed.set(`c:${id}`, { time: stored.modified, id, value: { stored } });
+  }
+
+  private putTombstone(tombstone: PosDeletedCustomer): void {
+    this.tombstones.set(tombstone.customerId, tombstone);
+    this.feed.set(`t:${tombstone.customerId}`, {
+      time: Date.parse(tombstone.deletedAt),
+      id: tombstone.customerId,
+      value: { tombstone },
+    });
   }
 
   private require(customerId: string): StoredPosCustomer {

@@ -12,7 +12,6 @@ import type {
   PosStore as PosStoreRow,
 } from '../../adapters/retail-pos/pos-types.ts';
 import { HEAD_OFFICE_RATE_LIMIT, MAX_PAGE_SIZE } from '../../adapters/retail-pos/settings.ts';
-import { keysetPage } from '../kit/keyset.ts';
 import {
   type IncomingSimulatorRequest,
   type InjectedFailure,
@@ -176,22 +175,17 @@ function customersPage(store: PosStore, query: URLSearchParams): PosCustomersRes
   const ids = idsText === null ? null : new Set(idsText.split(',').filter((id) => id !== ''));
   if (ids !== null && ids.size > limit)
     throw new ApiError(400, 'INVALID_PARAMETER', `ids may name at most limit (${limit}) customers.`);
-  const { customers, tombstones } = store.snapshot();
-  const all = [
-    ...customers.map((stored) => ({ time: stored.modified, id: stored.customer.customerId, stored })),
-    ...tombstones.map((tombstone) => ({
-      time: Date.parse(tombstone.deletedAt),
-      id: tombstone.customerId,
-      tombstone,
-    })),
-  ];
-  const entries = ids === null ? all : all.filter((entry) => ids.has(entry.id));
   const after = afterAt === null ? null : { time: afterAt, id: afterId as string };
-  const page = keysetPage(entries, { since, after, limit });
+  const page = store.feedPage({
+    since,
+    after,
+    limit,
+    where: ids === null ? undefined : ({ id }) => ids.has(id),
+  });
   const last = page.at(-1);
   return {
-    customers: page.flatMap((entry) => ('stored' in entry ? [render(entry.stored)] : [])),
-    deletedCustomers: page.flatMap((entry) => ('tombstone' in entry ? [entry.tombstone] : [])),
+    customers: page.flatMap(({ value }) => ('stored' in value ? [render(value.stored)] : [])),
+    deletedCustomers: page.flatMap(({ value }) => ('tombstone' in value ? [value.tombstone] : [])),
     next: last ? { modifiedAt: new Date(last.time).toISOString(), customerId: last.id } : null,
   };
 }

@@ -25,7 +25,7 @@ export const sfaHarness: AdapterHarness = {
       brokenShare,
       requestsPerSecond: null,
     });
-    const ids = () => sim.store.list().map((customer) => customer.id);
+    const ids = () => sim.store.ids(null, Number.POSITIVE_INFINITY);
     const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: {
         url: sim.url,

@@ -6,6 +6,7 @@
  */
 
 import type { SfaCustomer, SfaRepresentative } from '../../adapters/sfa/sfa-types.ts';
+import { KeysetIndex } from '../kit/keyset.ts';
 import { Prng } from '../sample-data/prng.ts';
 import { deviceIdOf, deviceTime, type SeededSfa, seededUuid } from './seed.ts';
 
@@ -29,6 +30,9 @@ export type NewSfaCustomer = Omit<
 
 export class SfaStore {
   private readonly customers = new Map<string, SfaCustomer>();
+  /** The change feed's order (modifiedAt, id) and the id scan's order, kept with every change. */
+  private readonly byChange = new KeysetIndex<SfaCustomer>();
+  private readonly byId = new KeysetIndex<null>();
   private readonly outboxes = new Map<string, Map<string, SfaCustomer>>();
   private readonly team = new Map<string, SfaRepresentative>();
   private readonly rng: Prng;
@@ -39,7 +43,7 @@ export class SfaStore {
 
   load(data: SeededSfa): void {
     for (const representative of data.representatives) this.team.set(representative.code, representative);
-    for (const customer of data.customers) this.customers.set(customer.id, structuredClone(customer));
+    for (const customer of data.customers) this.put(structuredClone(customer));
   }
 
   representatives(): SfaRepresentative[] {
@@ -97,7 +101,7 @@ export class SfaStore {
     const ids = [...outbox.keys()];
     for (const [id, customer] of outbox) {
       const existing = this.customers.get(id);
-      this.customers.set(id, { ...customer, createdAt: existing?.createdAt ?? now, modifiedAt: now });
+      this.put({ ...customer, createdAt: existing?.createdAt ?? now, modifiedAt: now });
     }
     outbox.clear();
     return ids;
@@ -109,7 +113,7 @@ export class SfaStore {
     if (!existing) throw new Error(`No customer ${id} on the SFA server.`);
     change(existing);
     existing.modifiedAt = this.options.clock().toISOString();
-    this.customers.set(id, existing);
+    this.put(existing);
     return structuredClone(existing);
   }
 
@@ -123,30 +127,37 @@ export class SfaStore {
 
   /** Deletes a customer on the server; SFA keeps no trace of it. */
   delete(id: string): boolean {
+    this.byChange.delete(id);
+    this.byId.delete(id);
     return this.customers.delete(id);
   }
 
   query(query: SfaQuery): SfaCustomer[] {
-    return [...this.customers.values()]
-      .map((customer) => ({ customer, at: Date.parse(customer.modifiedAt) }))
-      .filter(({ at }) => query.from === null || at >= query.from)
-      .filter(({ customer }) => !query.ids || query.ids.has(customer.id))
-      .filter(
-        ({ customer, at }) =>
-          query.after === null ||
-          at > query.after.at ||
-          (at === query.after.at && compareIds(customer.id, query.after.id) > 0),
-      )
-      .sort((a, b) => a.at - b.at || compareIds(a.customer.id, b.customer.id))
-      .slice(0, query.limit + 1)
-      .map(({ customer }) => structuredClone(customer));
+    const ids = query.ids;
+    return this.byChange
+      .page({
+        since: query.from,
+        after: query.after === null ? null : { time: query.after.at, id: query.after.id },
+        limit: query.limit + 1,
+        where: ids ? ({ value }) => ids.has(value.id) : undefined,
+      })
+      .map(({ value }) => structuredClone(value));
   }
 
   ids(afterId: string | null, limit: number): string[] {
-    return [...this.customers.keys()]
-      .filter((id) => afterId === null || compareIds(id, afterId) > 0)
-      .sort(compareIds)
-      .slice(0, limit + 1);
+    return this.byId
+      .page({ since: null, after: afterId === null ? null : { time: 0, id: afterId }, limit: limit + 1 })
+      .map(({ id }) => id);
+  }
+
+  private put(customer: SfaCustomer): void {
+    this.customers.set(customer.id, customer);
+    this.byChange.set(customer.id, {
+      time: Date.parse(customer.modifiedAt),
+      id: customer.id,
+      value: customer,
+    });
+    this.byId.set(customer.id, { time: 0, id: customer.id, value: null });
   }
 
   private rep(code: string): SfaRepresentative {

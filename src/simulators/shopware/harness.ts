@@ -19,7 +19,7 @@ export const shopwareHarness: AdapterHarness = {
     const { customers, seed, port, brokenShare } = options;
     const clock = movableClock();
     const sim = await startShopwareSimulator({ clock, customers, seed, port, brokenShare });
-    const ids = () => sim.store.list().map((customer) => customer.id);
+    const ids = () => sim.store.ids();
     const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: {
         url: sim.url,

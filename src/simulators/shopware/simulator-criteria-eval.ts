@@ -5,7 +5,10 @@
 import type { ParsedCriteria, ParsedFilter } from './simulator-criteria.ts';
 import { type EntityName, type FieldKind, valuesOf } from './simulator-schema.ts';
 
-/** The records matching the criteria, sorted and paged, with the total the count mode asks for. */
+/**
+ * The records matching the criteria, sorted and paged, with the total the count mode asks for: by scanning
+ * every record. The reference the indexed search (simulator-indexed-search.ts) must agree with.
+ */
 export function search<T extends Record<string, unknown>>(
   records: readonly T[],
   criteria: ParsedCriteria,
@@ -37,7 +40,7 @@ export function search<T extends Record<string, unknown>>(
 }
 
 /** SQL's three-valued logic: true, false, or null (unknown). `negated`: inside a not filter. */
-function evaluate(
+export function evaluate(
   entity: EntityName,
   filter: ParsedFilter,
   record: Record<string, unknown>,
@@ -153,7 +156,7 @@ function compareRecords(
 }
 
 /** MySQL's string-to-DATETIME: "2024-05-17", "2024-05-17 08:03:11.123", ISO 8601 with "T" and an offset. */
-function mysqlDate(value: unknown): number | null {
+export function mysqlDate(value: unknown): number | null {
   const match =
     /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(
       String(value).trim(),
@@ -200,6 +203,6 @@ function or(results: Array<boolean | null>): boolean | null {
   return results.some((result) => result === null) ? null : false;
 }
 
-function toBool(value: unknown): boolean {
+export function toBool(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 'true';
 }

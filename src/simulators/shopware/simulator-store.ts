@@ -16,7 +16,10 @@ import {
   SALES_CHANNELS,
   SALUTATIONS,
 } from './simulator-catalog.ts';
+import type { ParsedCriteria } from './simulator-criteria.ts';
 import { fail } from './simulator-errors.ts';
+import { searchIndexed } from './simulator-indexed-search.ts';
+import { ShopwareIndexes } from './simulator-indexes.ts';
 
 /** An address as a test writes it: the country by ISO code. */
 export type AddressInput = Partial<
@@ -35,6 +38,7 @@ export type CustomerInput = Partial<Omit<ShopwareCustomer, 'addresses' | 'apiAli
 
 export class ShopwareStore {
   private readonly customers = new Map<string, ShopwareCustomer>();
+  private readonly indexes = new ShopwareIndexes(() => this.customers.values());
 
   constructor(private readonly clock: () => Date) {}
 
@@ -43,8 +47,28 @@ export class ShopwareStore {
     return toRenderedDate(this.clock());
   }
 
-  load(customers: readonly ShopwareCustomer[]): void {
-    for (const customer of customers) this.customers.set(customer.id, structuredClone(customer));
+  /** Adds generated customers; `handOver`: the caller keeps no reference, so they are stored without a copy. */
+  load(customers: readonly ShopwareCustomer[], handOver = false): void {
+    for (const customer of customers)
+      this.customers.set(customer.id, handOver ? customer : structuredClone(customer));
+    this.indexes.clear();
+    // The indexes of the adapter's keyset reads, built now so that the first page is not the slow one.
+    for (const field of ['createdAt', 'updatedAt']) {
+      this.indexes.index([
+        { field, kind: 'date', descending: false },
+        { field: 'id', kind: 'id', descending: false },
+      ]);
+    }
+  }
+
+  /** POST /api/search/customer, answered from the indexes (stored objects: only for reading). */
+  search(criteria: ParsedCriteria): { data: ShopwareCustomer[]; total: number } {
+    return searchIndexed(this.indexes, () => this.snapshot(), criteria);
+  }
+
+  /** The ids of all customers in the order they were created (nothing copied). */
+  ids(): string[] {
+    return [...this.customers.keys()];
   }
 
   get size(): number {
@@ -115,7 +139,7 @@ export class ShopwareStore {
       updatedAt: null,
       apiAlias: 'customer',
     };
-    this.customers.set(id, customer);
+    this.put(id, customer);
     return structuredClone(customer);
   }
 
@@ -148,7 +172,7 @@ export class ShopwareStore {
       createdAt: existing.createdAt,
       updatedAt: now,
     };
-    this.customers.set(id, customer);
+    this.put(id, customer);
     return structuredClone(customer);
   }
 
@@ -157,7 +181,7 @@ export class ShopwareStore {
     const draft = structuredClone(this.require(id));
     change(draft);
     draft.updatedAt = this.now();
-    this.customers.set(id, draft);
+    this.put(id, draft);
     return structuredClone(draft);
   }
 
@@ -177,7 +201,16 @@ export class ShopwareStore {
   }
 
   delete(id: string): boolean {
+    const existing = this.customers.get(id);
+    if (existing) this.indexes.remove(existing);
     return this.customers.delete(id);
+  }
+
+  private put(id: string, customer: ShopwareCustomer): void {
+    const existing = this.customers.get(id);
+    if (existing) this.indexes.remove(existing);
+    this.indexes.add(customer);
+    this.customers.set(id, customer);
   }
 
   private require(id: string): ShopwareCustomer {

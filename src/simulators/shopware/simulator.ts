@@ -87,7 +87,7 @@ export async function startShopwareSimulator(
     until: options.seedUntil ?? DEFAULT_SEED_UNTIL,
   });
   const store = new ShopwareStore(clock);
-  store.load(shop.customers);
+  store.load(shop.customers, true);
   const integration = options.integration ?? integrationKeys(seed);
   const auth = new SimulatorAuth({
     integrations: [integration],
@@ -169,9 +169,8 @@ export async function startShopwareSimulator(
   }
 
   function searchEntities(entity: EntityName, criteria: ParsedCriteria) {
-    const records =
-      entity === 'customer' ? (store.snapshot() as unknown as Array<Record<string, unknown>>) : [];
-    return search(records, criteria);
+    if (entity === 'customer') return store.search(criteria) as unknown as ReturnType<typeof search>;
+    return search([], criteria);
   }
 
   function handle(request: IncomingSimulatorRequest, res: ServerResponse): number {

@@ -25,7 +25,7 @@ export const webshopHarness: AdapterHarness = {
       brokenShare,
       requestsPerSecond: null,
     });
-    const ids = () => sim.store.list().map((customer) => customer.id);
+    const ids = () => sim.store.ids();
     const harness: Omit<SimulatorHarness, 'faults'> = {
       connection: {
         url: sim.url,

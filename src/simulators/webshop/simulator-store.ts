@@ -10,6 +10,7 @@ import type {
   WebshopCustomer,
   WebshopTombstone,
 } from '../../adapters/webshop/webshop-types.ts';
+import { KeysetIndex } from '../kit/keyset.ts';
 import type { SeededWebshop } from './seed.ts';
 
 export interface WebshopStoreOptions {
@@ -32,6 +33,8 @@ export type NewWebshopCustomer = Omit<WebshopCustomer, 'id' | 'deleted' | 'creat
 
 export class WebshopStore {
   private readonly changes = new Map<number, WebshopChange>();
+  /** The list endpoint's order (modifiedAt, id), kept with every change. */
+  private readonly order = new KeysetIndex<WebshopChange, number, number>();
   private nextId = 1;
 
   constructor(private readonly options: WebshopStoreOptions) {}
@@ -61,7 +64,17 @@ export class WebshopStore {
   }
 
   get size(): number {
-    return this.list().length;
+    let count = 0;
+    for (const item of this.changes.values()) if (!item.deleted) count += 1;
+    return count;
+  }
+
+  /** The ids of the existing customers, ascending (cheap: nothing copied). */
+  ids(): number[] {
+    return [...this.changes.values()]
+      .filter((item) => !item.deleted)
+      .map((item) => item.id)
+      .sort((a, b) => a - b);
   }
 
   /** A company registers: new id, created and modified now. */
@@ -99,21 +112,20 @@ export class WebshopStore {
   /** The changes of the list endpoint, in (modifiedAt, id) order, one more than `limit` to tell hasMore. */
   query(query: ChangeQuery): WebshopChange[] {
     const horizon = this.options.clock().getTime() - this.options.tombstoneRetentionDays * 86_400_000;
-    const keyed = [...this.changes.values()]
-      .map((item) => ({ item, at: webshopTimeOrder(item.modifiedAt) }))
-      .filter(({ item, at }) => !item.deleted || at >= horizon)
-      .filter(({ at }) => query.from === null || at >= query.from)
-      .filter(({ item }) => !query.ids || query.ids.has(item.id))
-      .filter(
-        ({ item, at }) =>
-          query.after === null || at > query.after.at || (at === query.after.at && item.id > query.after.id),
-      )
-      .sort((a, b) => a.at - b.at || a.item.id - b.item.id);
-    return keyed.slice(0, query.limit + 1).map(({ item }) => structuredClone(item));
+    const ids = query.ids;
+    return this.order
+      .page({
+        since: query.from,
+        after: query.after === null ? null : { time: query.after.at, id: query.after.id },
+        limit: query.limit + 1,
+        where: ({ value, time }) => (!value.deleted || time >= horizon) && (!ids || ids.has(value.id)),
+      })
+      .map(({ value }) => structuredClone(value));
   }
 
   private put(item: WebshopChange): void {
     this.changes.set(item.id, item);
+    this.order.set(String(item.id), { time: webshopTimeOrder(item.modifiedAt), id: item.id, value: item });
     this.nextId = Math.max(this.nextId, item.id + 1);
   }
 }

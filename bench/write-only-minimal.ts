@@ -1,0 +1,63 @@
+/**
+ * A minimal "write only" measurement, until bench/write-only.ts (the import's write path, another branch)
+ * lands: the adapter's pages are read into memory first, then a real import runs with an adapter that
+ * hands out those pages (no HTTP, no shop), into a fresh database. bench/run.ts uses bench/write-only.ts
+ * when it exists and exports `measureWriteOnly` with this signature; else this one.
+ */
+import type { Adapter, ChannelConnection, CustomerPage } from '../src/adapters/adapter.ts';
+import { createAdapterRegistry } from '../src/adapters/registry.ts';
+import { ChannelService } from '../src/channels/channel-service.ts';
+import { runImport } from '../src/import/import-service.ts';
+import type { Db } from '../src/storage/db.ts';
+
+export interface WriteOnlyInput {
+  /** A fresh, migrated database. */
+  db: Db;
+  /** The real adapter (its kind, settings and capabilities). */
+  adapter: Adapter;
+  connection: ChannelConnection;
+  /** The pages to write, held in memory. */
+  pages: readonly CustomerPage[];
+}
+
+export interface WriteOnlyResult {
+  seconds: number;
+  records: number;
+}
+
+/** Writes `pages` from memory into `db` through the import (first import, every warning confirmed). */
+export async function measureWriteOnly(input: WriteOnlyInput): Promise<WriteOnlyResult> {
+  const { db, adapter, connection, pages } = input;
+  const replay: Adapter = {
+    ...adapter,
+    async *readCustomers() {
+      yield* pages;
+    },
+  };
+  const adapters = createAdapterRegistry([replay]);
+  const channel = 'bench-write-only';
+  await new ChannelService(db, adapters).add({
+    name: channel,
+    adapter: adapter.kind,
+    type: 'b2b-b2c',
+    url: connection.url,
+    settings: { ...connection.settings },
+    customerApproval: false,
+    pseudoPartnerNumber: null,
+  });
+  const started = performance.now();
+  const run = await runImport(
+    { db, adapters },
+    {
+      channel,
+      changedSince: 'anytime',
+      timestamp: null,
+      emails: null,
+      deactivateDeleted: false,
+      confirmAllWarnings: true,
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (run.state !== 'finished') throw new Error(`write-only run ${run.state}: ${run.error?.message}`);
+  return { seconds, records: run.counts.read };
+}
