@@ -4,6 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import { AppServer } from '../src/batch/app-server.ts';
 import { JobService } from '../src/batch/job-service.ts';
 import { addQueue } from '../src/batch/queue-service.ts';
+import { formatInstant } from '../src/domain/instant-text.ts';
 import { listServers } from '../src/storage/app-server-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import {
@@ -125,8 +126,9 @@ describeEachDb('Batch jobs on one application server', (getDb) => {
     const begin = new Date(Date.now() + 60_000);
     const job = await fileSleep(db, {}, { startMode: 'once', begin });
     const later = new JobService(db, testApplications, () => new Date(begin.getTime() + 2 * 3_600_000));
+    // Begin as the job's time zone shows it (src/domain/instant-text.ts), not as an ISO instant.
     await expect(later.release(String(job.id))).rejects.toThrow(
-      `Begin ${begin.toISOString()}, which has passed`,
+      `Begin ${formatInstant(begin, { timeZone: job.timeZone })}, which has passed`,
     );
     expect((await jobs().show(String(job.id))).state).toBe('planned');
   });

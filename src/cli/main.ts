@@ -62,7 +62,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'jobs',
-    summary: 'batch jobs: list, show, log, edit, release, cancel, trigger',
+    summary: 'batch jobs: list, show, log, edit, release, cancel, trigger, rerun',
     load: async () => (await import('./commands/jobs.ts')).registerJobCommands,
   },
   {

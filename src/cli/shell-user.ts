@@ -3,7 +3,6 @@
  * `--user`, else the default (KONTOR_USER, or "user" in kontor.json), else the OS user; it must be a Kontor
  * user, and the error says how to name or create one.
  */
-import { InvalidInputError } from '../domain/errors.ts';
 import type { AppContext } from './app-context.ts';
 import { osUser } from './batch-options.ts';
 
@@ -15,15 +14,20 @@ export function shellUserName(app: AppContext, given: string | undefined): { nam
   return { name: osUser(), from: 'os' };
 }
 
-/** The user jobs filed now belong to; an InvalidInputError (exit 2) when it is no Kontor user. */
+/**
+ * The user jobs filed now belong to. A name that is no Kontor user is still taken (the CLI contract of
+ * DESIGN.md files jobs for any `--user`, and scripts written against it create no users), with a warning on
+ * stderr that says how to make it one: until then nobody can log in to see its notifications.
+ */
 export async function shellUser(app: AppContext, given: string | undefined): Promise<string> {
   const { name, from } = shellUserName(app, given);
   if (await (await app.services()).users.exists(name)) return name;
   const create = `create it with: kontor user add ${name}`;
   const which = {
-    '--user': `--user "${name}" is not a Kontor user: name an existing one (kontor user list), or ${create}.`,
-    default: `The default user "${name}" (KONTOR_USER, or "user" in kontor.json) is not a Kontor user: ${create}, or set another.`,
-    os: `Jobs filed from the shell belong to a Kontor user, and "${name}" (the OS user) is none. Name one with --user <name>, set the default with "user" in kontor.json (or KONTOR_USER), or ${create}.`,
+    '--user': `--user "${name}" is not a Kontor user: the job is filed for it, but nobody can log in to see its notifications; name an existing one (kontor user list), or ${create}.`,
+    default: `The default user "${name}" (KONTOR_USER, or "user" in kontor.json) is not a Kontor user: the job is filed for it; ${create}, or set another.`,
+    os: `Jobs filed from the shell belong to a Kontor user, and "${name}" (the OS user) is none: the job is filed for it; name one with --user <name>, set the default with "user" in kontor.json (or KONTOR_USER), or ${create}.`,
   }[from];
-  throw new InvalidInputError(which ?? `"${name}" is not a Kontor user.`);
+  app.output.err(`kontor: warning: ${which ?? `"${name}" is not a Kontor user.`}`);
+  return name;
 }
