@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logIn, nav, pick } from './support/ui.ts';
+import { eventually, logInFirstTime, nav, pick } from './support/ui.ts';
 
 const PASSWORD = 'browser-preview-password';
 
@@ -49,12 +49,7 @@ describeBrowser('Import customers preview in Chromium', () => {
       timezoneId: 'UTC',
     });
     page.setDefaultTimeout(15_000);
-    await logIn(page, server.url, 'admin', server.admin.oneTimePassword);
-    // The login's ticket stands for the one-time password just typed: the form asks only for the new one.
-    await page.getByLabel(/^New password/).fill(PASSWORD);
-    await page.getByLabel(/^Repeat new password/).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByTestId('home-channels').waitFor();
+    await logInFirstTime(page, server.url, server.admin.oneTimePassword, PASSWORD);
     await addChannel('shop', shop);
     await addChannel('slow', slow);
   });
