@@ -23,6 +23,8 @@ export interface AppContextOptions {
   secrets?: ChannelSecrets;
   /** The environment commands read (default: this process's); main() lays it over the configuration file. */
   env?: NodeJS.ProcessEnv;
+  /** The command is short (a list, an edit: not an import or a server): the database opens small. */
+  short?: boolean;
 }
 
 export class AppContext {
@@ -33,6 +35,7 @@ export class AppContext {
   readonly #secrets: ChannelSecrets;
   /** The environment over the configuration file (config-file.ts): KONTOR_DB, KONTOR_USER, KONTOR_PORT, ... */
   readonly env: NodeJS.ProcessEnv;
+  readonly #short: boolean;
 
   constructor(
     readonly dbSpec: string | undefined,
@@ -41,6 +44,7 @@ export class AppContext {
   ) {
     this.adapters = options.adapters ?? defaultAdapters;
     this.env = options.env ?? process.env;
+    this.#short = options.short ?? false;
     this.#secrets = options.secrets ?? new ChannelSecrets(keySourceFrom(this.env));
     this.applications =
       options.applications ??
@@ -48,7 +52,7 @@ export class AppContext {
   }
 
   async database(): Promise<Db> {
-    this.db ??= await openDb(this.dbSpec);
+    this.db ??= await openDb(this.dbSpec, { small: this.#short });
     return this.db;
   }
 

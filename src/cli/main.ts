@@ -219,6 +219,7 @@ export async function main(
         const processEnv = options.env ?? process.env;
         const env = effectiveEnv(loadConfig(globalOption(argv.slice(2), '--config'), processEnv), processEnv);
         holder.context = new loaded.AppContext(program.opts<{ db?: string }>().db ?? env.KONTOR_DB, output, {
+          short: isShortCommand(argv),
           ...options,
           env,
         });

@@ -18,6 +18,8 @@ export interface OpenDbOptions {
   /** Migrations to apply (default: src/storage/migrations). */
   migrationsFolder?: string;
   postgres?: PostgresDbOptions;
+  /** A short command: PGlite opens with a small buffer pool (pglite-db.ts). */
+  small?: boolean;
 }
 
 export function parseDbSpec(spec: string | undefined): DbSpec {
@@ -34,7 +36,7 @@ export async function openDb(spec: string | undefined, options: OpenDbOptions = 
   const db =
     parsed.kind === 'postgres'
       ? await (await import('./postgres-db.ts')).openPostgresDb(parsed.url, options.postgres)
-      : await (await import('./pglite-db.ts')).openPgliteDb(parsed.folder);
+      : await (await import('./pglite-db.ts')).openPgliteDb(parsed.folder, { small: options.small });
   try {
     await migrate(db, { folder: options.migrationsFolder });
   } catch (error) {

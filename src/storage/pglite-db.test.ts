@@ -47,6 +47,16 @@ describe('PGlite in a folder', () => {
     }
   });
 
+  it('opens small for a short command: a 4 MB buffer pool instead of the default 128 MB', async () => {
+    const folder = join(root, 'db');
+    const usual = await openPgliteDb(folder);
+    expect((await usual.query('SHOW shared_buffers')).rows).toEqual([{ shared_buffers: '128MB' }]);
+    await usual.close();
+    const small = await openPgliteDb(folder, { small: true });
+    expect((await small.query('SHOW shared_buffers')).rows).toEqual([{ shared_buffers: '4MB' }]);
+    await small.close();
+  });
+
   it('refuses a folder that another process has open, and takes it over once that process is killed', async () => {
     const folder = join(root, 'db');
     const holder = await startHolder('open', folder, 60_000);
