@@ -117,7 +117,10 @@ describeEachDb('HTTP API: import customers and batch jobs', (getDb) => {
     expect(noQueue.json()).toMatchObject({ code: 'INVALID_INPUT', field: 'batch.queue' });
     const service = await file(bob, {}, { startMode: 'once' });
     expect(service.statusCode).toBe(400);
-    expect(service.json()).toMatchObject({ code: 'INVALID_INPUT', message: 'Start "once" needs Begin.' });
+    expect(service.json()).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Start "Scheduled: once only" (once) needs Begin.',
+    });
     expect((await bob.get('/api/jobs')).json()).toEqual([]);
   });
 

@@ -40,8 +40,12 @@ describeEachDb('Import customers as a batch job', (getDb) => {
       field: 'channel',
     });
     await expect(file({}, { queue: 'nope' })).rejects.toThrow('Processing queue "nope" does not exist.');
-    await expect(file({}, { startMode: 'series' })).rejects.toThrow('Start "series" needs a Serial pattern.');
-    await expect(file({}, { startMode: 'once' })).rejects.toThrow('Start "once" needs Begin.');
+    await expect(file({}, { startMode: 'series' })).rejects.toThrow(
+      'Start "Scheduled: as a series" (series) needs a Serial pattern.',
+    );
+    await expect(file({}, { startMode: 'once' })).rejects.toThrow(
+      'Start "Scheduled: once only" (once) needs Begin.',
+    );
     await expect(file({ changedSince: 'manual', timestamp: '2999-01-01T00:00:00Z' })).rejects.toThrow(
       'The timestamp lies in the future.',
     );

@@ -10,6 +10,7 @@ import {
   type NotificationSetting,
   START_MODES,
   type StartMode,
+  startModeText,
 } from '../domain/batch-job.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { formatInstant, type TimeFormat } from '../domain/instant-text.ts';
@@ -117,8 +118,11 @@ export function validateBatchSettings(
   const pattern = input.pattern?.trim() || null;
   const maxRunSeconds = input.maxRunSeconds ?? null;
   if (begin && startMode !== 'once' && !series)
-    invalid('begin', `Begin is only used with Start "once" or "series", not "${startMode}".`);
-  if (startMode === 'once' && !begin) invalid('begin', 'Start "once" needs Begin.');
+    invalid(
+      'begin',
+      `Begin is only used with Start ${startModeText('once')} or ${startModeText('series')}, not ${startModeText(startMode)}.`,
+    );
+  if (startMode === 'once' && !begin) invalid('begin', `Start ${startModeText('once')} needs Begin.`);
   if (
     startMode === 'once' &&
     begin &&
@@ -136,12 +140,16 @@ export function validateBatchSettings(
     );
   if (input.timeoutNotification && maxRunSeconds === null)
     invalid('timeoutNotification', 'Timeout notification needs a Maximum run time.');
-  if (!series && pattern) invalid('pattern', 'Serial pattern is only used with Start "series".');
-  if (!series && end) invalid('end', 'End is only used with Start "series".');
+  if (!series && pattern)
+    invalid('pattern', `Serial pattern is only used with Start ${startModeText('series')}.`);
+  if (!series && end) invalid('end', `End is only used with Start ${startModeText('series')}.`);
   if (!series && input.seriesCanceledNotification)
-    invalid('seriesCanceledNotification', 'Series canceled is only used with Start "series".');
+    invalid(
+      'seriesCanceledNotification',
+      `Series canceled is only used with Start ${startModeText('series')}.`,
+    );
   if (series) {
-    if (!pattern) invalid('pattern', 'Start "series" needs a Serial pattern.');
+    if (!pattern) invalid('pattern', `Start ${startModeText('series')} needs a Serial pattern.`);
     assertPattern(pattern, timeZone);
     const from = begin ?? now;
     if (end && end.getTime() <= from.getTime())
@@ -153,7 +161,7 @@ export function validateBatchSettings(
   if (input.releaseImmediately && !offered)
     invalid(
       'releaseImmediately',
-      `Release immediately is only offered for Start "add-to-queue" and "at-restart"; a "${startMode}" job is released with \`kontor jobs release\`.`,
+      `Release immediately is only offered for Start ${startModeText('add-to-queue')} and ${startModeText('at-restart')}; a ${startModeText(startMode)} job is released with \`kontor jobs release\`.`,
     );
   return {
     name,

@@ -3,7 +3,7 @@
  * trigger, list and show jobs. The CLI and the HTTP API (and through it the web UI) call this one service.
  */
 
-import { type BatchJob, JOB_STATES, type JobState } from '../domain/batch-job.ts';
+import { type BatchJob, JOB_STATES, type JobState, startModeText } from '../domain/batch-job.ts';
 import type { BatchRun } from '../domain/batch-run.ts';
 import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { formatInstant, type TimeFormat } from '../domain/instant-text.ts';
@@ -173,7 +173,7 @@ export class JobService {
     if (job.startMode !== 'external') {
       throw new ConfigError(
         'JOB_NOT_EXTERNAL',
-        `Batch job ${job.id} starts "${job.startMode}", not "external"; only external jobs are triggered.`,
+        `Batch job ${job.id} starts ${startModeText(job.startMode)}, not ${startModeText('external')}; only external jobs are triggered.`,
       );
     }
     const outcome = await this.db.transaction(async (tx) => {

@@ -3,6 +3,20 @@
 export const START_MODES = ['add-to-queue', 'at-restart', 'external', 'once', 'series'] as const;
 export type StartMode = (typeof START_MODES)[number];
 
+/** The Start field's labels, as the Batch settings tab shows them (messages name start modes by these). */
+export const START_MODE_LABELS: Record<StartMode, string> = {
+  'add-to-queue': 'Add to queue',
+  'at-restart': 'At restart of application server',
+  external: 'Scheduled: external',
+  once: 'Scheduled: once only',
+  series: 'Scheduled: as a series',
+};
+
+/** A start mode in a message: its label for the web UI, its key for the CLI (`--start`): `"Scheduled: once only" (once)`. */
+export function startModeText(mode: StartMode): string {
+  return `"${START_MODE_LABELS[mode]}" (${mode})`;
+}
+
 export const NOTIFICATION_SETTINGS = [
   'none',
   'dialog',

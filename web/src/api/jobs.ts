@@ -9,7 +9,6 @@ import type {
   JobPatch,
   NotificationSetting,
   RunLog,
-  StartMode,
   TriggerAnswer,
 } from '../../../src/api/wire-types.ts';
 import { api, buildQuery, type QueryOf } from './client.ts';
@@ -31,7 +30,7 @@ export type {
   StartMode,
 } from '../../../src/api/wire-types.ts';
 // States as the batch engine defines them; the job, its runs and their log as the API shows them (types only).
-export { JOB_STATES, OPEN_STATES } from '../../../src/domain/batch-job.ts';
+export { JOB_STATES, OPEN_STATES, START_MODE_LABELS } from '../../../src/domain/batch-job.ts';
 /** The states from which a job can be run again (POST /api/jobs/:id/rerun). */
 export const RERUN_STATES: readonly string[] = ['finished', 'failed', 'canceled', 'missed', 'abandoned'];
 
@@ -40,14 +39,6 @@ export type ImportSettings = Required<ImportSettingsBody>;
 
 /** The Batch jobs list filter: a null or empty value is no filter. */
 export type JobFilter = QueryOf<JobListQuery>;
-
-export const START_MODE_LABELS: Record<StartMode, string> = {
-  'add-to-queue': 'Add to queue',
-  'at-restart': 'At restart of application server',
-  external: 'Scheduled: external',
-  once: 'Scheduled: once only',
-  series: 'Scheduled: as a series',
-};
 
 export const NOTIFICATION_LABELS: Record<NotificationSetting, string> = {
   none: 'No',
