@@ -4,8 +4,9 @@
  * address country's where the tax id has none); phone numbers in E.164 from the address country. Pure: the
  * storage keeps the keys of every partner beside it, so that the look-up is indexed.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
 import type { CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { isCountryCode } from './countries.ts';
 import type { MatchRule } from './match-rules.ts';
 import type { PartnerAddress } from './partner.ts';
