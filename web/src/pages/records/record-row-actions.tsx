@@ -2,8 +2,8 @@
  * The actions on one record of the Review page, as icons with tooltips; a record that matches several partners
  * (MATCH_AMBIGUOUS) gets "Link to partner" (one of its candidates) and "Create new partner" instead of Confirm.
  */
-import { ActionIcon, Button, Group, Menu, Tooltip } from '@mantine/core';
-import { IconChecks, IconEyeOff, IconLink, IconReload, IconUserPlus } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Menu, Stack, Tooltip } from '@mantine/core';
+import { IconChecks, IconEyeOff, IconReload } from '@tabler/icons-react';
 import { awaitsMatchReview, type OpenRecord, type RecordAction } from '../../api/records.ts';
 import type { ReviewChoice } from './use-record-actions.ts';
 
@@ -17,48 +17,8 @@ export function RowActions(props: {
   const { record, busy, act, review } = props;
   const id = record.externalId;
   const matching = awaitsMatchReview(record);
-  return (
+  const icons = (
     <Group gap={4} wrap="nowrap">
-      {matching && (
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <Button
-              size="compact-xs"
-              variant="light"
-              leftSection={<IconLink size={14} />}
-              disabled={busy}
-              data-testid={`record-${id}-link`}
-            >
-              Link to partner
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Label>Partners that match</Menu.Label>
-            {record.candidates.map((number) => (
-              <Menu.Item
-                key={number}
-                onClick={() => review(record, { kind: 'link', partner: number })}
-                data-testid={`record-${id}-link-${number}`}
-              >
-                Partner {number}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
-      )}
-      {matching && (
-        <Button
-          size="compact-xs"
-          variant="light"
-          color="teal"
-          leftSection={<IconUserPlus size={14} />}
-          disabled={busy}
-          onClick={() => review(record, { kind: 'new' })}
-          data-testid={`record-${id}-create-new`}
-        >
-          Create new partner
-        </Button>
-      )}
       {record.level === 'warning' && !matching && (
         <Tooltip label="Confirm: import it with its warnings confirmed">
           <ActionIcon
@@ -97,5 +57,48 @@ export function RowActions(props: {
         </ActionIcon>
       </Tooltip>
     </Group>
+  );
+  if (!matching) return icons;
+  // A decision between partners: two labelled buttons, one above the other, then the usual icons.
+  return (
+    <Stack gap={4} align="flex-start">
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button
+            size="compact-xs"
+            px={5}
+            variant="light"
+            disabled={busy}
+            data-testid={`record-${id}-link`}
+          >
+            Link to partner
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Partners that match</Menu.Label>
+          {record.candidates.map((number) => (
+            <Menu.Item
+              key={number}
+              onClick={() => review(record, { kind: 'link', partner: number })}
+              data-testid={`record-${id}-link-${number}`}
+            >
+              Partner {number}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <Button
+        size="compact-xs"
+        px={5}
+        variant="light"
+        color="teal"
+        disabled={busy}
+        onClick={() => review(record, { kind: 'new' })}
+        data-testid={`record-${id}-create-new`}
+      >
+        Create new partner
+      </Button>
+      {icons}
+    </Stack>
   );
 }
