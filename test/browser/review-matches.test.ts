@@ -121,6 +121,21 @@ describeBrowser('Review of matches in Chromium', () => {
     await Promise.all([shopA?.close(), shopB?.close()]);
   });
 
+  it('sets the matching rules of a channel in the Matching tab of its form, in the order chosen', async () => {
+    await page.goto(url('/sales-channels/a'));
+    await page.getByTestId('tab-matching').click();
+    const rules = page.getByTestId('channel-match-rules');
+    await rules.click();
+    await page.getByRole('option', { name: 'Tax id' }).click();
+    await page.getByRole('option', { name: 'E-mail' }).click();
+    await page.keyboard.press('Escape');
+    await screenshot(page, '46-channel-matching-tab');
+    await page.getByTestId('channel-save').click();
+    await eventually(
+      async () => (await (await page.request.get(url('/api/channels/a'))).json()).matchRules,
+    ).toEqual(['tax-id', 'email']);
+  });
+
   it('links an ambiguous record to the partner chosen among its candidates', async () => {
     const open = await records('open');
     expect(open.map((record) => record.externalId).sort()).toEqual([toLink, toCreate].sort());
