@@ -64,13 +64,7 @@ export function RowActions(props: {
     <Stack gap={4} align="flex-start">
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button
-            size="compact-xs"
-            px={5}
-            variant="light"
-            disabled={busy}
-            data-testid={`record-${id}-link`}
-          >
+          <Button size="compact-xs" px={5} variant="light" disabled={busy} data-testid={`record-${id}-link`}>
             Link to partner
           </Button>
         </Menu.Target>
