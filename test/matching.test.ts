@@ -91,6 +91,17 @@ describeEachDb('Matching with existing partners', (getDb) => {
     const confirming = (name: string) =>
       runImport({ db, adapters: shops.adapters }, importRequest(name, { confirmAllWarnings: true }));
     expect((await confirming('a')).counts).toMatchObject({ created: 3 });
+    // The preview plans the matches as the run does (and writes nothing).
+    const preview = await services.previews.all({
+      ...importRequest('b', { confirmAllWarnings: true }),
+      timestamp: null,
+    });
+    expect(preview.counts).toMatchObject({ create: 1, update: 2, awaiting: 0 });
+    expect(preview.records.filter((r) => r.action === 'update').map((r) => r.externalId)).toEqual([
+      'b-1',
+      'b-2',
+    ]);
+    expect(await partners()).toHaveLength(3);
     const second = await confirming('b');
     expect(second.counts).toMatchObject({ created: 1, updated: 2, awaiting: 0 });
 
