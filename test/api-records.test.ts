@@ -58,6 +58,7 @@ describeEachDb('HTTP API: open records', (getDb) => {
       runId: run.id,
       resolvedBy: null,
       resolvedAt: null,
+      candidates: [],
     });
     const page = (await bob.get('/api/records?limit=1&offset=1')).json();
     expect(page.total).toBe(body.total);

@@ -53,6 +53,8 @@ const PROTECTED_ROUTES: Array<[string, string]> = [
   ['POST', '/api/records/confirm'],
   ['POST', '/api/records/ignore'],
   ['POST', '/api/records/retry'],
+  ['POST', '/api/records/link'],
+  ['POST', '/api/records/create-new'],
   ['GET', '/api/import-runs/1/log'],
   ['GET', '/api/notifications/dialogs'],
   ['GET', '/api/notifications/inbox'],

@@ -37,6 +37,7 @@ import type {
   OpenRecordSchema,
   RecordActionBody,
   RecordActionResultSchema,
+  RecordLinkBody,
 } from './schemas/record.ts';
 import type {
   AdapterInfo as AdapterInfoSchema,
@@ -139,12 +140,15 @@ export type QueueUpdate = Static<typeof QueuePatchBody>;
 export type AppServerInfo = Static<typeof AppServerSchema>;
 export type AppServerStatus = AppServerInfo['status'];
 
-// Open records (GET /api/records, POST /api/records/confirm|ignore|retry)
+// Open records (GET /api/records, POST /api/records/confirm|ignore|retry|link|create-new)
 export type OpenRecord = Static<typeof OpenRecordSchema>;
 export type OpenRecordState = OpenRecord['state'];
 export type OpenRecordFilter = Static<typeof OpenRecordQuery>;
 export type OpenRecordPage = Static<typeof OpenRecordPageSchema>;
 export type RecordActionRequest = Static<typeof RecordActionBody>;
 export type RecordActionResult = Static<typeof RecordActionResultSchema>;
+/** POST /api/records/link. */
+export type RecordLinkRequest = Static<typeof RecordLinkBody>;
+export type MatchRule = PublicChannel['matchRules'][number];
 /** GET /api/import-runs/:id/log. */
 export type ImportRunLog = Static<typeof ImportRunLogResult>;

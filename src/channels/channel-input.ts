@@ -1,12 +1,13 @@
 /**
  * A sales channel as a user enters it (create and edit), validated against its adapter: every wrong field is
  * refused with an InvalidInputError that names it (`name`, `type`, `url`, `adapter`, `pseudoPartnerNumber`,
- * `settings.<key>`), before anything is written.
+ * `matchRules`, `settings.<key>`), before anything is written.
  */
 import type { Adapter } from '../adapters/adapter.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import { settingName } from '../adapters/setting-values.ts';
 import { ConfigError, InvalidInputError, SettingError } from '../domain/errors.ts';
+import { validMatchRules } from '../domain/match-rules.ts';
 import { CHANNEL_TYPE_LABELS, isChannelType, type SalesChannel } from '../domain/sales-channel.ts';
 
 export interface ChannelInput {
@@ -17,6 +18,8 @@ export interface ChannelInput {
   settings: Record<string, string>;
   customerApproval: boolean;
   pseudoPartnerNumber: string | null;
+  /** Matching rules in their order (tax-id, email, phone); absent: none for a new channel, kept by an edit. */
+  matchRules?: readonly string[];
 }
 
 /**
@@ -197,5 +200,6 @@ export function validateChannel(adapter: Adapter, input: ChannelUpdateInput): Va
     customerApproval: input.customerApproval === true,
     usePseudoPartner: pseudoPartner !== null,
     pseudoPartnerNumber: pseudoPartner,
+    matchRules: validMatchRules(input.matchRules ?? []),
   };
 }

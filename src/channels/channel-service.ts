@@ -109,7 +109,7 @@ export class ChannelService {
     const settings = mergeSecrets(adapter, given, current.settings, input.clearSecrets);
     const { adapter: _kind, ...changes } = this.sealed(
       adapter,
-      validateChannel(adapter, { ...input, settings }),
+      validateChannel(adapter, { ...input, settings, matchRules: input.matchRules ?? stored.matchRules }),
     );
     const updated = await this.db.transaction(async (tx) => {
       if (changes.name !== stored.name && (await findChannelByName(tx, changes.name)))

@@ -14,12 +14,16 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'channel add': [
     'kontor channel add shop --adapter magento --type b2c --url https://shop.example.com --setting token=...',
     'kontor channel add b2b --adapter shopware --type b2b --url https://b2b.example.com --customer-approval',
+    'kontor channel add amazon --adapter amazon --type b2b-b2c --url https://sellingpartnerapi-eu.amazon.com --match tax-id,email',
   ],
   'channel edit': [
     'kontor channel edit shop --url https://new.example.com --setting token=...',
     'kontor channel edit shop --setting pageSize= --no-pseudo-partner',
+    'kontor channel edit shop --match email,phone      match customers without a link to existing partners',
+    'kontor channel edit shop --match none',
   ],
   'channel list': ['kontor channel list', 'kontor channel list --json'],
+  'channel show': ['kontor channel show shop', 'kontor channel show shop --json'],
   'channel test': ['kontor channel test shop'],
   'import-customers': [
     'kontor import-customers --channel shop --user anna                       file a job (runs on a server)',
@@ -56,6 +60,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'records confirm': ['kontor records confirm --channel shop 40 143   import them now, warnings confirmed'],
   'records ignore': ['kontor records ignore --channel shop 40         close them (listed as ignored)'],
   'records retry': ['kontor records retry --channel shop 40          read them again from the shop'],
+  'records link': [
+    'kontor records link --channel shop 40 --partner 100007   import it onto partner 100007 (MATCH_AMBIGUOUS)',
+  ],
+  'records create-new': ['kontor records create-new --channel shop 40     import it as a new partner'],
   'jobs trigger': ['kontor jobs trigger hourly            (in a crontab: a job with --start external)'],
   notifications: ['kontor notifications list', 'kontor notifications ack 5'],
   'notifications list': [

@@ -36,7 +36,7 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'channel',
-    summary: 'sales channels: add, edit, list, test',
+    summary: 'sales channels: add, edit, list, show, test',
     load: async () => (await import('./commands/channel.ts')).registerChannelCommands,
   },
   {

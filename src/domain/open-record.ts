@@ -14,6 +14,9 @@ export type OpenRecordLevel = (typeof OPEN_RECORD_LEVELS)[number];
 export const OPEN_RECORD_ACTIONS = ['confirm', 'ignore', 'retry'] as const;
 export type OpenRecordAction = (typeof OPEN_RECORD_ACTIONS)[number];
 
+/** Every action that runs as an import run: the three above and the review of matches. */
+export type RecordRunAction = OpenRecordAction | 'link' | 'create-new';
+
 /** Most ids one action takes (the CLI and the API refuse more). */
 export const MAX_ACTION_IDS = 1_000;
 
@@ -33,6 +36,8 @@ export interface KeptRecord {
   data: KeptData;
   /** Its change time in the channel (ISO), null when unreadable. */
   changedAt: string | null;
+  /** MATCH_AMBIGUOUS: the partner numbers it could be linked to. */
+  candidates?: string[];
 }
 
 /** A kept record as the CLI and the API list it. */
@@ -51,6 +56,8 @@ export interface OpenRecord {
   /** Who confirmed or ignored it (null: resolved by an import, or still open). */
   resolvedBy: string | null;
   resolvedAt: string | null;
+  /** MATCH_AMBIGUOUS: the partner numbers it could be linked to (records link), else []. */
+  candidates: string[];
 }
 
 export interface OpenRecordFilter {

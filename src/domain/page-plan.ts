@@ -4,6 +4,7 @@
  */
 import type { ChannelCustomer } from './channel-customer.ts';
 import type { RunCounts, RunLogLine } from './import-run.ts';
+import type { MatchRule } from './match-rules.ts';
 import type { KeptRecord } from './open-record.ts';
 import type { PartnerStatus, PartnerType } from './partner.ts';
 
@@ -25,6 +26,20 @@ export interface EmailOwner {
   inChannel: boolean;
 }
 
+/** A partner whose normalised key equals a key of some record of the page (one row per rule and key). */
+export interface MatchCandidate {
+  rule: MatchRule;
+  key: string;
+  partnerId: number;
+  number: string;
+  type: PartnerType;
+  /** The partner is linked to the channel being imported (then it is no candidate: another customer has it). */
+  inChannel: boolean;
+}
+
+/** A user's decision on a record awaiting review (records link, records create-new). */
+export type MatchDecision = { kind: 'link'; partnerId: number; number: string } | { kind: 'new' };
+
 interface Planned {
   customer: ChannelCustomer;
   fingerprint: string;
@@ -39,6 +54,8 @@ export interface PlannedCreate extends Planned {
 
 export interface PlannedUpdate extends Planned {
   partnerId: number;
+  /** A customer without a link that was matched (or linked by a user) to this existing partner. */
+  matched?: { by: MatchRule | 'user'; number: string };
 }
 
 /** An occasional customer linked to a partner without changing the partner's data. */

@@ -1,3 +1,5 @@
+import type { MatchRule } from './match-rules.ts';
+
 /** A configured sales channel: one adapter kind (e.g. magento) serves many channels. */
 export const CHANNEL_TYPES = ['b2c', 'b2b', 'b2b-b2c'] as const;
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
@@ -21,6 +23,8 @@ export interface SalesChannel {
   /** B2C tab: occasional customers are not created as partners. */
   usePseudoPartner: boolean;
   pseudoPartnerNumber: string | null;
+  /** Matching rules in their order (docs/import-rules.md "Matching"); empty: no matching. */
+  matchRules: MatchRule[];
   /** Last transfer watermark: customers changed at or after it are selected next time. */
   watermark: string | null;
   createdAt: string;

@@ -18,7 +18,9 @@ import {
   type OpenRecordAction,
   type OpenRecordFilter,
   type RecordActionResult,
+  type RecordRunAction,
 } from '../domain/open-record.ts';
+import type { MatchDecision } from '../domain/page-plan.ts';
 import { redact } from '../domain/redact.ts';
 import type { SalesChannel } from '../domain/sales-channel.ts';
 import type { ChannelSecrets } from '../secrets/channel-secrets.ts';
@@ -34,6 +36,7 @@ import {
 } from '../storage/open-record-store.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
+import { decide, type ReviewChoice, reviewable } from './match-review.ts';
 import { rereadByIds } from './open-record-reread.ts';
 import type { PlanContext } from './page-plan.ts';
 import { commitPage, type PageTarget } from './page-writer.ts';
@@ -90,6 +93,36 @@ export class OpenRecordService {
     return this.act('retry', request, (context) => this.retryKept(context));
   }
 
+  /**
+   * records link: the kept record imported onto the chosen existing partner, its warnings confirmed. Checked
+   * before a run opens: a partner that does not exist, has the other type or is linked to the channel already is
+   * refused (InvalidInputError, field `partner`).
+   */
+  async link(request: RecordActionRequest & { partner: string }): Promise<RecordActionResult> {
+    const ids = checkedIds(request.externalIds);
+    if (ids.length !== 1)
+      throw new InvalidInputError(
+        'Link one record at a time: two customers of a channel never share a partner.',
+        {
+          field: 'externalIds',
+        },
+      );
+    const choice: ReviewChoice = { kind: 'link', partner: request.partner.trim() };
+    const stored = await findChannelByName(this.db, request.channel);
+    if (!stored) throw new NotFoundError('Sales channel', request.channel);
+    const channel = this.secrets.open(stored);
+    const id = ids[0] as string;
+    const kept = reviewable(id, (await findKeptRecords(this.db, channel.id, ids)).get(id), channel.name);
+    const checked = 'customer' in kept ? await decide(this.db, channel, kept.customer, choice) : kept;
+    if ('refusal' in checked) throw new InvalidInputError(checked.refusal, { field: 'partner' });
+    return this.act('link', request, (context) => this.reviewKept(context, choice));
+  }
+
+  /** records create-new: the kept records imported as new partners, their warnings confirmed. */
+  createNew(request: RecordActionRequest): Promise<RecordActionResult> {
+    return this.act('create-new', request, (context) => this.reviewKept(context, { kind: 'new' }));
+  }
+
   run(action: OpenRecordAction, request: RecordActionRequest): Promise<RecordActionResult> {
     if (action === 'confirm') return this.confirm(request);
     if (action === 'ignore') return this.ignore(request);
@@ -97,7 +130,7 @@ export class OpenRecordService {
   }
 
   private async act(
-    action: OpenRecordAction,
+    action: RecordRunAction,
     request: RecordActionRequest,
     body: (context: ActionContext) => Promise<Outcome>,
   ): Promise<RecordActionResult> {
@@ -113,7 +146,12 @@ export class OpenRecordService {
         changedSince: 'open-records' as const,
         since: null,
         emails: null,
-        options: { action, externalIds: ids, by: request.by },
+        options: {
+          action,
+          externalIds: ids,
+          by: request.by,
+          ...('partner' in request ? { partner: request.partner } : {}),
+        },
         watermarkBefore: channel.watermark,
       };
       return { channel, run, start: { channel, adapter } };
@@ -195,6 +233,39 @@ export class OpenRecordService {
       }
       const reason = plan.log.find((line) => line.externalId === customer.externalId);
       failed.push({ externalId: customer.externalId, message: reason?.message ?? 'It was not imported.' });
+    }
+    return { handled, failed };
+  }
+
+  /** A user's decision (link, create new) on kept records, checked again inside the channel's run guard. */
+  private async reviewKept(context: ActionContext, choice: ReviewChoice): Promise<Outcome> {
+    const failed: Outcome['failed'] = [];
+    const customers: ChannelCustomer[] = [];
+    const decisions = new Map<string, MatchDecision>();
+    for (const id of context.ids) {
+      const kept = reviewable(id, context.kept.get(id), context.channel.name);
+      const checked =
+        'customer' in kept ? await decide(this.db, context.channel, kept.customer, choice) : kept;
+      if ('refusal' in checked || !('customer' in kept)) {
+        failed.push({ externalId: id, message: 'refusal' in checked ? checked.refusal : '' });
+        continue;
+      }
+      customers.push(kept.customer);
+      decisions.set(id, checked.decision);
+    }
+    if (customers.length === 0) return { handled: [], failed };
+    const target = this.target(context, true, { state: 'confirmed', by: context.by }, decisions);
+    const plan = await retryDatabaseStep(() =>
+      commitPage(this.db, target, { customers, rejected: [], deleted: [], cursor: null }),
+    );
+    const imported = new Set(plan.imported);
+    const handled: string[] = [];
+    for (const customer of customers) {
+      if (imported.has(customer.externalId)) handled.push(customer.externalId);
+      else {
+        const reason = plan.log.find((line) => line.externalId === customer.externalId);
+        failed.push({ externalId: customer.externalId, message: reason?.message ?? 'It was not imported.' });
+      }
     }
     return { handled, failed };
   }
@@ -281,6 +352,7 @@ export class OpenRecordService {
     context: ActionContext,
     confirmAllWarnings: boolean,
     resolution: NonNullable<PageTarget['resolution']>,
+    decisions?: ReadonlyMap<string, MatchDecision>,
   ): PageTarget {
     const { channel, adapter } = context;
     const planContext: PlanContext = {
@@ -292,6 +364,8 @@ export class OpenRecordService {
       pseudoPartner: channel.usePseudoPartner ? channel.pseudoPartnerNumber : null,
       confirmAllWarnings,
       readStartedAt: new Date().toISOString(),
+      matchRules: channel.matchRules,
+      ...(decisions ? { decisions } : {}),
     };
     return {
       runId: context.runId,
@@ -325,5 +399,7 @@ function confirmRefusal(id: string, kept: KeptOpenRecord | undefined, channel: s
   if (kept.state !== 'open') return `Customer ${id} is ${kept.state}, not open.`;
   if (kept.level === 'error')
     return `Customer ${id} has errors (${kept.codes.join(', ')}) and cannot be confirmed: fix it in the shop and retry, or ignore it.`;
+  if (kept.codes.includes('MATCH_AMBIGUOUS'))
+    return `Customer ${id} matches several partners and waits for a decision: link it to one (records link --partner <number>) or create a new partner (records create-new).`;
   return null;
 }

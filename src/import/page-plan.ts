@@ -8,12 +8,20 @@
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';
 import { type CheckFinding, customerErrors, customerWarnings } from '../domain/customer-checks.ts';
 import { type RunLogLine, ZERO_COUNTS } from '../domain/import-run.ts';
+import type { MatchRule } from '../domain/match-rules.ts';
 import type { KeptRecord } from '../domain/open-record.ts';
-import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
+import type {
+  EmailOwner,
+  ExistingLink,
+  MatchCandidate,
+  MatchDecision,
+  PagePlan,
+} from '../domain/page-plan.ts';
 import type { StatusPolicy } from '../domain/partner-rules.ts';
 import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partner-rules.ts';
 import type { ChannelType } from '../domain/sales-channel.ts';
 import { customerFingerprint } from './fingerprint.ts';
+import { findMatch, type MatchFound } from './match-finder.ts';
 
 export interface PlanContext {
   channelType: ChannelType;
@@ -23,6 +31,10 @@ export interface PlanContext {
   confirmAllWarnings: boolean;
   /** When the run started reading (ISO): change times after it are logged FUTURE_CHANGE_TIME. */
   readStartedAt: string;
+  /** The channel's matching rules in their order (none: a customer without a link gets a new partner). */
+  matchRules?: readonly MatchRule[];
+  /** Users' decisions on records awaiting review, by external id (records link, records create-new). */
+  decisions?: ReadonlyMap<string, MatchDecision>;
 }
 
 export interface PageInput {
@@ -31,6 +43,8 @@ export interface PageInput {
   existing: ReadonlyMap<string, ExistingLink>;
   /** Partners by lower-case e-mail, lowest id first. */
   emailOwners: ReadonlyMap<string, readonly EmailOwner[]>;
+  /** Partners that have a normalised key of a record without a link (matching). */
+  candidates?: readonly MatchCandidate[];
 }
 
 /** The last occurrence of each external id wins (a shop may return a record twice across a change). */
@@ -81,6 +95,8 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
   const createdEmails = new Map<string, number>();
   /** Records handled without a write of their own (unchanged, pseudo partner): their open records close too. */
   const importedUnchanged: string[] = [];
+  /** Existing partners a record of this page was matched or linked to: no second customer gets them. */
+  const claimed = new Set<number>();
 
   for (const customer of lastOfEach(input.customers)) {
     const errors = customerErrors(customer);
@@ -136,10 +152,17 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
       importedUnchanged.push(customer.externalId);
       continue;
     }
+    const match = link || customer.guest ? null : matchOf(customer, input, context, claimed);
+    if (match?.kind === 'ambiguous') {
+      holdForReview(plan, customer, match);
+      continue;
+    }
+    const matched = match?.kind === 'one' ? match : null;
     // Another partner with the e-mail matters when a partner is created; a linked record keeps its partner.
-    const takenBy = link
-      ? null
-      : (owners[0]?.number ?? (email !== null && createdEmails.has(email) ? 'created in this run' : null));
+    const takenBy =
+      link || matched
+        ? null
+        : (owners[0]?.number ?? (email !== null && createdEmails.has(email) ? 'created in this run' : null));
     const warnings = customerWarnings(customer, { emailTakenBy: takenBy }).filter(
       (warning) => !link?.confirmedWarnings.includes(warning.code),
     );
@@ -159,6 +182,18 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     if (link) {
       plan.updates.push({ customer, fingerprint, confirmedWarnings: confirmed, partnerId: link.partnerId });
       plan.counts.updated += 1;
+    } else if (matched) {
+      claimed.add(matched.partnerId);
+      const by = matched.rule;
+      plan.updates.push({
+        customer,
+        fingerprint,
+        confirmedWarnings: confirmed,
+        partnerId: matched.partnerId,
+        matched: { by, number: matched.number },
+      });
+      plan.counts.updated += 1;
+      plan.log.push(matchedLine(customer.externalId, matched));
     } else {
       const type = partnerTypeAtCreation(context.channelType, customer);
       const status = partnerStatusAtCreation(type, context.statusPolicy);
@@ -179,6 +214,63 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
   if (undated && oldest !== undefined) plan.heldBack.push(oldest);
   plan.undated = undated;
   return plan;
+}
+
+/** The match of a registered customer without a link: a user's decision, else the channel's rules. */
+function matchOf(
+  customer: ChannelCustomer,
+  input: PageInput,
+  context: PlanContext,
+  claimed: Set<number>,
+): MatchFound | null {
+  const decision = context.decisions?.get(customer.externalId);
+  if (decision?.kind === 'new') return null;
+  if (decision?.kind === 'link')
+    return { kind: 'one', rule: 'user', partnerId: decision.partnerId, number: decision.number, key: null };
+  const rules = context.matchRules ?? [];
+  if (rules.length === 0) return null;
+  const type = partnerTypeAtCreation(context.channelType, customer);
+  return findMatch(customer, type, rules, input.candidates ?? [], claimed);
+}
+
+function matchedLine(externalId: string, matched: Extract<MatchFound, { kind: 'one' }>): RunLogLine {
+  if (matched.rule === 'user')
+    return {
+      level: 'info',
+      externalId,
+      code: 'LINKED_BY_USER',
+      message: `Linked to existing partner ${matched.number} by a user's decision (records link).`,
+    };
+  return {
+    level: 'info',
+    externalId,
+    code: 'MATCHED_EXISTING',
+    message: `Linked to existing partner ${matched.number}: rule ${matched.rule}, the same ${RULE_WORDS[matched.rule]} (${matched.key}).`,
+  };
+}
+
+const RULE_WORDS: Record<MatchRule, string> = { 'tax-id': 'tax id', email: 'e-mail', phone: 'phone number' };
+
+/** Several partners match: the record waits for a user's decision (records link or records create-new). */
+function holdForReview(
+  plan: PagePlan,
+  customer: ChannelCustomer,
+  match: Extract<MatchFound, { kind: 'ambiguous' }>,
+): void {
+  const numbers = match.candidates.map((candidate) => candidate.number);
+  const finding: CheckFinding = {
+    code: 'MATCH_AMBIGUOUS',
+    message: `${numbers.length} partners match by ${RULE_WORDS[match.rule]} (${match.key}): ${numbers.join(', ')}; link it to one (records link) or create a new partner (records create-new).`,
+  };
+  // Its other warnings are shown with it (another partner's e-mail is what the review is about).
+  const warnings = customerWarnings(customer, { emailTakenBy: null });
+  const findings = [finding, ...warnings];
+  plan.counts.awaiting += 1;
+  logFindings(plan, 'awaiting', customer.externalId, findings);
+  keep(plan, customer, 'warning', findings);
+  const kept = plan.kept[plan.kept.length - 1];
+  if (kept) kept.candidates = numbers;
+  plan.seen.push(customer.updatedAt);
 }
 
 /** Records changed after the read began: imported as usual, but the watermark stops at the read's start. */

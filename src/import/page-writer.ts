@@ -53,7 +53,7 @@ async function writeInOneTransaction(
   cursor: string | null,
 ): Promise<PagePlan> {
   return db.transaction(async (tx) => {
-    const input = await lookUpPage(storedLookups(tx, target.channelId), part);
+    const input = await lookUpPage(storedLookups(tx, target.channelId), part, target.context.matchRules);
     const plan = planPage(input, target.context);
     await writePartners(tx, target.channelId, plan);
     await writeOpenRecords(tx, target, plan);

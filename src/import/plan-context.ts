@@ -18,5 +18,6 @@ export function planContext(
     pseudoPartner: channel.usePseudoPartner ? channel.pseudoPartnerNumber : null,
     confirmAllWarnings: request.confirmAllWarnings,
     readStartedAt: readStartedAt.toISOString(),
+    matchRules: channel.matchRules,
   };
 }

@@ -4,7 +4,8 @@
  * A later page then plans exactly as it would in the run (a customer read twice is unchanged the second
  * time; a partner created on page 1 owns its e-mail on page 2).
  */
-import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
+import type { MatchRule } from '../domain/match-rules.ts';
+import type { EmailOwner, ExistingLink, MatchCandidate, PagePlan } from '../domain/page-plan.ts';
 import type { PartnerType } from '../domain/partner.ts';
 import type { PartnerLookups } from './page-input.ts';
 import { type ImportedFields, importedFields } from './partner-changes.ts';
@@ -55,6 +56,15 @@ export class PreviewOverlay implements PartnerLookups {
       if (owners.length > 0) result.set(email, owners);
     }
     return result;
+  }
+
+  /**
+   * The stored candidates, those that the planned writes link to this channel marked so. (A partner whose keys
+   * an earlier page of the preview changed is still found by its stored keys.)
+   */
+  async matchCandidates(keys: ReadonlyArray<{ rule: MatchRule; key: string }>): Promise<MatchCandidate[]> {
+    const found = await this.stored.matchCandidates(keys);
+    return found.map((item) => (this.linked.has(item.partnerId) ? { ...item, inChannel: true } : item));
   }
 
   /** The partner as the planned writes left it (undefined: as stored). */

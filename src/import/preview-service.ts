@@ -130,7 +130,7 @@ export class ImportPreview {
     private readonly adapter: Pick<Adapter, 'capabilities'>,
     private readonly source: PreviewRead,
   ) {
-    this.overlay = new PreviewOverlay(storedLookups(db, channelId));
+    this.overlay = new PreviewOverlay(storedLookups(db, channelId, { readOnly: true }));
   }
 
   /** Stops the read (cancel); a later `next` fails. */
@@ -195,7 +195,7 @@ export class ImportPreview {
   /** Plans one page as the run's page writer would, and lays the plan over the partner master. */
   private async plan(page: CustomerPage): Promise<PreviewRecord[]> {
     this.source.requested.addPage(page);
-    const input = await lookUpPage(this.overlay, page);
+    const input = await lookUpPage(this.overlay, page, this.source.context.matchRules);
     const plan = planPage(input, this.source.context);
     const stored = await partnersById(
       this.db,

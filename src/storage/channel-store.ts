@@ -1,4 +1,5 @@
 /** SQL for sales channels. */
+import { isMatchRule, type MatchRule } from '../domain/match-rules.ts';
 import type { ChannelType, StoredChannel } from '../domain/sales-channel.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
@@ -17,12 +18,13 @@ interface ChannelRow {
   customer_approval: boolean;
   use_pseudo_partner: boolean;
   pseudo_partner_number: string | null;
+  match_rules: string[];
   watermark: unknown;
   created_at: unknown;
 }
 
 const COLUMNS = `id, name, adapter, channel_type, url, settings, secrets, customer_approval, use_pseudo_partner,
-  pseudo_partner_number, watermark, created_at`;
+  pseudo_partner_number, match_rules, watermark, created_at`;
 
 function json(value: Record<string, string> | string): Record<string, string> {
   return typeof value === 'string' ? JSON.parse(value) : value;
@@ -40,6 +42,7 @@ function toChannel(row: ChannelRow): StoredChannel {
     customerApproval: row.customer_approval,
     usePseudoPartner: row.use_pseudo_partner,
     pseudoPartnerNumber: row.pseudo_partner_number,
+    matchRules: row.match_rules.filter((rule): rule is MatchRule => isMatchRule(rule)),
     watermark: isoOrNull(row.watermark),
     createdAt: iso(row.created_at),
   };
@@ -49,8 +52,8 @@ function toChannel(row: ChannelRow): StoredChannel {
 export async function insertChannel(db: Queryable, channel: NewChannel): Promise<StoredChannel | null> {
   const result = await db.query<ChannelRow>(
     `insert into sales_channel (name, adapter, channel_type, url, settings, customer_approval,
-       use_pseudo_partner, pseudo_partner_number, secrets)
-     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9::jsonb)
+       use_pseudo_partner, pseudo_partner_number, secrets, match_rules)
+     values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9::jsonb, $10::text[])
      on conflict (name) do nothing
      returning ${COLUMNS}`,
     [
@@ -63,6 +66,7 @@ export async function insertChannel(db: Queryable, channel: NewChannel): Promise
       channel.usePseudoPartner,
       channel.pseudoPartnerNumber,
       JSON.stringify(channel.sealedSecrets),
+      channel.matchRules,
     ],
   );
   const row = result.rows[0];
@@ -82,7 +86,7 @@ export async function updateChannel(
   const result = await db.query<ChannelRow>(
     `update sales_channel set name = $2, channel_type = $3, url = $4, settings = $5::jsonb,
        customer_approval = $6, use_pseudo_partner = $7, pseudo_partner_number = $8, secrets = $9::jsonb,
-       updated_at = now()
+       match_rules = $10::text[], updated_at = now()
      where id = $1
      returning ${COLUMNS}`,
     [
@@ -95,6 +99,7 @@ export async function updateChannel(
       channel.usePseudoPartner,
       channel.pseudoPartnerNumber,
       JSON.stringify(channel.sealedSecrets),
+      channel.matchRules,
     ],
   );
   const row = result.rows[0];

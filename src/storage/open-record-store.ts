@@ -47,17 +47,18 @@ export async function keepOpenRecords(
       record_kind: kind,
       record: data,
       changed_at: record.changedAt,
+      candidates: record.candidates ?? [],
     };
   });
   await tx.query(
     `insert into open_record as o (channel_id, external_id, email, level, codes, message, record_kind, record,
-       changed_at, state, run_id)
+       changed_at, state, run_id, candidates)
      select $1, r.external_id, r.email, r.level, r.codes, r.message, r.record_kind, r.record::jsonb,
-       r.changed_at, 'open', $2
+       r.changed_at, 'open', $2, coalesce(r.candidates, '{}')
      from jsonb_to_recordset($3::jsonb) as r(external_id text, email text, level text, codes text[],
-       message text, record_kind text, record text, changed_at timestamptz)
+       message text, record_kind text, record text, changed_at timestamptz, candidates text[])
      on conflict (channel_id, external_id) do update set
-       email = excluded.email, level = excluded.level, codes = excluded.codes, message = excluded.message,
+       email = excluded.email, candidates = excluded.candidates, level = excluded.level, codes = excluded.codes, message = excluded.message,
        record_kind = excluded.record_kind, record = excluded.record, changed_at = excluded.changed_at,
        last_seen_at = now(), run_id = excluded.run_id,
        state = case when o.state = 'ignored' and o.changed_at is not distinct from excluded.changed_at
@@ -185,6 +186,7 @@ interface ListRow {
   run_id: unknown;
   resolved_by: string | null;
   resolved_at: unknown;
+  candidates: string[];
   total: unknown;
 }
 
@@ -195,7 +197,7 @@ export async function listOpenRecords(
 ): Promise<{ total: number; records: OpenRecord[] }> {
   const result = await db.query<ListRow>(
     `select c.name as channel, o.external_id, o.email, o.level, o.codes, o.message, o.state, o.first_seen_at,
-       o.last_seen_at, o.run_id, o.resolved_by, o.resolved_at, count(*) over () as total
+       o.last_seen_at, o.run_id, o.resolved_by, o.resolved_at, o.candidates, count(*) over () as total
      from open_record o join sales_channel c on c.id = o.channel_id
      where ($1::text is null or c.name = $1) and ($2::text is null or o.state = $2)
        and ($3::text is null or $3 = any(o.codes))
@@ -234,6 +236,7 @@ export async function listOpenRecords(
       runId: row.run_id === null ? null : num(row.run_id),
       resolvedBy: row.resolved_by,
       resolvedAt: isoOrNull(row.resolved_at),
+      candidates: row.candidates,
     })),
   };
 }

@@ -5,9 +5,11 @@
 
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
 import { partnerName } from '../domain/channel-customer.ts';
+import { matchKeys } from '../domain/match-keys.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { PartnerStatus } from '../domain/partner.ts';
 import type { Queryable } from './db.ts';
+import { matchColumns } from './partner-match-store.ts';
 import { num } from './sql-values.ts';
 
 export async function findLinks(
@@ -88,11 +90,14 @@ function partnerData(customer: ChannelCustomer) {
     websites: customer.websites,
     sales_tax_classification: customer.salesTaxClassification,
     sales_representative: customer.salesRepresentative,
+    // The normalised keys of the partner's new data (matching, docs/import-rules.md).
+    ...matchColumns(matchKeys(customer)),
   };
 }
 
 const PARTNER_COLUMNS = `name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
-  tax_id text, phones text[], websites text[], sales_tax_classification text, sales_representative text`;
+  tax_id text, phones text[], websites text[], sales_tax_classification text, sales_representative text,
+  match_tax_id text, match_email text, match_phones text[]`;
 
 const ADDRESS_COLUMNS = `position int, street text, postal_code text, city text, country text, region text,
   default_billing boolean, default_shipping boolean`;
@@ -118,11 +123,12 @@ updated as materialized (
 ),
 insert_partners as (
   insert into partner (id, number, partner_type, status, name, first_name, last_name, email, company,
-    tax_id, phones, websites, sales_tax_classification, sales_representative)
+    tax_id, phones, websites, sales_tax_classification, sales_representative, match_tax_id, match_email,
+    match_phones, match_keyed)
   select c.id, c.number, c.partner_type, c.status,
     case when c.partner_type = 'B2B' then c.name_b2b else c.name_b2c end, c.first_name, c.last_name, c.email,
     c.company, c.tax_id, coalesce(c.phones, '{}'), coalesce(c.websites, '{}'), c.sales_tax_classification,
-    c.sales_representative
+    c.sales_representative, c.match_tax_id, c.match_email, coalesce(c.match_phones, '{}'), true
   from created c
 ),
 insert_addresses as (
@@ -148,7 +154,8 @@ update_partners as (
     first_name = u.first_name, last_name = u.last_name, email = u.email, company = u.company, tax_id = u.tax_id,
     phones = coalesce(u.phones, '{}'), websites = coalesce(u.websites, '{}'),
     sales_tax_classification = u.sales_tax_classification, sales_representative = u.sales_representative,
-    updated_at = now()
+    match_tax_id = u.match_tax_id, match_email = u.match_email, match_phones = coalesce(u.match_phones, '{}'),
+    match_keyed = true, updated_at = now()
   from updated u
   where p.id = u.id
 ),

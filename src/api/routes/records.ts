@@ -14,6 +14,7 @@ import {
   OpenRecordQuery,
   RecordActionBody,
   RecordActionResultSchema,
+  RecordLinkBody,
 } from '../schemas/record.ts';
 
 const SUMMARIES = {
@@ -76,4 +77,48 @@ export const recordRoutes: RoutePlugin = async (app, ctx) => {
         }),
     );
   }
+
+  app.post(
+    '/records/link',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Link a kept record (e.g. MATCH_AMBIGUOUS) to an existing partner and import it onto it',
+        description:
+          'Its warnings are confirmed. 400 (field partner) when the partner does not exist, has the other type ' +
+          '(B2B, B2C) or is linked to the channel already, or the record cannot be imported; 409 (IMPORT_RUNNING) ' +
+          'while another import of the channel runs.',
+        body: RecordLinkBody,
+        response: { 200: RecordActionResultSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      await ctx.records.link({
+        channel: request.body.channel,
+        externalIds: [request.body.externalId],
+        partner: request.body.partner,
+        by: currentUser(request).name,
+      }),
+  );
+
+  app.post(
+    '/records/create-new',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Import kept records (e.g. MATCH_AMBIGUOUS) as new partners, their warnings confirmed',
+        description:
+          'Answers 200 with the records handled and those that could not be, each with the reason; 409 ' +
+          '(IMPORT_RUNNING) while another import of the channel runs.',
+        body: RecordActionBody,
+        response: { 200: RecordActionResultSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      await ctx.records.createNew({
+        channel: request.body.channel,
+        externalIds: request.body.externalIds,
+        by: currentUser(request).name,
+      }),
+  );
 };

@@ -1,8 +1,15 @@
 /** Sales channels (docs/api.md "Sales channels"). Secrets are write-only: PublicChannel never holds them. */
 import { Type } from 'typebox';
+import { MATCH_RULES } from '../../domain/match-rules.ts';
 import { Nullable, Timestamp } from './common.ts';
 
 const ChannelType = Type.Enum(['b2c', 'b2b', 'b2b-b2c']);
+
+const MATCH_RULES_TEXT =
+  'matching rules in their order: a customer without a link matches an existing partner by these keys ([]: none)';
+const matchRules = (description: string) =>
+  Type.Array(Type.Enum([...MATCH_RULES]), { maxItems: MATCH_RULES.length, description });
+const MatchRules = matchRules(MATCH_RULES_TEXT);
 
 export const PublicChannelSchema = Type.Object({
   id: Type.Integer(),
@@ -18,6 +25,7 @@ export const PublicChannelSchema = Type.Object({
   customerApproval: Type.Boolean(),
   usePseudoPartner: Type.Boolean(),
   pseudoPartnerNumber: Nullable(Type.String()),
+  matchRules: MatchRules,
   watermark: Nullable(Timestamp),
   createdAt: Timestamp,
 });
@@ -38,6 +46,9 @@ const channelFields = {
   customerApproval: Type.Boolean({ description: 'B2B tab: new B2B partners are Released' }),
   pseudoPartnerNumber: Nullable(
     Type.String({ maxLength: 40, description: 'set = Use pseudo partner (B2C tab)' }),
+  ),
+  matchRules: Type.Optional(
+    matchRules(`${MATCH_RULES_TEXT}; absent: none for a new channel, kept by an edit`),
   ),
 };
 

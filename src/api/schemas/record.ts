@@ -19,6 +19,9 @@ export const OpenRecordSchema = Type.Object({
     Type.String({ description: 'who confirmed or ignored it (null: an import, or open)' }),
   ),
   resolvedAt: Nullable(Timestamp),
+  candidates: Type.Array(Type.String(), {
+    description: 'MATCH_AMBIGUOUS: the partner numbers it could be linked to (POST /api/records/link)',
+  }),
 });
 
 export const OpenRecordQuery = Type.Object({
@@ -36,6 +39,17 @@ export const RecordActionBody = Type.Object({
   externalIds: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
     minItems: 1,
     maxItems: MAX_ACTION_IDS,
+  }),
+});
+
+/** POST /api/records/link: one kept record onto a chosen existing partner. */
+export const RecordLinkBody = Type.Object({
+  channel: Type.String({ minLength: 1, maxLength: 200 }),
+  externalId: Type.String({ minLength: 1, maxLength: 200 }),
+  partner: Type.String({
+    minLength: 1,
+    maxLength: 40,
+    description: 'the number of the partner to link it to',
   }),
 });
 

@@ -1,5 +1,6 @@
 /** `kontor channel add|edit|list|test`: the Sales channels application. */
 import type { Command } from 'commander';
+import { formatMatchRules, parseMatchRules } from '../../domain/match-rules.ts';
 import { CHANNEL_TYPE_LABELS } from '../../domain/sales-channel.ts';
 import type { AppContext } from '../app-context.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -13,6 +14,7 @@ interface AddOptions {
   setting?: Record<string, string>;
   customerApproval?: boolean;
   pseudoPartner?: string;
+  match?: string;
   json?: boolean;
 }
 
@@ -24,15 +26,19 @@ interface EditOptions {
   clearSetting?: string[];
   customerApproval?: boolean;
   pseudoPartner?: string | false;
+  match?: string;
   json?: boolean;
 }
+
+const MATCH_HELP =
+  'matching rules in their order, e.g. tax-id,email (out of tax-id, email, phone), or none: a customer without a link is linked to the one existing partner of its type with the same key';
 
 export function registerChannelCommands(
   program: Command,
   context: () => AppContext,
   setExitCode: (code: number) => void,
 ): void {
-  const channel = program.command('channel').description('sales channels: add, edit, list, test');
+  const channel = program.command('channel').description('sales channels: add, edit, list, show, test');
 
   channel
     .command('add <name>')
@@ -43,6 +49,7 @@ export function registerChannelCommands(
     .option('--setting <key=value>', 'adapter setting (repeatable), e.g. token=...', collectSetting)
     .option('--customer-approval', 'B2B tab: new B2B partners are Released instead of Blocked')
     .option('--pseudo-partner <number>', 'B2C tab: use this pseudo partner for occasional customers')
+    .option('--match <rules>', `${MATCH_HELP} (default: none)`)
     .option('--json', 'print the channel as JSON')
     .action(async (name: string, options: AddOptions) => {
       const service = await context().channels();
@@ -54,6 +61,7 @@ export function registerChannelCommands(
         settings: options.setting ?? {},
         customerApproval: options.customerApproval === true,
         pseudoPartnerNumber: options.pseudoPartner ?? null,
+        matchRules: options.match === undefined ? [] : parseMatchRules(options.match),
       });
       const { output } = context();
       if (options.json) output.out(JSON.stringify(created, null, 2));
@@ -77,6 +85,7 @@ export function registerChannelCommands(
     .option('--no-customer-approval', 'B2B tab: new B2B partners are Blocked')
     .option('--pseudo-partner <number>', 'B2C tab: use this pseudo partner for occasional customers')
     .option('--no-pseudo-partner', 'B2C tab: do not use a pseudo partner')
+    .option('--match <rules>', MATCH_HELP)
     .option('--json', 'print the channel as JSON')
     .action(async (name: string, options: EditOptions) => {
       const service = await context().channels();
@@ -95,6 +104,7 @@ export function registerChannelCommands(
             : options.pseudoPartner === false
               ? null
               : options.pseudoPartner,
+        matchRules: options.match === undefined ? current.matchRules : parseMatchRules(options.match),
       });
       const { output } = context();
       if (options.json) output.out(JSON.stringify(edited, null, 2));
@@ -128,18 +138,61 @@ export function registerChannelCommands(
       }
       output.out(
         formatTable(
-          ['Name', 'Adapter', 'Type', 'URL', 'Customer approval', 'Last transfer', 'Open records'],
+          [
+            'Name',
+            'Adapter',
+            'Type',
+            'URL',
+            'Customer approval',
+            'Matching',
+            'Last transfer',
+            'Open records',
+          ],
           channels.map((c) => [
             c.name,
             c.adapter,
             CHANNEL_TYPE_LABELS[c.type],
             c.url,
             c.customerApproval ? 'yes' : 'no',
+            formatMatchRules(c.matchRules),
             c.watermark ?? '-',
             String(c.openRecords),
           ]),
         ),
       );
+    });
+
+  channel
+    .command('show <name>')
+    .description('show one sales channel (secret settings are never shown)')
+    .option('--json', 'print JSON')
+    .action(async (name: string, options: { json?: boolean }) => {
+      const services = await context().services();
+      const shown = await services.channels.getPublic(name);
+      const openRecords = (await services.records.openCounts()).get(shown.id) ?? 0;
+      const { output } = context();
+      if (options.json) {
+        output.out(JSON.stringify({ ...shown, openRecords }, null, 2));
+        return;
+      }
+      const secrets = shown.secretsSet.map((key) => `${key}=(set)`);
+      const settings = [
+        ...Object.entries(shown.settings).map(([key, value]) => `${key}=${value}`),
+        ...secrets,
+      ];
+      const lines: Array<[string, string]> = [
+        ['Name', shown.name],
+        ['Adapter', shown.adapterLabel],
+        ['Type', CHANNEL_TYPE_LABELS[shown.type]],
+        ['URL', shown.url],
+        ['Settings', settings.join(', ') || '-'],
+        ['Customer approval', shown.customerApproval ? 'yes' : 'no'],
+        ['Pseudo partner', shown.pseudoPartnerNumber ?? '-'],
+        ['Matching', formatMatchRules(shown.matchRules)],
+        ['Last transfer', shown.watermark ?? '-'],
+        ['Open records', String(openRecords)],
+      ];
+      output.out(lines.map(([label, value]) => `${`${label}:`.padEnd(19)}${value}`).join('\n'));
     });
 
   channel

@@ -1,10 +1,11 @@
 /**
- * `kontor records list|confirm|ignore|retry`: open records, the records runs did not import (DESIGN.md 5,
+ * `kontor records list|confirm|ignore|retry|link|create-new`: open records, the records runs did not import (DESIGN.md 5,
  * docs/import-rules.md "Open records"). The actions exit 0 when every record was handled, 1 when some could not
  * be (each named on stderr with the reason), 2 on invalid input.
  */
 import { type Command, Option } from 'commander';
 import { KontorError } from '../../domain/errors.ts';
+import type { RecordActionResult } from '../../domain/open-record.ts';
 import {
   OPEN_RECORD_ACTIONS,
   OPEN_RECORD_STATES,
@@ -12,6 +13,7 @@ import {
   type OpenRecordAction,
   type OpenRecordState,
 } from '../../domain/open-record.ts';
+import type { RecordActionRequest } from '../../import/open-record-service.ts';
 import type { AppContext } from '../app-context.ts';
 import { osUser } from '../batch-options.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -52,7 +54,9 @@ export function registerRecordCommands(
 ): void {
   const records = program
     .command('records')
-    .description('records runs did not import (open records): list, confirm, ignore, retry');
+    .description(
+      'records runs did not import (open records): list, confirm, ignore, retry; review matches: link, create-new',
+    );
   records
     .command('list')
     .description('list records not imported, last seen first')
@@ -106,6 +110,13 @@ export function registerRecordCommands(
       app.output.out(`${list.length} record(s).`);
     });
 
+  const report = (
+    externalIds: string[],
+    options: ActionOptions,
+    done: string,
+    act: (request: RecordActionRequest) => Promise<RecordActionResult>,
+  ) => reportAction(context(), setExitCode, externalIds, options, done, act);
+
   for (const action of OPEN_RECORD_ACTIONS) {
     records
       .command(`${action} <externalId...>`)
@@ -114,28 +125,65 @@ export function registerRecordCommands(
       .option('--user <name>', 'who acts (default: the OS user)')
       .option('--json', 'print { handled, failed, runId }')
       .action(async (externalIds: string[], options: ActionOptions) => {
-        const app = context();
-        const result = await (await app.services()).records
-          .run(action, { channel: options.channel, externalIds, by: options.user ?? osUser() })
-          .catch((error: unknown) => {
-            // A channel busy with another import: nothing was handled, which is no invalid input (exit 1).
-            if (!(error instanceof KontorError) || error.code !== 'IMPORT_RUNNING') throw error;
-            app.output.err(`kontor: ${error.message} No record was handled; try again when it has ended.`);
-            return null;
-          });
-        if (result === null) {
-          setExitCode(EXIT.failed);
-          return;
-        }
-        if (options.json) app.output.out(JSON.stringify(result, null, 2));
-        else {
-          const run = result.runId === null ? '' : ` (import run ${result.runId})`;
-          app.output.out(
-            `${DONE[action]} ${result.handled.length} of ${externalIds.length} record(s)${run}.`,
-          );
-        }
-        for (const item of result.failed) app.output.err(`kontor: ${item.externalId}: ${item.message}`);
-        setExitCode(result.failed.length === 0 ? EXIT.ok : EXIT.failed);
+        const services = await context().services();
+        await report(externalIds, options, DONE[action], (request) => services.records.run(action, request));
       });
   }
+
+  records
+    .command('link <externalId>')
+    .description(
+      'import a kept record (e.g. MATCH_AMBIGUOUS) onto an existing partner of its type that the channel does not link yet',
+    )
+    .requiredOption('--channel <name>', 'the sales channel of the record')
+    .requiredOption('--partner <number>', 'the partner to link the customer to')
+    .option('--user <name>', 'who acts (default: the OS user)')
+    .option('--json', 'print { handled, failed, runId }')
+    .action(async (externalId: string, options: ActionOptions & { partner: string }) => {
+      const services = await context().services();
+      await report([externalId], options, 'Linked', (request) =>
+        services.records.link({ ...request, partner: options.partner }),
+      );
+    });
+
+  records
+    .command('create-new <externalId...>')
+    .description('import kept records (e.g. MATCH_AMBIGUOUS) as new partners, their warnings confirmed')
+    .requiredOption('--channel <name>', 'the sales channel of the records')
+    .option('--user <name>', 'who acts (default: the OS user)')
+    .option('--json', 'print { handled, failed, runId }')
+    .action(async (externalIds: string[], options: ActionOptions) => {
+      const services = await context().services();
+      await report(externalIds, options, 'Created', (request) => services.records.createNew(request));
+    });
+}
+
+/** Runs an action and reports it: exit 0 when every record was handled, 1 when some were not (named on stderr). */
+async function reportAction(
+  app: AppContext,
+  setExitCode: (code: number) => void,
+  externalIds: string[],
+  options: ActionOptions,
+  done: string,
+  act: (request: RecordActionRequest) => Promise<RecordActionResult>,
+): Promise<void> {
+  const result = await act({ channel: options.channel, externalIds, by: options.user ?? osUser() }).catch(
+    (error: unknown) => {
+      // A channel busy with another import: nothing was handled, which is no invalid input (exit 1).
+      if (!(error instanceof KontorError) || error.code !== 'IMPORT_RUNNING') throw error;
+      app.output.err(`kontor: ${error.message} No record was handled; try again when it has ended.`);
+      return null;
+    },
+  );
+  if (result === null) {
+    setExitCode(EXIT.failed);
+    return;
+  }
+  if (options.json) app.output.out(JSON.stringify(result, null, 2));
+  else {
+    const run = result.runId === null ? '' : ` (import run ${result.runId})`;
+    app.output.out(`${done} ${result.handled.length} of ${externalIds.length} record(s)${run}.`);
+  }
+  for (const item of result.failed) app.output.err(`kontor: ${item.externalId}: ${item.message}`);
+  setExitCode(result.failed.length === 0 ? EXIT.ok : EXIT.failed);
 }

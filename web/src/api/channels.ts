@@ -21,9 +21,11 @@ export type {
   ChannelType,
   ChannelUpdate,
   DeletionDetection,
+  MatchRule,
   PublicChannel,
   SettingField,
 } from '../../../src/api/wire-types.ts';
+export { MATCH_RULE_LABELS, MATCH_RULES } from '../../../src/domain/match-rules.ts';
 export { CHANNEL_TYPE_LABELS } from '../../../src/domain/sales-channel.ts';
 
 const path = (name: string) => `/channels/${encodeURIComponent(name)}`;

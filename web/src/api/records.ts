@@ -23,6 +23,17 @@ export const listRecords = (filter: QueryOf<OpenRecordFilter>) =>
 export const actOnRecords = (action: RecordAction, channel: string, externalIds: string[]) =>
   api.post<RecordActionResult>(`/records/${action}`, { channel, externalIds });
 
+/** Review of a match (MATCH_AMBIGUOUS): import the record onto a chosen partner, or as a new partner. */
+export const linkRecord = (channel: string, externalId: string, partner: string) =>
+  api.post<RecordActionResult>('/records/link', { channel, externalId, partner });
+
+export const createNewPartner = (channel: string, externalIds: string[]) =>
+  api.post<RecordActionResult>('/records/create-new', { channel, externalIds });
+
+/** The record waits for a user's decision between several matching partners. */
+export const awaitsMatchReview = (record: { codes: string[]; state: OpenRecordState }) =>
+  record.state === 'open' && record.codes.includes('MATCH_AMBIGUOUS');
+
 export const STATE_LABELS: Record<OpenRecordState, string> = {
   open: 'Open',
   imported: 'Imported',

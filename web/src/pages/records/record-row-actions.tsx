@@ -1,19 +1,25 @@
-/** The actions on one record of the Review page, as icons with tooltips. */
-import { ActionIcon, Group, Tooltip } from '@mantine/core';
+/**
+ * The actions on one record of the Review page, as icons with tooltips; a record that matches several partners
+ * (MATCH_AMBIGUOUS) gets "Link to partner" (one of its candidates) and "Create new partner" instead of Confirm.
+ */
+import { ActionIcon, Button, Group, Menu, Stack, Tooltip } from '@mantine/core';
 import { IconChecks, IconEyeOff, IconReload } from '@tabler/icons-react';
-import type { OpenRecord, RecordAction } from '../../api/records.ts';
+import { awaitsMatchReview, type OpenRecord, type RecordAction } from '../../api/records.ts';
+import type { ReviewChoice } from './use-record-actions.ts';
 
 /** One record's actions as icons (Confirm only for warnings: a record in error is fixed in the shop). */
 export function RowActions(props: {
   record: OpenRecord;
   busy: boolean;
   act: (action: RecordAction, records: readonly OpenRecord[]) => Promise<void>;
+  review: (record: OpenRecord, choice: ReviewChoice) => Promise<void>;
 }) {
-  const { record, busy, act } = props;
+  const { record, busy, act, review } = props;
   const id = record.externalId;
-  return (
+  const matching = awaitsMatchReview(record);
+  const icons = (
     <Group gap={4} wrap="nowrap">
-      {record.level === 'warning' && (
+      {record.level === 'warning' && !matching && (
         <Tooltip label="Confirm: import it with its warnings confirmed">
           <ActionIcon
             variant="light"
@@ -51,5 +57,42 @@ export function RowActions(props: {
         </ActionIcon>
       </Tooltip>
     </Group>
+  );
+  if (!matching) return icons;
+  // A decision between partners: two labelled buttons, one above the other, then the usual icons.
+  return (
+    <Stack gap={4} align="flex-start">
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="compact-xs" px={5} variant="light" disabled={busy} data-testid={`record-${id}-link`}>
+            Link to partner
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>Partners that match</Menu.Label>
+          {record.candidates.map((number) => (
+            <Menu.Item
+              key={number}
+              onClick={() => review(record, { kind: 'link', partner: number })}
+              data-testid={`record-${id}-link-${number}`}
+            >
+              Partner {number}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <Button
+        size="compact-xs"
+        px={5}
+        variant="light"
+        color="teal"
+        disabled={busy}
+        onClick={() => review(record, { kind: 'new' })}
+        data-testid={`record-${id}-create-new`}
+      >
+        Create new partner
+      </Button>
+      {icons}
+    </Stack>
   );
 }

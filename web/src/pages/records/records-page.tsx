@@ -57,7 +57,7 @@ export function RecordsPage() {
     offset: (page - 1) * PAGE_SIZE,
   };
   const { data, error, reload } = useLoader(() => listRecords(query), JSON.stringify(query));
-  const { busy, act } = useRecordActions(() => {
+  const { busy, act, review } = useRecordActions(() => {
     setSelected(new Set());
     reload();
     channels.reload();
@@ -245,7 +245,9 @@ export function RecordsPage() {
                 )}
               </Table.Td>
               <Table.Td>
-                {record.state === 'open' && <RowActions record={record} busy={busy !== null} act={act} />}
+                {record.state === 'open' && (
+                  <RowActions record={record} busy={busy !== null} act={act} review={review} />
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -7,6 +7,7 @@ import type {
   ChannelInput,
   ChannelType,
   ChannelUpdate,
+  MatchRule,
   PublicChannel,
 } from '../../api/channels.ts';
 
@@ -19,6 +20,8 @@ export interface ChannelFormValues {
   customerApproval: boolean;
   usePseudoPartner: boolean;
   pseudoPartnerNumber: string;
+  /** Matching rules in their order (none: every customer without a link gets a new partner). */
+  matchRules: MatchRule[];
   /** Stored optional secrets to remove on save. */
   clearSecrets: string[];
 }
@@ -35,6 +38,7 @@ export function emptyChannel(): ChannelFormValues {
     customerApproval: false,
     usePseudoPartner: false,
     pseudoPartnerNumber: '',
+    matchRules: [],
     clearSecrets: [],
   };
 }
@@ -60,6 +64,7 @@ export function channelValues(channel: PublicChannel, adapter: AdapterInfo | nul
     customerApproval: channel.customerApproval,
     usePseudoPartner: channel.usePseudoPartner,
     pseudoPartnerNumber: channel.pseudoPartnerNumber ?? '',
+    matchRules: [...channel.matchRules],
     clearSecrets: [],
   };
 }
@@ -88,6 +93,7 @@ export function toUpdate(
     settings,
     customerApproval: hasB2b(values.type) && values.customerApproval,
     pseudoPartnerNumber: pseudo === '' ? null : pseudo,
+    matchRules: values.matchRules,
     ...(values.clearSecrets.length > 0 ? { clearSecrets: values.clearSecrets } : {}),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Create or edit a sales channel: name, adapter (on create only), type (what the adapter serves), URL,
- * the adapter's settings, the B2B tab (Customer approval) and the B2C tab (Use pseudo partner, Pseudo partner).
+ * the adapter's settings, the B2B tab (Customer approval), the B2C tab (Use pseudo partner, Pseudo partner) and
+ * the Matching tab (the rules by which customers without a link match existing partners).
  */
 import {
   Alert,
@@ -29,6 +30,7 @@ import {
   settingDefaults,
   validateChannel,
 } from './channel-form-values.ts';
+import { MatchRulesField } from './match-rules-field.tsx';
 
 interface ChannelFormProps {
   adapters: AdapterInfo[];
@@ -165,6 +167,9 @@ export function ChannelForm(props: ChannelFormProps) {
             <Tabs.Tab value="b2c" disabled={!hasB2c(values.type)} data-testid="tab-b2c">
               B2C
             </Tabs.Tab>
+            <Tabs.Tab value="matching" data-testid="tab-matching">
+              Matching
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="settings" pt="md">
             {adapter ? (
@@ -230,6 +235,9 @@ export function ChannelForm(props: ChannelFormProps) {
                 data-testid="channel-pseudo-partner"
               />
             </SimpleGrid>
+          </Tabs.Panel>
+          <Tabs.Panel value="matching" pt="md">
+            <MatchRulesField value={values.matchRules} onChange={(matchRules) => change({ matchRules })} />
           </Tabs.Panel>
         </Tabs>
         <Group justify="flex-end" gap="sm">
