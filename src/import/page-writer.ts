@@ -55,7 +55,7 @@ async function writeInOneTransaction(
   return db.transaction(async (tx) => {
     const input = await lookUpPage(storedLookups(tx, target.channelId), part);
     const plan = planPage(input, target.context);
-    await writePartners(tx, target.channelId, plan);
+    await writePartners(tx, target.channelId, plan, target.runId);
     await writeOpenRecords(tx, target, plan);
     // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.
     plan.seen.push(...part.deleted.map((item) => item.deletedAt));

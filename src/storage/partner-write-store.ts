@@ -8,6 +8,7 @@ import { partnerName } from '../domain/channel-customer.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { PartnerStatus } from '../domain/partner.ts';
 import type { Queryable } from './db.ts';
+import { importHistoryCte } from './partner-history-store.ts';
 import { num } from './sql-values.ts';
 
 export async function findLinks(
@@ -192,7 +193,8 @@ upsert_links as (
     imported_at = excluded.imported_at, source_updated_at = excluded.source_updated_at,
     fingerprint = excluded.fingerprint, confirmed_warnings = excluded.confirmed_warnings,
     active = true, deleted_at = null
-)
+),
+${importHistoryCte('$5::bigint')}
 select count(*)::int as created from created`;
 
 /** A customer's addresses and contacts as the rows of the partner master, by position. */
@@ -222,11 +224,15 @@ function linkData(planned: { customer: ChannelCustomer; fingerprint: string; con
   };
 }
 
-/** Writes the creates, updates and links of one page in one statement (none when nothing changed). */
+/**
+ * Writes the creates, updates and links of one page in one statement (none when nothing changed), and records
+ * in the partners' history what the import run `runId` gave or changed.
+ */
 export async function writePartners(
   db: Queryable,
   channelId: number,
   plan: Pick<PagePlan, 'creates' | 'updates' | 'links'>,
+  runId: number | null = null,
 ): Promise<void> {
   if (plan.creates.length + plan.updates.length + plan.links.length === 0) return;
   // Two records of the page linked to one partner (occasional customers) update it once: the last one wins,
@@ -263,18 +269,34 @@ export async function writePartners(
       })),
     ),
     JSON.stringify(links),
+    runId,
   ]);
 }
 
-/** Changes a partner's status (what a user does in the ERP; imports never do it). */
+/**
+ * Changes a partner's status (what a user does in the ERP; imports never do it) and records the change, with
+ * who did it, in the partner's history; setting the status it has changes and records nothing. False when
+ * there is no such partner.
+ */
 export async function setPartnerStatus(
   db: Queryable,
   number: string,
   status: PartnerStatus,
+  by: string | null = null,
 ): Promise<boolean> {
-  const result = await db.query('update partner set status = $2, updated_at = now() where number = $1', [
-    number,
-    status,
-  ]);
-  return result.rowCount > 0;
+  const result = await db.query(
+    `with before as materialized (select id, status from partner where number = $1 for update),
+     changed as (
+       update partner p set status = $2, updated_at = now() from before b where p.id = b.id and b.status <> $2
+     ),
+     recorded as (
+       insert into partner_history (partner_id, action, by_user, changes)
+       select b.id, 'status', $3, jsonb_build_array(jsonb_build_object('field', 'status', 'from', b.status,
+         'to', $2::text))
+       from before b where b.status <> $2
+     )
+     select id from before`,
+    [number, status, by],
+  );
+  return result.rows.length > 0;
 }
