@@ -21,7 +21,8 @@ export function PartnersPage() {
   const [q] = useDebouncedValue(filter.q, 300);
   const [page, setPage] = useState(1);
   const query = { ...filter, q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const { data, error, reload } = useLoader(() => listPartners(query), JSON.stringify(query));
+  const [version, setVersion] = useState(0);
+  const { data, error, reload } = useLoader(() => listPartners(query), `${JSON.stringify(query)}:${version}`);
   const filtered = JSON.stringify(filter) !== JSON.stringify(NO_PARTNER_FILTER);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
@@ -58,7 +59,14 @@ export function PartnersPage() {
       ) : (
         !error && <PageLoader />
       )}
-      <PartnerDetailsDrawer number={number ?? null} onClose={() => navigate('/partners')} />
+      <PartnerDetailsDrawer
+        number={number ?? null}
+        onClose={() => navigate('/partners')}
+        onChanged={(survivor) => {
+          setVersion((v) => v + 1);
+          if (survivor && survivor !== number) navigate(`/partners/${encodeURIComponent(survivor)}`);
+        }}
+      />
     </>
   );
 }
