@@ -8,7 +8,7 @@ import { partnerName } from '../domain/channel-customer.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { PartnerStatus } from '../domain/partner.ts';
 import type { Queryable } from './db.ts';
-import { importHistoryCte } from './partner-history-store.ts';
+import { createdChanges, importHistoryCte } from './partner-history-store.ts';
 import { num } from './sql-values.ts';
 
 export async function findLinks(
@@ -112,7 +112,7 @@ with created as materialized (
   select r.*, nextval('partner_id_seq') as id, nextval('partner_number_seq')::text as number
   from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text,
     addresses json, contacts json, external_id text, source_updated_at timestamptz, fingerprint text,
-    confirmed text[])
+    confirmed text[], history json)
 ),
 updated as materialized (
   select * from json_to_recordset($3::json) as r(id bigint, ${PARTNER_COLUMNS}, addresses json, contacts json)
@@ -245,6 +245,7 @@ export async function writePartners(
     status: create.status,
     ...details(create.customer),
     ...linkData(create),
+    history: createdChanges(create.customer, create.type),
   }));
   const links = [
     ...plan.updates.map((update) => ({
