@@ -2,7 +2,7 @@
 import { Group, Pagination, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { listPartners } from '../../api/partners.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -17,7 +17,9 @@ const PAGE_SIZE = 50;
 export function PartnersPage() {
   const navigate = useNavigate();
   const { number } = useParams();
-  const [filter, setFilter] = useState<PartnerFilterValues>(NO_PARTNER_FILTER);
+  // /partners?run=12 or ?job=nightly: the partners that run (any run of that job) created or changed.
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<PartnerFilterValues>(() => fromLink(params));
   const [q] = useDebouncedValue(filter.q, 300);
   const [page, setPage] = useState(1);
   const query = { ...filter, q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
@@ -69,4 +71,13 @@ export function PartnersPage() {
       />
     </>
   );
+}
+
+function fromLink(params: URLSearchParams): PartnerFilterValues {
+  const run = Number(params.get('run'));
+  return {
+    ...NO_PARTNER_FILTER,
+    run: Number.isSafeInteger(run) && run >= 1 ? run : null,
+    job: params.get('job')?.trim() || null,
+  };
 }
