@@ -8,6 +8,7 @@ import { PartnerService } from '../src/partners/partner-service.ts';
 import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { recordUserLink } from '../src/storage/partner-history-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
+import { findEmailOwners } from '../src/storage/partner-write-store.ts';
 import {
   addMagentoChannel,
   anytime,
@@ -80,6 +81,27 @@ describeEachDb('Partner history, status and merge', (getDb) => {
     expect((await service().search({ run: same.id })).total).toBe(0);
   });
 
+  it('records a changed address as the whole list, old -> new, in the partner JSON shape', async () => {
+    await addMagentoChannel(getDb(), sim, 'shop');
+    await runImport(deps(), anytime('shop'));
+    const customer = (await rest.all()).find((c) => c.addresses.length > 0 && !c.addresses[0]?.company)!;
+    const number = byExternalId(await listPartners(getDb(), { channel: 'shop' }), 'shop').get(
+      String(customer.id),
+    )!.number;
+    const before = (await service().get(number))!;
+    await rest.change(customer.id, (c) => ({
+      ...c,
+      addresses: c.addresses.map((a, i) => (i === 0 ? { ...a, city: 'Neustadt' } : a)),
+    }));
+    const run = await runImport(deps(), lastTransfer('shop'));
+    const after = (await service().get(number))!;
+    expect(after.addresses[0]?.city).toBe('Neustadt');
+    const changes = (await service().history(number)).filter((entry) => entry.run === run.id);
+    expect(changes).toEqual([
+      expect.objectContaining({ field: 'addresses', from: before.addresses, to: after.addresses }),
+    ]);
+  });
+
   it('releases and blocks with who did it; imports never change the status', async () => {
     await addMagentoChannel(getDb(), sim, 'b2b', { type: 'b2b' });
     await runImport(deps(), anytime('b2b'));
@@ -136,6 +158,10 @@ describeEachDb('Partner history, status and merge', (getDb) => {
     );
     for (const entry of removedHistory) expect(history).toContainEqual({ ...entry, partner: remove.number });
     expect(await service().merges()).toEqual([merge]);
+
+    // A merged partner no longer owns its e-mail (DUPLICATE_EMAIL, guests): only the survivor does.
+    const owners = await findEmailOwners(getDb(), 0, [customer.email]);
+    expect(owners.get(customer.email.toLowerCase())?.map((owner) => owner.number)).toEqual([keep.number]);
 
     // Normal lists leave the merged partner out, unless asked.
     const numbers = (await service().listMatching({})).map((p) => p.number);

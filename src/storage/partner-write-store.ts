@@ -47,7 +47,8 @@ export async function findLinks(
 }
 
 /**
- * Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them.
+ * Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them;
+ * merged partners are no longer in use and never count.
  * One look-up in the index on lower(email) per e-mail, and the links of each partner found by partner id:
  * without statistics of the expression (PGlite never analyzes; PostgreSQL not during a first import) a join
  * with the e-mails, or `= any($2)`, was planned as a sequential scan of every partner.
@@ -63,7 +64,8 @@ export async function findEmailOwners(
     `select lower(p.email) as email, p.id, p.number,
        exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
      from unnest($2::text[]) as e(email)
-     cross join lateral (select p.id, p.number, p.email from partner p where lower(p.email) = e.email offset 0) p
+     cross join lateral (select p.id, p.number, p.email from partner p
+       where lower(p.email) = e.email and p.merged_into is null offset 0) p
      order by p.id`,
     [channelId, [...new Set(emails.map((email) => email.toLowerCase()))]],
   );

@@ -100,7 +100,7 @@ export function registerPartnerCommands(
           list.map((p) => [
             p.number,
             p.type,
-            p.status,
+            p.mergedInto ? `merged into ${p.mergedInto}` : p.status,
             p.name,
             p.company ?? '',
             p.email ?? '',
