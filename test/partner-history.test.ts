@@ -133,6 +133,19 @@ describeEachDb('Partner history, status and merge', (getDb) => {
     expect(keep.number).not.toBe(remove.number);
     const removedHistory = await service().history(remove.number);
 
+    // Not while an import of a channel they are linked to runs (its page may have read the link).
+    await getDb().query(
+      `insert into import_run (channel_id, state, changed_since, lease_expires_at)
+       select id, 'running', 'anytime', now() + interval '1 minute' from sales_channel where name = 'second'`,
+    );
+    await expect(service().merge(keep.number, remove.number, 'anna')).rejects.toMatchObject({
+      code: 'IMPORT_RUNNING',
+      message: expect.stringContaining('"second"'),
+    });
+    await getDb().query(
+      `update import_run set state = 'finished', finished_at = now() where state = 'running'`,
+    );
+
     const merge = await service().merge(keep.number, remove.number, 'anna');
     expect(merge).toMatchObject({
       kept: keep.number,

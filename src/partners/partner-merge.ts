@@ -5,7 +5,12 @@
 import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import type { PartnerMerge } from '../domain/partner-history.ts';
 import type { Db } from '../storage/db.ts';
-import { lockPartners, type MergeCandidate, mergePartners } from '../storage/partner-merge-store.ts';
+import {
+  lockPartners,
+  type MergeCandidate,
+  mergePartners,
+  runningImportsOf,
+} from '../storage/partner-merge-store.ts';
 
 /** Why two partners cannot be merged, or null when they can. */
 export function mergeRefusal(kept: MergeCandidate, removed: MergeCandidate): ConfigError | null {
@@ -41,6 +46,13 @@ export async function mergeByNumber(db: Db, keep: string, remove: string, by: st
     if (!removed) throw new NotFoundError('Partner', remove);
     const refusal = mergeRefusal(kept, removed);
     if (refusal) throw refusal;
+    const running = await runningImportsOf(tx, [kept.id, removed.id]);
+    const [channel, run] = [...running.entries()][0] ?? [];
+    if (channel !== undefined)
+      throw new ConfigError(
+        'IMPORT_RUNNING',
+        `An import of sales channel "${channel}" (run ${run}) is running, and the partners are linked to it: merge them when it has ended.`,
+      );
     return await mergePartners(tx, kept, removed, by);
   });
 }

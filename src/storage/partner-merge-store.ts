@@ -40,6 +40,24 @@ export async function lockPartners(
   );
 }
 
+/**
+ * The live import runs of the channels linked to these partners, by channel name: a merge must not move a link
+ * that a running import's page has just read (it would write the link back to the partner it read).
+ */
+export async function runningImportsOf(
+  db: Queryable,
+  partnerIds: readonly number[],
+): Promise<Map<string, number>> {
+  const result = await db.query<{ channel: string; id: unknown }>(
+    `select c.name as channel, r.id from import_run r join sales_channel c on c.id = r.channel_id
+     where r.state = 'running' and (r.lease_expires_at is null or r.lease_expires_at > now())
+       and r.channel_id in (select l.channel_id from channel_link l where l.partner_id = any($1::bigint[]))
+     order by c.name`,
+    [[...partnerIds]],
+  );
+  return new Map(result.rows.map((row) => [row.channel, num(row.id)]));
+}
+
 /** Moves the rows of a partner's detail table to the kept partner, after the kept partner's own positions. */
 function moveDetails(table: 'partner_address' | 'partner_contact', columns: string): string {
   return `with base as (select coalesce(max(position) + 1, 0) as next from ${table} where partner_id = $1),
