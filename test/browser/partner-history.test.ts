@@ -129,6 +129,7 @@ describeBrowser('Partner history, release and merge in Chromium', () => {
     expect(await page.getByTestId('merge-summary').textContent()).toBe(
       `Partner ${duplicate} will be merged into partner ${keep}.`,
     );
+    await screenshot(page, 'partner-merge-dialog');
     await page.getByTestId('merge-confirm').click();
     await eventually(async () => (await partner(duplicate)).mergedInto).toBe(keep);
     await eventually(() => page.getByTestId('partner-links').locator('tbody tr').count()).toBe(2);
