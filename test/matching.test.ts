@@ -7,9 +7,11 @@ import { beforeEach, expect, it } from 'vitest';
 import type { ChannelCustomer } from '../src/domain/channel-customer.ts';
 import type { Partner } from '../src/domain/partner.ts';
 import { runImport } from '../src/import/import-service.ts';
+import { mergeByNumber } from '../src/partners/partner-merge.ts';
 import { createServices, type Services } from '../src/services.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRunLog } from '../src/storage/import-run-store.ts';
+import { partnerHistory } from '../src/storage/partner-history-store.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { channelAddress, channelCustomer } from './support/channel-customers.ts';
 import { createChannel, importRequest } from './support/import-fixtures.ts';
@@ -222,6 +224,11 @@ describeEachDb('Matching with existing partners', (getDb) => {
     });
     const actionLog = await getRunLog(db, linked.runId as number);
     expect(actionLog.find((line) => line.code === 'LINKED_BY_USER')?.message).toContain(`partner ${second}`);
+    // The user's link is in the partner's history, with who.
+    const history = await partnerHistory(db, second as string);
+    expect(history).toContainEqual(
+      expect.objectContaining({ by: 'anna', field: 'link', to: { channel: 'b', externalId: 'z' } }),
+    );
     expect(await partners()).toHaveLength(2);
 
     // Another customer with the same e-mail: the partner linked in b is no candidate any more.
@@ -232,6 +239,28 @@ describeEachDb('Matching with existing partners', (getDb) => {
     const third = await run('b');
     expect(third.counts).toMatchObject({ created: 0 });
     expect(linksOf((await partners()).find((partner) => partner.number === first))).toEqual(['a:1', 'b:w']);
+  });
+
+  it('a merged partner is no candidate, and records link refuses it', async () => {
+    await channel('a', A, 'b2c', []);
+    await channel('b', B, 'b2c', ['email']);
+    shops.set(A, [
+      customer('1', { email: 'm@example.com' }),
+      customer('2', { email: 'other@example.com' }),
+      customer('3', { email: 'm@example.com' }),
+    ]);
+    await runImport({ db, adapters: shops.adapters }, importRequest('a', { confirmAllWarnings: true }));
+    const [kept, removed, third] = (await partners()).map((partner) => partner.number) as string[];
+    await mergeByNumber(db, kept as string, removed as string, 'anna');
+    // The removed partner's e-mail matches no more; the survivor and partner 3 share m@: ambiguous.
+    shops.set(B, [customer('y', { email: 'other@example.com' }), customer('z', { email: 'm@example.com' })]);
+    const result = await run('b');
+    expect(result.counts).toMatchObject({ created: 1, updated: 0, awaiting: 1 });
+    const [open] = (await services.records.list({ channel: 'b', state: 'open' })).records;
+    expect(open).toMatchObject({ externalId: 'z', codes: ['MATCH_AMBIGUOUS'], candidates: [kept, third] });
+    await expect(
+      services.records.link({ channel: 'b', externalIds: ['z'], partner: removed as string, by: 'anna' }),
+    ).rejects.toThrow(`Partner ${removed} was merged into partner ${kept}`);
   });
 
   it('refuses to link to a partner of the other type or one the channel links already', async () => {

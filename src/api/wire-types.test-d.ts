@@ -11,6 +11,7 @@ import type { ImportRun, RunCounts, RunLogLine } from '../domain/import-run.ts';
 import type { Notice } from '../domain/notice.ts';
 import type { OpenRecord, RecordActionResult } from '../domain/open-record.ts';
 import type { Partner } from '../domain/partner.ts';
+import type { HistoryEntry, PartnerMerge } from '../domain/partner-history.ts';
 import type { SalesChannel } from '../domain/sales-channel.ts';
 import type { Role, User } from '../domain/user.ts';
 import type { ChangedSince } from '../import/selection.ts';
@@ -54,6 +55,8 @@ export type WireTies = [
   Holds<Same<Wire.Notification, Omit<StoredNotification, 'user'>>>,
   Holds<Same<Pick<Wire.Notification, keyof Notice>, Notice>>,
   Holds<Same<Wire.Partner, Partner>>,
+  Holds<Same<Wire.HistoryEntry, HistoryEntry>>,
+  Holds<Same<Wire.PartnerMerge, PartnerMerge>>,
   Holds<Same<Wire.PublicChannel, SalesChannel & { adapterLabel: string; secretsSet: string[] }>>,
   Holds<Same<Wire.AdapterInfo, AdapterView>>,
   Holds<Same<Wire.ProcessingQueue, ProcessingQueue>>,

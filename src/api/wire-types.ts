@@ -28,7 +28,15 @@ import type {
   TriggerResult,
 } from './schemas/job.ts';
 import type { NotificationSchema } from './schemas/notification.ts';
-import type { PartnerPage as PartnerPageSchema, PartnerQuery, PartnerSchema } from './schemas/partner.ts';
+import type {
+  HistoryEntrySchema,
+  MergeBody,
+  PartnerHistory as PartnerHistorySchema,
+  PartnerMergeSchema,
+  PartnerPage as PartnerPageSchema,
+  PartnerQuery,
+  PartnerSchema,
+} from './schemas/partner.ts';
 import type { PreviewBody, PreviewPageSchema } from './schemas/preview.ts';
 import type {
   ImportRunLogResult,
@@ -130,6 +138,10 @@ export type PartnerContact = Partner['contacts'][number];
 export type PartnerLink = Partner['links'][number];
 export type PartnerListQuery = Static<typeof PartnerQuery>;
 export type PartnerPage = Static<typeof PartnerPageSchema>;
+export type HistoryEntry = Static<typeof HistoryEntrySchema>;
+export type PartnerHistory = Static<typeof PartnerHistorySchema>;
+export type PartnerMerge = Static<typeof PartnerMergeSchema>;
+export type PartnerMergeBody = Static<typeof MergeBody>;
 
 // System
 export type SystemInfo = Static<typeof SystemInfoSchema>;

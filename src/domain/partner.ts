@@ -45,4 +45,6 @@ export interface Partner {
   salesTaxClassification: string | null;
   salesRepresentative: string | null;
   links: PartnerLink[];
+  /** A merged partner: the number of the partner it was merged into (docs/import-rules.md "Merging"). */
+  mergedInto: string | null;
 }

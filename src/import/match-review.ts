@@ -53,6 +53,10 @@ export async function decide(
   if (choice.kind === 'new') return { decision: { kind: 'new' } };
   const target = await findLinkTarget(db, channel.id, choice.partner);
   if (!target) return { refusal: `There is no partner with number ${choice.partner}.` };
+  if (target.mergedInto !== null)
+    return {
+      refusal: `Partner ${target.number} was merged into partner ${target.mergedInto}: link customer ${id} to that one.`,
+    };
   const type = partnerTypeAtCreation(channel.type, customer);
   if (target.type !== type)
     return {

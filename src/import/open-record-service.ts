@@ -34,6 +34,7 @@ import {
   type KeptOpenRecord,
   listOpenRecords,
 } from '../storage/open-record-store.ts';
+import { recordUserLink } from '../storage/partner-history-store.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { decide, type ReviewChoice, reviewable } from './match-review.ts';
@@ -254,7 +255,22 @@ export class OpenRecordService {
       decisions.set(id, checked.decision);
     }
     if (customers.length === 0) return { handled: [], failed };
-    const target = this.target(context, true, { state: 'confirmed', by: context.by }, decisions);
+    const target: PageTarget = {
+      ...this.target(context, true, { state: 'confirmed', by: context.by }, decisions),
+      // A link chosen by a user is recorded in the partner's history, with who, in the page's transaction.
+      afterWrite: async (tx, written) => {
+        for (const update of written.updates) {
+          if (update.matched?.by !== 'user') continue;
+          const externalId = update.customer.externalId;
+          await recordUserLink(tx, {
+            partnerNumber: update.matched.number,
+            channel: context.channel.name,
+            externalId,
+            by: context.by,
+          });
+        }
+      },
+    };
     const plan = await retryDatabaseStep(() =>
       commitPage(this.db, target, { customers, rejected: [], deleted: [], cursor: null }),
     );

@@ -31,6 +31,8 @@ export interface PageTarget {
    * channel without any skips the statement. Absent: always close.
    */
   closable?: { mayExist: boolean };
+  /** Writes more of the same page in its transaction, after the partners (a user's decisions: their history). */
+  afterWrite?: (tx: Queryable, plan: PagePlan) => Promise<void>;
 }
 
 const IMPORTED = { state: 'imported', by: null } as const;
@@ -55,7 +57,8 @@ async function writeInOneTransaction(
   return db.transaction(async (tx) => {
     const input = await lookUpPage(storedLookups(tx, target.channelId), part, target.context.matchRules);
     const plan = planPage(input, target.context);
-    await writePartners(tx, target.channelId, plan);
+    await writePartners(tx, target.channelId, plan, target.runId);
+    await target.afterWrite?.(tx, plan);
     await writeOpenRecords(tx, target, plan);
     // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.
     plan.seen.push(...part.deleted.map((item) => item.deletedAt));

@@ -38,21 +38,21 @@ export async function findMatchCandidates(
      from unnest($2::text[], $3::text[]) as k(rule, key)
      cross join lateral (
        select p.id, p.number, p.partner_type from partner p
-         where k.rule = 'tax-id' and p.match_tax_id = k.key offset 0) p
+         where k.rule = 'tax-id' and p.match_tax_id = k.key and p.merged_into is null offset 0) p
      union all
      select k.rule, k.key, p.id, p.number, p.partner_type,
        exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1)
      from unnest($2::text[], $3::text[]) as k(rule, key)
      cross join lateral (
        select p.id, p.number, p.partner_type from partner p
-         where k.rule = 'email' and p.match_email = k.key offset 0) p
+         where k.rule = 'email' and p.match_email = k.key and p.merged_into is null offset 0) p
      union all
      select k.rule, k.key, p.id, p.number, p.partner_type,
        exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1)
      from unnest($2::text[], $3::text[]) as k(rule, key)
      cross join lateral (
        select p.id, p.number, p.partner_type from partner p
-         where k.rule = 'phone' and p.match_phones @> array[k.key] offset 0) p
+         where k.rule = 'phone' and p.match_phones @> array[k.key] and p.merged_into is null offset 0) p
      order by 3`,
     [channelId, unique.map((item) => item.rule), unique.map((item) => item.key)],
   );
@@ -112,6 +112,8 @@ export interface LinkTarget {
   number: string;
   type: PartnerType;
   linkedAs: string | null;
+  /** The number of the partner it was merged into (a merged partner takes no new links). */
+  mergedInto: string | null;
 }
 
 export async function findLinkTarget(
@@ -124,8 +126,10 @@ export async function findLinkTarget(
     number: string;
     partner_type: PartnerType;
     linked_as: string | null;
+    merged_into: string | null;
   }>(
     `select p.id, p.number, p.partner_type,
+       (select m.number from partner m where m.id = p.merged_into) as merged_into,
        (select l.external_id from channel_link l where l.partner_id = p.id and l.channel_id = $1
         order by l.external_id limit 1) as linked_as
      from partner p where p.number = $2`,
@@ -133,5 +137,11 @@ export async function findLinkTarget(
   );
   const row = result.rows[0];
   if (!row) return null;
-  return { partnerId: num(row.id), number: row.number, type: row.partner_type, linkedAs: row.linked_as };
+  return {
+    partnerId: num(row.id),
+    number: row.number,
+    type: row.partner_type,
+    linkedAs: row.linked_as,
+    mergedInto: row.merged_into,
+  };
 }

@@ -31,6 +31,7 @@ export interface PartnerRow {
   websites: string[];
   sales_tax_classification: string | null;
   sales_representative: string | null;
+  merged_into: unknown;
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
@@ -47,9 +48,9 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
 export async function listPartners(db: Queryable, filter: PartnerFilter = {}): Promise<Partner[]> {
   const partners = await db.query<PartnerRow>(
     `select p.* from partner p
-     where $1::text is null or exists (
+     where p.merged_into is null and ($1::text is null or exists (
        select 1 from channel_link l join sales_channel c on c.id = l.channel_id
-       where l.partner_id = p.id and c.name = $1)
+       where l.partner_id = p.id and c.name = $1))
      order by p.number`,
     [filter.channel ?? null],
   );
@@ -71,7 +72,10 @@ export async function withDetails(db: Queryable, rows: readonly PartnerRow[]): P
   const ids = rows.map((row) => num(row.id));
   if (ids.length === 0) return [];
 
-  const [addresses, contacts, links] = await Promise.all([
+  const mergedIds = [
+    ...new Set(rows.flatMap((row) => (row.merged_into == null ? [] : [num(row.merged_into)]))),
+  ];
+  const [addresses, contacts, links, survivors] = await Promise.all([
     db.query<Record<string, unknown>>(
       'select * from partner_address where partner_id = any($1::bigint[]) order by partner_id, position',
       [ids],
@@ -85,7 +89,14 @@ export async function withDetails(db: Queryable, rows: readonly PartnerRow[]): P
        where l.partner_id = any($1::bigint[]) order by l.partner_id, c.name, l.external_id`,
       [ids],
     ),
+    mergedIds.length === 0
+      ? { rows: [] }
+      : db.query<{ id: unknown; number: string }>(
+          'select id, number from partner where id = any($1::bigint[])',
+          [mergedIds],
+        ),
   ]);
+  const survivorNumber = new Map(survivors.rows.map((row) => [num(row.id), row.number]));
   const addressesOf = groupBy(addresses.rows, (row) => num(row.partner_id));
   const contactsOf = groupBy(contacts.rows, (row) => num(row.partner_id));
   const linksOf = groupBy(links.rows, (row) => num(row.partner_id));
@@ -134,6 +145,7 @@ export async function withDetails(db: Queryable, rows: readonly PartnerRow[]): P
           active: l.active as boolean,
         }),
       ),
+      mergedInto: row.merged_into == null ? null : (survivorNumber.get(num(row.merged_into)) ?? null),
     };
   });
 }

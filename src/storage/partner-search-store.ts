@@ -18,6 +18,12 @@ export interface PartnerSearch {
   status?: PartnerStatus;
   /** yes: partners with a deactivated (deleted) link, of `channel` if given; no: partners without one. */
   deleted?: 'yes' | 'no';
+  /** Merged partners are left out unless asked: include them, or only them. */
+  merged?: 'include' | 'only';
+  /** Only partners that this import run created or changed (their history names it). */
+  run?: number;
+  /** Only partners that a run of this batch job (id or name) created or changed. */
+  job?: string;
   /** Default 50, at most 500. */
   limit?: number;
   offset?: number;
@@ -25,7 +31,8 @@ export interface PartnerSearch {
 
 export const PARTNER_SEARCH_LIMIT = { default: 50, max: 500 } as const;
 
-// $1 text (lower case), $2 channel name, $3 type, $4 status, $5 deleted (yes/no)
+// $1 text (lower case), $2 channel name, $3 type, $4 status, $5 deleted (yes/no), $6 merged (include/only),
+// $7 import run id, $8 batch job (id or name)
 // search_text and city_search: lower-cased by generated columns (migration 0005).
 const MATCHING = `from partner p
   where ($1::text is null or strpos(p.search_text, $1) > 0
@@ -36,7 +43,13 @@ const MATCHING = `from partner p
     and ($4::text is null or p.status = $4)
     and ($5::text is null or ($5 = 'yes') = (p.id in (
       select l.partner_id from channel_link l join sales_channel c on c.id = l.channel_id
-      where (not l.active or l.deleted_at is not null) and ($2::text is null or c.name = $2))))`;
+      where (not l.active or l.deleted_at is not null) and ($2::text is null or c.name = $2))))
+    and (case $6::text when 'include' then true when 'only' then p.merged_into is not null
+      else p.merged_into is null end)
+    and ($7::bigint is null or p.id in (select h.partner_id from partner_history h where h.run_id = $7))
+    and ($8::text is null or p.id in (select h.partner_id from partner_history h where h.run_id in (
+      select r.import_run_id from batch_run r join batch_job j on j.id = r.job_id
+      where (j.id::text = $8 or j.name = $8) and r.import_run_id is not null)))`;
 
 export async function searchPartners(
   db: Queryable,
@@ -47,7 +60,7 @@ export async function searchPartners(
   const limit = filter.limit ?? PARTNER_SEARCH_LIMIT.default;
   const [count, page] = await Promise.all([
     db.query<{ total: unknown }>(`select count(*) as total ${MATCHING}`, params),
-    db.query<PartnerRow>(`select p.* ${MATCHING} order by p.number limit $6 offset $7`, [
+    db.query<PartnerRow>(`select p.* ${MATCHING} order by p.number limit $9 offset $10`, [
       ...params,
       limit,
       filter.offset ?? 0,
@@ -68,7 +81,16 @@ export async function listMatchingPartners(
 
 function matchParams(filter: PartnerSearch): unknown[] {
   const q = filter.q?.trim().toLowerCase() || null;
-  return [q, filter.channel ?? null, filter.type ?? null, filter.status ?? null, filter.deleted ?? null];
+  return [
+    q,
+    filter.channel ?? null,
+    filter.type ?? null,
+    filter.status ?? null,
+    filter.deleted ?? null,
+    filter.merged ?? null,
+    filter.run ?? null,
+    filter.job ?? null,
+  ];
 }
 
 /** Refuses a search the SQL would misread, naming the field. */
@@ -81,6 +103,11 @@ function assertSearch(filter: PartnerSearch): void {
   oneOf('type', ['B2B', 'B2C']);
   oneOf('status', ['Blocked', 'Released']);
   oneOf('deleted', ['yes', 'no']);
+  oneOf('merged', ['include', 'only']);
+  if (filter.run !== undefined && (!Number.isSafeInteger(filter.run) || filter.run < 1))
+    throw new InvalidInputError('The run must be an import run id (a whole number, 1 or more).', {
+      field: 'run',
+    });
   const { limit, offset } = filter;
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > PARTNER_SEARCH_LIMIT.max))
     throw new InvalidInputError(`The limit must be a whole number from 1 to ${PARTNER_SEARCH_LIMIT.max}.`, {

@@ -9,6 +9,7 @@ import { matchKeys } from '../domain/match-keys.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { PartnerStatus } from '../domain/partner.ts';
 import type { Queryable } from './db.ts';
+import { createdChanges, importHistoryCte } from './partner-history-store.ts';
 import { matchColumns } from './partner-match-store.ts';
 import { num } from './sql-values.ts';
 
@@ -48,7 +49,8 @@ export async function findLinks(
 }
 
 /**
- * Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them.
+ * Partners with any of the e-mails (compared ignoring case), lowest id first, and whether the channel links them;
+ * merged partners are no longer in use and never count.
  * One look-up in the index on lower(email) per e-mail, and the links of each partner found by partner id:
  * without statistics of the expression (PGlite never analyzes; PostgreSQL not during a first import) a join
  * with the e-mails, or `= any($2)`, was planned as a sequential scan of every partner.
@@ -64,7 +66,8 @@ export async function findEmailOwners(
     `select lower(p.email) as email, p.id, p.number,
        exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
      from unnest($2::text[]) as e(email)
-     cross join lateral (select p.id, p.number, p.email from partner p where lower(p.email) = e.email offset 0) p
+     cross join lateral (select p.id, p.number, p.email from partner p
+       where lower(p.email) = e.email and p.merged_into is null offset 0) p
      order by p.id`,
     [channelId, [...new Set(emails.map((email) => email.toLowerCase()))]],
   );
@@ -116,7 +119,7 @@ with created as materialized (
   select r.*, nextval('partner_id_seq') as id, nextval('partner_number_seq')::text as number
   from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text,
     addresses json, contacts json, external_id text, source_updated_at timestamptz, fingerprint text,
-    confirmed text[])
+    confirmed text[], history json)
 ),
 updated as materialized (
   select * from json_to_recordset($3::json) as r(id bigint, ${PARTNER_COLUMNS}, addresses json, contacts json)
@@ -199,7 +202,8 @@ upsert_links as (
     imported_at = excluded.imported_at, source_updated_at = excluded.source_updated_at,
     fingerprint = excluded.fingerprint, confirmed_warnings = excluded.confirmed_warnings,
     active = true, deleted_at = null
-)
+),
+${importHistoryCte('$5::bigint')}
 select count(*)::int as created from created`;
 
 /** A customer's addresses and contacts as the rows of the partner master, by position. */
@@ -229,11 +233,15 @@ function linkData(planned: { customer: ChannelCustomer; fingerprint: string; con
   };
 }
 
-/** Writes the creates, updates and links of one page in one statement (none when nothing changed). */
+/**
+ * Writes the creates, updates and links of one page in one statement (none when nothing changed), and records
+ * in the partners' history what the import run `runId` gave or changed.
+ */
 export async function writePartners(
   db: Queryable,
   channelId: number,
   plan: Pick<PagePlan, 'creates' | 'updates' | 'links'>,
+  runId: number | null = null,
 ): Promise<void> {
   if (plan.creates.length + plan.updates.length + plan.links.length === 0) return;
   // Two records of the page linked to one partner (occasional customers) update it once: the last one wins,
@@ -246,6 +254,7 @@ export async function writePartners(
     status: create.status,
     ...details(create.customer),
     ...linkData(create),
+    history: createdChanges(create.customer, create.type),
   }));
   const links = [
     ...plan.updates.map((update) => ({
@@ -270,18 +279,34 @@ export async function writePartners(
       })),
     ),
     JSON.stringify(links),
+    runId,
   ]);
 }
 
-/** Changes a partner's status (what a user does in the ERP; imports never do it). */
+/**
+ * Changes a partner's status (what a user does in the ERP; imports never do it) and records the change, with
+ * who did it, in the partner's history; setting the status it has changes and records nothing. False when
+ * there is no such partner.
+ */
 export async function setPartnerStatus(
   db: Queryable,
   number: string,
   status: PartnerStatus,
+  by: string | null = null,
 ): Promise<boolean> {
-  const result = await db.query('update partner set status = $2, updated_at = now() where number = $1', [
-    number,
-    status,
-  ]);
-  return result.rowCount > 0;
+  const result = await db.query(
+    `with before as materialized (select id, status from partner where number = $1 for update),
+     changed as (
+       update partner p set status = $2, updated_at = now() from before b where p.id = b.id and b.status <> $2
+     ),
+     recorded as (
+       insert into partner_history (partner_id, action, by_user, changes)
+       select b.id, 'status', $3, jsonb_build_array(jsonb_build_object('field', 'status', 'from', b.status,
+         'to', $2::text))
+       from before b where b.status <> $2
+     )
+     select id from before`,
+    [number, status, by],
+  );
+  return result.rows.length > 0;
 }

@@ -39,6 +39,7 @@ export const PartnerSchema = Type.Object({
       active: Type.Boolean(),
     }),
   ),
+  mergedInto: Text,
 });
 
 export const PartnerQuery = Type.Object({
@@ -47,6 +48,9 @@ export const PartnerQuery = Type.Object({
   type: Type.Optional(Type.Enum(['B2B', 'B2C'])),
   status: Type.Optional(Type.Enum(['Blocked', 'Released'])),
   deleted: Type.Optional(Type.Enum(['yes', 'no'])),
+  merged: Type.Optional(Type.Enum(['include', 'only'])),
+  run: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
+  job: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INTEGER, default: 0 })),
 });
@@ -54,3 +58,30 @@ export const PartnerQuery = Type.Object({
 export const PartnerPage = Type.Object({ total: Type.Integer(), items: Type.Array(PartnerSchema) });
 
 export const PartnerParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 40 }) });
+
+/** One changed field of a partner's history (`kontor partners show --history --json`). */
+export const HistoryEntrySchema = Type.Object({
+  at: Timestamp,
+  by: Text,
+  run: Type.Optional(Type.Integer()),
+  action: Type.Enum(['import', 'status', 'merge', 'link']),
+  field: Type.String(),
+  from: Type.Unknown(),
+  to: Type.Unknown(),
+  partner: Type.Optional(Type.String()),
+});
+
+export const PartnerHistory = Type.Object({ number: Type.String(), history: Type.Array(HistoryEntrySchema) });
+
+export const PartnerMergeSchema = Type.Object({
+  kept: Type.String(),
+  removed: Type.String(),
+  at: Timestamp,
+  by: Type.String(),
+  moved: Type.Object({ links: Type.Integer(), addresses: Type.Integer(), contacts: Type.Integer() }),
+});
+
+export const MergeBody = Type.Object({
+  keep: Type.String({ minLength: 1, maxLength: 40 }),
+  remove: Type.String({ minLength: 1, maxLength: 40 }),
+});

@@ -1,9 +1,11 @@
 /** `kontor partners list|show`: the partner master as the Sales channel partners cockpit sees it. */
 import { type Command, Option } from 'commander';
-import { NotFoundError } from '../../domain/errors.ts';
+import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
 import type { Partner, PartnerStatus, PartnerType } from '../../domain/partner.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatTable } from '../table.ts';
+import { registerPartnerChangeCommands } from './partner-changes.ts';
+import { historyLines } from './partner-history-text.ts';
 
 interface ListOptions {
   channel?: string;
@@ -11,6 +13,9 @@ interface ListOptions {
   type?: string;
   status?: string;
   deleted?: 'yes' | 'no';
+  merged?: 'include' | 'only';
+  run?: string;
+  job?: string;
   json?: boolean;
 }
 
@@ -19,7 +24,9 @@ export function registerPartnerCommands(
   context: () => AppContext,
   _setExitCode: (code: number) => void,
 ): void {
-  const partners = program.command('partners').description('the partner master: list, show');
+  const partners = program
+    .command('partners')
+    .description('the partner master: list, show, release, block, merge');
   partners
     .command('list')
     .description('list partners (with --json: the full partner JSON)')
@@ -40,22 +47,46 @@ export function registerPartnerCommands(
         'yes: partners with a deactivated (deleted) link, of --channel if given; no: without',
       ).choices(['yes', 'no']),
     )
+    .addOption(
+      new Option(
+        '--merged <include|only>',
+        'merged partners are left out: include them, or only them',
+      ).choices(['include', 'only']),
+    )
+    .option('--run <id>', 'only partners this import run created or changed')
+    .option('--job <id or name>', 'only partners a run of this batch job created or changed')
     .option('--json', 'print a JSON array of partners')
     .action(async (options: ListOptions) => {
       const app = context();
+      const run = options.run === undefined ? undefined : Number(options.run);
+      if (run !== undefined && (!Number.isSafeInteger(run) || run < 1))
+        throw new InvalidInputError(`--run "${options.run}" is not an import run id (a whole number).`, {
+          field: 'run',
+        });
       const list = await (await app.services()).partners.listMatching({
         q: options.search,
         channel: options.channel,
         type: options.type?.toUpperCase() as PartnerType | undefined,
         status: capitalised(options.status) as PartnerStatus | undefined,
         deleted: options.deleted,
+        merged: options.merged,
+        run,
+        job: options.job,
       });
       if (options.json) {
         app.output.out(JSON.stringify(list, null, 2));
         return;
       }
       if (list.length === 0) {
-        const filtered = [options.search, options.type, options.status, options.deleted].some(Boolean);
+        const filtered = [
+          options.search,
+          options.type,
+          options.status,
+          options.deleted,
+          options.merged,
+          options.run,
+          options.job,
+        ].some(Boolean);
         app.output.out(
           filtered
             ? 'No partners match.'
@@ -69,7 +100,7 @@ export function registerPartnerCommands(
           list.map((p) => [
             p.number,
             p.type,
-            p.status,
+            p.mergedInto ? `merged into ${p.mergedInto}` : p.status,
             p.name,
             p.company ?? '',
             p.email ?? '',
@@ -82,14 +113,28 @@ export function registerPartnerCommands(
 
   partners
     .command('show <number>')
-    .description('show one partner: data, addresses, contacts and sales channel links')
-    .option('--json', 'print the partner JSON')
-    .action(async (number: string, options: { json?: boolean }) => {
+    .description(
+      'show one partner: data, addresses, contacts, sales channel links and (--history) its changes',
+    )
+    .option('--history', 'also its change history: imports (with their run), status changes, merges, links')
+    .option(
+      '--json',
+      'print the partner JSON (with --history: and history: [{ at, by, run?, field, from, to }])',
+    )
+    .action(async (number: string, options: { json?: boolean; history?: boolean }) => {
       const app = context();
-      const partner = await (await app.services()).partners.get(number);
+      const services = await app.services();
+      const partner = await services.partners.get(number);
       if (!partner) throw new NotFoundError('Partner', number);
-      app.output.out(options.json ? JSON.stringify(partner, null, 2) : describe(partner));
+      const history = options.history ? await services.partners.history(number) : null;
+      if (options.json) {
+        app.output.out(JSON.stringify(history ? { ...partner, history } : partner, null, 2));
+        return;
+      }
+      app.output.out([describe(partner), ...(history ? historyLines(history) : [])].join('\n'));
     });
+
+  registerPartnerChangeCommands(partners, context);
 }
 
 function capitalised(value: string | undefined): string | undefined {
@@ -99,7 +144,7 @@ function capitalised(value: string | undefined): string | undefined {
 function describe(p: Partner): string {
   const fields: Array<[string, string]> = [
     ['Partner', `${p.number} ${p.name}`],
-    ['Type / status', `${p.type}, ${p.status}`],
+    ['Type / status', `${p.type}, ${p.status}${p.mergedInto ? `, merged into ${p.mergedInto}` : ''}`],
     ['E-mail', p.email ?? '-'],
     ['Company', p.company ?? '-'],
     ['Tax id', p.taxId ?? '-'],

@@ -103,6 +103,16 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
               Review records not imported
             </Anchor>
           )}
+          {importRun && (
+            <Anchor
+              component={Link}
+              to={`/partners?run=${importRun.id}`}
+              size="sm"
+              data-testid="run-log-partners"
+            >
+              Partners created or changed
+            </Anchor>
+          )}
         </Group>
         {data.log.length > 0 && (
           <Button

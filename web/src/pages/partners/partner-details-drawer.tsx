@@ -1,5 +1,9 @@
-/** A partner's details: master data, addresses (defaults marked), contacts, tax data, channel links. */
+/**
+ * A partner's details: master data, addresses (defaults marked), contacts, tax data, channel links, its history;
+ * Release / Block and Merge.
+ */
 import { Badge, Drawer, Fieldset, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { fetchPartner, type Partner } from '../../api/partners.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -8,14 +12,18 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { PartnerActions } from './partner-actions.tsx';
+import { PartnerHistoryTable } from './partner-history-table.tsx';
 import { displayName } from './partner-name.ts';
 
 interface PartnerDetailsDrawerProps {
   number: string | null;
   onClose: () => void;
+  /** A partner changed (status, merge): the list reloads; after a merge `survivor` is the partner kept. */
+  onChanged: (survivor?: string) => void;
 }
 
-export function PartnerDetailsDrawer({ number, onClose }: PartnerDetailsDrawerProps) {
+export function PartnerDetailsDrawer({ number, onClose, onChanged }: PartnerDetailsDrawerProps) {
   return (
     <Drawer
       opened={number !== null}
@@ -23,13 +31,18 @@ export function PartnerDetailsDrawer({ number, onClose }: PartnerDetailsDrawerPr
       title={<Text fw={600}>Partner {number}</Text>}
       size="xl"
     >
-      {number !== null && <PartnerDetails number={number} />}
+      {number !== null && <PartnerDetails number={number} onChanged={onChanged} />}
     </Drawer>
   );
 }
 
-function PartnerDetails({ number }: { number: string }) {
-  const { data: partner, error, reload } = useLoader(() => fetchPartner(number), `partner:${number}`);
+function PartnerDetails({ number, onChanged }: { number: string; onChanged: (survivor?: string) => void }) {
+  const [version, setVersion] = useState(0);
+  const {
+    data: partner,
+    error,
+    reload,
+  } = useLoader(() => fetchPartner(number), `partner:${number}:${version}`);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!partner) return <PageLoader />;
   return (
@@ -42,7 +55,19 @@ function PartnerDetails({ number }: { number: string }) {
           {partner.type}
         </Badge>
         <StateBadge state={partner.status} />
+        {partner.mergedInto !== null && (
+          <Badge color="gray" variant="light" data-testid="partner-merged-badge">
+            Merged into {partner.mergedInto}
+          </Badge>
+        )}
       </Group>
+      <PartnerActions
+        partner={partner}
+        onChanged={(survivor) => {
+          setVersion((v) => v + 1);
+          onChanged(survivor);
+        }}
+      />
       <MasterData partner={partner} />
       <Fieldset legend="Addresses">
         <DataTable
@@ -117,6 +142,7 @@ function PartnerDetails({ number }: { number: string }) {
           }
         />
       </Fieldset>
+      <PartnerHistoryTable number={partner.number} version={version} />
     </Stack>
   );
 }

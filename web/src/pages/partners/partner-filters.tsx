@@ -1,5 +1,8 @@
-/** Search and filters of the Sales channel partners cockpit: text, channel, type, status, deletion. */
-import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
+/**
+ * Search and filters of the Sales channel partners cockpit: text, channel, type, status, deletion, merged, and the
+ * import run or batch job that created or changed the partners.
+ */
+import { Button, Group, NumberInput, Paper, Select, TextInput } from '@mantine/core';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { listChannels } from '../../api/channels.ts';
 import type { PartnerStatus, PartnerType } from '../../api/partners.ts';
@@ -11,6 +14,11 @@ export interface PartnerFilterValues {
   type: PartnerType | null;
   status: PartnerStatus | null;
   deleted: 'yes' | 'no' | null;
+  merged: 'include' | 'only' | null;
+  /** The import run that created or changed the partners. */
+  run: number | null;
+  /** The batch job (id or name) whose runs created or changed the partners. */
+  job: string | null;
 }
 
 export const NO_PARTNER_FILTER: PartnerFilterValues = {
@@ -19,6 +27,9 @@ export const NO_PARTNER_FILTER: PartnerFilterValues = {
   type: null,
   status: null,
   deleted: null,
+  merged: null,
+  run: null,
+  job: null,
 };
 
 interface PartnerFiltersProps {
@@ -85,6 +96,38 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           value={value.deleted}
           onChange={(deleted) => set({ deleted: deleted as 'yes' | 'no' | null })}
           data-testid="partner-filter-deleted"
+        />
+        <Select
+          label="Merged partners"
+          placeholder="Hidden"
+          data={[
+            { value: 'include', label: 'Shown too' },
+            { value: 'only', label: 'Only merged' },
+          ]}
+          clearable
+          w={150}
+          value={value.merged}
+          onChange={(merged) => set({ merged: merged as 'include' | 'only' | null })}
+          data-testid="partner-filter-merged"
+        />
+        <NumberInput
+          label="Import run"
+          placeholder="Any"
+          min={1}
+          allowDecimal={false}
+          hideControls
+          w={110}
+          value={value.run ?? ''}
+          onChange={(run) => set({ run: typeof run === 'number' && run >= 1 ? run : null })}
+          data-testid="partner-filter-run"
+        />
+        <TextInput
+          label="Batch job"
+          placeholder="Id or name"
+          w={150}
+          value={value.job ?? ''}
+          onChange={(e) => set({ job: e.currentTarget.value.trim() || null })}
+          data-testid="partner-filter-job"
         />
         <Button
           variant="subtle"

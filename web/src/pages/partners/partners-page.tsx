@@ -2,7 +2,7 @@
 import { Group, Pagination, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { listPartners } from '../../api/partners.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -17,11 +17,14 @@ const PAGE_SIZE = 50;
 export function PartnersPage() {
   const navigate = useNavigate();
   const { number } = useParams();
-  const [filter, setFilter] = useState<PartnerFilterValues>(NO_PARTNER_FILTER);
+  // /partners?run=12 or ?job=nightly: the partners that run (any run of that job) created or changed.
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<PartnerFilterValues>(() => fromLink(params));
   const [q] = useDebouncedValue(filter.q, 300);
   const [page, setPage] = useState(1);
   const query = { ...filter, q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const { data, error, reload } = useLoader(() => listPartners(query), JSON.stringify(query));
+  const [version, setVersion] = useState(0);
+  const { data, error, reload } = useLoader(() => listPartners(query), `${JSON.stringify(query)}:${version}`);
   const filtered = JSON.stringify(filter) !== JSON.stringify(NO_PARTNER_FILTER);
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 
@@ -58,7 +61,23 @@ export function PartnersPage() {
       ) : (
         !error && <PageLoader />
       )}
-      <PartnerDetailsDrawer number={number ?? null} onClose={() => navigate('/partners')} />
+      <PartnerDetailsDrawer
+        number={number ?? null}
+        onClose={() => navigate('/partners')}
+        onChanged={(survivor) => {
+          setVersion((v) => v + 1);
+          if (survivor && survivor !== number) navigate(`/partners/${encodeURIComponent(survivor)}`);
+        }}
+      />
     </>
   );
+}
+
+function fromLink(params: URLSearchParams): PartnerFilterValues {
+  const run = Number(params.get('run'));
+  return {
+    ...NO_PARTNER_FILTER,
+    run: Number.isSafeInteger(run) && run >= 1 ? run : null,
+    job: params.get('job')?.trim() || null,
+  };
 }
