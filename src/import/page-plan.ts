@@ -6,14 +6,16 @@
  */
 
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';
-import { type CheckFinding, customerErrors, customerWarnings } from '../domain/customer-checks.ts';
+import { type CheckFinding, customerErrors, customerWarnings, THIS_RUN } from '../domain/customer-checks.ts';
 import { type RunLogLine, ZERO_COUNTS } from '../domain/import-run.ts';
+import { ENGLISH_MESSAGES, type Messages } from '../domain/messages/messages.ts';
 import type { KeptRecord } from '../domain/open-record.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { StatusPolicy } from '../domain/partner-rules.ts';
 import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partner-rules.ts';
 import type { ChannelType } from '../domain/sales-channel.ts';
 import { customerFingerprint } from './fingerprint.ts';
+import { rejectionMessage } from './rejection-message.ts';
 
 export interface PlanContext {
   channelType: ChannelType;
@@ -23,6 +25,8 @@ export interface PlanContext {
   confirmAllWarnings: boolean;
   /** When the run started reading (ISO): change times after it are logged FUTURE_CHANGE_TIME. */
   readStartedAt: string;
+  /** The messages in the job's content language (default English): the run log is written in it. */
+  messages?: Messages;
 }
 
 export interface PageInput {
@@ -58,8 +62,10 @@ export function emptyPlan(): PagePlan {
 export function planPage(input: PageInput, context: PlanContext): PagePlan {
   const plan = emptyPlan();
   plan.counts.read = input.customers.length + input.rejected.length;
+  const messages = context.messages ?? ENGLISH_MESSAGES;
   let undated = false;
-  for (const record of input.rejected) {
+  for (const raw of input.rejected) {
+    const record = { ...raw, message: rejectionMessage(messages, raw) };
     logFindings(plan, 'error', record.externalId, [record]);
     plan.counts.errors += 1;
     if (record.externalId !== null) {
@@ -83,7 +89,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
   const importedUnchanged: string[] = [];
 
   for (const customer of lastOfEach(input.customers)) {
-    const errors = customerErrors(customer);
+    const errors = customerErrors(customer, messages);
     if (errors.length > 0) {
       plan.counts.errors += 1;
       logFindings(plan, 'error', customer.externalId, errors);
@@ -103,7 +109,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
         level: 'skipped',
         externalId: customer.externalId,
         code: 'GUEST_PSEUDO_PARTNER',
-        message: `Occasional customer: no partner is created; the channel's pseudo partner ${context.pseudoPartner} stands for it.`,
+        message: messages.say('GUEST_PSEUDO_PARTNER', { partner: context.pseudoPartner }),
       });
       continue;
     }
@@ -124,7 +130,9 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
           level: 'info',
           externalId: customer.externalId,
           code: 'GUEST_LINKED',
-          message: `Occasional customer linked to ${owner ? `partner ${owner.number}` : 'the partner created for the same e-mail'}, which this channel already has for ${customer.email}.`,
+          message: owner
+            ? messages.say('GUEST_LINKED', { partner: owner.number, email: customer.email ?? '' })
+            : messages.say('GUEST_LINKED.created', { email: customer.email ?? '' }),
         });
         continue;
       }
@@ -139,8 +147,8 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     // Another partner with the e-mail matters when a partner is created; a linked record keeps its partner.
     const takenBy = link
       ? null
-      : (owners[0]?.number ?? (email !== null && createdEmails.has(email) ? 'created in this run' : null));
-    const warnings = customerWarnings(customer, { emailTakenBy: takenBy }).filter(
+      : (owners[0]?.number ?? (email !== null && createdEmails.has(email) ? THIS_RUN : null));
+    const warnings = customerWarnings(customer, { emailTakenBy: takenBy }, messages).filter(
       (warning) => !link?.confirmedWarnings.includes(warning.code),
     );
     if (warnings.length > 0 && !context.confirmAllWarnings) {
@@ -173,7 +181,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     ...plan.links.map((item) => item.customer.externalId),
     ...importedUnchanged,
   ];
-  logFutureTimes(plan, input.customers, context.readStartedAt);
+  logFutureTimes(plan, input.customers, context.readStartedAt, messages);
   // A failed record without a readable change time holds the watermark at the oldest time of its page.
   const oldest = [...plan.seen].sort()[0];
   if (undated && oldest !== undefined) plan.heldBack.push(oldest);
@@ -182,7 +190,12 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
 }
 
 /** Records changed after the read began: imported as usual, but the watermark stops at the read's start. */
-function logFutureTimes(plan: PagePlan, customers: readonly ChannelCustomer[], readStartedAt: string): void {
+function logFutureTimes(
+  plan: PagePlan,
+  customers: readonly ChannelCustomer[],
+  readStartedAt: string,
+  messages: Messages,
+): void {
   const present = Date.parse(readStartedAt);
   for (const customer of customers) {
     if (!(Date.parse(customer.updatedAt) > present)) continue;
@@ -190,7 +203,7 @@ function logFutureTimes(plan: PagePlan, customers: readonly ChannelCustomer[], r
       level: 'warning',
       externalId: customer.externalId,
       code: 'FUTURE_CHANGE_TIME',
-      message: `The shop gives this customer a change time in the future (${customer.updatedAt}); the Last transfer watermark stops at ${readStartedAt}.`,
+      message: messages.say('FUTURE_CHANGE_TIME', { changedAt: customer.updatedAt, readStartedAt }),
     });
   }
 }
