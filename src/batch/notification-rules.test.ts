@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationSetting } from '../domain/batch-job.ts';
-import { noticesForMissed, noticesForRunEnd } from './notification-rules.ts';
+import { type EndedState, noticesForMissed, noticesForRunEnd } from './notification-rules.ts';
 
 const job = (notification: NotificationSetting, extra = {}) => ({
   id: 7,
@@ -15,7 +15,7 @@ const run = (hasErrors: boolean, extra = {}) => ({
   timedOut: false,
   seriesCanceled: false,
   summary: 'read 3',
-  state: hasErrors ? 'failed' : 'finished',
+  state: (hasErrors ? 'failed' : 'finished') as EndedState,
   ...extra,
 });
 

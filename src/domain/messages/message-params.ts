@@ -45,12 +45,12 @@ export interface MessageParams {
     run: string;
     channel: string;
     outcome: string;
-    read: number;
-    created: number;
-    updated: number;
-    errors: number;
-    awaiting: number;
-    deactivated: number;
+    read: string;
+    created: string;
+    updated: string;
+    errors: string;
+    awaiting: string;
+    deactivated: string;
   };
   'summary.with-error': { summary: string; error: string };
   'summary.stopped': { reason: string; summary: string };
@@ -61,7 +61,7 @@ export interface MessageParams {
   'outcome.running': None;
   'outcome.finished-with-errors': { count: number };
   // Why a run was stopped.
-  'stop.timeout': { seconds: number };
+  'stop.timeout': { seconds: string };
   'stop.canceled': None;
   'stop.server-stopped': { server: string };
   // Notifications: dialog and workflow task texts (batch/notification-rules.ts).
