@@ -57,7 +57,7 @@ export const GERMAN: Translation = {
   'notice.run-ended.finished': '{job} beendet',
   'notice.run-ended.finished-errors': '{job} mit Fehlern beendet',
   'notice.run-ended.failed': '{job} fehlgeschlagen',
-  'notice.run-ended.failed-errors': '{job} mit Fehlern fehlgeschlagen',
+  'notice.run-ended.failed-errors': '{job} fehlgeschlagen (mit Fehlern)',
   'notice.run-ended.canceled': '{job} abgebrochen',
   'notice.run-ended.canceled-errors': '{job} mit Fehlern abgebrochen',
   'notice.run-ended.abandoned': '{job} aufgegeben',

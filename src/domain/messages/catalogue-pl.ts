@@ -58,7 +58,7 @@ export const POLISH: Translation = {
   'notice.run-ended.finished': '{job} zakończone',
   'notice.run-ended.finished-errors': '{job} zakończone z błędami',
   'notice.run-ended.failed': '{job} zakończone niepowodzeniem',
-  'notice.run-ended.failed-errors': '{job} zakończone niepowodzeniem z błędami',
+  'notice.run-ended.failed-errors': '{job} zakończone błędem',
   'notice.run-ended.canceled': '{job} anulowane',
   'notice.run-ended.canceled-errors': '{job} anulowane z błędami',
   'notice.run-ended.abandoned': '{job} porzucone',
