@@ -197,5 +197,8 @@ function language(tag: string): string {
   } catch {
     // falls through to the error below
   }
-  return invalid('contentLanguage', `Content language "${tag}" is not a language tag (e.g. en, de, pl, de-AT).`);
+  return invalid(
+    'contentLanguage',
+    `Content language "${tag}" is not a language tag (e.g. en, de, pl, de-AT).`,
+  );
 }

@@ -50,6 +50,24 @@ export const GERMAN: Translation = {
     one: 'mit {count} Fehler beendet',
     other: 'mit {count} Fehlern beendet',
   },
+  'report.headline': 'Importlauf {run} des Vertriebskanals „{channel}“ {outcome} ({mode}).',
+  'report.counts':
+    'gelesen {read}, angelegt {created}, aktualisiert {updated}, unverändert {unchanged}, übersprungen {skipped}, Warnungen {warnings}, Fehler {errors}, warten auf Bestätigung {awaiting}, deaktiviert {deactivated}',
+  'report.failed': 'Fehlgeschlagen: {message} [{code}]',
+  'report.watermark-held':
+    'Die letzte Übertragung bleibt bei {watermark} stehen (der Änderungszeit des ältesten nicht importierten Kunden), damit dieser erneut gelesen wird.',
+  'report.watermark-moved': 'Die letzte Übertragung steht jetzt bei {watermark}.',
+  'report.awaiting': {
+    one: '{count} Kunde wartet auf die Bestätigung seiner Warnungen: Importieren Sie erneut mit --confirm-all-warnings, um ihn zu importieren.',
+    other:
+      '{count} Kunden warten auf die Bestätigung ihrer Warnungen: Importieren Sie erneut mit --confirm-all-warnings, um sie zu importieren.',
+  },
+  'report.log-heading': 'Laufprotokoll (nicht importiert, mit Warnungen importiert, deaktiviert):',
+  'report.column.level': 'Stufe',
+  'report.column.customer': 'Kunde',
+  'report.column.code': 'Code',
+  'report.column.reason': 'Grund',
+  'report.more': '... und {more} weitere (alle mit --json).',
   'stop.timeout': 'maximale Laufzeit von {seconds} s erreicht',
   'stop.canceled': 'von einem Benutzer abgebrochen',
   'stop.server-stopped': 'der Anwendungsserver {server} wird beendet',

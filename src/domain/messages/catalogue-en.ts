@@ -48,6 +48,24 @@ export const ENGLISH: Catalogue = {
     one: 'finished with {count} error',
     other: 'finished with {count} errors',
   },
+  'report.headline': 'Import run {run} of sales channel "{channel}" {outcome} ({mode}).',
+  'report.counts':
+    'read {read}, created {created}, updated {updated}, unchanged {unchanged}, skipped {skipped}, warnings {warnings}, errors {errors}, awaiting confirmation {awaiting}, deactivated {deactivated}',
+  'report.failed': 'Failed: {message} [{code}]',
+  'report.watermark-held':
+    'Last transfer held at {watermark}: the change time of the oldest customer not imported, so that it is read again.',
+  'report.watermark-moved': 'Last transfer now at {watermark}.',
+  'report.awaiting': {
+    one: '{count} customer awaits confirmation of its warnings: import again with --confirm-all-warnings to import it.',
+    other:
+      '{count} customers await confirmation of their warnings: import again with --confirm-all-warnings to import them.',
+  },
+  'report.log-heading': 'Run log (not imported, imported with warnings, deactivated):',
+  'report.column.level': 'Level',
+  'report.column.customer': 'Customer',
+  'report.column.code': 'Code',
+  'report.column.reason': 'Reason',
+  'report.more': '... and {more} more (use --json for all).',
   'stop.timeout': 'maximum run time of {seconds} s reached',
   'stop.canceled': 'canceled by a user',
   'stop.server-stopped': 'the application server {server} is stopping',

@@ -51,6 +51,27 @@ export const POLISH: Translation = {
     many: 'zakończony z {count} błędami',
     other: 'zakończony z {count} błędu',
   },
+  'report.headline': 'Przebieg importu {run} kanału sprzedaży „{channel}” {outcome} ({mode}).',
+  'report.counts':
+    'odczytano {read}, utworzono {created}, zaktualizowano {updated}, bez zmian {unchanged}, pominięto {skipped}, ostrzeżenia {warnings}, błędy {errors}, oczekuje na potwierdzenie {awaiting}, dezaktywowano {deactivated}',
+  'report.failed': 'Niepowodzenie: {message} [{code}]',
+  'report.watermark-held':
+    'Ostatni transfer zatrzymany na {watermark} (czas zmiany najstarszego niezaimportowanego klienta), aby ten klient został odczytany ponownie.',
+  'report.watermark-moved': 'Ostatni transfer jest teraz na {watermark}.',
+  'report.awaiting': {
+    one: '{count} klient czeka na potwierdzenie swoich ostrzeżeń: zaimportuj ponownie z --confirm-all-warnings, aby go zaimportować.',
+    few: '{count} klientów czeka na potwierdzenie swoich ostrzeżeń: zaimportuj ponownie z --confirm-all-warnings, aby ich zaimportować.',
+    many: '{count} klientów czeka na potwierdzenie swoich ostrzeżeń: zaimportuj ponownie z --confirm-all-warnings, aby ich zaimportować.',
+    other:
+      '{count} klienta czeka na potwierdzenie swoich ostrzeżeń: zaimportuj ponownie z --confirm-all-warnings, aby ich zaimportować.',
+  },
+  'report.log-heading':
+    'Dziennik przebiegu (niezaimportowane, zaimportowane z ostrzeżeniami, dezaktywowane):',
+  'report.column.level': 'Poziom',
+  'report.column.customer': 'Klient',
+  'report.column.code': 'Kod',
+  'report.column.reason': 'Przyczyna',
+  'report.more': '... i {more} więcej (wszystkie z --json).',
   'stop.timeout': 'osiągnięto maksymalny czas działania {seconds} s',
   'stop.canceled': 'anulowanie przez użytkownika',
   'stop.server-stopped': 'serwer aplikacji {server} jest zatrzymywany',

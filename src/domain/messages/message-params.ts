@@ -60,6 +60,29 @@ export interface MessageParams {
   'outcome.failed': None;
   'outcome.running': None;
   'outcome.finished-with-errors': { count: number };
+  // The run summary as `kontor import-customers --wait` and `kontor jobs log` print it (cli/run-summary.ts).
+  'report.headline': { run: string; channel: string; outcome: string; mode: string };
+  'report.counts': {
+    read: string;
+    created: string;
+    updated: string;
+    unchanged: string;
+    skipped: string;
+    warnings: string;
+    errors: string;
+    awaiting: string;
+    deactivated: string;
+  };
+  'report.failed': { message: string; code: string };
+  'report.watermark-held': { watermark: string };
+  'report.watermark-moved': { watermark: string };
+  'report.awaiting': { count: number };
+  'report.log-heading': None;
+  'report.column.level': None;
+  'report.column.customer': None;
+  'report.column.code': None;
+  'report.column.reason': None;
+  'report.more': { more: string };
   // Why a run was stopped.
   'stop.timeout': { seconds: string };
   'stop.canceled': None;
