@@ -125,8 +125,8 @@ describeEachDb('Matching with existing partners', (getDb) => {
       ['b-1', 'info'],
       ['b-2', 'info'],
     ]);
-    expect(matched[0]?.message).toContain(`partner ${mueller?.number}: rule tax-id`);
-    expect(matched[1]?.message).toContain('rule email');
+    expect(matched[0]?.message).toContain(`partner ${mueller?.number}: the same tax id`);
+    expect(matched[1]?.message).toContain('the same e-mail');
 
     // Imported again: the links hold, nothing is matched or created again.
     const again = await confirming('b');

@@ -120,7 +120,7 @@ export class AppServer {
     await this.#ticking;
     for (const run of this.#runs.values()) {
       run.controller.abort(
-        new StopReason('server-stopped', `the application server ${this.name} is stopping`),
+        new StopReason('server-stopped', `the application server ${this.name} is stopping`, this.name),
       );
     }
     // Runs finishing their current step keep their leases until they end.

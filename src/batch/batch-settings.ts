@@ -56,6 +56,11 @@ export function assertName(what: string, name: string, field?: string): string {
   return name;
 }
 
+/**
+ * The content language of a job filed without one: the one place that decides it. Today the system's
+ * locale; once OLTP databases have a language of their own (table oltp_database), the language of the OLTP
+ * database the job is filed for belongs here.
+ */
 export function defaultContentLanguage(): string {
   return Intl.DateTimeFormat().resolvedOptions().locale || 'en';
 }
@@ -200,5 +205,8 @@ function language(tag: string): string {
   } catch {
     // falls through to the error below
   }
-  return invalid('contentLanguage', `Content language "${tag}" is not a language tag (e.g. en, de-DE).`);
+  return invalid(
+    'contentLanguage',
+    `Content language "${tag}" is not a language tag (e.g. en, de, pl, de-AT).`,
+  );
 }

@@ -2,6 +2,7 @@
  * The housekeeping every application server does on each poll (safe to run on all at once): the sweeper
  * (dead servers, abandoned runs, jobs whose --wait process died) and the promotion of released jobs whose start came (Begin, series slot).
  */
+import { messagesFor } from '../domain/messages/messages.ts';
 import { markDeadServers } from '../storage/app-server-store.ts';
 import { getJob, wakeServers } from '../storage/batch-job-store.ts';
 import { abandonExpiredRuns, moveJobAfterRun } from '../storage/batch-run-store.ts';
@@ -34,7 +35,9 @@ export async function sweep(db: Db, leaseSeconds: number, now: Date): Promise<Sw
         timedOut: false,
         seriesCanceled: next.seriesCanceled,
         state: 'abandoned',
-        summary: `The application server ${run.appServer} stopped answering while running this job.`,
+        summary: messagesFor(job.contentLanguage).say('summary.server-died', {
+          server: String(run.appServer),
+        }),
       });
       await insertNotifications(tx, { user: job.user, jobId: job.id, runId: run.runId }, notices);
     }
@@ -57,7 +60,7 @@ async function abandonWaitedJobs(db: Db): Promise<number[]> {
         timedOut: false,
         seriesCanceled: false,
         state: 'abandoned',
-        summary: `The process that filed this job with --wait (${waiter}) stopped before the job could start.`,
+        summary: messagesFor(job.contentLanguage).say('summary.waiter-gone', { waiter: String(waiter) }),
       });
       await insertNotifications(tx, { user: job.user, jobId, runId }, notices);
     }

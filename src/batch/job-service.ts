@@ -146,7 +146,7 @@ export class JobService {
     const outcome = await this.db.transaction(async (tx) => {
       if (await cancelOpen(tx, job.id)) {
         if (job.startMode === 'series') {
-          const notices = noticesForSeriesCanceled(job, 'The series was canceled by a user.');
+          const notices = noticesForSeriesCanceled(job, null);
           await insertNotifications(tx, { user: job.user, jobId: job.id, runId: null }, notices);
         }
         return 'canceled' as const;

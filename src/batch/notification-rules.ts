@@ -7,14 +7,20 @@
  * - Series canceled: one more notice when a series ends before its End (canceled, or stopped because a run
  *   failed in a way only the user can mend).
  * Timeout and series-canceled notices go the way Notification points: workflow for workflow*, else dialog.
+ * Titles and messages are in the job's content language (domain/messages), rendered when they are written.
  */
 import type { BatchJob, NotificationSetting } from '../domain/batch-job.ts';
+import { type Messages, messagesFor } from '../domain/messages/messages.ts';
 import type { Notice, NoticeChannel } from '../domain/notice.ts';
 
 type JobFacts = Pick<
   BatchJob,
   'name' | 'id' | 'notification' | 'timeoutNotification' | 'seriesCanceledNotification'
->;
+> &
+  Partial<Pick<BatchJob, 'contentLanguage'>>;
+
+/** The states a run ends in, as the notice titles name them. */
+export type EndedState = 'finished' | 'failed' | 'canceled' | 'abandoned';
 
 export function channelOf(setting: NotificationSetting): NoticeChannel {
   return setting.startsWith('workflow') ? 'workflow' : 'dialog';
@@ -33,21 +39,20 @@ export interface RunEndFacts {
   seriesCanceled: boolean;
   /** e.g. "Import run 7 of sales channel "shop" finished: read 40, ..." */
   summary: string;
-  /** finished, failed, canceled, abandoned */
-  state: string;
+  state: EndedState;
 }
 
 export function noticesForRunEnd(job: JobFacts, run: RunEndFacts): Notice[] {
   const notices: Notice[] = [];
+  const messages = messagesFor(job.contentLanguage);
   const channel = runEndChannel(job.notification, run.hasErrors);
-  const label = `Batch job "${job.name}" (${job.id})`;
+  const label = jobLabel(job, messages);
   if (channel) {
-    const outcome = run.hasErrors ? `${run.state} with errors` : run.state;
     notices.push({
       channel,
       topic: 'run-ended',
       hasErrors: run.hasErrors,
-      title: `${label} ${outcome}`,
+      title: messages.say(`notice.run-ended.${run.state}${run.hasErrors ? '-errors' : ''}`, { job: label }),
       message: run.summary,
     });
   }
@@ -56,23 +61,25 @@ export function noticesForRunEnd(job: JobFacts, run: RunEndFacts): Notice[] {
       channel: channelOf(job.notification),
       topic: 'timeout',
       hasErrors: true,
-      title: `${label} reached its maximum run time`,
-      message: `The run was stopped after its maximum run time. ${run.summary}`,
+      title: messages.say('notice.timeout.title', { job: label }),
+      message: messages.say('notice.timeout.message', { summary: run.summary }),
     });
   }
   if (run.seriesCanceled) notices.push(...noticesForSeriesCanceled(job, run.summary));
   return notices;
 }
 
-export function noticesForSeriesCanceled(job: JobFacts, reason: string): Notice[] {
+/** `reason`: the summary of the run that ended the series, or null for a user's cancel. */
+export function noticesForSeriesCanceled(job: JobFacts, reason: string | null): Notice[] {
   if (!job.seriesCanceledNotification) return [];
+  const messages = messagesFor(job.contentLanguage);
   return [
     {
       channel: channelOf(job.notification),
       topic: 'series-canceled',
       hasErrors: true,
-      title: `Series of batch job "${job.name}" (${job.id}) canceled`,
-      message: reason,
+      title: messages.say('notice.series-canceled.title', { name: job.name, id: String(job.id) }),
+      message: reason ?? messages.say('notice.series-canceled.by-user', {}),
     },
   ];
 }
@@ -80,13 +87,18 @@ export function noticesForSeriesCanceled(job: JobFacts, reason: string): Notice[
 export function noticesForMissed(job: JobFacts & Pick<BatchJob, 'begin'>): Notice[] {
   const channel = runEndChannel(job.notification, true);
   if (!channel) return [];
+  const messages = messagesFor(job.contentLanguage);
   return [
     {
       channel,
       topic: 'missed',
       hasErrors: true,
-      title: `Batch job "${job.name}" (${job.id}) missed its start`,
-      message: `No application server started it in its start window after Begin ${job.begin}.`,
+      title: messages.say('notice.missed.title', { job: jobLabel(job, messages) }),
+      message: messages.say('notice.missed.message', { begin: String(job.begin) }),
     },
   ];
+}
+
+function jobLabel(job: JobFacts, messages: Messages): string {
+  return messages.say('notice.job', { name: job.name, id: String(job.id) });
 }

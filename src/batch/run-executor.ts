@@ -8,6 +8,7 @@ import type { BatchJob } from '../domain/batch-job.ts';
 import type { RunProgress, RunReason } from '../domain/batch-run.ts';
 import { asKontorError } from '../domain/errors.ts';
 import type { Logger } from '../domain/logger.ts';
+import { type Messages, messagesFor } from '../domain/messages/messages.ts';
 import { getJob, lockJob, wakeServers } from '../storage/batch-job-store.ts';
 import { endRun, moveJobAfterRun, type RunEnd } from '../storage/batch-run-store.ts';
 import type { Db } from '../storage/db.ts';
@@ -21,6 +22,8 @@ export class StopReason extends Error {
   constructor(
     readonly reason: Exclude<RunReason, 'error' | 'server-died'>,
     message: string,
+    /** The application server that is stopping (reason server-stopped), for the user's notice. */
+    readonly server: string | null = null,
   ) {
     super(message);
   }
@@ -131,8 +134,12 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
     return null;
   }
   const end = runEnd(outcome, stop, active);
+  // In the job's content language, like the application's summary and the notices.
+  const messages = messagesFor(job.contentLanguage);
   const summary =
-    stop && outcome.state === 'failed' ? `${stop.message}. ${outcome.summary}` : outcome.summary;
+    stop && outcome.state === 'failed'
+      ? messages.say('summary.stopped', { reason: stopText(stop, job, messages), summary: outcome.summary })
+      : outcome.summary;
   const written = await db.transaction(async (tx) => {
     if (!(await endRun(tx, { id: active.runId, token: active.token }, end))) return false;
     // Locked: a cancel request or trigger committed meanwhile is seen, not overwritten.
@@ -160,6 +167,14 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
     { event: 'run-ended', state: end.state, reason: end.reason, hasErrors: end.hasErrors },
   );
   return { runId: active.runId, job, end, summary };
+}
+
+function stopText(stop: StopReason, job: BatchJob, messages: Messages): string {
+  if (stop.reason === 'timeout') return messages.say('stop.timeout', { seconds: String(job.maxRunSeconds) });
+  if (stop.reason === 'canceled') return messages.say('stop.canceled', {});
+  if (stop.reason === 'server-stopped' && stop.server !== null)
+    return messages.say('stop.server-stopped', { server: stop.server });
+  return stop.message;
 }
 
 function runEnd(outcome: RunOutcome, stop: StopReason | null, active: ActiveRun): RunEnd {

@@ -34,7 +34,10 @@ export function addBatchOptions(command: Command): Command {
       '--user <name>',
       'the Kontor user the job belongs to and notifies (default: KONTOR_USER or "user" in kontor.json, else the OS user)',
     )
-    .option('--language <tag>', 'content language (default: the system locale)')
+    .option(
+      '--language <tag>',
+      'content language: the language of the run log, summary and notifications (en, de, pl; a tag such as de-AT uses de, others English; default: the system locale)',
+    )
     .option('--app-server <name>', 'run only on this application server (default: any)')
     .addOption(new Option('--start <mode>', 'start mode (default: add-to-queue)').choices([...START_MODES]))
     .option('--begin <iso>', 'once / series: start date and time')

@@ -30,6 +30,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'kontor import-customers --channel shop --changed-since anytime --wait    run it here and wait',
     'kontor import-customers --channel shop --changed-since last-transfer --preview   what it would do',
     'kontor import-customers --channel shop --start series --pattern "0 * * * *" --time-zone Europe/Berlin',
+    'kontor import-customers --channel shop --language de --wait             run log and notices in German',
   ],
   partners: ['kontor partners list --channel shop', 'kontor partners show 10001'],
   'partners list': [

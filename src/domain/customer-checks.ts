@@ -5,6 +5,7 @@
  */
 import type { ChannelCustomer } from './channel-customer.ts';
 import { isCountryCode, meantCountry } from './countries.ts';
+import { ENGLISH_MESSAGES, type Messages } from './messages/messages.ts';
 import { taxIdFormatValid } from './tax-id-formats.ts';
 
 export interface CheckFinding {
@@ -14,37 +15,53 @@ export interface CheckFinding {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function customerErrors(customer: ChannelCustomer): CheckFinding[] {
+/** The record's errors, their messages in the given content language (default English). */
+export function customerErrors(
+  customer: ChannelCustomer,
+  messages: Messages = ENGLISH_MESSAGES,
+): CheckFinding[] {
   const errors: CheckFinding[] = [];
   const hasName = [customer.firstName, customer.lastName, customer.company].some(
     (part) => part && part.trim() !== '',
   );
-  if (!hasName)
-    errors.push({ code: 'NO_NAME', message: 'The customer has neither a name nor a company name.' });
+  if (!hasName) errors.push({ code: 'NO_NAME', message: messages.say('NO_NAME', {}) });
   if (customer.email !== null && !EMAIL.test(customer.email)) {
-    errors.push({ code: 'INVALID_EMAIL', message: `The e-mail address "${customer.email}" is not valid.` });
+    errors.push({ code: 'INVALID_EMAIL', message: messages.say('INVALID_EMAIL', { email: customer.email }) });
   }
   if (JSON.stringify(customer).includes('\\u0000')) {
     errors.push({
       code: 'INVALID_CHARACTERS',
-      message: 'The customer data contains a NUL character, which cannot be stored.',
+      message: messages.say('INVALID_CHARACTERS', {}),
     });
   }
   if (Number.isNaN(Date.parse(customer.updatedAt))) {
-    errors.push({ code: 'INVALID_DATE', message: `The change time "${customer.updatedAt}" is not a date.` });
+    errors.push({
+      code: 'INVALID_DATE',
+      message: messages.say('INVALID_DATE', { value: customer.updatedAt }),
+    });
   }
   return errors;
 }
 
+/** emailTakenBy of a partner created earlier in the same run (it has no number yet). */
+export const THIS_RUN = Symbol('this run');
+
 export interface WarningContext {
-  /** Another partner (not the one this record is linked to) already has the customer's e-mail. */
-  emailTakenBy: string | null;
+  /**
+   * Another partner (not the one this record is linked to) already has the customer's e-mail: its number, or
+   * THIS_RUN for a partner that the same run creates.
+   */
+  emailTakenBy: string | typeof THIS_RUN | null;
 }
 
-export function customerWarnings(customer: ChannelCustomer, context: WarningContext): CheckFinding[] {
+export function customerWarnings(
+  customer: ChannelCustomer,
+  context: WarningContext,
+  messages: Messages = ENGLISH_MESSAGES,
+): CheckFinding[] {
   const warnings: CheckFinding[] = [];
   if (customer.addresses.length === 0) {
-    warnings.push({ code: 'NO_ADDRESS', message: 'The customer has no address.' });
+    warnings.push({ code: 'NO_ADDRESS', message: messages.say('NO_ADDRESS', {}) });
   }
   const unknown = [
     ...new Set(
@@ -53,10 +70,11 @@ export function customerWarnings(customer: ChannelCustomer, context: WarningCont
   ];
   for (const country of unknown) {
     const meant = meantCountry(country);
-    const hint = meant ? ` (did the shop mean ${meant}?)` : '';
     warnings.push({
       code: 'UNKNOWN_COUNTRY',
-      message: `The country "${country}" is not an ISO 3166 country code${hint}.`,
+      message: meant
+        ? messages.say('UNKNOWN_COUNTRY.meant', { country, meant })
+        : messages.say('UNKNOWN_COUNTRY', { country }),
     });
   }
   if (customer.taxId !== null && customer.taxId.trim() !== '') {
@@ -64,14 +82,20 @@ export function customerWarnings(customer: ChannelCustomer, context: WarningCont
     if (taxIdFormatValid(customer.taxId, country) === false) {
       warnings.push({
         code: 'TAX_ID_FORMAT',
-        message: `The tax id "${customer.taxId}" does not have the format of ${country ?? 'its country'}.`,
+        message:
+          country === null
+            ? messages.say('TAX_ID_FORMAT.no-country', { taxId: customer.taxId })
+            : messages.say('TAX_ID_FORMAT', { taxId: customer.taxId, country }),
       });
     }
   }
   if (context.emailTakenBy !== null) {
     warnings.push({
       code: 'DUPLICATE_EMAIL',
-      message: `Partner ${context.emailTakenBy} already has the e-mail address ${customer.email}.`,
+      message:
+        context.emailTakenBy === THIS_RUN
+          ? messages.say('DUPLICATE_EMAIL.this-run', { email: customer.email ?? '' })
+          : messages.say('DUPLICATE_EMAIL', { partner: context.emailTakenBy, email: customer.email ?? '' }),
     });
   }
   return warnings;

@@ -6,6 +6,7 @@ import type { Adapter, ChannelConnection } from '../adapters/adapter.ts';
 import { DataError } from '../domain/errors.ts';
 import type { RunLogLine } from '../domain/import-run.ts';
 import { ZERO_COUNTS } from '../domain/import-run.ts';
+import { ENGLISH_MESSAGES, type Messages } from '../domain/messages/messages.ts';
 import type { Db } from '../storage/db.ts';
 import { recordPage } from '../storage/import-run-store.ts';
 import {
@@ -14,12 +15,18 @@ import {
   deactivateMissingLinks,
 } from '../storage/link-deletion-store.ts';
 
-export function deactivationLog(links: readonly DeactivatedLink[]): RunLogLine[] {
+export function deactivationLog(
+  links: readonly DeactivatedLink[],
+  messages: Messages = ENGLISH_MESSAGES,
+): RunLogLine[] {
   return links.map((link) => ({
     level: 'info',
     externalId: link.externalId,
     code: 'ACCOUNT_DELETED',
-    message: `The customer account was deleted in the channel on ${link.deletedAt.toISOString()}; the link to partner ${link.partnerNumber} is deactivated.`,
+    message: messages.say('ACCOUNT_DELETED', {
+      deletedAt: link.deletedAt.toISOString(),
+      partner: link.partnerNumber,
+    }),
   }));
 }
 
@@ -28,7 +35,7 @@ export async function scanForDeletedAccounts(
   db: Db,
   adapter: Adapter,
   connection: ChannelConnection,
-  target: { runId: number; channelId: number; now: Date },
+  target: { runId: number; channelId: number; now: Date; messages?: Messages },
   signal?: AbortSignal,
 ): Promise<number> {
   if (!adapter.listIds) return 0;
@@ -47,7 +54,7 @@ export async function scanForDeletedAccounts(
       target.runId,
       { ...ZERO_COUNTS, deactivated: deactivated.length },
       null,
-      deactivationLog(deactivated),
+      deactivationLog(deactivated, target.messages),
     );
     return deactivated.length;
   });

@@ -36,6 +36,11 @@ export interface ImportRequest {
   emails: string[] | null;
   deactivateDeleted: boolean;
   confirmAllWarnings: boolean;
+  /**
+   * The job's content language (any BCP 47 tag): the run log is written in its catalogue (English when
+   * Kontor has none for it, and when absent).
+   */
+  contentLanguage?: string | null;
 }
 
 export interface ImportDeps {
@@ -162,7 +167,7 @@ export async function runImport(
       hooks.signal?.throwIfAborted();
     }
     // By email: each address the shop does not know is a warning of the run.
-    const notFound = requested.notFoundLog();
+    const notFound = requested.notFoundLog(context.messages);
     if (notFound.length > 0) {
       const warned = { ...ZERO_COUNTS, warnings: notFound.length };
       await retryDatabaseStep(() => db.transaction((tx) => recordPage(tx, runId, warned, null, notFound)), {
@@ -186,7 +191,7 @@ export async function runImport(
         db,
         adapter,
         connection,
-        { runId, channelId: channel.id, now },
+        { runId, channelId: channel.id, now, messages: context.messages },
         hooks.signal,
       );
       counts = { ...counts, deactivated: counts.deactivated + deactivated };

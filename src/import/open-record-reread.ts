@@ -9,6 +9,7 @@ import type { Adapter, ChannelConnection } from '../adapters/adapter.ts';
 import { asKontorError } from '../domain/errors.ts';
 import { addCounts, type RunCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import type { Logger } from '../domain/logger.ts';
+import { ENGLISH_MESSAGES } from '../domain/messages/messages.ts';
 import type { Db } from '../storage/db.ts';
 import { recordPage } from '../storage/import-run-store.ts';
 import { openIdsNotSeenBy } from '../storage/open-record-store.ts';
@@ -69,7 +70,9 @@ export async function rereadOpenRecords(input: RereadInput): Promise<RunCounts> 
         level: 'warning',
         externalId: null,
         code: 'OPEN_RECORDS_NOT_REREAD',
-        message: `The open records of the channel could not be read again by id: ${kontorError.message} They stay open.`,
+        message: (target.context.messages ?? ENGLISH_MESSAGES).say('OPEN_RECORDS_NOT_REREAD', {
+          reason: kontorError.message,
+        }),
       },
     ]);
     return { ...ZERO_COUNTS };

@@ -6,12 +6,14 @@
  * run log shows it) under the channel's run guard (import/run-guard.ts): never beside another import of the
  * channel.
  */
+
 import type { Adapter, ChannelConnection } from '../adapters/adapter.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
 import { AbortedError, asKontorError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { ZERO_COUNTS } from '../domain/import-run.ts';
 import type { Logger } from '../domain/logger.ts';
+import { ENGLISH_MESSAGES } from '../domain/messages/messages.ts';
 import {
   MAX_ACTION_IDS,
   type OpenRecord,
@@ -306,7 +308,7 @@ export class OpenRecordService {
             level: 'info' as const,
             externalId,
             code: 'RECORD_IGNORED',
-            message: `Ignored by ${context.by}: the record is not imported and no longer open.`,
+            message: ENGLISH_MESSAGES.say('RECORD_IGNORED', { user: context.by }),
           }));
           await recordPage(tx, context.runId, { ...ZERO_COUNTS }, null, log);
           return closed;

@@ -6,9 +6,10 @@
  */
 
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';
-import { type CheckFinding, customerErrors, customerWarnings } from '../domain/customer-checks.ts';
+import { type CheckFinding, customerErrors, customerWarnings, THIS_RUN } from '../domain/customer-checks.ts';
 import { type RunLogLine, ZERO_COUNTS } from '../domain/import-run.ts';
 import type { MatchRule } from '../domain/match-rules.ts';
+import { ENGLISH_MESSAGES, type Messages } from '../domain/messages/messages.ts';
 import type { KeptRecord } from '../domain/open-record.ts';
 import type {
   EmailOwner,
@@ -22,6 +23,7 @@ import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partne
 import type { ChannelType } from '../domain/sales-channel.ts';
 import { customerFingerprint } from './fingerprint.ts';
 import { findMatch, type MatchFound } from './match-finder.ts';
+import { rejectionMessage } from './rejection-message.ts';
 
 export interface PlanContext {
   channelType: ChannelType;
@@ -35,6 +37,8 @@ export interface PlanContext {
   matchRules?: readonly MatchRule[];
   /** Users' decisions on records awaiting review, by external id (records link, records create-new). */
   decisions?: ReadonlyMap<string, MatchDecision>;
+  /** The messages in the job's content language (default English): the run log is written in it. */
+  messages?: Messages;
 }
 
 export interface PageInput {
@@ -72,8 +76,10 @@ export function emptyPlan(): PagePlan {
 export function planPage(input: PageInput, context: PlanContext): PagePlan {
   const plan = emptyPlan();
   plan.counts.read = input.customers.length + input.rejected.length;
+  const messages = context.messages ?? ENGLISH_MESSAGES;
   let undated = false;
-  for (const record of input.rejected) {
+  for (const raw of input.rejected) {
+    const record = { ...raw, message: rejectionMessage(messages, raw) };
     logFindings(plan, 'error', record.externalId, [record]);
     plan.counts.errors += 1;
     if (record.externalId !== null) {
@@ -99,7 +105,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
   const claimed = new Set<number>();
 
   for (const customer of lastOfEach(input.customers)) {
-    const errors = customerErrors(customer);
+    const errors = customerErrors(customer, messages);
     if (errors.length > 0) {
       plan.counts.errors += 1;
       logFindings(plan, 'error', customer.externalId, errors);
@@ -119,7 +125,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
         level: 'skipped',
         externalId: customer.externalId,
         code: 'GUEST_PSEUDO_PARTNER',
-        message: `Occasional customer: no partner is created; the channel's pseudo partner ${context.pseudoPartner} stands for it.`,
+        message: messages.say('GUEST_PSEUDO_PARTNER', { partner: context.pseudoPartner }),
       });
       continue;
     }
@@ -140,7 +146,9 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
           level: 'info',
           externalId: customer.externalId,
           code: 'GUEST_LINKED',
-          message: `Occasional customer linked to ${owner ? `partner ${owner.number}` : 'the partner created for the same e-mail'}, which this channel already has for ${customer.email}.`,
+          message: owner
+            ? messages.say('GUEST_LINKED', { partner: owner.number, email: customer.email ?? '' })
+            : messages.say('GUEST_LINKED.created', { email: customer.email ?? '' }),
         });
         continue;
       }
@@ -154,7 +162,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     }
     const match = link || customer.guest ? null : matchOf(customer, input, context, claimed);
     if (match?.kind === 'ambiguous') {
-      holdForReview(plan, customer, match);
+      holdForReview(plan, customer, match, messages);
       continue;
     }
     const matched = match?.kind === 'one' ? match : null;
@@ -162,8 +170,8 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     const takenBy =
       link || matched
         ? null
-        : (owners[0]?.number ?? (email !== null && createdEmails.has(email) ? 'created in this run' : null));
-    const warnings = customerWarnings(customer, { emailTakenBy: takenBy }).filter(
+        : (owners[0]?.number ?? (email !== null && createdEmails.has(email) ? THIS_RUN : null));
+    const warnings = customerWarnings(customer, { emailTakenBy: takenBy }, messages).filter(
       (warning) => !link?.confirmedWarnings.includes(warning.code),
     );
     if (warnings.length > 0 && !context.confirmAllWarnings) {
@@ -193,7 +201,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
         matched: { by, number: matched.number },
       });
       plan.counts.updated += 1;
-      plan.log.push(matchedLine(customer.externalId, matched));
+      plan.log.push(matchedLine(customer.externalId, matched, messages));
     } else {
       const type = partnerTypeAtCreation(context.channelType, customer);
       const status = partnerStatusAtCreation(type, context.statusPolicy);
@@ -208,7 +216,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
     ...plan.links.map((item) => item.customer.externalId),
     ...importedUnchanged,
   ];
-  logFutureTimes(plan, input.customers, context.readStartedAt);
+  logFutureTimes(plan, input.customers, context.readStartedAt, messages);
   // A failed record without a readable change time holds the watermark at the oldest time of its page.
   const oldest = [...plan.seen].sort()[0];
   if (undated && oldest !== undefined) plan.heldBack.push(oldest);
@@ -233,37 +241,53 @@ function matchOf(
   return findMatch(customer, type, rules, input.candidates ?? [], claimed);
 }
 
-function matchedLine(externalId: string, matched: Extract<MatchFound, { kind: 'one' }>): RunLogLine {
+function matchedLine(
+  externalId: string,
+  matched: Extract<MatchFound, { kind: 'one' }>,
+  messages: Messages,
+): RunLogLine {
   if (matched.rule === 'user')
     return {
       level: 'info',
       externalId,
       code: 'LINKED_BY_USER',
-      message: `Linked to existing partner ${matched.number} by a user's decision (records link).`,
+      message: messages.say('LINKED_BY_USER', { partner: matched.number }),
     };
   return {
     level: 'info',
     externalId,
     code: 'MATCHED_EXISTING',
-    message: `Linked to existing partner ${matched.number}: rule ${matched.rule}, the same ${RULE_WORDS[matched.rule]} (${matched.key}).`,
+    message: messages.say('MATCHED_EXISTING', {
+      partner: matched.number,
+      rule: ruleWord(matched.rule, messages),
+      key: matched.key ?? '',
+    }),
   };
 }
 
-const RULE_WORDS: Record<MatchRule, string> = { 'tax-id': 'tax id', email: 'e-mail', phone: 'phone number' };
+function ruleWord(rule: MatchRule, messages: Messages): string {
+  return messages.say(`match.${rule}`, {});
+}
 
 /** Several partners match: the record waits for a user's decision (records link or records create-new). */
 function holdForReview(
   plan: PagePlan,
   customer: ChannelCustomer,
   match: Extract<MatchFound, { kind: 'ambiguous' }>,
+  messages: Messages,
 ): void {
   const numbers = match.candidates.map((candidate) => candidate.number);
   const finding: CheckFinding = {
     code: 'MATCH_AMBIGUOUS',
-    message: `${numbers.length} partners match by ${RULE_WORDS[match.rule]} (${match.key}): ${numbers.join(', ')}; link it to one (records link) or create a new partner (records create-new).`,
+    message: messages.say('MATCH_AMBIGUOUS', {
+      count: numbers.length,
+      rule: ruleWord(match.rule, messages),
+      key: match.key,
+      partners: numbers.join(', '),
+    }),
   };
   // Its other warnings are shown with it (another partner's e-mail is what the review is about).
-  const warnings = customerWarnings(customer, { emailTakenBy: null });
+  const warnings = customerWarnings(customer, { emailTakenBy: null }, messages);
   const findings = [finding, ...warnings];
   plan.counts.awaiting += 1;
   logFindings(plan, 'awaiting', customer.externalId, findings);
@@ -274,7 +298,12 @@ function holdForReview(
 }
 
 /** Records changed after the read began: imported as usual, but the watermark stops at the read's start. */
-function logFutureTimes(plan: PagePlan, customers: readonly ChannelCustomer[], readStartedAt: string): void {
+function logFutureTimes(
+  plan: PagePlan,
+  customers: readonly ChannelCustomer[],
+  readStartedAt: string,
+  messages: Messages,
+): void {
   const present = Date.parse(readStartedAt);
   for (const customer of customers) {
     if (!(Date.parse(customer.updatedAt) > present)) continue;
@@ -282,7 +311,7 @@ function logFutureTimes(plan: PagePlan, customers: readonly ChannelCustomer[], r
       level: 'warning',
       externalId: customer.externalId,
       code: 'FUTURE_CHANGE_TIME',
-      message: `The shop gives this customer a change time in the future (${customer.updatedAt}); the Last transfer watermark stops at ${readStartedAt}.`,
+      message: messages.say('FUTURE_CHANGE_TIME', { changedAt: customer.updatedAt, readStartedAt }),
     });
   }
 }

@@ -6,6 +6,7 @@
 import type { CustomerPage } from '../adapters/adapter.ts';
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
 import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
+import { ENGLISH_MESSAGES } from '../domain/messages/messages.ts';
 import type { PagePlan } from '../domain/page-plan.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import { isDataRefusal } from '../storage/db-errors.ts';
@@ -71,15 +72,16 @@ async function writeInOneTransaction(
       });
       const deactivated = await deactivateDeletedLinks(tx, target.channelId, deletions);
       plan.counts.deactivated += deactivated.length;
-      plan.log.push(...deactivationLog(deactivated));
+      plan.log.push(...deactivationLog(deactivated, target.context.messages));
     }
     await recordPage(tx, target.runId, plan.counts, cursor, plan.log);
     return plan;
   });
 }
 
-function refusedPlan(customer: ChannelCustomer, error: unknown): PagePlan {
+function refusedPlan(customer: ChannelCustomer, error: unknown, target: PageTarget): PagePlan {
   const reason = error instanceof Error ? error.message : String(error);
+  const message = (target.context.messages ?? ENGLISH_MESSAGES).say('WRITE_REFUSED', { reason });
   return {
     ...emptyPlan(),
     counts: { ...ZERO_COUNTS, read: 1, errors: 1 },
@@ -88,7 +90,7 @@ function refusedPlan(customer: ChannelCustomer, error: unknown): PagePlan {
         level: 'error',
         externalId: customer.externalId,
         code: 'WRITE_REFUSED',
-        message: `The partner master refused the customer's data: ${reason}`,
+        message,
       },
     ],
     kept: [
@@ -97,7 +99,7 @@ function refusedPlan(customer: ChannelCustomer, error: unknown): PagePlan {
         email: customer.email,
         level: 'error',
         codes: ['WRITE_REFUSED'],
-        message: `The partner master refused the customer's data: ${reason}`,
+        message,
         data: { kind: 'mapped', customer },
         changedAt: Number.isNaN(Date.parse(customer.updatedAt))
           ? null
@@ -152,7 +154,7 @@ export async function commitPage(db: Db, target: PageTarget, page: CustomerPage)
       );
     } catch (error) {
       if (!isDataRefusal(error)) throw error;
-      const refused = refusedPlan(customer, error);
+      const refused = refusedPlan(customer, error, target);
       await writeRefused(db, target, refused);
       plans.push(refused);
     }

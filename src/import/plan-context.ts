@@ -1,12 +1,13 @@
 /** What the page plan of a run (and of its preview) knows of the channel, its adapter and the request. */
 import type { Adapter } from '../adapters/adapter.ts';
+import { messagesFor } from '../domain/messages/messages.ts';
 import type { SalesChannel } from '../domain/sales-channel.ts';
 import type { PlanContext } from './page-plan.ts';
 
 export function planContext(
   channel: SalesChannel,
   adapter: Pick<Adapter, 'capabilities'>,
-  request: { confirmAllWarnings: boolean },
+  request: { confirmAllWarnings: boolean; contentLanguage?: string | null },
   readStartedAt: Date,
 ): PlanContext {
   return {
@@ -19,5 +20,6 @@ export function planContext(
     confirmAllWarnings: request.confirmAllWarnings,
     readStartedAt: readStartedAt.toISOString(),
     matchRules: channel.matchRules,
+    messages: messagesFor(request.contentLanguage),
   };
 }

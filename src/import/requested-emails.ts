@@ -5,6 +5,7 @@
  */
 import type { CustomerPage } from '../adapters/adapter.ts';
 import type { RunLogLine } from '../domain/import-run.ts';
+import { ENGLISH_MESSAGES, type Messages } from '../domain/messages/messages.ts';
 
 export class RequestedEmails {
   /** Lower-case address -> the address as requested; emptied as records carrying it are read. */
@@ -27,12 +28,12 @@ export class RequestedEmails {
   }
 
   /** One warning per address the shop does not know. */
-  notFoundLog(): RunLogLine[] {
+  notFoundLog(messages: Messages = ENGLISH_MESSAGES): RunLogLine[] {
     return this.notFound().map((email) => ({
       level: 'warning',
       externalId: null,
       code: 'EMAIL_NOT_FOUND',
-      message: `The shop has no customer with the e-mail ${email}.`,
+      message: messages.say('EMAIL_NOT_FOUND', { email }),
     }));
   }
 }

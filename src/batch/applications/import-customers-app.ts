@@ -4,8 +4,9 @@
  * run that calls the import with the job's AbortSignal (it stops between pages; committed pages stay).
  */
 import type { AdapterRegistry } from '../../adapters/registry.ts';
-import { countOf } from '../../domain/count-words.ts';
 import { InvalidInputError, KontorError } from '../../domain/errors.ts';
+import type { ImportRun } from '../../domain/import-run.ts';
+import { type Messages, messagesFor } from '../../domain/messages/messages.ts';
 import { runImport } from '../../import/import-service.ts';
 import {
   checkImportSettings,
@@ -37,12 +38,14 @@ export function importCustomersApplication(
       if (db) await check(db, adapters, settings);
       return settings;
     },
-    async run({ db, settings, signal, logger, onProgress, lease }): Promise<RunOutcome> {
+    async run({ db, job, settings, signal, logger, onProgress, lease }): Promise<RunOutcome> {
+      // The job's content language: its run log and summary are written in it.
+      const messages = messagesFor(job.contentLanguage);
       try {
         // The run's logger (job, run); the import's lines add channel and importRun.
         const run = await runImport(
           { db, adapters, logger, ...(secrets ? { secrets } : {}) },
-          toSelectionInput(settings),
+          { ...toSelectionInput(settings), contentLanguage: job.contentLanguage },
           {
             signal,
             onProgress: (counts, progress) => onProgress({ ...counts }, progress),
@@ -51,18 +54,13 @@ export function importCustomersApplication(
           },
         );
         const c = run.counts;
-        const outcome =
-          run.state === 'finished' && c.errors > 0
-            ? `finished with ${countOf(c.errors, 'error')}`
-            : run.state;
-        const counts = `read ${c.read}, created ${c.created}, updated ${c.updated}, errors ${c.errors}, awaiting confirmation ${c.awaiting}, deactivated ${c.deactivated}`;
         return {
           state: run.state === 'finished' ? 'finished' : 'failed',
           hasErrors: run.state !== 'finished' || c.errors > 0,
           counts: { ...c },
           error: run.error,
           needsUser: run.error !== null && NEEDS_USER.has(run.error.code),
-          summary: `Import run ${run.id} of sales channel "${run.channel}" ${outcome}: ${counts}.${run.error ? ` ${run.error.message}` : ''}`,
+          summary: runSummary(run, messages),
         };
       } catch (error) {
         if (!(error instanceof KontorError)) throw error;
@@ -78,6 +76,24 @@ export function importCustomersApplication(
     },
   };
   return defineApplication(app);
+}
+
+/** "Import run 7 of sales channel "shop" finished: read 40, ..." in the job's content language. */
+export function runSummary(run: ImportRun, messages: Messages): string {
+  const c = run.counts;
+  const outcome =
+    run.state === 'finished' && c.errors > 0
+      ? messages.say('outcome.finished-with-errors', { count: c.errors })
+      : messages.say(`outcome.${run.state}`, {});
+  const summary = messages.say('summary.import-run', {
+    run: String(run.id),
+    channel: run.channel,
+    outcome,
+    // The counts as plain digits, as the summary always wrote them (ids and counts of a log line).
+    ...{ read: String(c.read), created: String(c.created), updated: String(c.updated) },
+    ...{ errors: String(c.errors), awaiting: String(c.awaiting), deactivated: String(c.deactivated) },
+  });
+  return run.error ? messages.say('summary.with-error', { summary, error: run.error.message }) : summary;
 }
 
 /** What the run would refuse, refused when the job is filed: nothing half-written. */

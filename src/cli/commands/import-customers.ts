@@ -7,8 +7,10 @@ import type { Command } from 'commander';
 import { DEFAULT_TIMING } from '../../batch/app-server.ts';
 import { IMPORT_CUSTOMERS } from '../../batch/applications/import-customers-app.ts';
 import { runJobNow, waiterName } from '../../batch/run-job-now.ts';
+import type { BatchJob } from '../../domain/batch-job.ts';
 import type { BatchRun } from '../../domain/batch-run.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
+import { messagesFor } from '../../domain/messages/messages.ts';
 import type { AppContext } from '../app-context.ts';
 import { type TimingOptions, timingFrom } from '../app-server-runner.ts';
 import { addBatchOptions, type BatchOptions, batchSettingsFrom } from '../batch-options.ts';
@@ -101,23 +103,24 @@ export function registerImportCommand(
           }),
         () => app.output.err('Stopping after the current page (Ctrl+C again to quit at once) ...'),
       );
-      setExitCode(await printRun(app, job.id, run, options.json === true));
+      setExitCode(await printRun(app, job, run, options.json === true));
     });
 }
 
 /** Prints the import run of a batch run (like a direct import did) and returns the exit code. */
 async function printRun(
   app: AppContext,
-  jobId: number,
+  job: Pick<BatchJob, 'id' | 'contentLanguage'>,
   run: BatchRun | null,
   json: boolean,
 ): Promise<number> {
+  const jobId = job.id;
   const { run: importRun, log } = await (await app.services()).runs.withLog(run?.importRunId ?? null);
   const ok = run?.state === 'finished' && !run.hasErrors;
   if (importRun) {
     const batchJob = { id: jobId, run: run?.id, state: run?.state };
     if (json) app.output.out(JSON.stringify({ ...importRun, log, batchJob }, null, 2));
-    else app.output.out(formatRunSummary(importRun, log));
+    else app.output.out(formatRunSummary(importRun, log, messagesFor(job.contentLanguage)));
   } else if (json) {
     app.output.out(JSON.stringify({ batchJob: { id: jobId }, run }, null, 2));
   } else {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { JobWithRuns } from '../../batch/job-service.ts';
 import { JOB_STATES, type JobState } from '../../domain/batch-job.ts';
 import { InvalidInputError, NotFoundError } from '../../domain/errors.ts';
+import { messagesFor } from '../../domain/messages/messages.ts';
 import type { AppContext } from '../app-context.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import { formatTable } from '../table.ts';
@@ -178,7 +179,7 @@ export function registerJobCommands(program: Command, context: () => AppContext)
           `${run.reason ? ` (${run.reason})` : ''}, started ${run.startedAt}, finished ${run.finishedAt ?? '-'}`,
       );
       if (run.error) app.output.out(`  ${run.error.message} [${run.error.code}]`);
-      if (importRun) app.output.out(formatRunSummary(importRun, log));
+      if (importRun) app.output.out(formatRunSummary(importRun, log, messagesFor(job.contentLanguage)));
     });
 
   const change = (verb: 'release' | 'cancel' | 'trigger', description: string) =>
