@@ -1,4 +1,5 @@
 /** Import customers and batch jobs (docs/api.md "Import customers", "Batch jobs"; docs/batch-jobs.md). */
+import type { MessageKey } from '../i18n/translate.ts';
 import type {
   CancelAnswer,
   ChangedSince,
@@ -41,26 +42,26 @@ export type ImportSettings = Required<ImportSettingsBody>;
 /** The Batch jobs list filter: a null or empty value is no filter. */
 export type JobFilter = QueryOf<JobListQuery>;
 
-export const START_MODE_LABELS: Record<StartMode, string> = {
-  'add-to-queue': 'Add to queue',
-  'at-restart': 'At restart of application server',
-  external: 'Scheduled: external',
-  once: 'Scheduled: once only',
-  series: 'Scheduled: as a series',
+export const START_MODE_KEYS: Record<StartMode, MessageKey> = {
+  'add-to-queue': 'startMode.addToQueue',
+  'at-restart': 'startMode.atRestart',
+  external: 'startMode.external',
+  once: 'startMode.once',
+  series: 'startMode.series',
 };
 
-export const NOTIFICATION_LABELS: Record<NotificationSetting, string> = {
-  none: 'No',
-  dialog: 'Using a dialog window',
-  'dialog-errors': 'Via a dialog window, only if there are errors',
-  workflow: 'By Workflow',
-  'workflow-errors': 'By Workflow, only if there are errors',
+export const NOTIFICATION_KEYS: Record<NotificationSetting, MessageKey> = {
+  none: 'notification.none',
+  dialog: 'notification.dialog',
+  'dialog-errors': 'notification.dialogErrors',
+  workflow: 'notification.workflow',
+  'workflow-errors': 'notification.workflowErrors',
 };
 
-export const CHANGED_SINCE_LABELS: Record<ChangedSince, string> = {
-  anytime: 'Anytime',
-  'last-transfer': 'Last transfer',
-  manual: 'Manual',
+export const CHANGED_SINCE_KEYS: Record<ChangedSince, MessageKey> = {
+  anytime: 'changedSince.anytime',
+  'last-transfer': 'changedSince.lastTransfer',
+  manual: 'changedSince.manual',
 };
 
 const path = (id: number) => `/jobs/${id}`;

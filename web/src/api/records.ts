@@ -1,4 +1,5 @@
 /** Open records (docs/api.md "Open records"): the records runs did not import, and confirm / ignore / retry. */
+import type { MessageKey } from '../i18n/translate.ts';
 import type {
   OpenRecordFilter,
   OpenRecordPage,
@@ -23,17 +24,17 @@ export const listRecords = (filter: QueryOf<OpenRecordFilter>) =>
 export const actOnRecords = (action: RecordAction, channel: string, externalIds: string[]) =>
   api.post<RecordActionResult>(`/records/${action}`, { channel, externalIds });
 
-export const STATE_LABELS: Record<OpenRecordState, string> = {
-  open: 'Open',
-  imported: 'Imported',
-  confirmed: 'Confirmed',
-  ignored: 'Ignored',
+export const STATE_KEYS: Record<OpenRecordState, MessageKey> = {
+  open: 'recordState.open',
+  imported: 'recordState.imported',
+  confirmed: 'recordState.confirmed',
+  ignored: 'recordState.ignored',
 };
 
-export const ACTION_LABELS: Record<RecordAction, string> = {
-  confirm: 'Confirm',
-  ignore: 'Ignore',
-  retry: 'Retry',
+export const ACTION_KEYS: Record<RecordAction, MessageKey> = {
+  confirm: 'recordAction.confirm',
+  ignore: 'recordAction.ignore',
+  retry: 'recordAction.retry',
 };
 
 /** The link to the Review page, filtered. */

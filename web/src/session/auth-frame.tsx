@@ -7,9 +7,11 @@ interface AuthFrameProps {
   title: string;
   subtitle: string;
   children: ReactNode;
+  /** Beside the product name (the language menu). */
+  aside?: ReactNode;
 }
 
-export function AuthFrame({ title, subtitle, children }: AuthFrameProps) {
+export function AuthFrame({ title, subtitle, children, aside }: AuthFrameProps) {
   return (
     <Center mih="100vh" bg="gray.1" p="md">
       <Stack w={380} gap="lg">
@@ -21,6 +23,7 @@ export function AuthFrame({ title, subtitle, children }: AuthFrameProps) {
             Kontor
           </Text>
         </Group>
+        {aside}
         <Paper withBorder shadow="sm" p="xl" radius="md">
           <Title order={3} mb={4}>
             {title}

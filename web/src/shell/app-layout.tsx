@@ -9,10 +9,13 @@ import { DemoBadge, DemoBanner, useDemoNotice } from './demo-banner.tsx';
 import { InboxIndicator } from './inbox-indicator.tsx';
 import { MainNav } from './main-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
+import { useT } from '../i18n/i18n-context.ts';
+import { LanguageMenu } from './language-menu.tsx';
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const demoNotice = useDemoNotice();
+  const t = useT();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -22,7 +25,7 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Navigation" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.navigation')} />
             <Group
               gap={8}
               renderRoot={(props) => <Link to="/" {...props} />}
@@ -39,6 +42,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md">
             <InboxIndicator />
+            <LanguageMenu />
             <UserMenu />
           </Group>
         </Group>

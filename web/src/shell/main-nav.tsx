@@ -4,22 +4,24 @@ import { NavLink as RouterLink, useLocation } from 'react-router-dom';
 import { useNotificationCenter } from '../notifications/notification-context.ts';
 import { useSession } from '../session/session-context.ts';
 import { NAV_ITEMS } from './nav-items.ts';
+import { useT } from '../i18n/i18n-context.ts';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { isAdmin } = useSession();
   const { tasks } = useNotificationCenter();
   const location = useLocation();
+  const t = useT();
   return (
     <Stack gap={2}>
       <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={6} lts={0.4}>
-        Applications
+        {t('shell.applications')}
       </Text>
       {NAV_ITEMS.filter((item) => isAdmin || !item.adminOnly).map((item) => (
         <NavLink
           key={item.path}
           component={RouterLink}
           to={item.path}
-          label={item.label}
+          label={t(item.labelKey)}
           onClick={onNavigate}
           active={location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)}
           leftSection={<item.icon size={18} stroke={1.6} />}

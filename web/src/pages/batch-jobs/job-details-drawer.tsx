@@ -11,6 +11,7 @@ import { JobRowActions } from './job-row-actions.tsx';
 import { JobRuns } from './job-runs.tsx';
 import { JobSettingsView } from './job-settings-view.tsx';
 import { type JobAction, useJobActions } from './use-job-actions.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 
 export const MOVING_STATES = new Set(['released', 'ready', 'active']);
 
@@ -24,11 +25,12 @@ interface JobDetailsDrawerProps {
 }
 
 export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged, onOpen }: JobDetailsDrawerProps) {
+  const t = useT();
   return (
     <Drawer
       opened={jobId !== null}
       onClose={onClose}
-      title={<Text fw={600}>Batch job {jobId}</Text>}
+      title={<Text fw={600}>{t('jobs.batchJob', { id: String(jobId) })}</Text>}
       size="xl"
       data-testid="job-details"
     >
@@ -48,6 +50,7 @@ function JobDetails({
   onChanged: () => void;
   onOpen: (jobId: number) => void;
 }) {
+  const t = useT();
   const {
     data: job,
     error,
@@ -72,14 +75,14 @@ function JobDetails({
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm">
           <JobName name={job.name} fw={600} size="lg" maw={420} testId="job-details-name" />
-          <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? 'canceling' : undefined} />
+          <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? t('jobs.canceling') : undefined} />
         </Group>
         <JobRowActions job={job} busy={actions.busy} onAction={run} onEdit={onEdit} />
       </Group>
       <Tabs defaultValue={job.runs.length > 0 ? 'runs' : 'settings'}>
         <Tabs.List>
-          <Tabs.Tab value="runs">Runs ({job.runs.length})</Tabs.Tab>
-          <Tabs.Tab value="settings">Settings</Tabs.Tab>
+          <Tabs.Tab value="runs">{t('jobs.runsTab', { n: job.runs.length })}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('jobs.settingsTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="runs" pt="md">
           <JobRuns job={job} />

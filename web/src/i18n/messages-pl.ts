@@ -1,0 +1,3 @@
+import type { Catalogue } from './catalogues.ts';
+
+export const pl: Catalogue = {};
