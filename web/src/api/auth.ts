@@ -1,7 +1,7 @@
 /** Auth and users (docs/api.md "Auth and users"). */
 import type { LoginAnswerBody, NewUser, User, UserAnswer, UserUpdate } from '../../../src/api/wire-types.ts';
-import { api, request } from './client.ts';
 import type { UiLanguage } from '../i18n/languages.ts';
+import { api, request } from './client.ts';
 
 export type { NewUser, Role, User, UserUpdate } from '../../../src/api/wire-types.ts';
 

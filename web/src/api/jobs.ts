@@ -1,5 +1,5 @@
 /** Import customers and batch jobs (docs/api.md "Import customers", "Batch jobs"; docs/batch-jobs.md). */
-import type { MessageKey } from '../i18n/translate.ts';
+
 import type {
   CancelAnswer,
   ChangedSince,
@@ -13,6 +13,7 @@ import type {
   StartMode,
   TriggerAnswer,
 } from '../../../src/api/wire-types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import { api, buildQuery, type QueryOf } from './client.ts';
 
 export type {

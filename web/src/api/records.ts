@@ -1,11 +1,12 @@
 /** Open records (docs/api.md "Open records"): the records runs did not import, and confirm / ignore / retry. */
-import type { MessageKey } from '../i18n/translate.ts';
+
 import type {
   OpenRecordFilter,
   OpenRecordPage,
   OpenRecordState,
   RecordActionResult,
 } from '../../../src/api/wire-types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import { api, type QueryOf } from './client.ts';
 
 export type {

@@ -14,7 +14,13 @@ export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
   const t = useT();
   if (!error) return null;
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={title ?? t('common.somethingWrong')} mb="md" role="alert">
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle size={18} />}
+      title={title ?? t('common.somethingWrong')}
+      mb="md"
+      role="alert"
+    >
       {errorMessage(error)}
       {onRetry && (
         <Button size="compact-xs" variant="subtle" color="red" ml="sm" onClick={onRetry}>

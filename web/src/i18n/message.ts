@@ -23,8 +23,9 @@ export function render(message: Message, locale: string, params: Params = {}): s
   const text =
     typeof message === 'string'
       ? message
-      : (message[new Intl.PluralRules(locale).select(typeof count === 'number' ? count : 0) as keyof PluralMessage] ??
-        message.other);
+      : (message[
+          new Intl.PluralRules(locale).select(typeof count === 'number' ? count : 0) as keyof PluralMessage
+        ] ?? message.other);
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

@@ -1,11 +1,11 @@
 /** A user with a one-time password must choose their own before anything else. */
 import { Button, Group } from '@mantine/core';
 import { fetchMe } from '../api/auth.ts';
+import { useT } from '../i18n/i18n-context.ts';
+import { LanguageMenu } from '../shell/language-menu.tsx';
 import { AuthFrame } from './auth-frame.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { useSession } from './session-context.ts';
-import { useT } from '../i18n/i18n-context.ts';
-import { LanguageMenu } from '../shell/language-menu.tsx';
 
 /** `ticket`: the login just made set the ticket cookie; the one-time password is then not asked again. */
 export function ForcedPasswordPage({ ticket }: { ticket: boolean }) {

@@ -3,9 +3,9 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { login, type User } from '../api/auth.ts';
 import { errorMessage } from '../api/client.ts';
-import { AuthFrame } from './auth-frame.tsx';
 import { useT } from '../i18n/i18n-context.ts';
 import { LanguageMenu } from '../shell/language-menu.tsx';
+import { AuthFrame } from './auth-frame.tsx';
 
 /** `ticket`: with a one-time password the login set the cookie that stands for it in the forced change. */
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boolean) => void }) {
@@ -36,11 +36,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
   }
 
   return (
-    <AuthFrame
-      title={t('login.title')}
-      subtitle={t('login.subtitle')}
-      aside={<LanguageMenu />}
-    >
+    <AuthFrame title={t('login.title')} subtitle={t('login.subtitle')} aside={<LanguageMenu />}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && (

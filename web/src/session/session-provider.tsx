@@ -7,10 +7,10 @@ import { fetchMe, logout, type User } from '../api/auth.ts';
 import { onSessionProblem } from '../api/client.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
+import { useLanguage } from '../i18n/i18n-context.ts';
 import { ForcedPasswordPage } from './forced-password-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { type Session, SessionContext } from './session-context.ts';
-import { useLanguage } from '../i18n/i18n-context.ts';
 
 type State = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; user: User | null };
 

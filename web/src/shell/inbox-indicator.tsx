@@ -2,8 +2,8 @@
 import { ActionIcon, Indicator, Tooltip } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
-import { useNotificationCenter } from '../notifications/notification-context.ts';
 import { useT } from '../i18n/i18n-context.ts';
+import { useNotificationCenter } from '../notifications/notification-context.ts';
 
 export function InboxIndicator() {
   const { tasks } = useNotificationCenter();

@@ -30,7 +30,10 @@ export function LanguageMenu() {
     try {
       session.setUser(await saveUiLanguage(next));
     } catch (failure) {
-      notifications.show({ color: 'red', message: t('shell.languageNotSaved', { message: errorMessage(failure) }) });
+      notifications.show({
+        color: 'red',
+        message: t('shell.languageNotSaved', { message: errorMessage(failure) }),
+      });
     }
   }
 

@@ -1,10 +1,10 @@
 /** The navbar: one link per application; Users only for administrators. */
 import { Badge, NavLink, Stack, Text } from '@mantine/core';
 import { NavLink as RouterLink, useLocation } from 'react-router-dom';
+import { useT } from '../i18n/i18n-context.ts';
 import { useNotificationCenter } from '../notifications/notification-context.ts';
 import { useSession } from '../session/session-context.ts';
 import { NAV_ITEMS } from './nav-items.ts';
-import { useT } from '../i18n/i18n-context.ts';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { isAdmin } = useSession();

@@ -3,9 +3,9 @@ import { Avatar, Group, Menu, Modal, Text, UnstyledButton } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useT } from '../i18n/i18n-context.ts';
 import { ChangePasswordForm } from '../session/change-password-form.tsx';
 import { useSession } from '../session/session-context.ts';
-import { useT } from '../i18n/i18n-context.ts';
 
 function initials(name: string): string {
   const parts = name.split(/[\s._-]+/).filter(Boolean);

@@ -12,12 +12,12 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { EditJobModal } from './edit-job-modal.tsx';
 import { JobDetailsDrawer } from './job-details-drawer.tsx';
 import { JobFilters, type JobFilterValues, NO_FILTER } from './job-filters.tsx';
 import { JobTable } from './job-table.tsx';
 import { useJobActions } from './use-job-actions.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 /** Jobs that will change soon without anybody's doing: poll quickly while there are some. */
 function busy(jobs: Job[] | undefined): boolean {

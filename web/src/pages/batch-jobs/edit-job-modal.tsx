@@ -6,10 +6,10 @@ import { type Job, updateJob } from '../../api/jobs.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { JobName } from '../../components/job-name.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ImportCustomersForm } from '../import-customers/import-customers-form.tsx';
 import { valuesFromJob } from '../import-customers/import-form-values.ts';
 import { useImportReferenceData } from '../import-customers/use-import-reference-data.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 interface EditJobModalProps {
   job: Job | null;
@@ -25,8 +25,11 @@ export function EditJobModal({ job, onClose, onSaved }: EditJobModalProps) {
       onClose={onClose}
       size={880}
       title={
-        job ? <JobName
-            name={t('jobs.editTitle', { id: job.id, name: job.name })} fw={600} size="md" maw={760} /> : ''
+        job ? (
+          <JobName name={t('jobs.editTitle', { id: job.id, name: job.name })} fw={600} size="md" maw={760} />
+        ) : (
+          ''
+        )
       }
       data-testid="edit-job"
     >

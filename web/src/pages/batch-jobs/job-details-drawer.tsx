@@ -7,11 +7,11 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { jobBadgeState } from '../../format/run-outcome.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { JobRowActions } from './job-row-actions.tsx';
 import { JobRuns } from './job-runs.tsx';
 import { JobSettingsView } from './job-settings-view.tsx';
 import { type JobAction, useJobActions } from './use-job-actions.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 export const MOVING_STATES = new Set(['released', 'ready', 'active']);
 
@@ -75,7 +75,10 @@ function JobDetails({
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm">
           <JobName name={job.name} fw={600} size="lg" maw={420} testId="job-details-name" />
-          <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? t('jobs.canceling') : undefined} />
+          <StateBadge
+            state={jobBadgeState(job)}
+            label={job.cancelRequested ? t('jobs.canceling') : undefined}
+          />
         </Group>
         <JobRowActions job={job} busy={actions.busy} onAction={run} onEdit={onEdit} />
       </Group>

@@ -6,9 +6,9 @@ import { ActionIcon, Button, Group, Tooltip } from '@mantine/core';
 import { IconBolt, IconPencil, IconPlayerPlay, IconRepeat, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { type Job, OPEN_STATES, RERUN_STATES } from '../../api/jobs.ts';
-import type { JobAction } from './use-job-actions.ts';
 import { useT } from '../../i18n/i18n-context.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
+import type { JobAction } from './use-job-actions.ts';
 
 interface JobRowActionsProps {
   job: Job;

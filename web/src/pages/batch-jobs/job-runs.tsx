@@ -8,10 +8,10 @@ import { EmptyHint } from '../../components/empty-hint.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime, formatDuration } from '../../format/date-time.ts';
 import { runBadgeState, runEndReason } from '../../format/run-outcome.ts';
-import { RunLogTable } from './run-log-table.tsx';
-import { RunProgress } from './run-progress.tsx';
 import { useT } from '../../i18n/i18n-context.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
+import { RunLogTable } from './run-log-table.tsx';
+import { RunProgress } from './run-progress.tsx';
 
 export function JobRuns({ job }: { job: Job }) {
   const t = useT();
@@ -53,11 +53,7 @@ export function JobRuns({ job }: { job: Job }) {
           <EmptyHint
             title={t('jobs.noRunTitle')}
             icon={<IconHistory size={22} />}
-            hint={
-              job.state === 'planned'
-                ? t('jobs.noRunPlanned')
-                : t('jobs.noRunWaiting')
-            }
+            hint={job.state === 'planned' ? t('jobs.noRunPlanned') : t('jobs.noRunWaiting')}
           />
         }
       />
@@ -106,7 +102,13 @@ function RunOutcomeAlert({ run }: { run: Run }) {
   const errors = run.counts?.errors ?? 0;
   if (run.state === 'finished' && run.hasErrors)
     return (
-      <Alert color="red" variant="light" title={t('jobs.finishedWithErrors')} py="xs" data-testid="run-outcome">
+      <Alert
+        color="red"
+        variant="light"
+        title={t('jobs.finishedWithErrors')}
+        py="xs"
+        data-testid="run-outcome"
+      >
         {t('jobs.notImportedErrors', { count: errors })}
       </Alert>
     );

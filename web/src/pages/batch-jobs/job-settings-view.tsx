@@ -52,9 +52,7 @@ export function JobSettingsView({ job }: { job: Job }) {
             )}
           </LabeledValue>
           <LabeledValue label={t('settings.confirmAllWarnings')}>{yesNo(s.confirmAllWarnings)}</LabeledValue>
-          <LabeledValue label={t('settings.deactivateDeleted')}>
-            {yesNo(s.deactivateDeleted)}
-          </LabeledValue>
+          <LabeledValue label={t('settings.deactivateDeleted')}>{yesNo(s.deactivateDeleted)}</LabeledValue>
         </SimpleGrid>
       </Fieldset>
       <Fieldset legend={t('import.tabBatch')}>
@@ -64,32 +62,48 @@ export function JobSettingsView({ job }: { job: Job }) {
           <LabeledValue label={t('settings.oltp')}>{job.oltpDatabase}</LabeledValue>
           <LabeledValue label={t('settings.contentLanguage')}>{job.contentLanguage}</LabeledValue>
           <LabeledValue label={t('settings.queue')}>{job.queue}</LabeledValue>
-          <LabeledValue label={t('settings.appServer')}>{job.appServer ?? t('settings.anyServer')}</LabeledValue>
+          <LabeledValue label={t('settings.appServer')}>
+            {job.appServer ?? t('settings.anyServer')}
+          </LabeledValue>
           <LabeledValue label={t('settings.start')}>{t(START_MODE_KEYS[job.startMode])}</LabeledValue>
           <LabeledValue label={t('settings.begin')}>{job.begin && formatDateTime(job.begin)}</LabeledValue>
           <LabeledValue label={t('settings.maxRunTime')}>{runTime(job.maxRunSeconds)}</LabeledValue>
-          <LabeledValue label={t('settings.timeoutNotification')}>{yesNo(job.timeoutNotification)}</LabeledValue>
+          <LabeledValue label={t('settings.timeoutNotification')}>
+            {yesNo(job.timeoutNotification)}
+          </LabeledValue>
           {job.startMode === 'series' && (
             <>
               <LabeledValue label={t('settings.pattern')}>
                 {job.pattern && <code>{job.pattern}</code>} {job.timeZone && `(${job.timeZone})`}
               </LabeledValue>
               <LabeledValue label={t('settings.end')}>{job.end && formatDateTime(job.end)}</LabeledValue>
-              <LabeledValue label={t('settings.seriesCanceled')}>{yesNo(job.seriesCanceledNotification)}</LabeledValue>
+              <LabeledValue label={t('settings.seriesCanceled')}>
+                {yesNo(job.seriesCanceledNotification)}
+              </LabeledValue>
             </>
           )}
-          <LabeledValue label={t('settings.notification')}>{t(NOTIFICATION_KEYS[job.notification])}</LabeledValue>
-          <LabeledValue label={t('settings.releaseImmediately')}>{yesNo(job.releaseImmediately)}</LabeledValue>
+          <LabeledValue label={t('settings.notification')}>
+            {t(NOTIFICATION_KEYS[job.notification])}
+          </LabeledValue>
+          <LabeledValue label={t('settings.releaseImmediately')}>
+            {yesNo(job.releaseImmediately)}
+          </LabeledValue>
         </SimpleGrid>
       </Fieldset>
       <Fieldset legend={t('common.status')}>
         <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
           <LabeledValue label={t('common.created')}>{formatDateTime(job.createdAt)}</LabeledValue>
-          <LabeledValue label={t('settings.released')}>{job.releasedAt && formatDateTime(job.releasedAt)}</LabeledValue>
+          <LabeledValue label={t('settings.released')}>
+            {job.releasedAt && formatDateTime(job.releasedAt)}
+          </LabeledValue>
           <LabeledValue label={t('settings.due')}>{job.dueAt && formatDateTime(job.dueAt)}</LabeledValue>
           <LabeledValue label={t('settings.lastChange')}>{formatDateTime(job.updatedAt)}</LabeledValue>
-          {job.cancelRequested && <LabeledValue label={t('common.cancel')}>{t('settings.cancelRequested')}</LabeledValue>}
-          {job.triggerPending && <LabeledValue label={t('jobs.trigger')}>{t('settings.triggerPending')}</LabeledValue>}
+          {job.cancelRequested && (
+            <LabeledValue label={t('common.cancel')}>{t('settings.cancelRequested')}</LabeledValue>
+          )}
+          {job.triggerPending && (
+            <LabeledValue label={t('jobs.trigger')}>{t('settings.triggerPending')}</LabeledValue>
+          )}
         </SimpleGrid>
       </Fieldset>
     </Stack>

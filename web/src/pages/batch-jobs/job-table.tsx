@@ -9,10 +9,10 @@ import { JobName } from '../../components/job-name.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { jobBadgeState } from '../../format/run-outcome.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { JobRowActions } from './job-row-actions.tsx';
 import { RunSummary } from './run-summary.tsx';
 import type { JobAction } from './use-job-actions.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 interface JobTableProps {
   jobs: Job[];
@@ -46,7 +46,10 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
         </Table.Td>
         <Table.Td>
           <Stack gap={2} align="flex-start">
-            <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? t('jobs.canceling') : undefined} />
+            <StateBadge
+              state={jobBadgeState(job)}
+              label={job.cancelRequested ? t('jobs.canceling') : undefined}
+            />
             <Text size="xs" c="dimmed">
               {t(START_MODE_KEYS[job.startMode])}
             </Text>

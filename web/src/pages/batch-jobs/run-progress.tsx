@@ -5,10 +5,10 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Run, RunCounts } from '../../api/jobs.ts';
 import { formatDuration } from '../../format/date-time.ts';
+import { formatCount } from '../../format/locale.ts';
 import { progressFigures, progressText } from '../../format/progress-text.ts';
 import { useT } from '../../i18n/i18n-context.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
-import { formatCount } from '../../format/locale.ts';
 
 const COUNT_LABELS: { key: keyof RunCounts; label: MessageKey; color?: string }[] = [
   { key: 'read', label: 'runCount.read' },

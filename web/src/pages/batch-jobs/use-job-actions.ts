@@ -59,7 +59,11 @@ export function useJobActions(onDone: () => void, onRerun?: (job: Job) => void) 
         });
       }
     } catch (error) {
-      notifications.show({ color: 'red', title: t('jobs.batchJob', { id: job.id }), message: errorMessage(error) });
+      notifications.show({
+        color: 'red',
+        title: t('jobs.batchJob', { id: job.id }),
+        message: errorMessage(error),
+      });
     } finally {
       setBusy(null);
       onDone();

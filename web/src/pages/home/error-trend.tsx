@@ -25,7 +25,11 @@ function barLabel(run: HealthRun, t: Translate): string {
       : t('home.barFailed', { when });
   if (run.state === 'running')
     return t('home.barRunning', { when, records: countOf(run.read, 'count.records') });
-  return t('home.barDone', { when, records: countOf(run.read, 'count.records'), errors: countOf(run.errors, 'count.errors') });
+  return t('home.barDone', {
+    when,
+    records: countOf(run.read, 'count.records'),
+    errors: countOf(run.errors, 'count.errors'),
+  });
 }
 
 export function ErrorTrend({ runs }: { runs: HealthRun[] }) {
@@ -40,7 +44,10 @@ export function ErrorTrend({ runs }: { runs: HealthRun[] }) {
   const most = Math.max(1, ...runs.map((run) => run.errors));
   const errors = runs.reduce((sum, run) => sum + run.errors, 0);
   const failed = runs.filter((run) => run.state === 'failed').length;
-  const parts = [...(failed > 0 ? [countOf(failed, 'count.failedRuns')] : []), countOf(errors, 'count.errors')];
+  const parts = [
+    ...(failed > 0 ? [countOf(failed, 'count.failedRuns')] : []),
+    countOf(errors, 'count.errors'),
+  ];
   const summary = t('home.trendSummary', { count: runs.length, parts: parts.join(', ') });
   return (
     <div

@@ -18,8 +18,8 @@ import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime, formatDuration } from '../../format/date-time.ts';
 import { countOf, formatCount } from '../../format/run-outcome.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
-import { ErrorTrend } from './error-trend.tsx';
 import { useT } from '../../i18n/i18n-context.ts';
+import { ErrorTrend } from './error-trend.tsx';
 
 /** The badge state of an outcome (StateBadge colours). */
 const OUTCOME_STATES: Record<ChannelHealth['outcome'], string> = {

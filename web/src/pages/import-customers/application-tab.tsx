@@ -16,11 +16,11 @@ import {
 } from '@mantine/core';
 import { CHANNEL_TYPE_LABELS } from '../../api/channels.ts';
 import { CHANGED_SINCE_KEYS, type ChangedSince } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { ImportFieldRules } from './import-field-rules.ts';
 import type { FieldErrors } from './import-fields.ts';
 import type { ImportFormValues } from './import-form-values.ts';
 import type { ImportReferenceData } from './use-import-reference-data.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 interface ApplicationTabProps {
   values: ImportFormValues;
@@ -30,7 +30,6 @@ interface ApplicationTabProps {
   onChange: (patch: Partial<ImportFormValues>) => void;
   onChannel: (channel: string | null) => void;
 }
-
 
 export function ApplicationTab({ values, rules, errors, data, onChange, onChannel }: ApplicationTabProps) {
   const t = useT();
@@ -81,9 +80,7 @@ export function ApplicationTab({ values, rules, errors, data, onChange, onChanne
           />
           <Checkbox
             label={t('settings.deactivateDeleted')}
-            description={
-              rules.deactivateDeletedHint ?? t('import.deactivateHint')
-            }
+            description={rules.deactivateDeletedHint ?? t('import.deactivateHint')}
             disabled={!rules.deactivateDeleted}
             checked={rules.deactivateDeleted && values.deactivateDeleted}
             onChange={(e) => onChange({ deactivateDeleted: e.currentTarget.checked })}
@@ -151,7 +148,12 @@ export function ApplicationHeader({ data }: { data: ImportReferenceData }) {
   const t = useT();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-      <TextInput label={t('settings.batchApplication')} value={data.application.label} readOnly variant="filled" />
+      <TextInput
+        label={t('settings.batchApplication')}
+        value={data.application.label}
+        readOnly
+        variant="filled"
+      />
       <TextInput
         label={t('import.developmentObject')}
         value={data.application.developmentObject}

@@ -5,12 +5,12 @@
 import { Anchor, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { NOTIFICATION_KEYS, type NotificationSetting } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { ImportFieldRules } from './import-field-rules.ts';
 import type { FieldErrors } from './import-fields.ts';
 import type { ImportFormValues } from './import-form-values.ts';
 import { StartFields } from './start-fields.tsx';
 import type { ImportReferenceData } from './use-import-reference-data.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 interface BatchSettingsTabProps {
   values: ImportFormValues;
@@ -19,7 +19,6 @@ interface BatchSettingsTabProps {
   data: ImportReferenceData;
   onChange: (patch: Partial<ImportFormValues>) => void;
 }
-
 
 export function BatchSettingsTab({ values, rules, errors, data, onChange }: BatchSettingsTabProps) {
   const t = useT();
@@ -152,9 +151,7 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
             mt={{ sm: 28 }}
             label={t('settings.releaseImmediately')}
             description={
-              rules.releaseImmediately
-                ? t('import.releaseHint')
-                : t('import.releaseScheduledHint')
+              rules.releaseImmediately ? t('import.releaseHint') : t('import.releaseScheduledHint')
             }
             disabled={!rules.releaseImmediately}
             checked={rules.releaseImmediately && values.releaseImmediately}

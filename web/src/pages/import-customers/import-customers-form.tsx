@@ -7,6 +7,7 @@ import { IconAlertTriangle, IconEye, IconPlayerPlay } from '@tabler/icons-react'
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import type { ImportCustomersRequest, ImportSettings } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ApplicationHeader, ApplicationTab } from './application-tab.tsx';
 import { BatchSettingsTab } from './batch-settings-tab.tsx';
 import { importFieldRules } from './import-field-rules.ts';
@@ -15,7 +16,6 @@ import type { ImportFormValues } from './import-form-values.ts';
 import { toRequest } from './import-request.ts';
 import { validateImport } from './import-validation.ts';
 import { adapterOfChannel, type ImportReferenceData } from './use-import-reference-data.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 interface ImportCustomersFormProps {
   data: ImportReferenceData;

@@ -8,12 +8,12 @@ import { DialogWindow } from '../../components/dialog-window.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { JobName } from '../../components/job-name.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 import { ImportCustomersForm } from './import-customers-form.tsx';
 import { defaultValues } from './import-form-values.ts';
 import { ImportPreviewModal } from './import-preview-modal.tsx';
 import { useImportReferenceData } from './use-import-reference-data.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 export function ImportCustomersPage() {
   const t = useT();

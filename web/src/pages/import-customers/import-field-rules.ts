@@ -7,9 +7,9 @@
  */
 import { deactivateDeletedRefusal } from '../../../../src/import/import-settings.ts';
 import type { AdapterInfo } from '../../api/channels.ts';
+import { translate } from '../../i18n/translate.ts';
 import type { ImportFormValues } from './import-form-values.ts';
 import { RELEASABLE_MODES } from './import-form-values.ts';
-import { translate } from '../../i18n/translate.ts';
 
 export interface ImportFieldRules {
   /** By email and Emails are displayed at all. */

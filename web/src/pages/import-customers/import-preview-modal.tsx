@@ -10,8 +10,8 @@ import { errorMessage } from '../../api/client.ts';
 import type { ImportSettings } from '../../api/jobs.ts';
 import { ACTION_COLORS, ACTION_KEYS, type PreviewRecord } from '../../api/preview.ts';
 import { DataTable } from '../../components/data-table.tsx';
-import { useImportPreview } from './use-import-preview.ts';
 import { useT } from '../../i18n/i18n-context.ts';
+import { useImportPreview } from './use-import-preview.ts';
 
 const ROWS_PER_PAGE = 25;
 

@@ -20,14 +20,15 @@ export function validateImport(values: ImportFormValues, rules: ImportFieldRules
   if (rules.emails) {
     if (values.emails.length === 0) errors['application.emails'] = translate('validate.emailsNone');
     const wrong = values.emails.filter((email) => !isEmailAddress(email));
-    if (wrong.length > 0) errors['application.emails'] = translate('validate.emailsWrong', { emails: wrong.join(', ') });
+    if (wrong.length > 0)
+      errors['application.emails'] = translate('validate.emailsWrong', { emails: wrong.join(', ') });
   }
 
   const name = values.name.trim();
   if (name.length > 80) errors['batch.name'] = translate('validate.nameLength');
-  else if (/^\d+$/.test(name))
-    errors['batch.name'] = translate('validate.nameNumber');
-  if (!values.queue) errors['batch.queue'] = translate('common.required', { label: translate('settings.queue') });
+  else if (/^\d+$/.test(name)) errors['batch.name'] = translate('validate.nameNumber');
+  if (!values.queue)
+    errors['batch.queue'] = translate('common.required', { label: translate('settings.queue') });
 
   const begin = rules.begin ? localInputToIso(values.begin) : null;
   if (values.startMode === 'once' && !begin) errors['batch.begin'] = translate('validate.begin');
@@ -42,8 +43,7 @@ export function validateImport(values: ImportFormValues, rules: ImportFieldRules
     const fields = values.pattern.trim().split(/\s+/).filter(Boolean);
     if (fields.length === 0) errors['batch.pattern'] = translate('validate.pattern');
     else if (fields.length < 5 || fields.length > 6)
-      errors['batch.pattern'] =
-        translate('validate.patternFields');
+      errors['batch.pattern'] = translate('validate.patternFields');
   }
   if (rules.end) {
     const end = localInputToIso(values.end);

@@ -38,7 +38,12 @@ export function SerialPatternInput({ value, disabled, error, onChange }: SerialP
         <Menu position="bottom-end" disabled={disabled}>
           <Menu.Target>
             <Tooltip label={t('import.commonPatterns')}>
-              <ActionIcon variant="subtle" color="gray" disabled={disabled} aria-label={t('import.commonPatterns')}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                disabled={disabled}
+                aria-label={t('import.commonPatterns')}
+              >
                 <IconCalendarRepeat size={16} />
               </ActionIcon>
             </Tooltip>

@@ -5,13 +5,13 @@
  */
 import { Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { START_MODE_KEYS, type StartMode } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import type { ImportFieldRules } from './import-field-rules.ts';
 import type { FieldErrors } from './import-fields.ts';
 import { type ImportFormValues, type RunTimeUnit, withStartMode } from './import-form-values.ts';
 import { SerialPatternInput } from './serial-pattern-input.tsx';
 import type { ImportReferenceData } from './use-import-reference-data.ts';
-import { useT } from '../../i18n/i18n-context.ts';
-import type { MessageKey } from '../../i18n/translate.ts';
 
 /** Begin and End are entered in the browser's time zone (the serial pattern uses the job's). */
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -54,7 +54,9 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
           label={t('settings.begin')}
           type="datetime-local"
           description={
-            values.startMode === 'series' ? t('import.beginSeriesHint', { zone: LOCAL_TIME }) : `${LOCAL_TIME}.`
+            values.startMode === 'series'
+              ? t('import.beginSeriesHint', { zone: LOCAL_TIME })
+              : `${LOCAL_TIME}.`
           }
           value={values.begin}
           disabled={!rules.begin}

@@ -5,9 +5,24 @@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
-import { ACTION_LABELS, actOnRecords, type OpenRecord, type RecordAction } from '../../api/records.ts';
+import { ACTION_KEYS, actOnRecords, type OpenRecord, type RecordAction } from '../../api/records.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
+
+const DONE = {
+  confirm: 'records.doneConfirm',
+  ignore: 'records.doneIgnore',
+  retry: 'records.doneRetry',
+} as const satisfies Record<RecordAction, MessageKey>;
+
+const FAILED = {
+  confirm: 'records.failedConfirm',
+  ignore: 'records.failedIgnore',
+  retry: 'records.failedRetry',
+} as const satisfies Record<RecordAction, MessageKey>;
 
 export function useRecordActions(onDone: () => void) {
+  const t = useT();
   const [busy, setBusy] = useState<RecordAction | null>(null);
 
   async function act(action: RecordAction, records: readonly OpenRecord[]) {
@@ -31,14 +46,14 @@ export function useRecordActions(onDone: () => void) {
     } finally {
       setBusy(null);
     }
-    const verb = ACTION_LABELS[action].toLowerCase();
+    const label = t(ACTION_KEYS[action]);
     notifications.show({
       color: failed.length === 0 ? 'green' : handled === 0 ? 'red' : 'yellow',
-      title: `${ACTION_LABELS[action]}: ${handled} of ${records.length} handled`,
+      title: t('records.handledTitle', { action: label, handled, all: records.length }),
       message:
         failed.length === 0
-          ? `${handled} record${handled === 1 ? '' : 's'}: ${verb} done.`
-          : `Could not ${verb}: ${failed.slice(0, 5).join(' · ')}${failed.length > 5 ? ` (and ${failed.length - 5} more)` : ''}`,
+          ? t(DONE[action], { count: handled })
+          : `${t(FAILED[action], { list: failed.slice(0, 5).join(' · ') })}${failed.length > 5 ? ` ${t('records.andMore', { n: failed.length - 5 })}` : ''}`,
       autoClose: failed.length === 0 ? 4000 : false,
     });
     onDone();

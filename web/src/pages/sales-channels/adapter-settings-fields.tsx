@@ -1,8 +1,8 @@
 /** The adapter's settings as form fields (from its SettingField list); secrets are write-only. */
 import { Checkbox, NumberInput, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { AdapterInfo } from '../../api/channels.ts';
-import type { ChannelErrors } from './channel-form-values.ts';
 import { useT } from '../../i18n/i18n-context.ts';
+import type { ChannelErrors } from './channel-form-values.ts';
 
 interface AdapterSettingsFieldsProps {
   adapter: AdapterInfo;

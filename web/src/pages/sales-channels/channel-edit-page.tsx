@@ -14,7 +14,9 @@ import { reviewPath } from '../../api/records.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 import { ChannelForm } from './channel-form.tsx';
 import {
@@ -25,8 +27,6 @@ import {
   toUpdate,
 } from './channel-form-values.ts';
 import { TestConnection } from './test-connection-button.tsx';
-import { useT } from '../../i18n/i18n-context.ts';
-import { formatDateTime } from '../../format/date-time.ts';
 
 async function load(name: string | undefined) {
   const [adapters, channel] = await Promise.all([
@@ -72,7 +72,9 @@ export function ChannelEditPage() {
             <>
               {`${t('channel.editDescription', {
                 adapter: channel.adapterLabel,
-                watermark: channel.watermark ? formatDateTime(channel.watermark) : t('channel.noneYetWatermark'),
+                watermark: channel.watermark
+                  ? formatDateTime(channel.watermark)
+                  : t('channel.noneYetWatermark'),
               })} · `}
               <Anchor
                 component={Link}

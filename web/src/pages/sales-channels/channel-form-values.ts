@@ -104,7 +104,8 @@ export function validateChannel(
   secretsSet: readonly string[],
 ): ChannelErrors {
   const errors: ChannelErrors = {};
-  if (values.name.trim() === '') errors.name = translate('common.required', { label: translate('common.name') });
+  if (values.name.trim() === '')
+    errors.name = translate('common.required', { label: translate('common.name') });
   if (!adapter) errors.adapter = translate('channel.selectAdapter');
   if (!values.type) errors.type = translate('channel.selectType');
   const url = values.url.trim();

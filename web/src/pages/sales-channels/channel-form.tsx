@@ -19,6 +19,7 @@ import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { type AdapterInfo, CHANNEL_TYPE_LABELS, type ChannelType } from '../../api/channels.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { AdapterSettingsFields } from './adapter-settings-fields.tsx';
 import {
   type ChannelErrors,
@@ -29,7 +30,6 @@ import {
   settingDefaults,
   validateChannel,
 } from './channel-form-values.ts';
-import { useT } from '../../i18n/i18n-context.ts';
 
 interface ChannelFormProps {
   adapters: AdapterInfo[];

@@ -11,8 +11,8 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
-import { useSession } from '../../session/session-context.ts';
 import { useT } from '../../i18n/i18n-context.ts';
+import { useSession } from '../../session/session-context.ts';
 
 export function SalesChannelsPage() {
   const t = useT();
@@ -26,11 +26,7 @@ export function SalesChannelsPage() {
   ) : undefined;
   return (
     <>
-      <PageHeader
-        title={t('nav.salesChannels')}
-        description={t('channel.description')}
-        actions={create}
-      />
+      <PageHeader title={t('nav.salesChannels')} description={t('channel.description')} actions={create} />
       <ErrorAlert error={error} onRetry={reload} />
       {!data ? (
         !error && <PageLoader />
@@ -78,10 +74,16 @@ export function SalesChannelsPage() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                {channel.type !== 'b2c' ? (channel.customerApproval ? t('channel.customerApproval') : t('state.Blocked')) : '–'}
+                {channel.type !== 'b2c'
+                  ? channel.customerApproval
+                    ? t('channel.customerApproval')
+                    : t('state.Blocked')
+                  : '–'}
               </Table.Td>
               <Table.Td>
-                {channel.usePseudoPartner ? t('channel.pseudoPartnerIs', { number: channel.pseudoPartnerNumber ?? '' }) : '–'}
+                {channel.usePseudoPartner
+                  ? t('channel.pseudoPartnerIs', { number: channel.pseudoPartnerNumber ?? '' })
+                  : '–'}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(channel.watermark)}</Table.Td>
               <Table.Td>
@@ -110,11 +112,7 @@ export function SalesChannelsPage() {
             <EmptyHint
               title={t('channels.noneYet')}
               icon={<IconBuildingStore size={22} />}
-              hint={
-                isAdmin
-                  ? t('channel.noneYetAdmin')
-                  : t('channel.noneYetUser')
-              }
+              hint={isAdmin ? t('channel.noneYetAdmin') : t('channel.noneYetUser')}
               action={create}
             />
           }

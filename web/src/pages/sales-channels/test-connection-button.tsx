@@ -8,9 +8,9 @@ import { IconCircleCheck, IconPlugConnected, IconPlugConnectedX } from '@tabler/
 import { useState } from 'react';
 import { type AdapterInfo, testChannel, testUnsavedChannel } from '../../api/channels.ts';
 import { errorMessage } from '../../api/client.ts';
-import { type ChannelFormValues, toUpdate } from './channel-form-values.ts';
 import { useT } from '../../i18n/i18n-context.ts';
 import { translate } from '../../i18n/translate.ts';
+import { type ChannelFormValues, toUpdate } from './channel-form-values.ts';
 
 type Result = { ok: boolean; message: string };
 

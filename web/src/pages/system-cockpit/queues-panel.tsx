@@ -10,9 +10,9 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 import { QueueFormModal } from './queue-form-modal.tsx';
-import { useT } from '../../i18n/i18n-context.ts';
 
 export function QueuesPanel() {
   const t = useT();

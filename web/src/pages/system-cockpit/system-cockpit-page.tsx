@@ -2,10 +2,9 @@
 import { Select } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import { AppServersPanel } from './app-servers-panel.tsx';
 import { QueuesPanel } from './queues-panel.tsx';
-import { useT } from '../../i18n/i18n-context.ts';
-
 
 export function SystemCockpitPage() {
   const t = useT();
