@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
 import { eventually, logIn, logInFirstTime } from './support/ui.ts';
@@ -13,11 +14,13 @@ import { eventually, logIn, logInFirstTime } from './support/ui.ts';
 const PASSWORD = 'browser-language-password';
 
 describeBrowser('the web UI in German and Polish', () => {
+  let shop: MagentoSimulator;
   let server: KontorServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
+    shop = await startMagentoSimulator({ customers: 30, seed: 5, brokenShare: 0.2 });
     server = await startKontorServer('language-test');
     browser = await launchChromium();
     page = await browser.newPage({
@@ -37,6 +40,7 @@ describeBrowser('the web UI in German and Polish', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await shop?.close();
   });
 
   const navLinks = async (p: Page = page) =>
@@ -105,13 +109,58 @@ describeBrowser('the web UI in German and Polish', () => {
     expect(queues).toContain('Gotowe');
     expect(queues).toContain('Utworzono');
     // The queue's creation time as Poland writes it: day.month.year.
-    expect(queues).toMatch(/\d\d\.\d\d\.\d{4}, \d\d:\d\d:\d\d/);
+    expect(queues).toMatch(/\d{1,2}\.\d\d\.\d{4}, \d\d:\d\d:\d\d/);
     expect(await page.getByText('Nowa kolejka przetwarzania').count()).toBe(1);
     await page.locator('nav').getByRole('link', { name: 'Zadania wsadowe' }).click();
     await page.getByRole('heading', { name: 'Zadania wsadowe' }).waitFor();
     expect(await page.getByTestId('jobs-table').textContent()).toContain('Brak zadań wsadowych');
     expect(await page.getByTestId('jobs-table').textContent()).toContain('Ostatni przebieg');
     await screenshot(page, 'languages-pl-jobs');
+  });
+
+  it("shows a finished job's runs, counts and settings in Polish, numbers and dates the Polish way", async () => {
+    const headers = { 'x-kontor-request': '1' };
+    const channel = await page.request.post(`${server.url}/api/channels`, {
+      headers,
+      data: {
+        name: 'sklep',
+        adapter: 'magento',
+        type: 'b2b-b2c',
+        url: shop.url,
+        settings: { token: shop.token, pageSize: '10' },
+        customerApproval: false,
+        pseudoPartnerNumber: null,
+      },
+    });
+    expect(channel.status(), await channel.text()).toBe(201);
+    const filed = await page.request.post(`${server.url}/api/import-customers`, {
+      headers,
+      data: {
+        application: { channel: 'sklep', changedSince: 'anytime' },
+        batch: { queue: 'default', startMode: 'add-to-queue', notification: 'none' },
+      },
+    });
+    expect(filed.status(), await filed.text()).toBeLessThan(300);
+    const { id } = await filed.json();
+    const state = async () => (await (await page.request.get(`${server.url}/api/jobs/${id}`)).json()).state;
+    await eventually(state, 60_000).toBe('finished');
+    await page.goto(`${server.url}/batch-jobs/${id}`);
+    const details = page.getByTestId('job-details');
+    await details.getByText(`Zadanie wsadowe ${id}`).waitFor();
+    await eventually(async () => (await details.textContent()) ?? '').toContain('Przebiegi (1)');
+    const counts = (await page.getByTestId('run-progress').textContent()) ?? '';
+    for (const label of ['Odczytano', 'Utworzono', 'Zaktualizowano', 'Ostrzeżenia', 'Błędy'])
+      expect(counts).toContain(label);
+    expect(await page.getByTestId('runs-table').textContent()).toMatch(
+      /\d{1,2}\.\d\d\.\d{4}, \d\d:\d\d:\d\d/,
+    );
+    await screenshot(page, 'languages-pl-job-details');
+    await details.getByRole('tab', { name: 'Ustawienia' }).click();
+    const settings = (await page.getByTestId('job-settings').textContent()) ?? '';
+    expect(settings).toContain('Kanał sprzedaży');
+    expect(settings).toContain('Kolejka przetwarzania');
+    expect(settings).toContain('Dodaj do kolejki');
+    await page.keyboard.press('Escape');
   });
 
   it("follows the user to another browser, and goes back to the browser's language", async () => {
