@@ -182,6 +182,7 @@ describeBrowser('the web UI in German and Polish', () => {
       expect(await german.evaluate(() => navigator.languages)).toContain('de-DE');
       await german.goto(`${server.url}/`);
       await german.getByRole('button', { name: 'Anmelden' }).waitFor();
+      await screenshot(german, 'languages-de-login');
       await german.getByRole('textbox', { name: 'Benutzer' }).fill('admin');
       await german.getByRole('textbox', { name: 'Kennwort' }).fill(PASSWORD);
       await german.getByRole('button', { name: 'Anmelden' }).click();

@@ -23,11 +23,11 @@ export function AuthFrame({ title, subtitle, children, aside }: AuthFrameProps) 
             Kontor
           </Text>
         </Group>
-        {aside}
         <Paper withBorder shadow="sm" p="xl" radius="md">
-          <Title order={3} mb={4}>
-            {title}
-          </Title>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
+            <Title order={3}>{title}</Title>
+            {aside}
+          </Group>
           <Text c="dimmed" size="sm" mb="lg">
             {subtitle}
           </Text>
