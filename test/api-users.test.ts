@@ -13,7 +13,16 @@ describeEachDb('HTTP API: users', (getDb) => {
     expect(list.statusCode).toBe(200);
     expect(list.json().map((u: { name: string }) => u.name)).toEqual(['alice', 'bob']);
     expect(Object.keys(list.json()[0]).sort()).toEqual(
-      ['createdAt', 'disabled', 'displayName', 'lastLoginAt', 'mustChangePassword', 'name', 'role'].sort(),
+      [
+        'createdAt',
+        'disabled',
+        'displayName',
+        'lastLoginAt',
+        'mustChangePassword',
+        'name',
+        'role',
+        'uiLanguage',
+      ].sort(),
     );
     expect(list.body).not.toMatch(/argon2|hash/i);
   });

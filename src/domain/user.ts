@@ -1,3 +1,5 @@
+import type { UiLanguage } from './ui-language.ts';
+
 /** Users of the web UI and the HTTP API (docs/api.md): names, roles, what the API shows of them. */
 export const ROLES = ['administrator', 'user'] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,6 +14,8 @@ export interface User {
   mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /** The language chosen for the web UI; null: the browser's. */
+  uiLanguage: UiLanguage | null;
 }
 
 export function isRole(value: string): value is Role {

@@ -33,6 +33,7 @@ export interface SessionRow {
 export async function findSession(db: Queryable, idHash: string, now: Date): Promise<SessionRow | null> {
   const result = await db.query<UserRow & { last_seen_at: Date }>(
     `select u.name, u.display_name, u.role, u.disabled, u.must_change_password, u.created_at, u.last_login_at,
+       u.ui_language,
        s.last_seen_at
      from user_session s join app_user u on u.name = s.user_name
      where s.id_hash = $1 and s.expires_at > $2 and not u.disabled`,

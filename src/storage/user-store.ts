@@ -1,4 +1,5 @@
 /** SQL for users of the web UI and HTTP API (`app_user`). The password hash is read only for a login. */
+import { isUiLanguage, type UiLanguage } from '../domain/ui-language.ts';
 import type { Role, User } from '../domain/user.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull } from './sql-values.ts';
@@ -11,9 +12,11 @@ export interface UserRow {
   must_change_password: boolean;
   created_at: unknown;
   last_login_at: unknown;
+  ui_language: string | null;
 }
 
-const COLUMNS = 'name, display_name, role, disabled, must_change_password, created_at, last_login_at';
+const COLUMNS =
+  'name, display_name, role, disabled, must_change_password, created_at, last_login_at, ui_language';
 
 export function toUser(row: UserRow): User {
   return {
@@ -24,6 +27,8 @@ export function toUser(row: UserRow): User {
     mustChangePassword: row.must_change_password,
     createdAt: iso(row.created_at),
     lastLoginAt: isoOrNull(row.last_login_at),
+    // A language no longer offered reads as no choice (the browser's).
+    uiLanguage: isUiLanguage(row.ui_language) ? row.ui_language : null,
   };
 }
 
@@ -117,4 +122,18 @@ export async function updateUser(db: Queryable, name: string, changes: UserChang
 
 export async function recordLogin(db: Queryable, name: string, at: Date): Promise<void> {
   await db.query('update app_user set last_login_at = $2 where name = $1', [name, at]);
+}
+
+/** Stores the user's web UI language (null: follow the browser); null when there is no such user. */
+export async function setUiLanguage(
+  db: Queryable,
+  name: string,
+  language: UiLanguage | null,
+): Promise<User | null> {
+  const result = await db.query<UserRow>(
+    `update app_user set ui_language = $2 where name = $1 returning ${COLUMNS}`,
+    [name, language],
+  );
+  const row = result.rows[0];
+  return row ? toUser(row) : null;
 }

@@ -6,6 +6,7 @@
 import { assertName } from '../batch/batch-settings.ts';
 import { AuthError, ConfigError, NotFoundError } from '../domain/errors.ts';
 import { fieldError } from '../domain/field-error.ts';
+import { isUiLanguage, UI_LANGUAGES } from '../domain/ui-language.ts';
 import { isRole, type Role, type User } from '../domain/user.ts';
 import type { Db } from '../storage/db.ts';
 import { deleteSessionsOf } from '../storage/session-store.ts';
@@ -17,6 +18,7 @@ import {
   insertUser,
   listUsers,
   recordLogin,
+  setUiLanguage,
   type UserChanges,
   updateUser,
 } from '../storage/user-store.ts';
@@ -160,6 +162,18 @@ export class UserService {
       if (user && (changes.passwordHash || changes.disabled)) await deleteSessionsOf(tx, name, null);
       return user;
     });
+    if (!user) throw new NotFoundError('User', name);
+    return user;
+  }
+
+  /** One's own web UI language (`en`, `de`, `pl`); null: follow the browser's languages. */
+  async setUiLanguage(name: string, language: string | null): Promise<User> {
+    if (language !== null && !isUiLanguage(language))
+      throw fieldError(
+        `The language "${language}" is not one of the web UI's languages (${UI_LANGUAGES.join(', ')}).`,
+        'language',
+      );
+    const user = await setUiLanguage(this.db, name, language);
     if (!user) throw new NotFoundError('User', name);
     return user;
   }

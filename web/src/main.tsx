@@ -7,6 +7,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { LanguageProvider } from './i18n/language-provider.tsx';
 import { theme } from './theme.ts';
 
 const root = document.getElementById('root');
@@ -15,8 +16,10 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
-      <App />
+      <LanguageProvider>
+        <Notifications position="bottom-right" />
+        <App />
+      </LanguageProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -1,4 +1,7 @@
-/** /api/auth: login (sets the session cookie), logout, the logged-in user, changing one's own password. */
+/**
+ * /api/auth: login (sets the session cookie), logout, the logged-in user, changing one's own password, one's
+ * own web UI language.
+ */
 
 import { fieldError } from '../../domain/field-error.ts';
 import { currentUser } from '../access.ts';
@@ -10,7 +13,7 @@ import {
 } from '../password-ticket-cookie.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NoContent } from '../schemas/common.ts';
-import { LoginAnswer, LoginBody, PasswordChangeBody, UserEnvelope } from '../schemas/user.ts';
+import { LoginAnswer, LoginBody, PasswordChangeBody, UiLanguageBody, UserEnvelope } from '../schemas/user.ts';
 import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 
 export const authRoutes: RoutePlugin = async (app, ctx) => {
@@ -106,5 +109,20 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
       }
       return reply.status(204).send(null);
     },
+  );
+
+  app.put(
+    '/auth/language',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Set one's own web UI language (en, de, pl); null: follow the browser's languages",
+        body: UiLanguageBody,
+        response: { 200: UserEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      user: await ctx.users.setUiLanguage(currentUser(request).name, request.body.language),
+    }),
   );
 };

@@ -1,5 +1,6 @@
 /** Users and login (docs/api.md "Auth and users"). */
 import { Type } from 'typebox';
+import { UI_LANGUAGES } from '../../domain/ui-language.ts';
 import { Nullable, Timestamp } from './common.ts';
 
 export const RoleSchema = Type.Enum(['administrator', 'user']);
@@ -12,6 +13,12 @@ export const UserSchema = Type.Object({
   mustChangePassword: Type.Boolean(),
   createdAt: Timestamp,
   lastLoginAt: Nullable(Timestamp),
+  uiLanguage: Nullable(
+    Type.Enum([...UI_LANGUAGES], {
+      description:
+        "The web UI's language the user chose; null: the browser's languages decide (else English)",
+    }),
+  ),
 });
 
 export const UserEnvelope = Type.Object({ user: UserSchema });
@@ -58,3 +65,6 @@ export const UserPatchBody = Type.Object({
   password: Type.Optional(Type.String({ minLength: 10, maxLength: 256 })),
   disabled: Type.Optional(Type.Boolean()),
 });
+
+/** PUT /api/auth/language: one's own web UI language; null goes back to the browser's. */
+export const UiLanguageBody = Type.Object({ language: Nullable(Type.String({ maxLength: 35 })) });

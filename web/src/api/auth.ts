@@ -1,5 +1,6 @@
 /** Auth and users (docs/api.md "Auth and users"). */
 import type { LoginAnswerBody, NewUser, User, UserAnswer, UserUpdate } from '../../../src/api/wire-types.ts';
+import type { UiLanguage } from '../i18n/languages.ts';
 import { api, request } from './client.ts';
 
 export type { NewUser, Role, User, UserUpdate } from '../../../src/api/wire-types.ts';
@@ -36,6 +37,12 @@ export function changePassword(currentPassword: string | null, newPassword: stri
     ...(currentPassword === null ? {} : { currentPassword }),
     newPassword,
   });
+}
+
+/** One's own web UI language (null: the browser's); answers the user with it. */
+export async function saveUiLanguage(language: UiLanguage | null): Promise<User> {
+  const answer = await api.put<UserAnswer>('/auth/language', { language });
+  return answer.user;
 }
 
 export const listUsers = () => api.get<User[]>('/users');

@@ -3,6 +3,7 @@
  * state-changing requests, and errors as ApiError with the API's code, message and field.
  */
 import type { ErrorBody } from '../../../src/api/wire-types.ts';
+import { currentLanguage, translate } from '../i18n/translate.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -62,6 +63,8 @@ export async function request<T>(method: Method, path: string, options: RequestO
     // The server's messages show times in the browser's time zone (src/api/client-time-format.ts).
     headers['X-Kontor-Time-Zone'] = Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
+  // The web UI's language: a server that speaks it may answer in it (its messages, errors).
+  headers['Accept-Language'] = currentLanguage();
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -74,7 +77,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Check that Kontor is running.', null);
+    throw new ApiError(0, 'NETWORK', translate('common.networkError'), null);
   }
   if (response.ok) {
     if (response.status === 204) return undefined as T;
@@ -106,7 +109,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     return new ApiError(
       response.status,
       `HTTP_${response.status}`,
-      `The server answered ${response.status} ${response.statusText}.`,
+      translate('common.serverAnswered', { status: String(response.status), text: response.statusText }),
       null,
     );
   }

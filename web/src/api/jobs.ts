@@ -1,4 +1,5 @@
 /** Import customers and batch jobs (docs/api.md "Import customers", "Batch jobs"; docs/batch-jobs.md). */
+
 import type {
   CancelAnswer,
   ChangedSince,
@@ -9,8 +10,10 @@ import type {
   JobPatch,
   NotificationSetting,
   RunLog,
+  StartMode,
   TriggerAnswer,
 } from '../../../src/api/wire-types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import { api, buildQuery, type QueryOf } from './client.ts';
 
 export type {
@@ -30,7 +33,7 @@ export type {
   StartMode,
 } from '../../../src/api/wire-types.ts';
 // States as the batch engine defines them; the job, its runs and their log as the API shows them (types only).
-export { JOB_STATES, OPEN_STATES, START_MODE_LABELS } from '../../../src/domain/batch-job.ts';
+export { JOB_STATES, OPEN_STATES } from '../../../src/domain/batch-job.ts';
 /** The states from which a job can be run again (POST /api/jobs/:id/rerun). */
 export const RERUN_STATES: readonly string[] = ['finished', 'failed', 'canceled', 'missed', 'abandoned'];
 
@@ -40,18 +43,26 @@ export type ImportSettings = Required<ImportSettingsBody>;
 /** The Batch jobs list filter: a null or empty value is no filter. */
 export type JobFilter = QueryOf<JobListQuery>;
 
-export const NOTIFICATION_LABELS: Record<NotificationSetting, string> = {
-  none: 'No',
-  dialog: 'Using a dialog window',
-  'dialog-errors': 'Via a dialog window, only if there are errors',
-  workflow: 'By Workflow',
-  'workflow-errors': 'By Workflow, only if there are errors',
+export const START_MODE_KEYS: Record<StartMode, MessageKey> = {
+  'add-to-queue': 'startMode.addToQueue',
+  'at-restart': 'startMode.atRestart',
+  external: 'startMode.external',
+  once: 'startMode.once',
+  series: 'startMode.series',
 };
 
-export const CHANGED_SINCE_LABELS: Record<ChangedSince, string> = {
-  anytime: 'Anytime',
-  'last-transfer': 'Last transfer',
-  manual: 'Manual',
+export const NOTIFICATION_KEYS: Record<NotificationSetting, MessageKey> = {
+  none: 'notification.none',
+  dialog: 'notification.dialog',
+  'dialog-errors': 'notification.dialogErrors',
+  workflow: 'notification.workflow',
+  'workflow-errors': 'notification.workflowErrors',
+};
+
+export const CHANGED_SINCE_KEYS: Record<ChangedSince, MessageKey> = {
+  anytime: 'changedSince.anytime',
+  'last-transfer': 'changedSince.lastTransfer',
+  manual: 'changedSince.manual',
 };
 
 const path = (id: number) => `/jobs/${id}`;

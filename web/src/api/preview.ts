@@ -1,5 +1,6 @@
 /** The preview of Import customers (docs/api.md "Preview"): what an import would do, nothing written. */
 import type { ImportSettingsBody, PreviewAction, PreviewPage } from '../../../src/api/wire-types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import { request } from './client.ts';
 
 export type { PreviewAction, PreviewPage, PreviewRecord } from '../../../src/api/wire-types.ts';
@@ -16,13 +17,13 @@ export const nextPreview = (id: string, limit: number, signal?: AbortSignal) =>
 export const cancelPreview = (id: string) =>
   request<void>('DELETE', `${PATH}/${encodeURIComponent(id)}`, { quietUnauthorized: true });
 
-export const ACTION_LABELS: Record<PreviewAction, string> = {
-  create: 'Create',
-  update: 'Update',
-  unchanged: 'Unchanged',
-  skipped: 'Skipped',
-  awaiting: 'Awaiting confirmation',
-  error: 'Error',
+export const ACTION_KEYS: Record<PreviewAction, MessageKey> = {
+  create: 'previewAction.create',
+  update: 'previewAction.update',
+  unchanged: 'previewAction.unchanged',
+  skipped: 'previewAction.skipped',
+  awaiting: 'previewAction.awaiting',
+  error: 'previewAction.error',
 };
 
 export const ACTION_COLORS: Record<PreviewAction, string> = {

@@ -1,10 +1,12 @@
 /** Open records (docs/api.md "Open records"): the records runs did not import, and confirm / ignore / retry. */
+
 import type {
   OpenRecordFilter,
   OpenRecordPage,
   OpenRecordState,
   RecordActionResult,
 } from '../../../src/api/wire-types.ts';
+import type { MessageKey } from '../i18n/translate.ts';
 import { api, type QueryOf } from './client.ts';
 
 export type {
@@ -34,17 +36,17 @@ export const createNewPartner = (channel: string, externalIds: string[]) =>
 export const awaitsMatchReview = (record: { codes: string[]; state: OpenRecordState }) =>
   record.state === 'open' && record.codes.includes('MATCH_AMBIGUOUS');
 
-export const STATE_LABELS: Record<OpenRecordState, string> = {
-  open: 'Open',
-  imported: 'Imported',
-  confirmed: 'Confirmed',
-  ignored: 'Ignored',
+export const STATE_KEYS: Record<OpenRecordState, MessageKey> = {
+  open: 'recordState.open',
+  imported: 'recordState.imported',
+  confirmed: 'recordState.confirmed',
+  ignored: 'recordState.ignored',
 };
 
-export const ACTION_LABELS: Record<RecordAction, string> = {
-  confirm: 'Confirm',
-  ignore: 'Ignore',
-  retry: 'Retry',
+export const ACTION_KEYS: Record<RecordAction, MessageKey> = {
+  confirm: 'recordAction.confirm',
+  ignore: 'recordAction.ignore',
+  retry: 'recordAction.retry',
 };
 
 /** The link to the Review page, filtered. */

@@ -2,6 +2,7 @@
 import { Alert, Button } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { errorMessage } from '../api/client.ts';
+import { useT } from '../i18n/i18n-context.ts';
 
 interface ErrorAlertProps {
   error: unknown;
@@ -9,14 +10,21 @@ interface ErrorAlertProps {
   onRetry?: () => void;
 }
 
-export function ErrorAlert({ error, title = 'Something went wrong', onRetry }: ErrorAlertProps) {
+export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
+  const t = useT();
   if (!error) return null;
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={title} mb="md" role="alert">
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle size={18} />}
+      title={title ?? t('common.somethingWrong')}
+      mb="md"
+      role="alert"
+    >
       {errorMessage(error)}
       {onRetry && (
         <Button size="compact-xs" variant="subtle" color="red" ml="sm" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </Button>
       )}
     </Alert>

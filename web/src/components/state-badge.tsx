@@ -1,5 +1,7 @@
 /** One badge for every state in the application (jobs, runs, servers, partners, links), one colour each. */
 import { Badge, Loader } from '@mantine/core';
+import { useT } from '../i18n/i18n-context.ts';
+import { en, type MessageKey } from '../i18n/messages-en.ts';
 
 const COLORS: Record<string, string> = {
   planned: 'gray',
@@ -22,7 +24,6 @@ const COLORS: Record<string, string> = {
 };
 
 const SPINNING = new Set(['active']);
-const LABELS: Record<string, string> = { 'finished-with-errors': 'finished with errors' };
 /** Outcomes drawn lighter than the states of the same colour. */
 const LIGHT = new Set(['finished-with-errors']);
 
@@ -32,6 +33,8 @@ interface StateBadgeProps {
 }
 
 export function StateBadge({ state, label }: StateBadgeProps) {
+  const t = useT();
+  const key = `state.${state}`;
   return (
     <Badge
       color={COLORS[state] ?? 'gray'}
@@ -39,7 +42,7 @@ export function StateBadge({ state, label }: StateBadgeProps) {
       data-state={state}
       leftSection={SPINNING.has(state) ? <Loader size={8} color="blue" type="oval" /> : undefined}
     >
-      {label ?? LABELS[state] ?? state}
+      {label ?? (key in en ? t(key as MessageKey) : state)}
     </Badge>
   );
 }

@@ -1,19 +1,32 @@
-/** Dates and times as the browser's locale writes them; inputs in the browser's local time. */
+/** Dates and times as the user's locale writes them (./locale.ts); inputs in the browser's local time. */
+import { translate } from '../i18n/translate.ts';
+import { formatLocale } from './locale.ts';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const formats = new Map<string, { dateTime: Intl.DateTimeFormat; dateOnly: Intl.DateTimeFormat }>();
 
-/** "11/25/26, 2:03:12 PM" (en-US), "25.11.26, 14:03:12" (de-DE): the browser's locale; "–" for nothing. */
+function formatsOf(locale: string) {
+  let found = formats.get(locale);
+  if (!found) {
+    found = {
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }),
+      dateOnly: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+    };
+    formats.set(locale, found);
+  }
+  return found;
+}
+
+/** "11/25/26, 2:03:12 PM" (en-US), "25.11.26, 14:03:12" (de-DE): the user's locale; "–" for nothing. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '–';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? iso : formatsOf(formatLocale()).dateTime.format(date);
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '–';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
+  return Number.isNaN(date.getTime()) ? iso : formatsOf(formatLocale()).dateOnly.format(date);
 }
 
 /** "1 h 2 min", "45 s": the time between two instants (to: now when still going). */
@@ -22,10 +35,10 @@ export function formatDuration(fromIso: string | null, toIso: string | null): st
   const ms = (toIso ? Date.parse(toIso) : Date.now()) - Date.parse(fromIso);
   if (Number.isNaN(ms) || ms < 0) return '–';
   const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return translate('duration.seconds', { s: seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${seconds % 60} s`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  if (minutes < 60) return translate('duration.minutesSeconds', { m: minutes, s: seconds % 60 });
+  return translate('duration.hoursMinutes', { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

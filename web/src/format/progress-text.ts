@@ -4,7 +4,8 @@
  * the run's start (a wait for a busy channel included), so the estimate errs towards longer.
  */
 import type { Run } from '../api/jobs.ts';
-import { countOf, formatCount } from './run-outcome.ts';
+import { translate } from '../i18n/translate.ts';
+import { countOf } from './run-outcome.ts';
 
 export interface ProgressFigures {
   read: number;
@@ -35,18 +36,18 @@ export function progressFigures(
 
 /** "about 2 min left", "about 40 s left", "less than 10 s left" */
 export function timeLeftText(seconds: number): string {
-  if (seconds < 10) return 'less than 10 s left';
-  if (seconds < 90) return `about ${Math.round(seconds / 10) * 10} s left`;
-  if (seconds < 90 * 60) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${Math.round(seconds / 3600)} h left`;
+  if (seconds < 10) return translate('progress.lessThan10s');
+  if (seconds < 90) return translate('progress.aboutSeconds', { n: Math.round(seconds / 10) * 10 });
+  if (seconds < 90 * 60) return translate('progress.aboutMinutes', { n: Math.round(seconds / 60) });
+  return translate('progress.aboutHours', { n: Math.round(seconds / 3600) });
 }
 
 export function progressText(figures: ProgressFigures): string {
   const { read, pages, total, rate, secondsLeft } = figures;
   if (total !== null) {
     const left = secondsLeft === null ? '' : ` · ${timeLeftText(secondsLeft)}`;
-    return `${formatCount(read)} of ${formatCount(total)}${left}`;
+    return `${translate('progress.ofTotal', { read, total })}${left}`;
   }
-  const rateText = rate === null ? '' : ` · ${formatCount(rate)} records/s`;
-  return `${countOf(read, 'record')} in ${countOf(pages, 'page')} so far${rateText}`;
+  const rateText = rate === null ? '' : ` · ${translate('progress.rate', { rate: Math.round(rate) })}`;
+  return `${translate('progress.soFar', { records: countOf(read, 'count.records'), pages: countOf(pages, 'count.pages') })}${rateText}`;
 }

@@ -3,10 +3,15 @@
  * notifications), a failed run says why, and counts are pluralised ("1 error", "2 errors").
  */
 
-import { countOf } from '../../../src/domain/count-words.ts';
 import type { Job, Run } from '../api/jobs.ts';
+import { type MessageKey, translate } from '../i18n/translate.ts';
 
-export { countOf, formatCount } from '../../../src/domain/count-words.ts';
+export { formatCount } from './locale.ts';
+
+/** The count with its noun in the right plural form of the language: countOf(2, 'count.errors') -> "2 errors". */
+export function countOf(n: number, key: MessageKey): string {
+  return translate(key, { count: n });
+}
 
 /** The badge state of a run: "finished-with-errors" when it finished but records failed. */
 export function runBadgeState(run: Pick<Run, 'state' | 'hasErrors'>): string {
@@ -21,28 +26,33 @@ export function jobBadgeState(job: Pick<Job, 'state' | 'runs'>): string {
     : job.state;
 }
 
-const REASONS: Record<string, string> = {
-  timeout: 'It reached its maximum run time.',
-  canceled: 'A user canceled it.',
-  'server-stopped': 'Its application server stopped.',
-  'lease-lost': 'Its application server lost its lease.',
-  'server-died': 'Its application server stopped answering.',
-  error: 'It failed.',
+const REASONS: Record<string, MessageKey> = {
+  timeout: 'reason.timeout',
+  canceled: 'reason.canceled',
+  'server-stopped': 'reason.serverStopped',
+  'lease-lost': 'reason.leaseLost',
+  'server-died': 'reason.serverDied',
+  error: 'reason.error',
 };
 
 /** Why a run did not finish normally, for users; null when it finished (or still runs). */
 export function runEndReason(run: Pick<Run, 'state' | 'reason' | 'error'>): string | null {
   if (run.state === 'finished' || run.state === 'active') return null;
-  const why = run.error?.message ?? (run.reason ? REASONS[run.reason] : null);
-  return why ?? `The run ${run.state}.`;
+  const reason = run.reason ? REASONS[run.reason] : undefined;
+  const why = run.error?.message ?? (reason ? translate(reason) : null);
+  return why ?? translate('reason.other', { state: translate(`state.${run.state}` as MessageKey) });
 }
 
 /** "read 120 · created 80 · 2 errors · 1 awaiting" */
 export function countsText(run: Pick<Run, 'counts' | 'error'>): string {
   const c = run.counts;
   if (!c) return run.error?.message ?? '';
-  const parts = [`read ${c.read ?? 0}`, `created ${c.created ?? 0}`, `updated ${c.updated ?? 0}`];
-  if (c.errors) parts.push(countOf(c.errors, 'error'));
-  if (c.awaiting) parts.push(`${c.awaiting} awaiting`);
+  const parts = [
+    translate('counts.read', { n: c.read ?? 0 }),
+    translate('counts.created', { n: c.created ?? 0 }),
+    translate('counts.updated', { n: c.updated ?? 0 }),
+  ];
+  if (c.errors) parts.push(countOf(c.errors, 'count.errors'));
+  if (c.awaiting) parts.push(translate('counts.awaiting', { n: c.awaiting }));
   return parts.join(' · ');
 }

@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import type { Notification } from '../api/notifications.ts';
 import { formatDateTime } from '../format/date-time.ts';
+import { useT } from '../i18n/i18n-context.ts';
 
 interface DialogNotificationProps {
   notification: Notification;
@@ -13,6 +14,7 @@ interface DialogNotificationProps {
 }
 
 export function DialogNotification({ notification, remaining, onClose }: DialogNotificationProps) {
+  const t = useT();
   const bad = notification.hasErrors;
   return (
     <Modal
@@ -38,17 +40,17 @@ export function DialogNotification({ notification, remaining, onClose }: DialogN
         </Text>
         <Text size="xs" c="dimmed">
           {formatDateTime(notification.createdAt)}
-          {remaining > 0 && ` · ${remaining} more notification${remaining === 1 ? '' : 's'}`}
+          {remaining > 0 && ` · ${t('notifications.more', { count: remaining })}`}
         </Text>
         <Group justify="space-between" mt="xs">
           {notification.jobId !== null ? (
             <Anchor component={Link} to={`/batch-jobs/${notification.jobId}`} size="sm" onClick={onClose}>
-              Show batch job {notification.jobId}
+              {t('notifications.showJob', { id: notification.jobId })}
             </Anchor>
           ) : (
             <span />
           )}
-          <Button onClick={onClose}>OK</Button>
+          <Button onClick={onClose}>{t('common.ok')}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -7,9 +7,11 @@ interface AuthFrameProps {
   title: string;
   subtitle: string;
   children: ReactNode;
+  /** Beside the product name (the language menu). */
+  aside?: ReactNode;
 }
 
-export function AuthFrame({ title, subtitle, children }: AuthFrameProps) {
+export function AuthFrame({ title, subtitle, children, aside }: AuthFrameProps) {
   return (
     <Center mih="100vh" bg="gray.1" p="md">
       <Stack w={380} gap="lg">
@@ -22,9 +24,10 @@ export function AuthFrame({ title, subtitle, children }: AuthFrameProps) {
           </Text>
         </Group>
         <Paper withBorder shadow="sm" p="xl" radius="md">
-          <Title order={3} mb={4}>
-            {title}
-          </Title>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
+            <Title order={3}>{title}</Title>
+            {aside}
+          </Group>
           <Text c="dimmed" size="sm" mb="lg">
             {subtitle}
           </Text>

@@ -7,6 +7,8 @@ import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { changePassword } from '../api/auth.ts';
 import { ApiError, errorMessage } from '../api/client.ts';
+import { useT } from '../i18n/i18n-context.ts';
+import type { Translate } from '../i18n/translate.ts';
 
 interface ChangePasswordFormProps {
   userName: string;
@@ -20,15 +22,16 @@ interface ChangePasswordFormProps {
 type Field = 'current' | 'next' | 'repeat';
 
 /** The API's rules (src/users/password-rules.ts), so that the form says what the server would say. */
-function ruleProblem(next: string, userName: string): string | null {
-  if (next.trim().toLowerCase() === userName.toLowerCase()) return 'Must not be your user name.';
-  if (next.length < 10) return 'At least 10 characters.';
+function ruleProblem(next: string, userName: string, t: Translate): string | null {
+  if (next.trim().toLowerCase() === userName.toLowerCase()) return t('password.notUserName');
+  if (next.length < 10) return t('password.tooShort');
   return null;
 }
 
 export function ChangePasswordForm(props: ChangePasswordFormProps) {
   const { userName, onChanged, onCancel } = props;
-  const currentLabel = props.currentLabel ?? 'Current password';
+  const t = useT();
+  const currentLabel = props.currentLabel ?? t('password.current');
   const [ticket, setTicket] = useState(props.ticket === true);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -37,8 +40,8 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const nextProblem = errors.next ?? (next === '' ? null : ruleProblem(next, userName));
-  const repeatProblem = errors.repeat ?? (repeat !== '' && repeat !== next ? 'The passwords differ.' : null);
+  const nextProblem = errors.next ?? (next === '' ? null : ruleProblem(next, userName, t));
+  const repeatProblem = errors.repeat ?? (repeat !== '' && repeat !== next ? t('password.differ') : null);
 
   function edit(field: Field, value: string, set: (value: string) => void) {
     set(value);
@@ -48,11 +51,11 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const required: Partial<Record<Field, string>> = {};
-    if (!ticket && current === '') required.current = `${currentLabel} is required.`;
-    if (next === '') required.next = 'New password is required.';
-    if (repeat === '') required.repeat = 'Repeat new password is required.';
+    if (!ticket && current === '') required.current = t('common.required', { label: currentLabel });
+    if (next === '') required.next = t('common.required', { label: t('password.new') });
+    if (repeat === '') required.repeat = t('common.required', { label: t('password.repeat') });
     setErrors(required);
-    if (Object.keys(required).length > 0 || ruleProblem(next, userName) || repeat !== next) return;
+    if (Object.keys(required).length > 0 || ruleProblem(next, userName, t) || repeat !== next) return;
     setBusy(true);
     setError(null);
     try {
@@ -89,8 +92,8 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
           />
         )}
         <PasswordInput
-          label="New password"
-          description="At least 10 characters, not your user name."
+          label={t('password.new')}
+          description={t('password.newHint')}
           autoComplete="new-password"
           withAsterisk
           value={next}
@@ -98,7 +101,7 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
           onChange={(e) => edit('next', e.currentTarget.value, setNext)}
         />
         <PasswordInput
-          label="Repeat new password"
+          label={t('password.repeat')}
           autoComplete="new-password"
           withAsterisk
           value={repeat}
@@ -108,11 +111,11 @@ export function ChangePasswordForm(props: ChangePasswordFormProps) {
         <Group justify="flex-end">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>
-              Cancel
+              {t('common.cancel')}
             </Button>
           )}
           <Button type="submit" loading={busy}>
-            Change password
+            {t('password.submit')}
           </Button>
         </Group>
       </Stack>

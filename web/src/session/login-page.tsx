@@ -3,10 +3,13 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { login, type User } from '../api/auth.ts';
 import { errorMessage } from '../api/client.ts';
+import { useT } from '../i18n/i18n-context.ts';
+import { LanguageMenu } from '../shell/language-menu.tsx';
 import { AuthFrame } from './auth-frame.tsx';
 
 /** `ticket`: with a one-time password the login set the cookie that stands for it in the forced change. */
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boolean) => void }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ name?: string; password?: string }>({});
@@ -16,8 +19,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
   async function submit(event: FormEvent) {
     event.preventDefault();
     const required = {
-      ...(name.trim() === '' ? { name: 'User is required.' } : {}),
-      ...(password === '' ? { password: 'Password is required.' } : {}),
+      ...(name.trim() === '' ? { name: t('common.required', { label: t('login.user') }) } : {}),
+      ...(password === '' ? { password: t('common.required', { label: t('login.password') }) } : {}),
     };
     setMissing(required);
     if (Object.keys(required).length > 0) return;
@@ -33,7 +36,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
   }
 
   return (
-    <AuthFrame title="Log in" subtitle="Import customers from your sales channels into the partner master.">
+    <AuthFrame title={t('login.title')} subtitle={t('login.subtitle')} aside={<LanguageMenu />}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {error && (
@@ -42,7 +45,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
             </Alert>
           )}
           <TextInput
-            label="User"
+            label={t('login.user')}
             autoComplete="username"
             withAsterisk
             autoFocus
@@ -54,7 +57,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
             }}
           />
           <PasswordInput
-            label="Password"
+            label={t('login.password')}
             autoComplete="current-password"
             withAsterisk
             value={password}
@@ -65,7 +68,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
             }}
           />
           <Button type="submit" loading={busy} fullWidth>
-            Log in
+            {t('login.submit')}
           </Button>
         </Stack>
       </form>

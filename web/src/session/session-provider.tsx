@@ -7,6 +7,7 @@ import { fetchMe, logout, type User } from '../api/auth.ts';
 import { onSessionProblem } from '../api/client.ts';
 import { ErrorAlert } from '../components/error-alert.tsx';
 import { PageLoader } from '../components/page-loader.tsx';
+import { useLanguage } from '../i18n/i18n-context.ts';
 import { ForcedPasswordPage } from './forced-password-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { type Session, SessionContext } from './session-context.ts';
@@ -15,7 +16,16 @@ type State = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const setUser = useCallback((user: User | null) => setState({ kind: 'ready', user }), []);
+  const { choose, t } = useLanguage();
+  // The user's language shows with the user's first page. Without a choice of theirs (and logged out) the
+  // language stays as it was: the browser's, or the one picked on the login page.
+  const setUser = useCallback(
+    (user: User | null) => {
+      if (user?.uiLanguage) choose(user.uiLanguage);
+      setState({ kind: 'ready', user });
+    },
+    [choose],
+  );
   // The login just made set the password change ticket cookie (after a reload: the one-time password is asked).
   const [ticket, setTicket] = useState(false);
 
@@ -41,7 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   if (state.kind === 'loading') return <PageLoader />;
-  if (state.kind === 'failed') return <ErrorAlert error={state.error} title="Kontor cannot be reached" />;
+  if (state.kind === 'failed') return <ErrorAlert error={state.error} title={t('shell.unreachable')} />;
   if (!user || !session)
     return (
       <LoginPage

@@ -5,14 +5,17 @@ import { IconBuildingWarehouse } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router-dom';
 import { PageLoader } from '../components/page-loader.tsx';
+import { useT } from '../i18n/i18n-context.ts';
 import { DemoBadge, DemoBanner, useDemoNotice } from './demo-banner.tsx';
 import { InboxIndicator } from './inbox-indicator.tsx';
+import { LanguageMenu } from './language-menu.tsx';
 import { MainNav } from './main-nav.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const demoNotice = useDemoNotice();
+  const t = useT();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -22,7 +25,13 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('shell.navigation')}
+            />
             <Group
               gap={8}
               renderRoot={(props) => <Link to="/" {...props} />}
@@ -39,6 +48,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md">
             <InboxIndicator />
+            <LanguageMenu />
             <UserMenu />
           </Group>
         </Group>

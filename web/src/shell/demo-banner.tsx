@@ -7,6 +7,7 @@ import { Alert, Badge } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { fetchSystem } from '../api/system.ts';
+import { useT } from '../i18n/i18n-context.ts';
 
 const CLOSED_KEY = 'kontor.demo-banner-closed';
 
@@ -27,13 +28,14 @@ export function useDemoNotice(): string | null {
 }
 
 export function DemoBanner({ notice }: { notice: string }) {
+  const t = useT();
   const [closed, setClosed] = useState(() => sessionStorage.getItem(CLOSED_KEY) === '1');
   if (closed) return null;
   return (
     <Alert
       color="violet"
       icon={<IconFlask size={18} />}
-      title="Demo: broken records on purpose"
+      title={t('shell.demoTitle')}
       withCloseButton
       onClose={() => {
         sessionStorage.setItem(CLOSED_KEY, '1');
@@ -48,9 +50,10 @@ export function DemoBanner({ notice }: { notice: string }) {
 }
 
 export function DemoBadge({ notice }: { notice: string }) {
+  const t = useT();
   return (
     <Badge color="violet" variant="light" title={notice} data-testid="demo-badge">
-      Demo
+      {t('shell.demo')}
     </Badge>
   );
 }

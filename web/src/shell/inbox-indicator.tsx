@@ -2,13 +2,15 @@
 import { ActionIcon, Indicator, Tooltip } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useNavigate } from 'react-router-dom';
+import { useT } from '../i18n/i18n-context.ts';
 import { useNotificationCenter } from '../notifications/notification-context.ts';
 
 export function InboxIndicator() {
   const { tasks } = useNotificationCenter();
   const navigate = useNavigate();
+  const t = useT();
   const count = tasks.length;
-  const label = `Workflow inbox: ${count === 0 ? 'no' : count} open task${count === 1 ? '' : 's'}`;
+  const label = count === 0 ? t('shell.inboxNone') : t('shell.inboxLabel', { count });
   return (
     <Tooltip label={label}>
       <Indicator label={count} size={16} disabled={count === 0} offset={4} color="red">

@@ -11,22 +11,23 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import type { MessageKey } from '../i18n/translate.ts';
 
 export interface NavItem {
-  label: string;
+  labelKey: MessageKey;
   path: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   adminOnly?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { label: 'Home', path: '/', icon: IconHome },
-  { label: 'Import customers', path: '/import-customers', icon: IconFileImport },
-  { label: 'Batch jobs', path: '/batch-jobs', icon: IconListDetails },
-  { label: 'Sales channels', path: '/sales-channels', icon: IconBuildingStore },
-  { label: 'Sales channel partners', path: '/partners', icon: IconUsersGroup },
-  { label: 'Review records', path: '/records', icon: IconClipboardCheck },
-  { label: 'System cockpit', path: '/system-cockpit', icon: IconServerCog },
-  { label: 'Workflow inbox', path: '/inbox', icon: IconBell },
-  { label: 'Users', path: '/users', icon: IconUsers, adminOnly: true },
+  { labelKey: 'nav.home', path: '/', icon: IconHome },
+  { labelKey: 'nav.importCustomers', path: '/import-customers', icon: IconFileImport },
+  { labelKey: 'nav.batchJobs', path: '/batch-jobs', icon: IconListDetails },
+  { labelKey: 'nav.salesChannels', path: '/sales-channels', icon: IconBuildingStore },
+  { labelKey: 'nav.partners', path: '/partners', icon: IconUsersGroup },
+  { labelKey: 'nav.records', path: '/records', icon: IconClipboardCheck },
+  { labelKey: 'nav.systemCockpit', path: '/system-cockpit', icon: IconServerCog },
+  { labelKey: 'nav.inbox', path: '/inbox', icon: IconBell },
+  { labelKey: 'nav.users', path: '/users', icon: IconUsers, adminOnly: true },
 ];

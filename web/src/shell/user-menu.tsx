@@ -3,6 +3,7 @@ import { Avatar, Group, Menu, Modal, Text, UnstyledButton } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useT } from '../i18n/i18n-context.ts';
 import { ChangePasswordForm } from '../session/change-password-form.tsx';
 import { useSession } from '../session/session-context.ts';
 
@@ -13,13 +14,14 @@ function initials(name: string): string {
 
 export function UserMenu() {
   const { user, isAdmin, signOut } = useSession();
+  const t = useT();
   const [changing, setChanging] = useState(false);
   const shownName = user.displayName || user.name;
   return (
     <>
       <Menu position="bottom-end" width={220} shadow="md">
         <Menu.Target>
-          <UnstyledButton aria-label={`User menu of ${user.name}`} data-testid="user-menu">
+          <UnstyledButton aria-label={t('shell.userMenuOf', { name: user.name })} data-testid="user-menu">
             <Group gap={8}>
               <Avatar size={30} radius="xl" color="blue">
                 {initials(shownName)}
@@ -29,7 +31,7 @@ export function UserMenu() {
                   {shownName}
                 </Text>
                 <Text size="xs" c="dimmed" lh={1.2}>
-                  {isAdmin ? 'Administrator' : 'User'}
+                  {isAdmin ? t('shell.roleAdministrator') : t('shell.roleUser')}
                 </Text>
               </div>
               <IconChevronDown size={14} />
@@ -37,22 +39,22 @@ export function UserMenu() {
           </UnstyledButton>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>Logged in as {user.name}</Menu.Label>
+          <Menu.Label>{t('shell.loggedInAs', { name: user.name })}</Menu.Label>
           <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>
-            Change password
+            {t('shell.changePassword')}
           </Menu.Item>
           <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut}>
-            Log out
+            {t('shell.logOut')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={changing} onClose={() => setChanging(false)} title="Change password">
+      <Modal opened={changing} onClose={() => setChanging(false)} title={t('shell.changePassword')}>
         <ChangePasswordForm
           userName={user.name}
           onCancel={() => setChanging(false)}
           onChanged={() => {
             setChanging(false);
-            notifications.show({ color: 'green', message: 'Your password was changed.' });
+            notifications.show({ color: 'green', message: t('shell.passwordChanged') });
           }}
         />
       </Modal>

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { EditJobModal } from './edit-job-modal.tsx';
 import { JobDetailsDrawer } from './job-details-drawer.tsx';
 import { JobFilters, type JobFilterValues, NO_FILTER } from './job-filters.tsx';
@@ -29,6 +30,7 @@ function busy(jobs: Job[] | undefined): boolean {
 }
 
 export function BatchJobsPage() {
+  const t = useT();
   const navigate = useNavigate();
   const { jobId } = useParams();
   const [filter, setFilter] = useState<JobFilterValues>(NO_FILTER);
@@ -52,15 +54,15 @@ export function BatchJobsPage() {
   return (
     <>
       <PageHeader
-        title="Batch jobs"
-        description="Jobs filed by the batch applications: their state, runs and logs."
+        title={t('nav.batchJobs')}
+        description={t('jobs.description')}
         actions={
           <>
             <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={jobs.reload}>
-              Refresh
+              {t('common.refresh')}
             </Button>
             <Button leftSection={<IconFileImport size={16} />} onClick={() => navigate('/import-customers')}>
-              Import customers
+              {t('nav.importCustomers')}
             </Button>
           </>
         }
@@ -78,8 +80,8 @@ export function BatchJobsPage() {
             onEdit={setEditing}
           />
           <Text size="xs" c="dimmed" mt="xs">
-            {jobs.data.length} job{jobs.data.length === 1 ? '' : 's'}
-            {busy(jobs.data) ? ' · refreshing every 2 seconds while jobs are running' : ''}
+            {t('count.jobs', { count: jobs.data.length })}
+            {busy(jobs.data) ? ` · ${t('jobs.refreshing')}` : ''}
           </Text>
         </>
       ) : (

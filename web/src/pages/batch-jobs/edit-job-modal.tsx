@@ -6,6 +6,7 @@ import { type Job, updateJob } from '../../api/jobs.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { JobName } from '../../components/job-name.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ImportCustomersForm } from '../import-customers/import-customers-form.tsx';
 import { valuesFromJob } from '../import-customers/import-form-values.ts';
 import { useImportReferenceData } from '../import-customers/use-import-reference-data.ts';
@@ -17,13 +18,18 @@ interface EditJobModalProps {
 }
 
 export function EditJobModal({ job, onClose, onSaved }: EditJobModalProps) {
+  const t = useT();
   return (
     <Modal
       opened={job !== null}
       onClose={onClose}
       size={880}
       title={
-        job ? <JobName name={`Edit batch job ${job.id} "${job.name}"`} fw={600} size="md" maw={760} /> : ''
+        job ? (
+          <JobName name={t('jobs.editTitle', { id: job.id, name: job.name })} fw={600} size="md" maw={760} />
+        ) : (
+          ''
+        )
       }
       data-testid="edit-job"
     >
@@ -33,6 +39,7 @@ export function EditJobModal({ job, onClose, onSaved }: EditJobModalProps) {
 }
 
 function EditJobForm({ job, onClose, onSaved }: { job: Job; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
   const { data, error, reload } = useImportReferenceData();
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!data) return <PageLoader />;
@@ -40,19 +47,19 @@ function EditJobForm({ job, onClose, onSaved }: { job: Job; onClose: () => void;
     <ImportCustomersForm
       data={data}
       initial={valuesFromJob(job, data.system)}
-      submitLabel="Save"
+      submitLabel={t('common.save')}
       submitIcon={<IconDeviceFloppy size={16} />}
       onSubmit={async (request) => {
         const saved = await updateJob(job.id, request);
         notifications.show({
           color: 'green',
-          message: `Batch job ${saved.id} "${saved.name}" saved (${saved.state}).`,
+          message: t('jobs.saved', { id: saved.id, name: saved.name, state: t(`state.${saved.state}`) }),
         });
         onSaved();
       }}
       secondary={() => (
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
       )}
     />

@@ -7,6 +7,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { jobBadgeState } from '../../format/run-outcome.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { JobRowActions } from './job-row-actions.tsx';
 import { JobRuns } from './job-runs.tsx';
 import { JobSettingsView } from './job-settings-view.tsx';
@@ -24,11 +25,12 @@ interface JobDetailsDrawerProps {
 }
 
 export function JobDetailsDrawer({ jobId, onClose, onEdit, onChanged, onOpen }: JobDetailsDrawerProps) {
+  const t = useT();
   return (
     <Drawer
       opened={jobId !== null}
       onClose={onClose}
-      title={<Text fw={600}>Batch job {jobId}</Text>}
+      title={<Text fw={600}>{t('jobs.batchJob', { id: String(jobId) })}</Text>}
       size="xl"
       data-testid="job-details"
     >
@@ -48,6 +50,7 @@ function JobDetails({
   onChanged: () => void;
   onOpen: (jobId: number) => void;
 }) {
+  const t = useT();
   const {
     data: job,
     error,
@@ -72,14 +75,17 @@ function JobDetails({
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm">
           <JobName name={job.name} fw={600} size="lg" maw={420} testId="job-details-name" />
-          <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? 'canceling' : undefined} />
+          <StateBadge
+            state={jobBadgeState(job)}
+            label={job.cancelRequested ? t('jobs.canceling') : undefined}
+          />
         </Group>
         <JobRowActions job={job} busy={actions.busy} onAction={run} onEdit={onEdit} />
       </Group>
       <Tabs defaultValue={job.runs.length > 0 ? 'runs' : 'settings'}>
         <Tabs.List>
-          <Tabs.Tab value="runs">Runs ({job.runs.length})</Tabs.Tab>
-          <Tabs.Tab value="settings">Settings</Tabs.Tab>
+          <Tabs.Tab value="runs">{t('jobs.runsTab', { n: job.runs.length })}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('jobs.settingsTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="runs" pt="md">
           <JobRuns job={job} />

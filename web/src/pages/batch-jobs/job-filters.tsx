@@ -5,6 +5,7 @@ import { listUsers } from '../../api/auth.ts';
 import { JOB_STATES, type JobState } from '../../api/jobs.ts';
 import { listAppServers, listQueues } from '../../api/system.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 
 export interface JobFilterValues {
   name: string;
@@ -31,6 +32,7 @@ interface JobFiltersProps {
 }
 
 export function JobFilters({ value, onChange }: JobFiltersProps) {
+  const t = useT();
   const { data } = useLoader(loadChoices, 'job-filter-choices');
   const set = (patch: Partial<JobFilterValues>) => onChange({ ...value, ...patch });
   const filtered =
@@ -43,8 +45,8 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
     <Paper withBorder p="sm" mb="md" radius="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
-          label="Name"
-          placeholder="Part of the job name"
+          label={t('common.name')}
+          placeholder={t('jobs.filterNameHint')}
           leftSection={<IconSearch size={14} />}
           w={200}
           value={value.name}
@@ -52,9 +54,9 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
           data-testid="filter-name"
         />
         <MultiSelect
-          label="State"
-          placeholder={value.states.length === 0 ? 'Any state' : undefined}
-          data={JOB_STATES.map((s) => ({ value: s, label: s }))}
+          label={t('jobs.state')}
+          placeholder={value.states.length === 0 ? t('jobs.anyState') : undefined}
+          data={JOB_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
           w={260}
           clearable
           value={value.states}
@@ -62,8 +64,8 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
           data-testid="filter-state"
         />
         <Select
-          label="Processing queue"
-          placeholder="Any queue"
+          label={t('jobs.queue')}
+          placeholder={t('jobs.anyQueue')}
           data={data?.queues ?? []}
           searchable
           clearable
@@ -73,8 +75,8 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
           data-testid="filter-queue"
         />
         <Select
-          label="User"
-          placeholder="Any user"
+          label={t('jobs.user')}
+          placeholder={t('jobs.anyUser')}
           data={data?.users ?? []}
           searchable
           clearable
@@ -84,8 +86,8 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
           data-testid="filter-user"
         />
         <Select
-          label="Application server"
-          placeholder="Any server"
+          label={t('jobs.appServer')}
+          placeholder={t('jobs.anyServer')}
           data={data?.servers ?? []}
           searchable
           clearable
@@ -101,7 +103,7 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
           disabled={!filtered}
           onClick={() => onChange(NO_FILTER)}
         >
-          Clear
+          {t('common.clear')}
         </Button>
       </Group>
     </Paper>

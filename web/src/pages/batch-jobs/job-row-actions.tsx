@@ -6,6 +6,8 @@ import { ActionIcon, Button, Group, Tooltip } from '@mantine/core';
 import { IconBolt, IconPencil, IconPlayerPlay, IconRepeat, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { type Job, OPEN_STATES, RERUN_STATES } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import type { JobAction } from './use-job-actions.ts';
 
 interface JobRowActionsProps {
@@ -27,18 +29,19 @@ export function canCancel(job: Job): boolean {
 
 interface ActionSpec {
   key: JobAction | 'edit';
-  label: string;
+  label: MessageKey;
   color: string;
   icon: ReactNode;
   run: () => void;
 }
 
 export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: JobRowActionsProps) {
+  const t = useT();
   const actions: ActionSpec[] = [];
   if (job.state === 'planned')
     actions.push({
       key: 'release',
-      label: 'Release',
+      label: 'jobs.release',
       color: 'green',
       icon: <IconPlayerPlay size={16} />,
       run: () => onAction(job, 'release'),
@@ -46,7 +49,7 @@ export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: 
   if (canTrigger(job))
     actions.push({
       key: 'trigger',
-      label: 'Trigger',
+      label: 'jobs.trigger',
       color: 'blue',
       icon: <IconBolt size={16} />,
       run: () => onAction(job, 'trigger'),
@@ -54,7 +57,7 @@ export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: 
   if (OPEN_STATES.includes(job.state))
     actions.push({
       key: 'edit',
-      label: 'Edit',
+      label: 'common.edit',
       color: 'gray',
       icon: <IconPencil size={16} />,
       run: () => onEdit(job),
@@ -62,7 +65,7 @@ export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: 
   if (RERUN_STATES.includes(job.state))
     actions.push({
       key: 'rerun',
-      label: 'Run again',
+      label: 'jobs.rerun',
       color: 'blue',
       icon: <IconRepeat size={16} />,
       run: () => onAction(job, 'rerun'),
@@ -70,7 +73,7 @@ export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: 
   if (canCancel(job))
     actions.push({
       key: 'cancel',
-      label: 'Cancel',
+      label: 'common.cancel',
       color: 'red',
       icon: <IconX size={16} />,
       run: () => onAction(job, 'cancel'),
@@ -85,13 +88,13 @@ export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: 
     >
       {actions.map((action) =>
         compact ? (
-          <Tooltip key={action.key} label={action.label} withArrow>
+          <Tooltip key={action.key} label={t(action.label)} withArrow>
             <ActionIcon
               variant="subtle"
               color={action.color}
               loading={busy === `${job.id}:${action.key}`}
               onClick={action.run}
-              aria-label={`${action.label} job ${job.id}`}
+              aria-label={t('jobs.actionOn', { action: t(action.label), id: job.id })}
             >
               {action.icon}
             </ActionIcon>
@@ -105,9 +108,9 @@ export function JobRowActions({ job, busy, onAction, onEdit, compact = false }: 
             leftSection={action.icon}
             loading={busy === `${job.id}:${action.key}`}
             onClick={action.run}
-            aria-label={`${action.label} job ${job.id}`}
+            aria-label={t('jobs.actionOn', { action: t(action.label), id: job.id })}
           >
-            {action.label}
+            {t(action.label)}
           </Button>
         ),
       )}

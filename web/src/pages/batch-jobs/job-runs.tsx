@@ -7,11 +7,14 @@ import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime, formatDuration } from '../../format/date-time.ts';
-import { countOf, runBadgeState, runEndReason } from '../../format/run-outcome.ts';
+import { runBadgeState, runEndReason } from '../../format/run-outcome.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import { RunLogTable } from './run-log-table.tsx';
 import { RunProgress } from './run-progress.tsx';
 
 export function JobRuns({ job }: { job: Job }) {
+  const t = useT();
   const runs = [...job.runs].reverse();
   const [selected, setSelected] = useState<number | null>(null);
   const run = runs.find((r) => r.id === selected) ?? runs[0] ?? null;
@@ -20,7 +23,14 @@ export function JobRuns({ job }: { job: Job }) {
       <DataTable
         minWidth={560}
         testId="runs-table"
-        head={['Run', 'State', 'Application server', 'Started', 'Duration', 'Read']}
+        head={[
+          t('jobs.run'),
+          t('jobs.state'),
+          t('jobs.appServer'),
+          t('jobs.started'),
+          t('jobs.duration'),
+          t('jobs.read'),
+        ]}
         rows={runs.map((r) => (
           <Table.Tr
             key={r.id}
@@ -41,18 +51,14 @@ export function JobRuns({ job }: { job: Job }) {
         ))}
         empty={
           <EmptyHint
-            title="No run yet"
+            title={t('jobs.noRunTitle')}
             icon={<IconHistory size={22} />}
-            hint={
-              job.state === 'planned'
-                ? 'Release the job to let it run.'
-                : 'The job runs when its start condition is met and its queue is free.'
-            }
+            hint={job.state === 'planned' ? t('jobs.noRunPlanned') : t('jobs.noRunWaiting')}
           />
         }
       />
       {run && (
-        <Fieldset legend={`Run ${run.id}`}>
+        <Fieldset legend={t('jobs.runLegend', { id: run.id })}>
           <Stack gap="md">
             <RunOutcomeAlert run={run} />
             <RunProgress run={run} />
@@ -64,17 +70,19 @@ export function JobRuns({ job }: { job: Job }) {
   );
 }
 
-const END_TITLES: Record<string, string> = {
-  failed: 'Run failed',
-  canceled: 'Run canceled',
-  abandoned: 'Run abandoned',
+const END_TITLES: Record<string, MessageKey> = {
+  failed: 'jobs.runFailed',
+  canceled: 'jobs.runCanceled',
+  abandoned: 'jobs.runAbandoned',
 };
 
 /** Why the run did not finish, or that it finished with errors; nothing for a clean or running run. */
 function RunOutcomeAlert({ run }: { run: Run }) {
+  const t = useT();
   const reason = runEndReason(run);
   if (reason) {
-    const title = run.reason === 'timeout' ? 'Run stopped: maximum run time' : END_TITLES[run.state];
+    const endTitle = END_TITLES[run.state];
+    const title = run.reason === 'timeout' ? t('jobs.runTimeout') : endTitle && t(endTitle);
     return (
       <Alert
         color={run.state === 'canceled' ? 'orange' : 'red'}
@@ -94,9 +102,14 @@ function RunOutcomeAlert({ run }: { run: Run }) {
   const errors = run.counts?.errors ?? 0;
   if (run.state === 'finished' && run.hasErrors)
     return (
-      <Alert color="red" variant="light" title="Finished with errors" py="xs" data-testid="run-outcome">
-        {countOf(errors, 'record was', 'records were')} not imported because of errors; the log below says
-        why.
+      <Alert
+        color="red"
+        variant="light"
+        title={t('jobs.finishedWithErrors')}
+        py="xs"
+        data-testid="run-outcome"
+      >
+        {t('jobs.notImportedErrors', { count: errors })}
       </Alert>
     );
   return null;

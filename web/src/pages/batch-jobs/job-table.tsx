@@ -2,13 +2,14 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import { type Job, START_MODE_LABELS } from '../../api/jobs.ts';
+import { type Job, START_MODE_KEYS } from '../../api/jobs.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { JobName } from '../../components/job-name.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { jobBadgeState } from '../../format/run-outcome.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { JobRowActions } from './job-row-actions.tsx';
 import { RunSummary } from './run-summary.tsx';
 import type { JobAction } from './use-job-actions.ts';
@@ -23,6 +24,7 @@ interface JobTableProps {
 }
 
 export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: JobTableProps) {
+  const t = useT();
   const rows = jobs.map((job) => {
     const last = job.runs[job.runs.length - 1] ?? null;
     return (
@@ -44,9 +46,12 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
         </Table.Td>
         <Table.Td>
           <Stack gap={2} align="flex-start">
-            <StateBadge state={jobBadgeState(job)} label={job.cancelRequested ? 'canceling' : undefined} />
+            <StateBadge
+              state={jobBadgeState(job)}
+              label={job.cancelRequested ? t('jobs.canceling') : undefined}
+            />
             <Text size="xs" c="dimmed">
-              {START_MODE_LABELS[job.startMode]}
+              {t(START_MODE_KEYS[job.startMode])}
             </Text>
           </Stack>
         </Table.Td>
@@ -55,7 +60,7 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
         <Table.Td>
           {job.appServer ?? (
             <Text c="dimmed" size="sm">
-              any
+              {t('settings.anyServer')}
             </Text>
           )}
         </Table.Td>
@@ -64,7 +69,7 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
             <RunSummary run={last} />
           ) : (
             <Text c="dimmed" size="sm">
-              no run yet
+              {t('jobs.noRunYet')}
             </Text>
           )}
         </Table.Td>
@@ -79,26 +84,36 @@ export function JobTable({ jobs, filtered, busy, onOpen, onAction, onEdit }: Job
     <DataTable
       testId="jobs-table"
       minWidth={1050}
-      head={['ID', 'Batch job', 'State / start', 'Queue', 'User', 'Server', 'Last run', 'Created', '']}
+      head={[
+        t('jobs.id'),
+        t('settings.jobName'),
+        t('jobs.stateStart'),
+        t('jobs.queueShort'),
+        t('jobs.user'),
+        t('jobs.server'),
+        t('jobs.lastRun'),
+        t('common.created'),
+        '',
+      ]}
       rows={rows}
       empty={
         filtered ? (
           <EmptyHint
-            title="No batch job matches"
-            hint="Change or clear the filters."
+            title={t('jobs.noneMatch')}
+            hint={t('common.changeFilters')}
             icon={<IconListDetails size={22} />}
           />
         ) : (
           <EmptyHint
-            title="No batch jobs yet"
+            title={t('jobs.noneYet')}
             icon={<IconListDetails size={22} />}
             hint={
               <>
-                File one with{' '}
+                {t('jobs.noneYetBefore')}{' '}
                 <Anchor component={Link} to="/import-customers" size="sm">
-                  Import customers
+                  {t('nav.importCustomers')}
                 </Anchor>{' '}
-                and its [In batch] button.
+                {t('jobs.noneYetAfter')}
               </>
             }
           />

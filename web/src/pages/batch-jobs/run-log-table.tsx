@@ -29,6 +29,8 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { countOf, runEndReason } from '../../format/run-outcome.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
 const LEVEL_COLORS: Record<LogLevel, string> = {
   error: 'red',
@@ -44,23 +46,23 @@ interface RunLogTableProps {
 }
 
 /** What an empty log means for this run: a clean run imported everything; a failed one says why. */
-function emptyHint(run: Run, filtered: boolean): { title: string; hint: string } {
-  if (filtered) return { title: 'No line matches', hint: 'Change or clear the filters.' };
-  if (run.state === 'active')
-    return { title: 'Nothing logged yet', hint: 'Records not imported are listed here as the run goes on.' };
+function emptyHint(run: Run, filtered: boolean, t: Translate): { title: string; hint: string } {
+  if (filtered) return { title: t('log.noneMatch'), hint: t('common.changeFilters') };
+  if (run.state === 'active') return { title: t('log.nothingYet'), hint: t('log.nothingYetHint') };
   const reason = runEndReason(run);
   if (reason)
     return {
-      title: 'Nothing logged',
-      hint: `The run ${run.state} before it logged a record: ${reason} Records read before that were imported.`,
+      title: t('log.nothing'),
+      hint: t('log.endedEarly', { state: t(`state.${run.state}`), reason }),
     };
   return {
-    title: 'Nothing logged',
-    hint: 'Every record read was imported; records with errors, awaiting confirmation or skipped would be listed here.',
+    title: t('log.nothing'),
+    hint: t('log.allImported'),
   };
 }
 
 export function RunLogTable({ jobId, run }: RunLogTableProps) {
+  const t = useT();
   const active = run.state === 'active';
   const { data, error, reload } = useLoader(
     () => fetchRunLog(jobId, run.id),
@@ -83,15 +85,20 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
   const codes = [...new Set(data.log.map((line) => line.code))].sort();
   const filtered = lines.length !== data.log.length;
   const importRun = data.importRun;
-  const empty = emptyHint(run, data.log.length > 0);
+  const empty = emptyHint(run, data.log.length > 0, t);
   return (
     <Stack gap="sm" data-testid="run-log">
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm">
           <Text size="sm" c="dimmed">
             {importRun
-              ? `Import run ${importRun.id} of ${importRun.channel}; watermark ${formatDateTime(importRun.watermarkBefore)} → ${formatDateTime(importRun.watermarkAfter)}`
-              : 'No import run was started.'}
+              ? t('log.importRun', {
+                  id: importRun.id,
+                  channel: importRun.channel,
+                  before: formatDateTime(importRun.watermarkBefore),
+                  after: formatDateTime(importRun.watermarkAfter),
+                })
+              : t('log.noImportRun')}
           </Text>
           {importRun && (
             <Anchor
@@ -100,7 +107,7 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
               size="sm"
               data-testid="run-log-review"
             >
-              Review records not imported
+              {t('log.review')}
             </Anchor>
           )}
           {importRun && (
@@ -124,7 +131,7 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
             leftSection={<IconDownload size={14} />}
             data-testid="log-csv"
           >
-            Export CSV
+            {t('log.exportCsv')}
           </Button>
         )}
       </Group>
@@ -136,13 +143,16 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
               value={level}
               onChange={setLevel}
               data-testid="log-level"
-              data={[{ value: 'all', label: 'All' }, ...levels.map((l) => ({ value: l, label: l }))]}
+              data={[
+                { value: 'all', label: t('common.all') },
+                ...levels.map((l) => ({ value: l, label: t(`level.${l}`) })),
+              ]}
             />
           )}
           <Select
             size="xs"
-            placeholder="Any code"
-            aria-label="Code"
+            placeholder={t('log.anyCode')}
+            aria-label={t('log.code')}
             data={codes}
             value={code}
             onChange={setCode}
@@ -153,8 +163,8 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
           />
           <TextInput
             size="xs"
-            placeholder="Search id, partner, message"
-            aria-label="Search the log"
+            placeholder={t('log.searchHint')}
+            aria-label={t('log.search')}
             leftSection={<IconSearch size={14} />}
             value={text}
             onChange={(event) => setText(event.currentTarget.value)}
@@ -163,20 +173,20 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
           />
           <Text size="xs" c="dimmed" data-testid="log-count">
             {filtered
-              ? `${lines.length} of ${countOf(data.log.length, 'line')}`
-              : countOf(lines.length, 'line')}
+              ? t('log.someOf', { shown: lines.length, all: countOf(data.log.length, 'count.lines') })
+              : countOf(lines.length, 'count.lines')}
           </Text>
         </Group>
       )}
       <DataTable
         minWidth={680}
         testId="run-log-table"
-        head={['Level', 'External id', 'Partner', 'Code', 'Message']}
+        head={[t('log.level'), t('log.externalId'), t('log.partner'), t('log.code'), t('log.message')]}
         rows={lines.map((line, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: log lines have no id and never reorder
           <Table.Tr key={index} data-testid="log-line">
             <Table.Td>
-              <Badge color={LEVEL_COLORS[line.level]}>{line.level}</Badge>
+              <Badge color={LEVEL_COLORS[line.level]}>{t(`level.${line.level}`)}</Badge>
             </Table.Td>
             <Table.Td ff="monospace">{line.externalId ?? '–'}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -191,7 +201,7 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
                   {line.partnerNumber}
                 </Anchor>
               ) : (
-                <Text span c="dimmed" size="sm" title="Not imported: no partner">
+                <Text span c="dimmed" size="sm" title={t('log.noPartner')}>
                   –
                 </Text>
               )}

@@ -5,21 +5,25 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Run, RunCounts } from '../../api/jobs.ts';
 import { formatDuration } from '../../format/date-time.ts';
+import { formatCount } from '../../format/locale.ts';
 import { progressFigures, progressText } from '../../format/progress-text.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 
-const COUNT_LABELS: { key: keyof RunCounts; label: string; color?: string }[] = [
-  { key: 'read', label: 'Read' },
-  { key: 'created', label: 'Created', color: 'green' },
-  { key: 'updated', label: 'Updated', color: 'blue' },
-  { key: 'unchanged', label: 'Unchanged' },
-  { key: 'skipped', label: 'Skipped' },
-  { key: 'warnings', label: 'Warnings', color: 'yellow' },
-  { key: 'awaiting', label: 'Awaiting', color: 'orange' },
-  { key: 'errors', label: 'Errors', color: 'red' },
-  { key: 'deactivated', label: 'Deactivated', color: 'grape' },
+const COUNT_LABELS: { key: keyof RunCounts; label: MessageKey; color?: string }[] = [
+  { key: 'read', label: 'runCount.read' },
+  { key: 'created', label: 'runCount.created', color: 'green' },
+  { key: 'updated', label: 'runCount.updated', color: 'blue' },
+  { key: 'unchanged', label: 'runCount.unchanged' },
+  { key: 'skipped', label: 'runCount.skipped' },
+  { key: 'warnings', label: 'runCount.warnings', color: 'yellow' },
+  { key: 'awaiting', label: 'runCount.awaiting', color: 'orange' },
+  { key: 'errors', label: 'runCount.errors', color: 'red' },
+  { key: 'deactivated', label: 'runCount.deactivated', color: 'grape' },
 ];
 
 export function RunProgress({ run }: { run: Run }) {
+  const t = useT();
   const active = run.state === 'active';
   const counts = run.counts ?? {};
   const figures = progressFigures(run, Date.now());
@@ -29,21 +33,21 @@ export function RunProgress({ run }: { run: Run }) {
         <div>
           <Group justify="space-between" mb={4}>
             <Text size="sm" fw={500}>
-              Running for {formatDuration(run.startedAt, null)}
+              {t('progress.runningFor', { duration: formatDuration(run.startedAt, null) })}
             </Text>
             <Text size="sm" c="dimmed" data-testid="run-read-count" data-total={figures.total ?? undefined}>
               {progressText(figures)}
             </Text>
           </Group>
           {figures.percent === null ? (
-            <Progress value={100} striped animated size="sm" aria-label="Run in progress" />
+            <Progress value={100} striped animated size="sm" aria-label={t('progress.inProgress')} />
           ) : (
             <Progress
               value={figures.percent}
               striped
               animated
               size="sm"
-              aria-label={`Run in progress: ${Math.floor(figures.percent)} %`}
+              aria-label={t('progress.inProgressPercent', { percent: Math.floor(figures.percent) })}
               data-testid="run-progress-bar"
             />
           )}
@@ -58,12 +62,12 @@ export function RunProgress({ run }: { run: Run }) {
                 size="xs"
                 c="dimmed"
                 truncate
-                title={key === 'awaiting' ? 'Awaiting confirmation' : label}
+                title={key === 'awaiting' ? t('previewAction.awaiting') : t(label)}
               >
-                {label}
+                {t(label)}
               </Text>
               <Text fw={600} c={value > 0 ? color : undefined}>
-                {value}
+                {formatCount(value)}
               </Text>
             </Paper>
           );

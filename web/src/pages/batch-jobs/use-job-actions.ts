@@ -6,16 +6,19 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { cancelJob, type Job, releaseJob, rerunJob, triggerJob } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 
 export type JobAction = 'release' | 'cancel' | 'trigger' | 'rerun';
 
 const TRIGGER_OUTCOME = {
-  ready: 'is ready and starts when its queue is free',
-  pending: 'is running; one more run follows',
-  waiting: 'already waits for its run',
-} as const;
+  ready: 'jobs.triggerReady',
+  pending: 'jobs.triggerPending',
+  waiting: 'jobs.triggerWaiting',
+} as const satisfies Record<string, MessageKey>;
 
 export function useJobActions(onDone: () => void, onRerun?: (job: Job) => void) {
+  const t = useT();
   const [busy, setBusy] = useState<string | null>(null);
 
   async function run(job: Job, action: JobAction) {
@@ -25,7 +28,7 @@ export function useJobActions(onDone: () => void, onRerun?: (job: Job) => void) 
         const released = await releaseJob(job.id);
         notifications.show({
           color: 'green',
-          message: `Batch job ${job.id} "${job.name}" is ${released.state}.`,
+          message: t('jobs.released', { id: job.id, name: job.name, state: t(`state.${released.state}`) }),
         });
       } else if (action === 'cancel') {
         const { outcome } = await cancelJob(job.id);
@@ -33,25 +36,34 @@ export function useJobActions(onDone: () => void, onRerun?: (job: Job) => void) 
           color: 'orange',
           message:
             outcome === 'canceled'
-              ? `Batch job ${job.id} "${job.name}" was canceled.`
-              : `Batch job ${job.id} "${job.name}" stops after the page it is writing.`,
+              ? t('jobs.canceled', { id: job.id, name: job.name })
+              : t('jobs.cancelAsked', { id: job.id, name: job.name }),
         });
       } else if (action === 'rerun') {
         const filed = await rerunJob(job.id);
         notifications.show({
           color: 'green',
-          message: `Batch job ${filed.id} "${filed.name}" filed again from job ${job.id}: ${filed.state}.`,
+          message: t('jobs.rerunFiled', {
+            id: filed.id,
+            name: filed.name,
+            from: job.id,
+            state: t(`state.${filed.state}`),
+          }),
         });
         onRerun?.(filed);
       } else {
         const { outcome } = await triggerJob(job.id);
         notifications.show({
           color: 'blue',
-          message: `Batch job ${job.id} "${job.name}" ${TRIGGER_OUTCOME[outcome]}.`,
+          message: t(TRIGGER_OUTCOME[outcome], { id: job.id, name: job.name }),
         });
       }
     } catch (error) {
-      notifications.show({ color: 'red', title: `Batch job ${job.id}`, message: errorMessage(error) });
+      notifications.show({
+        color: 'red',
+        title: t('jobs.batchJob', { id: job.id }),
+        message: errorMessage(error),
+      });
     } finally {
       setBusy(null);
       onDone();

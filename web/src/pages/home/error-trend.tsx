@@ -6,6 +6,8 @@ import { Group, Text, Tooltip } from '@mantine/core';
 import type { HealthRun } from '../../api/home.ts';
 import { formatDateTime } from '../../format/date-time.ts';
 import { countOf } from '../../format/run-outcome.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { Translate } from '../../i18n/translate.ts';
 
 const HEIGHT = 28;
 
@@ -15,27 +17,38 @@ function barColor(run: HealthRun): string {
   return run.errors > 0 ? 'var(--mantine-color-orange-5)' : 'var(--mantine-color-green-5)';
 }
 
-function barLabel(run: HealthRun): string {
+function barLabel(run: HealthRun, t: Translate): string {
   const when = formatDateTime(run.startedAt);
-  if (run.state === 'failed') return `${when}: failed${run.error ? ` (${run.error.message})` : ''}`;
-  if (run.state === 'running') return `${when}: running, ${countOf(run.read, 'record')} read so far`;
-  return `${when}: ${countOf(run.read, 'record')} read, ${countOf(run.errors, 'error')}`;
+  if (run.state === 'failed')
+    return run.error
+      ? t('home.barFailedWhy', { when, message: run.error.message })
+      : t('home.barFailed', { when });
+  if (run.state === 'running')
+    return t('home.barRunning', { when, records: countOf(run.read, 'count.records') });
+  return t('home.barDone', {
+    when,
+    records: countOf(run.read, 'count.records'),
+    errors: countOf(run.errors, 'count.errors'),
+  });
 }
 
 export function ErrorTrend({ runs }: { runs: HealthRun[] }) {
+  const t = useT();
   if (runs.length === 0)
     return (
       <Text size="xs" c="dimmed">
-        no runs
+        {t('home.noRuns')}
       </Text>
     );
   const oldestFirst = [...runs].reverse();
   const most = Math.max(1, ...runs.map((run) => run.errors));
   const errors = runs.reduce((sum, run) => sum + run.errors, 0);
   const failed = runs.filter((run) => run.state === 'failed').length;
-  const parts = [...(failed > 0 ? [countOf(failed, 'failed run')] : []), countOf(errors, 'error')];
-  const last = runs.length === 1 ? 'the last run' : `the last ${runs.length} runs`;
-  const summary = `${parts.join(', ')} in ${last}`;
+  const parts = [
+    ...(failed > 0 ? [countOf(failed, 'count.failedRuns')] : []),
+    countOf(errors, 'count.errors'),
+  ];
+  const summary = t('home.trendSummary', { count: runs.length, parts: parts.join(', ') });
   return (
     <div
       data-testid="error-trend"
@@ -50,7 +63,7 @@ export function ErrorTrend({ runs }: { runs: HealthRun[] }) {
                 ? 4
                 : 6 + Math.round(((HEIGHT - 6) * run.errors) / most);
           return (
-            <Tooltip key={run.importRunId} label={barLabel(run)} withArrow>
+            <Tooltip key={run.importRunId} label={barLabel(run, t)} withArrow>
               <div style={{ width: 7, height, borderRadius: 2, background: barColor(run) }} />
             </Tooltip>
           );

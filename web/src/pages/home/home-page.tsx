@@ -8,7 +8,7 @@ import { IconBuildingStore, IconFileImport, IconRefresh } from '@tabler/icons-re
 import { Link, useNavigate } from 'react-router-dom';
 import { listChannels } from '../../api/channels.ts';
 import { type ChannelHealth, fetchHome } from '../../api/home.ts';
-import { START_MODE_LABELS, type StartMode } from '../../api/jobs.ts';
+import { START_MODE_KEYS, type StartMode } from '../../api/jobs.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -18,15 +18,8 @@ import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime, formatDuration } from '../../format/date-time.ts';
 import { countOf, formatCount } from '../../format/run-outcome.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ErrorTrend } from './error-trend.tsx';
-
-const OUTCOME_LABELS: Record<ChannelHealth['outcome'], string> = {
-  'never-run': 'never run',
-  running: 'running',
-  finished: 'finished',
-  'finished-with-errors': 'finished with errors',
-  failed: 'failed',
-};
 
 /** The badge state of an outcome (StateBadge colours). */
 const OUTCOME_STATES: Record<ChannelHealth['outcome'], string> = {
@@ -52,30 +45,39 @@ async function fetchHealth() {
 }
 
 function LastRun({ channel }: { channel: ChannelHealth }) {
+  const t = useT();
   const run = channel.lastRun;
   if (!run)
     return (
       <Text size="sm" c="dimmed">
-        no run yet
+        {t('jobs.noRunYet')}
       </Text>
     );
   const detail =
     run.state === 'failed'
-      ? (run.error?.message ?? 'The run failed.')
+      ? (run.error?.message ?? t('home.runFailed'))
       : run.state === 'running'
-        ? `${countOf(run.read, 'record')} read so far`
-        : `${countOf(run.read, 'record')} read, ${formatCount(run.created)} created, ${formatCount(run.updated)} updated${run.errors > 0 ? `, ${countOf(run.errors, 'error')}` : ''}${run.awaiting > 0 ? `, ${formatCount(run.awaiting)} awaiting` : ''}`;
+        ? t('home.readSoFar', { records: countOf(run.read, 'count.records') })
+        : [
+            t('home.readCreatedUpdated', {
+              records: countOf(run.read, 'count.records'),
+              created: run.created,
+              updated: run.updated,
+            }),
+            ...(run.errors > 0 ? [countOf(run.errors, 'count.errors')] : []),
+            ...(run.awaiting > 0 ? [t('counts.awaiting', { n: run.awaiting })] : []),
+          ].join(', ');
   const when =
     run.state === 'running'
-      ? `started ${formatDateTime(run.startedAt)}`
+      ? t('home.startedAt', { when: formatDateTime(run.startedAt) })
       : `${formatDateTime(run.finishedAt ?? run.startedAt)} · ${formatDuration(run.startedAt, run.finishedAt)}`;
   return (
     <Stack gap={2} align="flex-start">
       <Group gap={6}>
-        <StateBadge state={OUTCOME_STATES[channel.outcome]} label={OUTCOME_LABELS[channel.outcome]} />
+        <StateBadge state={OUTCOME_STATES[channel.outcome]} label={t(`state.${channel.outcome}`)} />
         {run.jobId !== null && (
           <Anchor component={Link} to={`/batch-jobs/${run.jobId}`} size="xs">
-            job {run.jobId}
+            {t('home.jobLink', { id: run.jobId })}
           </Anchor>
         )}
       </Group>
@@ -96,11 +98,12 @@ function LastRun({ channel }: { channel: ChannelHealth }) {
 }
 
 function NextRun({ channel }: { channel: ChannelHealth }) {
+  const t = useT();
   const next = channel.nextRun;
   if (!next)
     return (
       <Text size="sm" c="dimmed">
-        none scheduled
+        {t('home.noneScheduled')}
       </Text>
     );
   return (
@@ -119,7 +122,9 @@ function NextRun({ channel }: { channel: ChannelHealth }) {
         {next.jobName}
       </Anchor>
       <Text size="xs" c="dimmed">
-        {START_MODE_LABELS[next.startMode as StartMode] ?? next.startMode}
+        {START_MODE_KEYS[next.startMode as StartMode]
+          ? t(START_MODE_KEYS[next.startMode as StartMode])
+          : next.startMode}
       </Text>
     </Stack>
   );
@@ -149,6 +154,7 @@ function Tally({
 }
 
 export function HomePage() {
+  const t = useT();
   const navigate = useNavigate();
   const { data, error, reload } = useLoader(fetchHealth, 'home', (current) =>
     current?.channels.some((c) => c.outcome === 'running') ? 5000 : 30_000,
@@ -159,40 +165,40 @@ export function HomePage() {
     data.channels.filter((c) => c.outcome === outcome).length;
   const open = data.open;
   const head = [
-    'Sales channel',
-    'Last run',
-    ...(open ? ['Open records'] : []),
-    'Next scheduled run',
-    'Error trend',
+    t('settings.channel'),
+    t('jobs.lastRun'),
+    ...(open ? [t('home.openRecords')] : []),
+    t('home.nextRun'),
+    t('home.errorTrend'),
   ];
   return (
     <>
       <PageHeader
-        title="Home"
-        description="Every sales channel at a glance: how its last run ended, what comes next, how its runs went."
+        title={t('nav.home')}
+        description={t('home.description')}
         actions={
           <>
             <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={reload}>
-              Refresh
+              {t('common.refresh')}
             </Button>
             <Button leftSection={<IconFileImport size={16} />} onClick={() => navigate('/import-customers')}>
-              Import customers
+              {t('nav.importCustomers')}
             </Button>
           </>
         }
       />
       <ErrorAlert error={error} onRetry={reload} />
       <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm" mb="md">
-        <Tally label="Sales channels" value={data.channels.length} testId="tally-channels" />
-        <Tally label="Last run failed" value={count('failed')} color="red" testId="tally-failed" />
+        <Tally label={t('nav.salesChannels')} value={data.channels.length} testId="tally-channels" />
+        <Tally label={t('home.tallyFailed')} value={count('failed')} color="red" testId="tally-failed" />
         <Tally
-          label="Finished with errors"
+          label={t('jobs.finishedWithErrors')}
           value={count('finished-with-errors')}
           color="orange"
           testId="tally-errors"
         />
-        <Tally label="Running now" value={count('running')} color="blue" testId="tally-running" />
-        <Tally label="Never run" value={count('never-run')} testId="tally-never" />
+        <Tally label={t('home.tallyRunning')} value={count('running')} color="blue" testId="tally-running" />
+        <Tally label={t('home.tallyNever')} value={count('never-run')} testId="tally-never" />
       </SimpleGrid>
       <DataTable
         testId="home-channels"
@@ -223,7 +229,7 @@ export function HomePage() {
                   color={(open.get(channel.name) ?? 0) > 0 ? 'orange' : 'gray'}
                   data-testid="open-records"
                 >
-                  {formatCount(open.get(channel.name) ?? 0)} open
+                  {t('home.open', { n: open.get(channel.name) ?? 0 })}
                 </Badge>
               </Table.Td>
             )}
@@ -237,15 +243,15 @@ export function HomePage() {
         ))}
         empty={
           <EmptyHint
-            title="No sales channels yet"
+            title={t('channels.noneYet')}
             icon={<IconBuildingStore size={22} />}
             hint={
               <>
-                Add one in{' '}
+                {t('home.addOneBefore')}{' '}
                 <Anchor component={Link} to="/sales-channels/new" size="sm">
-                  Sales channels
+                  {t('nav.salesChannels')}
                 </Anchor>
-                ; its runs show here.
+                {t('home.addOneAfter')}
               </>
             }
           />

@@ -15,7 +15,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { CHANNEL_TYPE_LABELS } from '../../api/channels.ts';
-import { CHANGED_SINCE_LABELS, type ChangedSince } from '../../api/jobs.ts';
+import { CHANGED_SINCE_KEYS, type ChangedSince } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { ImportFieldRules } from './import-field-rules.ts';
 import type { FieldErrors } from './import-fields.ts';
 import type { ImportFormValues } from './import-form-values.ts';
@@ -30,32 +31,32 @@ interface ApplicationTabProps {
   onChannel: (channel: string | null) => void;
 }
 
-const CHANGED_SINCE_OPTIONS = (Object.keys(CHANGED_SINCE_LABELS) as ChangedSince[]).map((value) => ({
-  value,
-  label: CHANGED_SINCE_LABELS[value],
-}));
-
 export function ApplicationTab({ values, rules, errors, data, onChange, onChannel }: ApplicationTabProps) {
+  const t = useT();
+  const changedSinceOptions = (Object.keys(CHANGED_SINCE_KEYS) as ChangedSince[]).map((value) => ({
+    value,
+    label: t(CHANGED_SINCE_KEYS[value]),
+  }));
   const channel = data.channels.find((c) => c.name === values.channel);
   const channelOptions = data.channels.map((c) => ({ value: c.name, label: c.name }));
   return (
     <Stack gap="md">
-      <Fieldset legend="Action">
+      <Fieldset legend={t('import.action')}>
         <Stack gap="sm">
           <Select
-            label="Sales channel"
-            placeholder="Search a sales channel"
+            label={t('settings.channel')}
+            placeholder={t('import.searchChannel')}
             data={channelOptions}
             searchable
             withAsterisk
-            nothingFoundMessage="No sales channel matches. Create one in Sales channels."
+            nothingFoundMessage={t('import.noChannelMatches')}
             value={values.channel}
             onChange={onChannel}
             error={errors['application.channel']}
             description={
               channel
                 ? `${channel.adapterLabel} · ${CHANNEL_TYPE_LABELS[channel.type]} · ${channel.url}`
-                : 'The sales channel whose customers are imported.'
+                : t('import.channelHint')
             }
             renderOption={({ option }) => {
               const c = data.channels.find((item) => item.name === option.value);
@@ -71,18 +72,15 @@ export function ApplicationTab({ values, rules, errors, data, onChange, onChanne
             data-testid="field-channel"
           />
           <Checkbox
-            label="Confirm all warnings"
-            description="Records with warnings are imported and the warnings logged, instead of awaiting confirmation."
+            label={t('settings.confirmAllWarnings')}
+            description={t('import.confirmAllHint')}
             checked={values.confirmAllWarnings}
             onChange={(e) => onChange({ confirmAllWarnings: e.currentTarget.checked })}
             data-testid="field-confirm-all-warnings"
           />
           <Checkbox
-            label="Deactivate deleted customer accounts"
-            description={
-              rules.deactivateDeletedHint ??
-              'Accounts deleted in the channel get their deletion date (see Sales channel partners).'
-            }
+            label={t('settings.deactivateDeleted')}
+            description={rules.deactivateDeletedHint ?? t('import.deactivateHint')}
             disabled={!rules.deactivateDeleted}
             checked={rules.deactivateDeleted && values.deactivateDeleted}
             onChange={(e) => onChange({ deactivateDeleted: e.currentTarget.checked })}
@@ -92,12 +90,12 @@ export function ApplicationTab({ values, rules, errors, data, onChange, onChanne
         </Stack>
       </Fieldset>
 
-      <Fieldset legend="Partner selection">
+      <Fieldset legend={t('import.partnerSelection')}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select
-              label="Changed since"
-              data={CHANGED_SINCE_OPTIONS}
+              label={t('settings.changedSince')}
+              data={changedSinceOptions}
               value={values.changedSince}
               disabled={!rules.changedSince}
               onChange={(value) => value && onChange({ changedSince: value as ChangedSince })}
@@ -105,30 +103,30 @@ export function ApplicationTab({ values, rules, errors, data, onChange, onChanne
               data-testid="field-changed-since"
             />
             <TextInput
-              label="Timestamp"
+              label={t('settings.timestamp')}
               type="datetime-local"
               step={1}
               value={values.timestamp}
               disabled={!rules.timestamp}
               onChange={(e) => onChange({ timestamp: e.currentTarget.value })}
               error={errors['application.timestamp']}
-              description="Customers added or changed since then (Manual)."
+              description={t('import.timestampHint')}
               data-testid="field-timestamp"
             />
           </SimpleGrid>
           {rules.showByEmail && (
             <>
               <Checkbox
-                label="By email"
-                description="Import selected customers by the e-mail address they registered with."
+                label={t('settings.byEmail')}
+                description={t('import.byEmailHint')}
                 checked={values.byEmail}
                 onChange={(e) => onChange({ byEmail: e.currentTarget.checked })}
                 error={errors['application.byEmail']}
                 data-testid="field-by-email"
               />
               <TagsInput
-                label="Emails"
-                placeholder={rules.emails ? 'Type an address, press Enter' : undefined}
+                label={t('settings.emails')}
+                placeholder={rules.emails ? t('import.emailsHint') : undefined}
                 splitChars={[',', ' ', ';']}
                 acceptValueOnBlur
                 clearable
@@ -147,11 +145,17 @@ export function ApplicationTab({ values, rules, errors, data, onChange, onChanne
 }
 
 export function ApplicationHeader({ data }: { data: ImportReferenceData }) {
+  const t = useT();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-      <TextInput label="Batch application" value={data.application.label} readOnly variant="filled" />
       <TextInput
-        label="Development object"
+        label={t('settings.batchApplication')}
+        value={data.application.label}
+        readOnly
+        variant="filled"
+      />
+      <TextInput
+        label={t('import.developmentObject')}
         value={data.application.developmentObject}
         readOnly
         variant="filled"

@@ -4,7 +4,8 @@
  */
 import { Anchor, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { NOTIFICATION_LABELS, type NotificationSetting } from '../../api/jobs.ts';
+import { NOTIFICATION_KEYS, type NotificationSetting } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { ImportFieldRules } from './import-field-rules.ts';
 import type { FieldErrors } from './import-fields.ts';
 import type { ImportFormValues } from './import-form-values.ts';
@@ -19,12 +20,12 @@ interface BatchSettingsTabProps {
   onChange: (patch: Partial<ImportFormValues>) => void;
 }
 
-const NOTIFICATION_OPTIONS = (Object.keys(NOTIFICATION_LABELS) as NotificationSetting[]).map((value) => ({
-  value,
-  label: NOTIFICATION_LABELS[value],
-}));
-
 export function BatchSettingsTab({ values, rules, errors, data, onChange }: BatchSettingsTabProps) {
+  const t = useT();
+  const notificationOptions = (Object.keys(NOTIFICATION_KEYS) as NotificationSetting[]).map((value) => ({
+    value,
+    label: t(NOTIFICATION_KEYS[value]),
+  }));
   const users = data.users
     .filter((user) => !user.disabled || user.name === values.user)
     .map((user) => ({
@@ -45,12 +46,12 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
 
   return (
     <Stack gap="md">
-      <Fieldset legend="Batch job">
+      <Fieldset legend={t('settings.jobName')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           <TextInput
-            label="Batch job"
+            label={t('settings.jobName')}
             placeholder="import-customers-<id>"
-            description="Optional; find the job by this name in Batch jobs."
+            description={t('import.jobNameHint')}
             value={values.name}
             maxLength={80}
             onChange={(e) => onChange({ name: e.currentTarget.value })}
@@ -58,8 +59,8 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
             data-testid="field-job-name"
           />
           <Select
-            label="User"
-            description="Gets the notifications."
+            label={t('settings.user')}
+            description={t('import.userHint')}
             data={users}
             searchable
             value={values.user}
@@ -68,14 +69,14 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
             data-testid="field-user"
           />
           <TextInput
-            label="OLTP database"
+            label={t('settings.oltp')}
             value={values.oltpDatabase}
             readOnly
             variant="filled"
             data-testid="field-oltp-database"
           />
           <Select
-            label="Content language"
+            label={t('settings.contentLanguage')}
             data={languages}
             searchable
             value={values.contentLanguage}
@@ -84,32 +85,32 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
             data-testid="field-content-language"
           />
           <Select
-            label="Processing queue"
+            label={t('settings.queue')}
             withAsterisk
-            placeholder="Search a processing queue"
+            placeholder={t('import.searchQueue')}
             data={queues}
             searchable
             clearable
-            clearButtonProps={{ 'aria-label': 'Clear processing queue', 'aria-hidden': false }}
+            clearButtonProps={{ 'aria-label': t('import.clearQueue'), 'aria-hidden': false }}
             value={values.queue}
             onChange={(queue) => onChange({ queue })}
             error={errors['batch.queue']}
-            nothingFoundMessage="No such queue."
+            nothingFoundMessage={t('import.noSuchQueue')}
             description={
               <Text span size="xs" c="dimmed">
-                Queues are defined in the{' '}
+                {t('import.queuesDefinedBefore')}{' '}
                 <Anchor component={Link} to="/system-cockpit?category=queues" size="xs">
-                  System cockpit
+                  {t('nav.systemCockpit')}
                 </Anchor>{' '}
-                (Category: Processing queues).
+                {t('import.queuesDefinedAfter')}
               </Text>
             }
             data-testid="field-queue"
           />
           <Select
-            label="Application server"
-            placeholder="Any application server"
-            description="Optional; the job runs only there."
+            label={t('settings.appServer')}
+            placeholder={t('import.anyAppServer')}
+            description={t('import.appServerHint')}
             data={servers}
             searchable
             clearable
@@ -123,7 +124,7 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
                   <Text size="sm">{option.label}</Text>
                   {server && (
                     <Text size="xs" c={server.status === 'running' ? 'green' : 'dimmed'}>
-                      {server.status}
+                      {t(`state.${server.status}`)}
                     </Text>
                   )}
                 </Group>
@@ -136,11 +137,11 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
 
       <StartFields values={values} rules={rules} errors={errors} data={data} onChange={onChange} />
 
-      <Fieldset legend="Notification and release">
+      <Fieldset legend={t('import.notificationRelease')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           <Select
-            label="Notification"
-            data={NOTIFICATION_OPTIONS}
+            label={t('settings.notification')}
+            data={notificationOptions}
             value={values.notification}
             onChange={(value) => value && onChange({ notification: value as NotificationSetting })}
             error={errors['batch.notification']}
@@ -148,11 +149,9 @@ export function BatchSettingsTab({ values, rules, errors, data, onChange }: Batc
           />
           <Checkbox
             mt={{ sm: 28 }}
-            label="Release immediately"
+            label={t('settings.releaseImmediately')}
             description={
-              rules.releaseImmediately
-                ? 'Otherwise release the job in Batch jobs.'
-                : 'Scheduled jobs are filed planned; release them in Batch jobs.'
+              rules.releaseImmediately ? t('import.releaseHint') : t('import.releaseScheduledHint')
             }
             disabled={!rules.releaseImmediately}
             checked={rules.releaseImmediately && values.releaseImmediately}

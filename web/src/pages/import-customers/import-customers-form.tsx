@@ -7,6 +7,7 @@ import { IconAlertTriangle, IconEye, IconPlayerPlay } from '@tabler/icons-react'
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import type { ImportCustomersRequest, ImportSettings } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { ApplicationHeader, ApplicationTab } from './application-tab.tsx';
 import { BatchSettingsTab } from './batch-settings-tab.tsx';
 import { importFieldRules } from './import-field-rules.ts';
@@ -44,6 +45,7 @@ function tabLabel(label: string, errorCount: number) {
 }
 
 export function ImportCustomersForm(props: ImportCustomersFormProps) {
+  const t = useT();
   const { data, initial, submitLabel, onSubmit, secondary } = props;
   const [values, setValues] = useState<ImportFormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -138,10 +140,10 @@ export function ImportCustomersForm(props: ImportCustomersFormProps) {
         <Tabs value={tab} onChange={(next) => next && setTab(next as ImportTab)} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="application" data-testid="tab-application">
-              {tabLabel('Application', errorsOnTab(errors, 'application'))}
+              {tabLabel(t('import.tabApplication'), errorsOnTab(errors, 'application'))}
             </Tabs.Tab>
             <Tabs.Tab value="batch" data-testid="tab-batch">
-              {tabLabel('Batch settings', errorsOnTab(errors, 'batch'))}
+              {tabLabel(t('import.tabBatch'), errorsOnTab(errors, 'batch'))}
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="application" pt="md">
@@ -170,7 +172,7 @@ export function ImportCustomersForm(props: ImportCustomersFormProps) {
               onClick={preview}
               data-testid="preview-import"
             >
-              Preview
+              {t('preview.button')}
             </Button>
           )}
           <Button

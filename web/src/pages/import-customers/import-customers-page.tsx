@@ -8,6 +8,7 @@ import { DialogWindow } from '../../components/dialog-window.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { JobName } from '../../components/job-name.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 import { ImportCustomersForm } from './import-customers-form.tsx';
 import { defaultValues } from './import-form-values.ts';
@@ -15,6 +16,7 @@ import { ImportPreviewModal } from './import-preview-modal.tsx';
 import { useImportReferenceData } from './use-import-reference-data.ts';
 
 export function ImportCustomersPage() {
+  const t = useT();
   const { user, isAdmin } = useSession();
   const { data, error, reload } = useImportReferenceData();
   const [filed, setFiled] = useState<Job | null>(null);
@@ -25,8 +27,8 @@ export function ImportCustomersPage() {
 
   return (
     <DialogWindow
-      title="Import customers"
-      subtitle="Imports customers of a sales channel into the partner master, as a batch job."
+      title={t('nav.importCustomers')}
+      subtitle={t('import.subtitle')}
       icon={<IconFileImport size={18} />}
       testId="import-customers-dialog"
     >
@@ -34,20 +36,20 @@ export function ImportCustomersPage() {
         {filed && <JobFiledAlert job={filed} onClose={() => setFiled(null)} />}
         {data.channels.length === 0 && (
           <Alert color="blue" icon={<IconInfoCircle size={18} />}>
-            There is no sales channel yet.{' '}
+            {t('import.noChannel')}{' '}
             {isAdmin ? (
               <Anchor component={Link} to="/sales-channels/new" size="sm">
-                Create one in Sales channels.
+                {t('import.noChannelCreate')}
               </Anchor>
             ) : (
-              'Ask an administrator to create one in Sales channels.'
+              t('import.noChannelAsk')
             )}
           </Alert>
         )}
         <ImportCustomersForm
           data={data}
           initial={defaultValues(data.system, user, data.queues)}
-          submitLabel="In batch"
+          submitLabel={t('import.inBatch')}
           resetAfterSubmit
           onPreview={setPreview}
           onSubmit={async (request) => {
@@ -57,7 +59,7 @@ export function ImportCustomersPage() {
           }}
           secondary={(reset) => (
             <Button variant="default" onClick={reset}>
-              Reset
+              {t('import.reset')}
             </Button>
           )}
         />
@@ -69,11 +71,12 @@ export function ImportCustomersPage() {
 
 /** Which job [In batch] filed: its id and name (cut when long, whole on hover), linking to it in Batch jobs. */
 function JobFiledAlert({ job, onClose }: { job: Job; onClose: () => void }) {
+  const t = useT();
   return (
     <Alert
       color="green"
       icon={<IconCircleCheck size={18} />}
-      title={`Batch job ${job.id} filed`}
+      title={t('import.filed', { id: job.id })}
       withCloseButton
       onClose={onClose}
       data-testid="job-filed"
@@ -83,14 +86,14 @@ function JobFiledAlert({ job, onClose }: { job: Job; onClose: () => void }) {
         <JobName name={job.name} fw={600} maw={640} testId="job-filed-name" />
         <Text size="sm">
           {job.state === 'planned'
-            ? `It is planned in queue ${job.queue}: release it in Batch jobs.`
-            : `It is ${job.state} in queue ${job.queue}.`}{' '}
+            ? t('import.filedPlanned', { queue: job.queue })
+            : t('import.filedState', { state: t(`state.${job.state}`), queue: job.queue })}{' '}
           <Anchor component={Link} to={`/batch-jobs/${job.id}`} size="sm" data-testid="job-filed-link">
-            Show it in Batch jobs
+            {t('import.showInJobs')}
           </Anchor>
         </Text>
         <Text size="xs" c="dimmed">
-          The form is ready for the next job.
+          {t('import.readyForNext')}
         </Text>
       </Stack>
     </Alert>

@@ -7,6 +7,7 @@
  */
 import { deactivateDeletedRefusal } from '../../../../src/import/import-settings.ts';
 import type { AdapterInfo } from '../../api/channels.ts';
+import { translate } from '../../i18n/translate.ts';
 import type { ImportFormValues } from './import-form-values.ts';
 import { RELEASABLE_MODES } from './import-form-values.ts';
 
@@ -43,7 +44,7 @@ export function importFieldRules(values: ImportFormValues, adapter: AdapterInfo 
     deactivateDeleted: canDelete,
     deactivateDeletedHint:
       adapter === null
-        ? 'Select a sales channel first.'
+        ? translate('import.selectChannelFirst')
         : deactivateDeletedRefusal(adapter.label, adapter.capabilities),
     begin: scheduled,
     maxRunTime: scheduled,

@@ -8,8 +8,9 @@ import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { ImportSettings } from '../../api/jobs.ts';
-import { ACTION_COLORS, ACTION_LABELS, type PreviewRecord } from '../../api/preview.ts';
+import { ACTION_COLORS, ACTION_KEYS, type PreviewRecord } from '../../api/preview.ts';
 import { DataTable } from '../../components/data-table.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useImportPreview } from './use-import-preview.ts';
 
 const ROWS_PER_PAGE = 25;
@@ -39,6 +40,7 @@ function Changes({ record }: { record: PreviewRecord }) {
 }
 
 export function ImportPreviewModal({ application, onClose }: ImportPreviewModalProps) {
+  const t = useT();
   // The settings are fixed for this preview (a new [Preview] opens a new one).
   const [settings] = useState(application);
   const preview = useImportPreview(settings);
@@ -48,39 +50,39 @@ export function ImportPreviewModal({ application, onClose }: ImportPreviewModalP
   const shown = records.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE);
 
   return (
-    <Modal opened onClose={onClose} title={`Preview: ${settings.channel}`} size="xl">
+    <Modal opened onClose={onClose} title={t('preview.title', { channel: settings.channel })} size="xl">
       <Stack gap="sm" data-testid="import-preview">
         <Text size="sm" c="dimmed">
-          What an import with these settings would do now. Nothing is imported or stored.
+          {t('preview.hint')}
         </Text>
         {counts && (
           <Group gap="xs" data-testid="preview-counts">
             <Badge variant="light" color="gray" data-count="read">
-              Read {counts.read}
+              {t('preview.countRead', { n: counts.read })}
             </Badge>
             <Badge variant="light" color="green" data-count="create">
-              Create {counts.create}
+              {t('preview.countCreate', { n: counts.create })}
             </Badge>
             <Badge variant="light" color="blue" data-count="update">
-              Update {counts.update}
+              {t('preview.countUpdate', { n: counts.update })}
             </Badge>
             <Badge variant="light" color="gray" data-count="unchanged">
-              Unchanged {counts.unchanged}
+              {t('preview.countUnchanged', { n: counts.unchanged })}
             </Badge>
             <Badge variant="light" color="orange" data-count="awaiting">
-              Awaiting {counts.awaiting}
+              {t('preview.countAwaiting', { n: counts.awaiting })}
             </Badge>
             <Badge variant="light" color="red" data-count="errors">
-              Errors {counts.errors}
+              {t('preview.countErrors', { n: counts.errors })}
             </Badge>
             {counts.skipped > 0 && (
               <Badge variant="light" color="gray" data-count="skipped">
-                Skipped {counts.skipped}
+                {t('preview.countSkipped', { n: counts.skipped })}
               </Badge>
             )}
             {!preview.done && (
               <Text size="xs" c="dimmed">
-                (so far)
+                {t('preview.soFar')}
               </Text>
             )}
           </Group>
@@ -92,24 +94,24 @@ export function ImportPreviewModal({ application, onClose }: ImportPreviewModalP
         ) : null}
         {preview.cancelled && (
           <Alert color="gray" icon={<IconInfoCircle size={18} />} data-testid="preview-cancelled">
-            The preview was cancelled; the shop is no longer read.
+            {t('preview.cancelled')}
           </Alert>
         )}
         {preview.emailsNotFound.length > 0 && (
           <Alert color="yellow" icon={<IconInfoCircle size={18} />} data-testid="preview-emails-not-found">
-            The shop has no customer with the e-mail {preview.emailsNotFound.join(', ')}.
+            {t('preview.emailsNotFound', { emails: preview.emailsNotFound.join(', ') })}
           </Alert>
         )}
         <DataTable
           minWidth={640}
           testId="preview-table"
-          head={['External id', 'Action', 'Changes', 'Codes']}
+          head={[t('log.externalId'), t('import.action'), t('preview.changes'), t('preview.codes')]}
           empty={
             preview.loading
-              ? 'Reading the shop ...'
+              ? t('preview.reading')
               : preview.cancelled || preview.error
-                ? 'No record was read.'
-                : 'No customer is selected.'
+                ? t('preview.noneRead')
+                : t('preview.noneSelected')
           }
           rows={shown.map((record, index) => (
             <Table.Tr
@@ -121,7 +123,7 @@ export function ImportPreviewModal({ application, onClose }: ImportPreviewModalP
               <Table.Td>{record.externalId ?? '—'}</Table.Td>
               <Table.Td>
                 <Badge size="sm" variant="light" color={ACTION_COLORS[record.action]}>
-                  {ACTION_LABELS[record.action]}
+                  {t(ACTION_KEYS[record.action])}
                 </Badge>
               </Table.Td>
               <Table.Td>
@@ -137,19 +139,19 @@ export function ImportPreviewModal({ application, onClose }: ImportPreviewModalP
             {preview.loading && <Loader size="sm" data-testid="preview-loading" />}
             {preview.loading ? (
               <Button variant="default" color="red" onClick={preview.cancel} data-testid="preview-cancel">
-                Cancel
+                {t('common.cancel')}
               </Button>
             ) : (
               !preview.done &&
               !preview.cancelled &&
               !preview.error && (
                 <Button variant="default" onClick={preview.readMore} data-testid="preview-more">
-                  Read more
+                  {t('preview.readMore')}
                 </Button>
               )
             )}
             <Button onClick={onClose} data-testid="preview-close">
-              Close
+              {t('common.close')}
             </Button>
           </Group>
         </Group>

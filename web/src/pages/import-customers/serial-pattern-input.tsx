@@ -1,14 +1,16 @@
 /** Serial pattern: a cron expression, with common patterns to pick from. */
 import { ActionIcon, Menu, TextInput, Tooltip } from '@mantine/core';
 import { IconCalendarRepeat } from '@tabler/icons-react';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 
-const PRESETS: { label: string; pattern: string }[] = [
-  { label: 'Every 15 minutes', pattern: '*/15 * * * *' },
-  { label: 'Every hour', pattern: '0 * * * *' },
-  { label: 'Daily at 02:00', pattern: '0 2 * * *' },
-  { label: 'Working days at 06:00', pattern: '0 6 * * 1-5' },
-  { label: 'Sundays at 03:00', pattern: '0 3 * * 0' },
-  { label: 'First of the month at 01:00', pattern: '0 1 1 * *' },
+const PRESETS: { label: MessageKey; pattern: string }[] = [
+  { label: 'pattern.every15', pattern: '*/15 * * * *' },
+  { label: 'pattern.hourly', pattern: '0 * * * *' },
+  { label: 'pattern.daily', pattern: '0 2 * * *' },
+  { label: 'pattern.workingDays', pattern: '0 6 * * 1-5' },
+  { label: 'pattern.sundays', pattern: '0 3 * * 0' },
+  { label: 'pattern.monthly', pattern: '0 1 1 * *' },
 ];
 
 interface SerialPatternInputProps {
@@ -19,11 +21,12 @@ interface SerialPatternInputProps {
 }
 
 export function SerialPatternInput({ value, disabled, error, onChange }: SerialPatternInputProps) {
+  const t = useT();
   return (
     <TextInput
-      label="Serial pattern"
+      label={t('settings.pattern')}
       placeholder="0 2 * * *"
-      description="cron: minute hour day month weekday"
+      description={t('import.patternHint')}
       value={value}
       disabled={disabled}
       withAsterisk={!disabled}
@@ -34,8 +37,13 @@ export function SerialPatternInput({ value, disabled, error, onChange }: SerialP
       rightSection={
         <Menu position="bottom-end" disabled={disabled}>
           <Menu.Target>
-            <Tooltip label="Common patterns">
-              <ActionIcon variant="subtle" color="gray" disabled={disabled} aria-label="Common patterns">
+            <Tooltip label={t('import.commonPatterns')}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                disabled={disabled}
+                aria-label={t('import.commonPatterns')}
+              >
                 <IconCalendarRepeat size={16} />
               </ActionIcon>
             </Tooltip>
@@ -43,7 +51,7 @@ export function SerialPatternInput({ value, disabled, error, onChange }: SerialP
           <Menu.Dropdown>
             {PRESETS.map((preset) => (
               <Menu.Item key={preset.pattern} onClick={() => onChange(preset.pattern)}>
-                {preset.label}
+                {t(preset.label)}
               </Menu.Item>
             ))}
           </Menu.Dropdown>

@@ -4,7 +4,9 @@
  * mode does not use stay visible but disabled.
  */
 import { Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { START_MODE_LABELS, type StartMode } from '../../api/jobs.ts';
+import { START_MODE_KEYS, type StartMode } from '../../api/jobs.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import type { ImportFieldRules } from './import-field-rules.ts';
 import type { FieldErrors } from './import-fields.ts';
 import { type ImportFormValues, type RunTimeUnit, withStartMode } from './import-form-values.ts';
@@ -12,7 +14,7 @@ import { SerialPatternInput } from './serial-pattern-input.tsx';
 import type { ImportReferenceData } from './use-import-reference-data.ts';
 
 /** Begin and End are entered in the browser's time zone (the serial pattern uses the job's). */
-const LOCAL_TIME = `Your time (${Intl.DateTimeFormat().resolvedOptions().timeZone})`;
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 interface StartFieldsProps {
   values: ImportFormValues;
@@ -22,34 +24,40 @@ interface StartFieldsProps {
   onChange: (patch: Partial<ImportFormValues>) => void;
 }
 
-const START_OPTIONS = (Object.keys(START_MODE_LABELS) as StartMode[]).map((value) => ({
-  value,
-  label: START_MODE_LABELS[value],
-}));
-
-const UNIT_OPTIONS: { value: RunTimeUnit; label: string }[] = [
-  { value: 'seconds', label: 'seconds' },
-  { value: 'minutes', label: 'minutes' },
-  { value: 'hours', label: 'hours' },
+const UNITS: { value: RunTimeUnit; label: MessageKey }[] = [
+  { value: 'seconds', label: 'unit.seconds' },
+  { value: 'minutes', label: 'unit.minutes' },
+  { value: 'hours', label: 'unit.hours' },
 ];
 
 export function StartFields({ values, rules, errors, data, onChange }: StartFieldsProps) {
+  const t = useT();
+  const LOCAL_TIME = t('import.yourTime', { zone: BROWSER_ZONE });
+  const startOptions = (Object.keys(START_MODE_KEYS) as StartMode[]).map((value) => ({
+    value,
+    label: t(START_MODE_KEYS[value]),
+  }));
+  const unitOptions = UNITS.map((unit) => ({ value: unit.value, label: t(unit.label) }));
   const timeZones = data.system.timeZones.length > 0 ? data.system.timeZones : [data.system.timeZone];
   return (
-    <Fieldset legend="Start">
+    <Fieldset legend={t('settings.start')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
         <Select
-          label="Start"
-          data={START_OPTIONS}
+          label={t('settings.start')}
+          data={startOptions}
           value={values.startMode}
           onChange={(mode) => mode && onChange(withStartMode(values, mode as StartMode))}
           error={errors['batch.startMode']}
           data-testid="field-start-mode"
         />
         <TextInput
-          label="Begin"
+          label={t('settings.begin')}
           type="datetime-local"
-          description={values.startMode === 'series' ? `${LOCAL_TIME}; empty: now.` : `${LOCAL_TIME}.`}
+          description={
+            values.startMode === 'series'
+              ? t('import.beginSeriesHint', { zone: LOCAL_TIME })
+              : `${LOCAL_TIME}.`
+          }
           value={values.begin}
           disabled={!rules.begin}
           withAsterisk={values.startMode === 'once'}
@@ -59,8 +67,8 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
         />
         <Group gap="xs" align="flex-start" wrap="nowrap">
           <NumberInput
-            label="Maximum run time"
-            placeholder="No limit"
+            label={t('settings.maxRunTime')}
+            placeholder={t('import.noLimit')}
             min={1}
             allowDecimal={false}
             allowNegative={false}
@@ -72,10 +80,10 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
             data-testid="field-max-run-time"
           />
           <Select
-            label="Unit"
-            aria-label="Maximum run time unit"
+            label={t('import.unit')}
+            aria-label={t('import.unitLabel')}
             w={110}
-            data={UNIT_OPTIONS}
+            data={unitOptions}
             value={values.maxRunUnit}
             disabled={!rules.maxRunTime}
             onChange={(unit) => unit && onChange({ maxRunUnit: unit as RunTimeUnit })}
@@ -84,8 +92,8 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
         </Group>
         <Checkbox
           mt={{ sm: 28 }}
-          label="Timeout notification"
-          description="Notify when the maximum run time stops a run."
+          label={t('settings.timeoutNotification')}
+          description={t('import.timeoutHint')}
           checked={rules.timeoutNotification && values.timeoutNotification}
           disabled={!rules.timeoutNotification}
           onChange={(e) => onChange({ timeoutNotification: e.currentTarget.checked })}
@@ -99,8 +107,8 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
           onChange={(pattern) => onChange({ pattern })}
         />
         <Select
-          label="Time zone"
-          description="The serial pattern's time zone."
+          label={t('import.timeZone')}
+          description={t('import.timeZoneHint')}
           data={timeZones}
           searchable
           value={values.timeZone}
@@ -110,9 +118,9 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
           data-testid="field-time-zone"
         />
         <TextInput
-          label="End"
+          label={t('settings.end')}
           type="datetime-local"
-          description={`${LOCAL_TIME}; no runs after this; empty: no end.`}
+          description={t('import.endHint', { zone: LOCAL_TIME })}
           value={values.end}
           disabled={!rules.end}
           onChange={(e) => onChange({ end: e.currentTarget.value })}
@@ -121,8 +129,8 @@ export function StartFields({ values, rules, errors, data, onChange }: StartFiel
         />
         <Checkbox
           mt={{ sm: 28 }}
-          label="Series canceled"
-          description="Notify when the series ends abnormally."
+          label={t('settings.seriesCanceled')}
+          description={t('import.seriesCanceledHint')}
           checked={rules.seriesCanceledNotification && values.seriesCanceledNotification}
           disabled={!rules.seriesCanceledNotification}
           onChange={(e) => onChange({ seriesCanceledNotification: e.currentTarget.checked })}

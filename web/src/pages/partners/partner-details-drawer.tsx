@@ -12,6 +12,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { PartnerActions } from './partner-actions.tsx';
 import { PartnerHistoryTable } from './partner-history-table.tsx';
 import { displayName } from './partner-name.ts';
@@ -24,11 +25,12 @@ interface PartnerDetailsDrawerProps {
 }
 
 export function PartnerDetailsDrawer({ number, onClose, onChanged }: PartnerDetailsDrawerProps) {
+  const t = useT();
   return (
     <Drawer
       opened={number !== null}
       onClose={onClose}
-      title={<Text fw={600}>Partner {number}</Text>}
+      title={<Text fw={600}>{t('partner.title', { number: number ?? '' })}</Text>}
       size="xl"
     >
       {number !== null && <PartnerDetails number={number} onChanged={onChanged} />}
@@ -37,6 +39,7 @@ export function PartnerDetailsDrawer({ number, onClose, onChanged }: PartnerDeta
 }
 
 function PartnerDetails({ number, onChanged }: { number: string; onChanged: (survivor?: string) => void }) {
+  const t = useT();
   const [version, setVersion] = useState(0);
   const {
     data: partner,
@@ -69,10 +72,17 @@ function PartnerDetails({ number, onChanged }: { number: string; onChanged: (sur
         }}
       />
       <MasterData partner={partner} />
-      <Fieldset legend="Addresses">
+      <Fieldset legend={t('partner.addresses')}>
         <DataTable
           minWidth={560}
-          head={['Street', 'Postal code', 'City', 'Region', 'Country', 'Default']}
+          head={[
+            t('partner.street'),
+            t('partner.postalCode'),
+            t('partner.city'),
+            t('partner.region'),
+            t('partner.country'),
+            t('partner.default'),
+          ]}
           rows={partner.addresses.map((a, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: addresses have no id of their own
             <Table.Tr key={index}>
@@ -83,23 +93,23 @@ function PartnerDetails({ number, onChanged }: { number: string; onChanged: (sur
               <Table.Td>{a.country ?? '–'}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  {a.defaultBilling && <Badge color="blue">Billing</Badge>}
-                  {a.defaultShipping && <Badge color="cyan">Shipping</Badge>}
+                  {a.defaultBilling && <Badge color="blue">{t('partner.billing')}</Badge>}
+                  {a.defaultShipping && <Badge color="cyan">{t('partner.shipping')}</Badge>}
                 </Group>
               </Table.Td>
             </Table.Tr>
           ))}
           empty={
             <Text size="sm" c="dimmed">
-              No address.
+              {t('partner.noAddress')}
             </Text>
           }
         />
       </Fieldset>
-      <Fieldset legend="Contacts">
+      <Fieldset legend={t('partner.contacts')}>
         <DataTable
           minWidth={520}
-          head={['Name', 'Function', 'E-mail', 'Phone']}
+          head={[t('common.name'), t('partner.function'), t('records.email'), t('partner.phone')]}
           rows={partner.contacts.map((c, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: contacts have no id of their own
             <Table.Tr key={index}>
@@ -111,16 +121,22 @@ function PartnerDetails({ number, onChanged }: { number: string; onChanged: (sur
           ))}
           empty={
             <Text size="sm" c="dimmed">
-              No contact persons.
+              {t('partner.noContacts')}
             </Text>
           }
         />
       </Fieldset>
-      <Fieldset legend="Sales channel links">
+      <Fieldset legend={t('partner.links')}>
         <DataTable
           minWidth={560}
           testId="partner-links"
-          head={['Sales channel', 'External id', 'Imported at', 'Deleted at', 'Active']}
+          head={[
+            t('settings.channel'),
+            t('log.externalId'),
+            t('partner.importedAt'),
+            t('partner.deletedAt'),
+            t('partner.active'),
+          ]}
           rows={partner.links.map((link) => (
             <Table.Tr key={`${link.channel}:${link.externalId}`}>
               <Table.Td>{link.channel}</Table.Td>
@@ -130,14 +146,14 @@ function PartnerDetails({ number, onChanged }: { number: string; onChanged: (sur
               <Table.Td>
                 <StateBadge
                   state={link.active ? 'linked' : 'deleted'}
-                  label={link.active ? 'active' : 'inactive'}
+                  label={link.active ? t('partner.linkActive') : t('partner.linkInactive')}
                 />
               </Table.Td>
             </Table.Tr>
           ))}
           empty={
             <Text size="sm" c="dimmed">
-              No channel links.
+              {t('partner.noLinks')}
             </Text>
           }
         />
@@ -148,19 +164,20 @@ function PartnerDetails({ number, onChanged }: { number: string; onChanged: (sur
 }
 
 function MasterData({ partner }: { partner: Partner }) {
+  const t = useT();
   return (
-    <Fieldset legend="Partner">
+    <Fieldset legend={t('log.partner')}>
       <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
-        <LabeledValue label="Number">{partner.number}</LabeledValue>
-        <LabeledValue label="E-mail">{partner.email}</LabeledValue>
-        <LabeledValue label="First name">{partner.firstName}</LabeledValue>
-        <LabeledValue label="Last name">{partner.lastName}</LabeledValue>
-        <LabeledValue label="Company">{partner.company}</LabeledValue>
-        <LabeledValue label="Tax id (TIN)">{partner.taxId}</LabeledValue>
-        <LabeledValue label="Sales tax classification">{partner.salesTaxClassification}</LabeledValue>
-        <LabeledValue label="Sales representative">{partner.salesRepresentative}</LabeledValue>
-        <LabeledValue label="Phones">{partner.phones.join(', ')}</LabeledValue>
-        <LabeledValue label="Websites">{partner.websites.join(', ')}</LabeledValue>
+        <LabeledValue label={t('partner.number')}>{partner.number}</LabeledValue>
+        <LabeledValue label={t('records.email')}>{partner.email}</LabeledValue>
+        <LabeledValue label={t('partner.firstName')}>{partner.firstName}</LabeledValue>
+        <LabeledValue label={t('partner.lastName')}>{partner.lastName}</LabeledValue>
+        <LabeledValue label={t('partner.company')}>{partner.company}</LabeledValue>
+        <LabeledValue label={t('partner.taxId')}>{partner.taxId}</LabeledValue>
+        <LabeledValue label={t('partner.salesTax')}>{partner.salesTaxClassification}</LabeledValue>
+        <LabeledValue label={t('partner.salesRep')}>{partner.salesRepresentative}</LabeledValue>
+        <LabeledValue label={t('partner.phones')}>{partner.phones.join(', ')}</LabeledValue>
+        <LabeledValue label={t('partner.websites')}>{partner.websites.join(', ')}</LabeledValue>
       </SimpleGrid>
     </Fieldset>
   );

@@ -7,6 +7,7 @@ import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { listChannels } from '../../api/channels.ts';
 import type { PartnerStatus, PartnerType } from '../../api/partners.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 
 export interface PartnerFilterValues {
   q: string;
@@ -38,6 +39,7 @@ interface PartnerFiltersProps {
 }
 
 export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
+  const t = useT();
   const { data: channels } = useLoader(listChannels, 'partner-filter-channels');
   const set = (patch: Partial<PartnerFilterValues>) => onChange({ ...value, ...patch });
   const filtered = JSON.stringify(value) !== JSON.stringify(NO_PARTNER_FILTER);
@@ -45,8 +47,8 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
     <Paper withBorder p="sm" mb="md" radius="sm">
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
-          label="Search"
-          placeholder="Number, name, e-mail, company, tax id, city"
+          label={t('common.search')}
+          placeholder={t('partner.searchHint')}
           leftSection={<IconSearch size={14} />}
           w={320}
           value={value.q}
@@ -54,8 +56,8 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           data-testid="partner-search"
         />
         <Select
-          label="Sales channel"
-          placeholder="Any channel"
+          label={t('settings.channel')}
+          placeholder={t('partner.anyChannel')}
           data={(channels ?? []).map((c) => c.name)}
           searchable
           clearable
@@ -65,8 +67,8 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           data-testid="partner-filter-channel"
         />
         <Select
-          label="Type"
-          placeholder="Any"
+          label={t('channel.type')}
+          placeholder={t('partner.any')}
           data={['B2B', 'B2C']}
           clearable
           w={110}
@@ -75,9 +77,12 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           data-testid="partner-filter-type"
         />
         <Select
-          label="Status"
-          placeholder="Any"
-          data={['Released', 'Blocked']}
+          label={t('common.status')}
+          placeholder={t('partner.any')}
+          data={[
+            { value: 'Released', label: t('state.Released') },
+            { value: 'Blocked', label: t('state.Blocked') },
+          ]}
           clearable
           w={130}
           value={value.status}
@@ -85,11 +90,11 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           data-testid="partner-filter-status"
         />
         <Select
-          label="Deleted in channel"
-          placeholder="Any"
+          label={t('partner.deletedInChannel')}
+          placeholder={t('partner.any')}
           data={[
-            { value: 'yes', label: 'Yes' },
-            { value: 'no', label: 'No' },
+            { value: 'yes', label: t('common.yes') },
+            { value: 'no', label: t('common.no') },
           ]}
           clearable
           w={150}
@@ -136,7 +141,7 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           disabled={!filtered}
           onClick={() => onChange(NO_PARTNER_FILTER)}
         >
-          Clear
+          {t('common.clear')}
         </Button>
       </Group>
     </Paper>

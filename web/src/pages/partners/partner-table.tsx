@@ -6,6 +6,7 @@ import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDate } from '../../format/date-time.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { displayName } from './partner-name.ts';
 
 interface PartnerTableProps {
@@ -15,6 +16,7 @@ interface PartnerTableProps {
 }
 
 export function PartnerTable({ partners, filtered, onOpen }: PartnerTableProps) {
+  const t = useT();
   const rows = partners.map((partner) => {
     const city = partner.addresses.find((a) => a.defaultBilling)?.city ?? partner.addresses[0]?.city ?? null;
     return (
@@ -52,8 +54,8 @@ export function PartnerTable({ partners, filtered, onOpen }: PartnerTableProps) 
                 key={`${link.channel}:${link.externalId}`}
                 label={
                   link.deletedAt
-                    ? `Deleted in ${link.channel} on ${formatDate(link.deletedAt)}`
-                    : `${link.channel}, external id ${link.externalId}`
+                    ? t('partner.deletedOn', { channel: link.channel, date: formatDate(link.deletedAt) })
+                    : t('partner.linkTip', { channel: link.channel, id: link.externalId })
                 }
               >
                 <Badge
@@ -62,7 +64,7 @@ export function PartnerTable({ partners, filtered, onOpen }: PartnerTableProps) 
                   tt="none"
                 >
                   {link.channel}
-                  {!link.active && ' (deleted)'}
+                  {!link.active && ` (${t('state.deleted')})`}
                 </Badge>
               </Tooltip>
             ))}
@@ -75,17 +77,21 @@ export function PartnerTable({ partners, filtered, onOpen }: PartnerTableProps) 
     <DataTable
       testId="partners-table"
       minWidth={900}
-      head={['Number', 'Name', 'Type', 'Status', 'E-mail', 'City', 'Channel links']}
+      head={[
+        t('partner.number'),
+        t('common.name'),
+        t('channel.type'),
+        t('common.status'),
+        t('records.email'),
+        t('partner.city'),
+        t('partner.channelLinks'),
+      ]}
       rows={rows}
       empty={
         <EmptyHint
           icon={<IconUsersGroup size={22} />}
-          title={filtered ? 'No partner matches' : 'No imported partners yet'}
-          hint={
-            filtered
-              ? 'Change or clear the search and filters.'
-              : 'Partners appear here after an Import customers job has run.'
-          }
+          title={filtered ? t('partner.noneMatch') : t('partner.noneYet')}
+          hint={filtered ? t('partner.noneMatchHint') : t('partner.noneYetHint')}
         />
       }
     />

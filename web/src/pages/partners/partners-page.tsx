@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { PartnerDetailsDrawer } from './partner-details-drawer.tsx';
 import { NO_PARTNER_FILTER, PartnerFilters, type PartnerFilterValues } from './partner-filters.tsx';
 import { PartnerTable } from './partner-table.tsx';
@@ -15,6 +16,7 @@ import { PartnerTable } from './partner-table.tsx';
 const PAGE_SIZE = 50;
 
 export function PartnersPage() {
+  const t = useT();
   const navigate = useNavigate();
   const { number } = useParams();
   // /partners?run=12 or ?job=nightly: the partners that run (any run of that job) created or changed.
@@ -30,10 +32,7 @@ export function PartnersPage() {
 
   return (
     <>
-      <PageHeader
-        title="Sales channel partners"
-        description="Cockpit: partners imported from the sales channels, with their channel links and deletion dates."
-      />
+      <PageHeader title={t('nav.partners')} description={t('partner.description')} />
       <PartnerFilters
         value={filter}
         onChange={(next) => {
@@ -51,9 +50,9 @@ export function PartnersPage() {
           />
           <Group justify="space-between" mt="sm">
             <Text size="xs" c="dimmed" data-testid="partner-total">
-              {data.total} partner{data.total === 1 ? '' : 's'}
+              {t('count.partners', { count: data.total })}
               {data.total > 0 &&
-                ` · ${(page - 1) * PAGE_SIZE + 1}–${Math.min(page * PAGE_SIZE, data.total)} shown`}
+                ` · ${t('partner.shown', { from: (page - 1) * PAGE_SIZE + 1, to: Math.min(page * PAGE_SIZE, data.total) })}`}
             </Text>
             {pages > 1 && <Pagination size="sm" total={pages} value={page} onChange={setPage} />}
           </Group>

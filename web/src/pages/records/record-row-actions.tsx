@@ -5,6 +5,7 @@
 import { ActionIcon, Button, Group, Menu, Stack, Tooltip } from '@mantine/core';
 import { IconChecks, IconEyeOff, IconReload } from '@tabler/icons-react';
 import { awaitsMatchReview, type OpenRecord, type RecordAction } from '../../api/records.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { ReviewChoice } from './use-record-actions.ts';
 
 /** One record's actions as icons (Confirm only for warnings: a record in error is fixed in the shop). */
@@ -14,17 +15,18 @@ export function RowActions(props: {
   act: (action: RecordAction, records: readonly OpenRecord[]) => Promise<void>;
   review: (record: OpenRecord, choice: ReviewChoice) => Promise<void>;
 }) {
+  const t = useT();
   const { record, busy, act, review } = props;
   const id = record.externalId;
   const matching = awaitsMatchReview(record);
   const icons = (
     <Group gap={4} wrap="nowrap">
       {record.level === 'warning' && !matching && (
-        <Tooltip label="Confirm: import it with its warnings confirmed">
+        <Tooltip label={t('records.confirmTip')}>
           <ActionIcon
             variant="light"
             color="teal"
-            aria-label={`Confirm ${id}`}
+            aria-label={t('records.actionOn', { action: t('recordAction.confirm'), id })}
             disabled={busy}
             onClick={() => act('confirm', [record])}
             data-testid={`record-${id}-confirm`}
@@ -33,11 +35,11 @@ export function RowActions(props: {
           </ActionIcon>
         </Tooltip>
       )}
-      <Tooltip label="Ignore: close it without importing">
+      <Tooltip label={t('records.ignoreTip')}>
         <ActionIcon
           variant="light"
           color="gray"
-          aria-label={`Ignore ${id}`}
+          aria-label={t('records.actionOn', { action: t('recordAction.ignore'), id })}
           disabled={busy}
           onClick={() => act('ignore', [record])}
           data-testid={`record-${id}-ignore`}
@@ -45,10 +47,10 @@ export function RowActions(props: {
           <IconEyeOff size={16} />
         </ActionIcon>
       </Tooltip>
-      <Tooltip label="Retry: read it again from the shop">
+      <Tooltip label={t('records.retryTip')}>
         <ActionIcon
           variant="light"
-          aria-label={`Retry ${id}`}
+          aria-label={t('records.actionOn', { action: t('recordAction.retry'), id })}
           disabled={busy}
           onClick={() => act('retry', [record])}
           data-testid={`record-${id}-retry`}

@@ -9,7 +9,7 @@ import { IconChecks, IconEyeOff, IconRefresh, IconReload } from '@tabler/icons-r
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { listChannels } from '../../api/channels.ts';
-import { listRecords, type OpenRecord, type OpenRecordState, STATE_LABELS } from '../../api/records.ts';
+import { listRecords, type OpenRecord, type OpenRecordState, STATE_KEYS } from '../../api/records.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
@@ -18,6 +18,7 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { formatAge } from '../../format/age.ts';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { type AgeOrder, RecordFilters, type RecordFilterValues } from './record-filters.tsx';
 import { RowActions } from './record-row-actions.tsx';
 import { useRecordActions } from './use-record-actions.ts';
@@ -44,6 +45,7 @@ function filtersFrom(params: URLSearchParams): RecordFilterValues {
 }
 
 export function RecordsPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const [page, setPage] = useState(1);
@@ -106,7 +108,7 @@ export function RecordsPage() {
           onClick={() => act('confirm', open)}
           data-testid={`${testPrefix}-confirm`}
         >
-          Confirm
+          {t('recordAction.confirm')}
         </Button>
         <Button
           size={size}
@@ -118,7 +120,7 @@ export function RecordsPage() {
           onClick={() => act('ignore', open)}
           data-testid={`${testPrefix}-ignore`}
         >
-          Ignore
+          {t('recordAction.ignore')}
         </Button>
         <Button
           size={size}
@@ -129,7 +131,7 @@ export function RecordsPage() {
           onClick={() => act('retry', open)}
           data-testid={`${testPrefix}-retry`}
         >
-          Retry
+          {t('recordAction.retry')}
         </Button>
       </Group>
     );
@@ -139,11 +141,11 @@ export function RecordsPage() {
   return (
     <>
       <PageHeader
-        title="Review records"
-        description="Customers that runs did not import: errors, and warnings awaiting confirmation. They stay open until imported, confirmed or ignored."
+        title={t('nav.records')}
+        description={t('records.description')}
         actions={
           <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={reload}>
-            Refresh
+            {t('common.refresh')}
           </Button>
         }
       />
@@ -155,8 +157,8 @@ export function RecordsPage() {
       <ErrorAlert error={error} onRetry={reload} />
       <Group justify="space-between" mb="sm" data-testid="records-bulk">
         <Text size="sm" c="dimmed" data-testid="records-total">
-          {total} record{total === 1 ? '' : 's'}
-          {chosen.length > 0 ? ` · ${chosen.length} selected` : ''}
+          {t('count.records', { count: total })}
+          {chosen.length > 0 ? ` · ${t('records.selected', { n: chosen.length })}` : ''}
         </Text>
         {actions(chosen, 'sm', 'bulk')}
       </Group>
@@ -169,21 +171,21 @@ export function RecordsPage() {
           head={[
             <Checkbox
               key="all"
-              aria-label="Select all"
+              aria-label={t('records.selectAll')}
               checked={allChosen}
               indeterminate={chosen.length > 0 && !allChosen}
               onChange={() => setSelected(allChosen ? new Set() : new Set(records.map(keyOf)))}
               data-testid="records-select-all"
             />,
             // One channel chosen: its name is in the filter, not in every row.
-            ...(filters.channel ? [] : ['Channel']),
-            'External id',
-            'E-mail',
-            'Codes',
-            'Message',
-            'State',
-            'Age',
-            'Last seen',
+            ...(filters.channel ? [] : [t('records.channel')]),
+            t('log.externalId'),
+            t('records.email'),
+            t('preview.codes'),
+            t('log.message'),
+            t('jobs.state'),
+            t('records.age'),
+            t('records.lastSeen'),
             '',
           ]}
           rows={records.map((record) => (
@@ -194,7 +196,7 @@ export function RecordsPage() {
             >
               <Table.Td>
                 <Checkbox
-                  aria-label={`Select ${record.externalId}`}
+                  aria-label={t('records.select', { id: record.externalId })}
                   checked={selected.has(keyOf(record))}
                   onChange={() => toggle(record)}
                   data-testid={`record-select-${record.externalId}`}
@@ -222,16 +224,19 @@ export function RecordsPage() {
               </Table.Td>
               <Table.Td>
                 <Badge color={STATE_COLORS[record.state]} variant="light">
-                  {STATE_LABELS[record.state]}
+                  {t(STATE_KEYS[record.state])}
                 </Badge>
                 {record.resolvedBy && (
                   <Text size="xs" c="dimmed">
-                    by {record.resolvedBy} {formatDateTime(record.resolvedAt)}
+                    {t('records.resolvedBy', {
+                      user: record.resolvedBy,
+                      when: formatDateTime(record.resolvedAt),
+                    })}
                   </Text>
                 )}
               </Table.Td>
               <Table.Td
-                title={`First seen ${formatDateTime(record.firstSeenAt)}`}
+                title={t('records.firstSeen', { when: formatDateTime(record.firstSeenAt) })}
                 style={{ whiteSpace: 'nowrap' }}
               >
                 {formatAge(record.firstSeenAt)}
@@ -240,7 +245,7 @@ export function RecordsPage() {
                 {formatDateTime(record.lastSeenAt)}
                 {record.runId !== null && (
                   <Text size="xs" c="dimmed">
-                    run {record.runId}
+                    {t('records.run', { id: record.runId })}
                   </Text>
                 )}
               </Table.Td>
@@ -253,9 +258,9 @@ export function RecordsPage() {
           ))}
           empty={
             <EmptyHint
-              title="Nothing to review"
+              title={t('records.nothing')}
               icon={<IconChecks size={22} />}
-              hint="Every record read with these filters was imported, confirmed or ignored."
+              hint={t('records.nothingHint')}
             />
           }
         />

@@ -7,32 +7,48 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import {
-  ACTION_LABELS,
+  ACTION_KEYS,
   actOnRecords,
   createNewPartner,
   linkRecord,
   type OpenRecord,
   type RecordAction,
 } from '../../api/records.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
+
+const DONE = {
+  confirm: 'records.doneConfirm',
+  ignore: 'records.doneIgnore',
+  retry: 'records.doneRetry',
+} as const satisfies Record<RecordAction, MessageKey>;
+
+const FAILED = {
+  confirm: 'records.failedConfirm',
+  ignore: 'records.failedIgnore',
+  retry: 'records.failedRetry',
+} as const satisfies Record<RecordAction, MessageKey>;
 
 /** A decision on a record awaiting the review of its match. */
 export type ReviewChoice = { kind: 'link'; partner: string } | { kind: 'new' };
 
 export function useRecordActions(onDone: () => void) {
+  const t = useT();
   const [busy, setBusy] = useState<RecordAction | 'review' | null>(null);
 
   async function review(record: OpenRecord, choice: ReviewChoice) {
     setBusy('review');
+    const id = record.externalId;
     const what =
       choice.kind === 'link'
-        ? `Link ${record.externalId} to partner ${choice.partner}`
-        : 'Create new partner';
+        ? t('records.reviewLinkWhat', { id, partner: choice.partner })
+        : t('records.createNewPartner');
     let failure: string | null = null;
     try {
       const result =
         choice.kind === 'link'
-          ? await linkRecord(record.channel, record.externalId, choice.partner)
-          : await createNewPartner(record.channel, [record.externalId]);
+          ? await linkRecord(record.channel, id, choice.partner)
+          : await createNewPartner(record.channel, [id]);
       failure = result.failed[0]?.message ?? null;
     } catch (error) {
       failure = errorMessage(error);
@@ -41,12 +57,12 @@ export function useRecordActions(onDone: () => void) {
     }
     notifications.show({
       color: failure === null ? 'green' : 'red',
-      title: failure === null ? `${what}: done` : `${what}: not done`,
+      title: failure === null ? t('records.reviewDone', { what }) : t('records.reviewNotDone', { what }),
       message:
         failure ??
         (choice.kind === 'link'
-          ? `Customer ${record.externalId} is imported onto partner ${choice.partner}.`
-          : `Customer ${record.externalId} is imported as a new partner.`),
+          ? t('records.reviewLinked', { id, partner: choice.partner })
+          : t('records.reviewCreated', { id })),
       autoClose: failure === null ? 4000 : false,
     });
     onDone();
@@ -73,14 +89,14 @@ export function useRecordActions(onDone: () => void) {
     } finally {
       setBusy(null);
     }
-    const verb = ACTION_LABELS[action].toLowerCase();
+    const label = t(ACTION_KEYS[action]);
     notifications.show({
       color: failed.length === 0 ? 'green' : handled === 0 ? 'red' : 'yellow',
-      title: `${ACTION_LABELS[action]}: ${handled} of ${records.length} handled`,
+      title: t('records.handledTitle', { action: label, handled, all: records.length }),
       message:
         failed.length === 0
-          ? `${handled} record${handled === 1 ? '' : 's'}: ${verb} done.`
-          : `Could not ${verb}: ${failed.slice(0, 5).join(' · ')}${failed.length > 5 ? ` (and ${failed.length - 5} more)` : ''}`,
+          ? t(DONE[action], { count: handled })
+          : `${t(FAILED[action], { list: failed.slice(0, 5).join(' · ') })}${failed.length > 5 ? ` ${t('records.andMore', { n: failed.length - 5 })}` : ''}`,
       autoClose: failed.length === 0 ? 4000 : false,
     });
     onDone();

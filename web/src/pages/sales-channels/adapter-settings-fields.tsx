@@ -1,6 +1,7 @@
 /** The adapter's settings as form fields (from its SettingField list); secrets are write-only. */
 import { Checkbox, NumberInput, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { AdapterInfo } from '../../api/channels.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import type { ChannelErrors } from './channel-form-values.ts';
 
 interface AdapterSettingsFieldsProps {
@@ -26,10 +27,11 @@ export function AdapterSettingsFields({
   onChange,
   onClear,
 }: AdapterSettingsFieldsProps) {
+  const t = useT();
   if (adapter.settings.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        The {adapter.label} adapter has no settings besides the URL.
+        {t('channel.noSettings', { adapter: adapter.label })}
       </Text>
     );
   return (
@@ -65,11 +67,11 @@ export function AdapterSettingsFields({
                 autoComplete="new-password"
                 placeholder={
                   removing
-                    ? 'removed on save'
+                    ? t('channel.secretRemoved')
                     : again
-                      ? "the URL's host changed – enter it again"
+                      ? t('channel.secretAgain')
                       : stored
-                        ? 'stored – leave empty to keep'
+                        ? t('channel.secretStored')
                         : undefined
                 }
                 disabled={removing}
@@ -79,7 +81,7 @@ export function AdapterSettingsFields({
               {secretsSet.includes(field.key) && !field.required && (
                 <Checkbox
                   size="xs"
-                  label="Remove the stored value"
+                  label={t('channel.secretRemove')}
                   checked={removing}
                   onChange={(e) => onClear(field.key, e.currentTarget.checked)}
                   data-testid={`clear-setting-${field.key}`}

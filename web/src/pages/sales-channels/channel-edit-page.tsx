@@ -14,7 +14,9 @@ import { reviewPath } from '../../api/records.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
+import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 import { ChannelForm } from './channel-form.tsx';
 import {
@@ -35,6 +37,7 @@ async function load(name: string | undefined) {
 }
 
 export function ChannelEditPage() {
+  const t = useT();
   const { name } = useParams();
   const navigate = useNavigate();
   const { isAdmin } = useSession();
@@ -45,13 +48,13 @@ export function ChannelEditPage() {
     [],
   );
   const creating = name === undefined;
-  const title = creating ? 'New sales channel' : `Sales channel ${name}`;
+  const title = creating ? t('channel.new') : t('channel.title', { name: name ?? '' });
   const crumbs = (
     <Breadcrumbs mb="xs" fz="sm">
       <Anchor component={Link} to="/sales-channels">
-        Sales channels
+        {t('nav.salesChannels')}
       </Anchor>
-      <Text size="sm">{creating ? 'New' : name}</Text>
+      <Text size="sm">{creating ? t('channel.newCrumb') : name}</Text>
     </Breadcrumbs>
   );
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
@@ -67,24 +70,29 @@ export function ChannelEditPage() {
         description={
           channel ? (
             <>
-              {`${channel.adapterLabel} adapter · last transfer up to ${channel.watermark ? new Date(channel.watermark).toLocaleString() : '– (none yet)'} · `}
+              {`${t('channel.editDescription', {
+                adapter: channel.adapterLabel,
+                watermark: channel.watermark
+                  ? formatDateTime(channel.watermark)
+                  : t('channel.noneYetWatermark'),
+              })} · `}
               <Anchor
                 component={Link}
                 to={reviewPath({ channel: channel.name })}
                 size="sm"
                 data-testid="channel-review"
               >
-                Review its records not imported
+                {t('channel.reviewIts')}
               </Anchor>
             </>
           ) : (
-            'A shop, marketplace, POS or sales-force system to import customers from.'
+            t('channel.newDescription')
           )
         }
       />
       {!isAdmin && (
         <Alert color="blue" mb="md">
-          Only administrators can create and change sales channels.
+          {t('channel.adminsOnly')}
         </Alert>
       )}
       <Group align="flex-start" gap="lg" wrap="nowrap">
@@ -101,7 +109,7 @@ export function ChannelEditPage() {
               const saved = channel
                 ? await updateChannel(channel.name, toUpdate(values, chosen))
                 : await createChannel(toInput(values, chosen));
-              notifications.show({ color: 'green', message: `Sales channel "${saved.name}" saved.` });
+              notifications.show({ color: 'green', message: t('channel.saved', { name: saved.name }) });
               if (creating || saved.name !== channel?.name)
                 navigate(`/sales-channels/${encodeURIComponent(saved.name)}`);
               else reload();
@@ -111,14 +119,14 @@ export function ChannelEditPage() {
         <Paper withBorder p="lg" radius="md" w={280}>
           <Stack gap="xs">
             <Text fw={600} size="sm">
-              Connection
+              {t('channel.connection')}
             </Text>
             <Text size="xs" c="dimmed">
               {!isAdmin
-                ? 'Tests the saved URL and settings.'
+                ? t('channel.testSaved')
                 : creating
-                  ? 'Tests the URL and settings in the form; nothing is saved.'
-                  : 'Tests the URL and settings in the form, saved or not; secrets left empty are the stored ones.'}
+                  ? t('channel.testForm')
+                  : t('channel.testFormEdit')}
             </Text>
             <TestConnection channel={channel?.name ?? null} form={isAdmin ? form : null} />
           </Stack>

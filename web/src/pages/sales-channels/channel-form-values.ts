@@ -10,6 +10,7 @@ import type {
   MatchRule,
   PublicChannel,
 } from '../../api/channels.ts';
+import { translate } from '../../i18n/translate.ts';
 
 export interface ChannelFormValues {
   name: string;
@@ -109,22 +110,23 @@ export function validateChannel(
   secretsSet: readonly string[],
 ): ChannelErrors {
   const errors: ChannelErrors = {};
-  if (values.name.trim() === '') errors.name = 'Name is required.';
-  if (!adapter) errors.adapter = 'Select the adapter.';
-  if (!values.type) errors.type = 'Select the channel type.';
+  if (values.name.trim() === '')
+    errors.name = translate('common.required', { label: translate('common.name') });
+  if (!adapter) errors.adapter = translate('channel.selectAdapter');
+  if (!values.type) errors.type = translate('channel.selectType');
   const url = values.url.trim();
-  if (url === '') errors.url = 'URL is required.';
-  else if (!/^https?:\/\/\S+$/i.test(url)) errors.url = 'An http:// or https:// address.';
+  if (url === '') errors.url = translate('common.required', { label: 'URL' });
+  else if (!/^https?:\/\/\S+$/i.test(url)) errors.url = translate('channel.urlRule');
   for (const field of adapter?.settings ?? []) {
     const value = (values.settings[field.key] ?? '').trim();
     const stored = field.type === 'secret' && secretsSet.includes(field.key);
     if (field.required && value === '' && !stored)
-      errors[`settings.${field.key}`] = `${field.label} is required.`;
+      errors[`settings.${field.key}`] = translate('common.required', { label: field.label });
     if (field.type === 'number' && value !== '' && Number.isNaN(Number(value)))
-      errors[`settings.${field.key}`] = `${field.label} must be a number.`;
+      errors[`settings.${field.key}`] = translate('channel.mustBeNumber', { label: field.label });
   }
   if (hasB2c(values.type) && values.usePseudoPartner && values.pseudoPartnerNumber.trim() === '')
-    errors.pseudoPartnerNumber = 'Enter the pseudo partner, or switch Use pseudo partner off.';
+    errors.pseudoPartnerNumber = translate('channel.pseudoRequired');
   return errors;
 }
 

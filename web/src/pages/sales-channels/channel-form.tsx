@@ -20,6 +20,7 @@ import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { type AdapterInfo, CHANNEL_TYPE_LABELS, type ChannelType } from '../../api/channels.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { AdapterSettingsFields } from './adapter-settings-fields.tsx';
 import {
   type ChannelErrors,
@@ -44,6 +45,7 @@ interface ChannelFormProps {
 }
 
 export function ChannelForm(props: ChannelFormProps) {
+  const t = useT();
   const { adapters, initial, creating, secretsSet, onSave, onCancel, onValuesChange } = props;
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<ChannelErrors>({});
@@ -110,10 +112,10 @@ export function ChannelForm(props: ChannelFormProps) {
             {general}
           </Alert>
         )}
-        <Fieldset legend="Sales channel">
+        <Fieldset legend={t('settings.channel')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
             <TextInput
-              label="Name"
+              label={t('common.name')}
               withAsterisk
               value={values.name}
               onChange={(e) => change({ name: e.currentTarget.value })}
@@ -121,28 +123,31 @@ export function ChannelForm(props: ChannelFormProps) {
               data-testid="channel-name"
             />
             <Select
-              label="Adapter"
+              label={t('channel.adapter')}
               withAsterisk
-              placeholder="Select the shop system"
+              placeholder={t('channel.selectShopSystem')}
               data={adapters.map((a) => ({ value: a.kind, label: a.label }))}
               searchable
               disabled={!creating}
-              description={creating ? undefined : 'The adapter of a channel never changes.'}
+              description={creating ? undefined : t('channel.adapterFixed')}
               value={values.adapter}
               onChange={chooseAdapter}
               error={errors.adapter}
               data-testid="channel-adapter"
             />
             <Select
-              label="Type"
+              label={t('channel.type')}
               withAsterisk
-              data={types.map((t) => ({ value: t, label: CHANNEL_TYPE_LABELS[t] }))}
+              data={types.map((type) => ({ value: type, label: CHANNEL_TYPE_LABELS[type] }))}
               value={values.type}
               onChange={(type) => change({ type: type as ChannelType | null })}
               error={errors.type}
               description={
                 adapter && types.length === 1
-                  ? `The ${adapter.label} adapter serves ${CHANNEL_TYPE_LABELS[types[0] as ChannelType]} channels only.`
+                  ? t('channel.typeOnly', {
+                      adapter: adapter.label,
+                      type: CHANNEL_TYPE_LABELS[types[0] as ChannelType],
+                    })
                   : undefined
               }
               data-testid="channel-type"
@@ -160,7 +165,7 @@ export function ChannelForm(props: ChannelFormProps) {
         </Fieldset>
         <Tabs value={tab} onChange={(next) => next && setTab(next)}>
           <Tabs.List>
-            <Tabs.Tab value="settings">Adapter settings</Tabs.Tab>
+            <Tabs.Tab value="settings">{t('channel.adapterSettings')}</Tabs.Tab>
             <Tabs.Tab value="b2b" disabled={!hasB2b(values.type)} data-testid="tab-b2b">
               B2B
             </Tabs.Tab>
@@ -194,15 +199,15 @@ export function ChannelForm(props: ChannelFormProps) {
               />
             ) : (
               <Text size="sm" c="dimmed">
-                Select the adapter to see its settings.
+                {t('channel.selectAdapterFirst')}
               </Text>
             )}
           </Tabs.Panel>
           <Tabs.Panel value="b2b" pt="md">
             <Stack gap="xs">
               <Checkbox
-                label="Customer approval"
-                description="B2B customers are imported Released instead of Blocked."
+                label={t('channel.customerApproval')}
+                description={t('channel.customerApprovalHint')}
                 checked={values.customerApproval}
                 disabled={adapter?.capabilities.alwaysBlocked === true}
                 onChange={(e) => change({ customerApproval: e.currentTarget.checked })}
@@ -210,7 +215,7 @@ export function ChannelForm(props: ChannelFormProps) {
               />
               {adapter?.capabilities.alwaysBlocked && (
                 <Text size="xs" c="dimmed">
-                  Partners of the {adapter.label} adapter are always imported Blocked.
+                  {t('channel.alwaysBlocked', { adapter: adapter.label })}
                 </Text>
               )}
             </Stack>
@@ -219,15 +224,15 @@ export function ChannelForm(props: ChannelFormProps) {
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <Checkbox
                 mt={{ sm: 'md' }}
-                label="Use pseudo partner"
-                description="Occasional customers are not created as partners; the pseudo partner stands for them."
+                label={t('channel.usePseudoPartner')}
+                description={t('channel.usePseudoPartnerHint')}
                 checked={values.usePseudoPartner}
                 onChange={(e) => change({ usePseudoPartner: e.currentTarget.checked })}
                 data-testid="channel-use-pseudo-partner"
               />
               <TextInput
-                label="Pseudo partner"
-                placeholder="Partner number"
+                label={t('channel.pseudoPartner')}
+                placeholder={t('channel.partnerNumber')}
                 disabled={!values.usePseudoPartner}
                 value={values.pseudoPartnerNumber}
                 onChange={(e) => change({ pseudoPartnerNumber: e.currentTarget.value })}
@@ -242,7 +247,7 @@ export function ChannelForm(props: ChannelFormProps) {
         </Tabs>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             type="submit"
@@ -250,7 +255,7 @@ export function ChannelForm(props: ChannelFormProps) {
             leftSection={<IconDeviceFloppy size={16} />}
             data-testid="channel-save"
           >
-            {creating ? 'Create sales channel' : 'Save'}
+            {creating ? t('channel.create') : t('common.save')}
           </Button>
         </Group>
       </Stack>

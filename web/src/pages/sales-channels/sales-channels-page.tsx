@@ -11,24 +11,22 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 
 export function SalesChannelsPage() {
+  const t = useT();
   const { isAdmin } = useSession();
   const navigate = useNavigate();
   const { data, error, reload } = useLoader(listChannels, 'channels');
   const create = isAdmin ? (
     <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/sales-channels/new')}>
-      New sales channel
+      {t('channel.new')}
     </Button>
   ) : undefined;
   return (
     <>
-      <PageHeader
-        title="Sales channels"
-        description="The shops and systems customers are imported from, with their adapter settings."
-        actions={create}
-      />
+      <PageHeader title={t('nav.salesChannels')} description={t('channel.description')} actions={create} />
       <ErrorAlert error={error} onRetry={reload} />
       {!data ? (
         !error && <PageLoader />
@@ -36,7 +34,17 @@ export function SalesChannelsPage() {
         <DataTable
           testId="channels-table"
           minWidth={900}
-          head={['Name', 'Adapter', 'Type', 'URL', 'B2B', 'B2C', 'Last transfer', 'Open records', 'Created']}
+          head={[
+            t('common.name'),
+            t('channel.adapter'),
+            t('channel.type'),
+            'URL',
+            'B2B',
+            'B2C',
+            t('changedSince.lastTransfer'),
+            t('home.openRecords'),
+            t('common.created'),
+          ]}
           rows={data.map((channel) => (
             <Table.Tr
               key={channel.id}
@@ -66,10 +74,16 @@ export function SalesChannelsPage() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                {channel.type !== 'b2c' ? (channel.customerApproval ? 'Customer approval' : 'Blocked') : '–'}
+                {channel.type !== 'b2c'
+                  ? channel.customerApproval
+                    ? t('channel.customerApproval')
+                    : t('state.Blocked')
+                  : '–'}
               </Table.Td>
               <Table.Td>
-                {channel.usePseudoPartner ? `Pseudo partner ${channel.pseudoPartnerNumber ?? ''}` : '–'}
+                {channel.usePseudoPartner
+                  ? t('channel.pseudoPartnerIs', { number: channel.pseudoPartnerNumber ?? '' })
+                  : '–'}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(channel.watermark)}</Table.Td>
               <Table.Td>
@@ -82,7 +96,7 @@ export function SalesChannelsPage() {
                     data-testid={`channel-open-records-${channel.name}`}
                   >
                     <Badge color="orange" variant="light" style={{ cursor: 'pointer' }}>
-                      {channel.openRecords} to review
+                      {t('channel.toReview', { n: channel.openRecords })}
                     </Badge>
                   </Anchor>
                 ) : (
@@ -96,13 +110,9 @@ export function SalesChannelsPage() {
           ))}
           empty={
             <EmptyHint
-              title="No sales channels yet"
+              title={t('channels.noneYet')}
               icon={<IconBuildingStore size={22} />}
-              hint={
-                isAdmin
-                  ? 'Create one for each shop you import customers from.'
-                  : 'An administrator creates them.'
-              }
+              hint={isAdmin ? t('channel.noneYetAdmin') : t('channel.noneYetUser')}
               action={create}
             />
           }

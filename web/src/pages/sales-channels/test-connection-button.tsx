@@ -8,6 +8,8 @@ import { IconCircleCheck, IconPlugConnected, IconPlugConnectedX } from '@tabler/
 import { useState } from 'react';
 import { type AdapterInfo, testChannel, testUnsavedChannel } from '../../api/channels.ts';
 import { errorMessage } from '../../api/client.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import { translate } from '../../i18n/translate.ts';
 import { type ChannelFormValues, toUpdate } from './channel-form-values.ts';
 
 type Result = { ok: boolean; message: string };
@@ -20,16 +22,18 @@ interface TestConnectionProps {
 }
 
 function runTest(channel: string | null, form: TestConnectionProps['form']): Promise<Result> {
-  if (!form) return channel ? testChannel(channel) : Promise.reject(new Error('Select the adapter first.'));
+  const noAdapter = () => Promise.reject(new Error(translate('channel.selectAdapterTest')));
+  if (!form) return channel ? testChannel(channel) : noAdapter();
   const { values, adapter } = form;
-  if (!adapter) return Promise.reject(new Error('Select the adapter first.'));
-  if (values.url.trim() === '') return Promise.reject(new Error('Enter the URL first.'));
+  if (!adapter) return noAdapter();
+  if (values.url.trim() === '') return Promise.reject(new Error(translate('channel.enterUrlFirst')));
   const { url, settings, clearSecrets } = toUpdate(values, adapter);
   if (!channel) return testUnsavedChannel({ adapter: adapter.kind, url, settings });
   return testChannel(channel, { url, settings, ...(clearSecrets ? { clearSecrets } : {}) });
 }
 
 export function TestConnection({ channel, form }: TestConnectionProps) {
+  const t = useT();
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -55,13 +59,13 @@ export function TestConnection({ channel, form }: TestConnectionProps) {
         disabled={!form && !channel}
         data-testid="test-connection"
       >
-        Test connection
+        {t('channel.testConnection')}
       </Button>
       {result && (
         <Alert
           color={result.ok ? 'green' : 'red'}
           icon={result.ok ? <IconCircleCheck size={18} /> : <IconPlugConnectedX size={18} />}
-          title={result.ok ? 'Connected' : 'Test failed'}
+          title={result.ok ? t('channel.connected') : t('channel.testFailed')}
           withCloseButton
           onClose={() => setResult(null)}
           data-testid="test-result"

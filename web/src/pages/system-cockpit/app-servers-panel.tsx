@@ -9,14 +9,15 @@ import { PageLoader } from '../../components/page-loader.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 
 export function AppServersPanel() {
+  const t = useT();
   const { data, error, reload } = useLoader(listAppServers, 'app-servers', 5000);
   return (
     <>
       <Text size="sm" c="dimmed" mb="sm">
-        Processes that run batch jobs (`kontor serve`, `kontor worker`); a server without heartbeat for 30 s
-        is dead.
+        {t('cockpit.serversHint')}
       </Text>
       <ErrorAlert error={error} onRetry={reload} />
       {!data ? (
@@ -24,7 +25,15 @@ export function AppServersPanel() {
       ) : (
         <DataTable
           testId="app-servers-table"
-          head={['Name', 'Status', 'Host', 'PID', 'Started', 'Heartbeat', 'Stopped']}
+          head={[
+            t('common.name'),
+            t('common.status'),
+            t('cockpit.host'),
+            t('cockpit.pid'),
+            t('jobs.started'),
+            t('cockpit.heartbeat'),
+            t('cockpit.stopped'),
+          ]}
           rows={data.map((server) => (
             <Table.Tr key={server.name} data-testid={`app-server-row-${server.name}`}>
               <Table.Td fw={500}>{server.name}</Table.Td>
@@ -40,9 +49,9 @@ export function AppServersPanel() {
           ))}
           empty={
             <EmptyHint
-              title="No application server has registered"
+              title={t('cockpit.noServers')}
               icon={<IconServer size={22} />}
-              hint="Start one with `kontor serve` or `kontor worker --app-server <name>`."
+              hint={t('cockpit.noServersHint')}
             />
           }
         />

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from '@mantin
 import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { createQueue, type ProcessingQueue, updateQueue } from '../../api/system.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 
 const QUEUE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
@@ -14,11 +15,12 @@ interface QueueFormModalProps {
 }
 
 export function QueueFormModal({ queue, onClose, onSaved }: QueueFormModalProps) {
+  const t = useT();
   return (
     <Modal
       opened={queue !== null}
       onClose={onClose}
-      title={queue === 'new' ? 'New processing queue' : `Processing queue ${queue?.name ?? ''}`}
+      title={queue === 'new' ? t('cockpit.newQueue') : t('cockpit.queueTitle', { name: queue?.name ?? '' })}
     >
       {queue !== null && <QueueForm queue={queue} onClose={onClose} onSaved={onSaved} />}
     </Modal>
@@ -34,6 +36,7 @@ function QueueForm({
   onClose: () => void;
   onSaved: (q: ProcessingQueue) => void;
 }) {
+  const t = useT();
   const creating = queue === 'new';
   const [name, setName] = useState(creating ? '' : queue.name);
   const [description, setDescription] = useState(creating ? '' : (queue.description ?? ''));
@@ -45,9 +48,7 @@ function QueueForm({
     event.preventDefault();
     setError(null);
     if (creating && !QUEUE_NAME.test(name.trim())) {
-      setNameError(
-        'Letters, digits, ".", "_" and "-", starting with a letter or digit; at most 63 characters.',
-      );
+      setNameError(t('cockpit.queueNameRule'));
       return;
     }
     setBusy(true);
@@ -73,7 +74,7 @@ function QueueForm({
           </Alert>
         )}
         <TextInput
-          label="Name"
+          label={t('common.name')}
           withAsterisk={creating}
           disabled={!creating}
           value={name}
@@ -85,7 +86,7 @@ function QueueForm({
           data-testid="queue-name"
         />
         <Textarea
-          label="Description"
+          label={t('common.description')}
           autosize
           minRows={2}
           value={description}
@@ -94,10 +95,10 @@ function QueueForm({
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={busy} data-testid="queue-save">
-            {creating ? 'Create queue' : 'Save'}
+            {creating ? t('cockpit.createQueue') : t('common.save')}
           </Button>
         </Group>
       </Stack>

@@ -10,10 +10,12 @@ import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 import { QueueFormModal } from './queue-form-modal.tsx';
 
 export function QueuesPanel() {
+  const t = useT();
   const { isAdmin } = useSession();
   const { data, error, reload } = useLoader(listQueues, 'queues', 5000);
   const [editing, setEditing] = useState<ProcessingQueue | 'new' | null>(null);
@@ -21,7 +23,7 @@ export function QueuesPanel() {
     <>
       <Group justify="space-between" mb="sm">
         <Text size="sm" c="dimmed">
-          A queue runs one job at a time, in order; queues run in parallel.
+          {t('cockpit.queuesHint')}
         </Text>
         {isAdmin && (
           <Button
@@ -29,7 +31,7 @@ export function QueuesPanel() {
             onClick={() => setEditing('new')}
             data-testid="new-queue"
           >
-            New processing queue
+            {t('cockpit.newQueue')}
           </Button>
         )}
       </Group>
@@ -39,7 +41,14 @@ export function QueuesPanel() {
       ) : (
         <DataTable
           testId="queues-table"
-          head={['Name', 'Description', 'Ready', 'Active', 'Created', '']}
+          head={[
+            t('common.name'),
+            t('common.description'),
+            t('cockpit.ready'),
+            t('cockpit.active'),
+            t('common.created'),
+            '',
+          ]}
           rows={data.map((queue) => (
             <Table.Tr key={queue.id} data-testid={`queue-row-${queue.name}`}>
               <Table.Td fw={500}>{queue.name}</Table.Td>
@@ -52,7 +61,7 @@ export function QueuesPanel() {
               <Table.Td>
                 {isAdmin && (
                   <Button size="compact-xs" variant="light" color="gray" onClick={() => setEditing(queue)}>
-                    Edit
+                    {t('common.edit')}
                   </Button>
                 )}
               </Table.Td>
@@ -60,9 +69,9 @@ export function QueuesPanel() {
           ))}
           empty={
             <EmptyHint
-              title="No processing queues"
+              title={t('cockpit.noQueues')}
               icon={<IconStack2 size={22} />}
-              hint="Create one for your batch jobs."
+              hint={t('cockpit.noQueuesHint')}
             />
           }
         />
@@ -72,7 +81,7 @@ export function QueuesPanel() {
         onClose={() => setEditing(null)}
         onSaved={(queue) => {
           setEditing(null);
-          notifications.show({ color: 'green', message: `Processing queue "${queue.name}" saved.` });
+          notifications.show({ color: 'green', message: t('cockpit.queueSaved', { name: queue.name }) });
           reload();
         }}
       />

@@ -2,26 +2,26 @@
 import { Select } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useT } from '../../i18n/i18n-context.ts';
 import { AppServersPanel } from './app-servers-panel.tsx';
 import { QueuesPanel } from './queues-panel.tsx';
 
-const CATEGORIES = [
-  { value: 'queues', label: 'Processing queues' },
-  { value: 'servers', label: 'Application servers' },
-];
-
 export function SystemCockpitPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const category = params.get('category') === 'servers' ? 'servers' : 'queues';
   return (
     <>
       <PageHeader
-        title="System cockpit"
-        description="Processing queues for the batch jobs, and the application servers that run them."
+        title={t('nav.systemCockpit')}
+        description={t('cockpit.description')}
         actions={
           <Select
-            label="Category"
-            data={CATEGORIES}
+            label={t('cockpit.category')}
+            data={[
+              { value: 'queues', label: t('cockpit.queues') },
+              { value: 'servers', label: t('cockpit.servers') },
+            ]}
             value={category}
             w={220}
             onChange={(value) => value && setParams({ category: value })}

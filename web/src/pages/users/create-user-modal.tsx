@@ -3,6 +3,7 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, Tex
 import { type FormEvent, useState } from 'react';
 import { createUser, type Role, type User } from '../../api/auth.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 
 const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
@@ -21,14 +22,16 @@ export function CreateUserModal({
   onClose: () => void;
   onCreated: () => void;
 }) {
+  const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title="New user">
+    <Modal opened={opened} onClose={onClose} title={t('users.new')}>
       {opened && <CreateUserForm onClose={onClose} onCreated={onCreated} />}
     </Modal>
   );
 }
 
 function CreateUserForm({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('user');
@@ -41,7 +44,7 @@ function CreateUserForm({ onClose, onCreated }: { onClose: () => void; onCreated
     event.preventDefault();
     setGeneral(null);
     if (!USER_NAME.test(name.trim())) {
-      setErrors({ name: 'Letters, digits, ".", "_" and "-", starting with a letter or digit.' });
+      setErrors({ name: t('users.nameRule') });
       return;
     }
     setBusy(true);
@@ -66,9 +69,8 @@ function CreateUserForm({ onClose, onCreated }: { onClose: () => void; onCreated
   if (created)
     return (
       <Stack data-testid="user-created">
-        <Alert color="green" title={`User ${created.user.name} created`}>
-          Pass on this one-time password. It is shown only now; {created.user.name} chooses their own at the
-          first login.
+        <Alert color="green" title={t('users.created', { name: created.user.name })}>
+          {t('users.passOn', { name: created.user.name })}
         </Alert>
         <Group justify="space-between">
           <Code fz="lg" data-testid="one-time-password">
@@ -77,13 +79,13 @@ function CreateUserForm({ onClose, onCreated }: { onClose: () => void; onCreated
           <CopyButton value={created.password}>
             {({ copied, copy }) => (
               <Button variant="light" size="xs" onClick={copy}>
-                {copied ? 'Copied' : 'Copy'}
+                {copied ? t('users.copied') : t('users.copy')}
               </Button>
             )}
           </CopyButton>
         </Group>
         <Group justify="flex-end">
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t('users.done')}</Button>
         </Group>
       </Stack>
     );
@@ -97,36 +99,36 @@ function CreateUserForm({ onClose, onCreated }: { onClose: () => void; onCreated
           </Alert>
         )}
         <TextInput
-          label="User name"
+          label={t('users.userName')}
           withAsterisk
           value={name}
           error={errors.name}
           onChange={(e) => setName(e.currentTarget.value)}
         />
         <TextInput
-          label="Display name"
+          label={t('users.displayName')}
           value={displayName}
           error={errors.displayName}
           onChange={(e) => setDisplayName(e.currentTarget.value)}
         />
         <Select
-          label="Role"
+          label={t('users.role')}
           data={[
-            { value: 'user', label: 'User' },
-            { value: 'administrator', label: 'Administrator' },
+            { value: 'user', label: t('shell.roleUser') },
+            { value: 'administrator', label: t('shell.roleAdministrator') },
           ]}
           value={role}
           onChange={(value) => value && setRole(value as Role)}
         />
         <Text size="xs" c="dimmed">
-          Kontor makes a one-time password for the new user.
+          {t('users.makesPassword')}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" loading={busy}>
-            Create user
+            {t('users.create')}
           </Button>
         </Group>
       </Stack>

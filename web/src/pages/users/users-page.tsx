@@ -12,10 +12,12 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { PageLoader } from '../../components/page-loader.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 import { CreateUserModal } from './create-user-modal.tsx';
 
 export function UsersPage() {
+  const t = useT();
   const { user: me, isAdmin } = useSession();
   const { data, error, reload } = useLoader(listUsers, 'users');
   const [creating, setCreating] = useState(false);
@@ -23,23 +25,26 @@ export function UsersPage() {
   async function change(user: User, update: UserUpdate) {
     try {
       await updateUser(user.name, update);
-      notifications.show({ color: 'green', message: `User ${user.name} changed.` });
+      notifications.show({ color: 'green', message: t('users.changed', { name: user.name }) });
     } catch (failure) {
-      notifications.show({ color: 'red', title: `User ${user.name}`, message: errorMessage(failure) });
+      notifications.show({
+        color: 'red',
+        title: t('users.user', { name: user.name }),
+        message: errorMessage(failure),
+      });
     }
     reload();
   }
 
-  if (!isAdmin)
-    return <ErrorAlert error={new Error('Only administrators manage users.')} title="Not allowed" />;
+  if (!isAdmin) return <ErrorAlert error={new Error(t('users.adminsOnly'))} title={t('users.notAllowed')} />;
   return (
     <>
       <PageHeader
-        title="Users"
-        description="Who may log in to Kontor. New users get a one-time password and choose their own."
+        title={t('nav.users')}
+        description={t('users.description')}
         actions={
           <Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>
-            New user
+            {t('users.new')}
           </Button>
         }
       />
@@ -49,19 +54,26 @@ export function UsersPage() {
       ) : (
         <DataTable
           testId="users-table"
-          head={['User', 'Display name', 'Role', 'Active', 'Last login', 'Created']}
+          head={[
+            t('login.user'),
+            t('users.displayName'),
+            t('users.role'),
+            t('partner.active'),
+            t('users.lastLogin'),
+            t('common.created'),
+          ]}
           rows={data.map((user) => (
             <Table.Tr key={user.name} data-testid={`user-row-${user.name}`}>
               <Table.Td fw={500}>
                 {user.name}
                 {user.name === me.name && (
                   <Text span size="xs" c="dimmed" ml={6}>
-                    (you)
+                    {t('users.you')}
                   </Text>
                 )}
                 {user.mustChangePassword && (
                   <Text size="xs" c="orange">
-                    one-time password
+                    {t('users.oneTime')}
                   </Text>
                 )}
               </Table.Td>
@@ -70,10 +82,10 @@ export function UsersPage() {
                 <Select
                   size="xs"
                   w={150}
-                  aria-label={`Role of ${user.name}`}
+                  aria-label={t('users.roleOf', { name: user.name })}
                   data={[
-                    { value: 'user', label: 'User' },
-                    { value: 'administrator', label: 'Administrator' },
+                    { value: 'user', label: t('shell.roleUser') },
+                    { value: 'administrator', label: t('shell.roleAdministrator') },
                   ]}
                   value={user.role}
                   disabled={user.name === me.name}
@@ -82,7 +94,7 @@ export function UsersPage() {
               </Table.Td>
               <Table.Td>
                 <Switch
-                  aria-label={`${user.name} may log in`}
+                  aria-label={t('users.mayLogIn', { name: user.name })}
                   checked={!user.disabled}
                   disabled={user.name === me.name}
                   onChange={(e) => change(user, { disabled: !e.currentTarget.checked })}
@@ -92,7 +104,7 @@ export function UsersPage() {
               <Table.Td>{formatDateTime(user.createdAt)}</Table.Td>
             </Table.Tr>
           ))}
-          empty={<EmptyHint title="No users" icon={<IconUsers size={22} />} />}
+          empty={<EmptyHint title={t('users.none')} icon={<IconUsers size={22} />} />}
         />
       )}
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} onCreated={reload} />

@@ -11,16 +11,19 @@ import { EmptyHint } from '../../components/empty-hint.tsx';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { formatDateTime } from '../../format/date-time.ts';
+import { useT } from '../../i18n/i18n-context.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import { useNotificationCenter } from '../../notifications/notification-context.ts';
 
-const TOPICS: Record<string, string> = {
-  'run-ended': 'Run ended',
-  timeout: 'Timeout',
-  'series-canceled': 'Series canceled',
-  missed: 'Missed',
+const TOPICS: Record<string, MessageKey> = {
+  'run-ended': 'inbox.runEnded',
+  timeout: 'inbox.timeout',
+  'series-canceled': 'inbox.seriesCanceled',
+  missed: 'inbox.missed',
 };
 
 export function WorkflowInboxPage() {
+  const t = useT();
   const { tasks, tasksError, refreshTasks, acknowledgeTask } = useNotificationCenter();
   const [busy, setBusy] = useState<number | null>(null);
 
@@ -38,26 +41,28 @@ export function WorkflowInboxPage() {
   return (
     <>
       <PageHeader
-        title="Workflow inbox"
-        description="Tasks about your batch jobs. They stay here until you acknowledge them."
+        title={t('nav.inbox')}
+        description={t('inbox.description')}
         actions={
           <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={refreshTasks}>
-            Refresh
+            {t('common.refresh')}
           </Button>
         }
       />
       <ErrorAlert error={tasksError} onRetry={refreshTasks} />
       <DataTable
         testId="inbox-table"
-        head={['Received', 'Topic', 'Task', 'Batch job', '']}
+        head={[t('inbox.received'), t('inbox.topic'), t('inbox.task'), t('settings.jobName'), '']}
         rows={tasks.map((task) => (
           <Table.Tr key={task.id} data-testid={`task-row-${task.id}`}>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(task.createdAt)}</Table.Td>
             <Table.Td>
               <Badge color={task.hasErrors ? 'red' : 'green'} data-has-errors={task.hasErrors}>
                 {task.topic === 'run-ended' && task.hasErrors
-                  ? 'Run ended with errors'
-                  : (TOPICS[task.topic] ?? task.topic)}
+                  ? t('inbox.runEndedErrors')
+                  : TOPICS[task.topic]
+                    ? t(TOPICS[task.topic] as MessageKey)
+                    : task.topic}
               </Badge>
             </Table.Td>
             <Table.Td className="kontor-wrap">
@@ -72,12 +77,12 @@ export function WorkflowInboxPage() {
               <Stack gap={2}>
                 {task.jobId !== null && (
                   <Anchor component={Link} to={`/batch-jobs/${task.jobId}`} size="sm">
-                    Job {task.jobId}
+                    {t('inbox.job', { id: task.jobId })}
                   </Anchor>
                 )}
                 {task.hasErrors && (
                   <Anchor component={Link} to={reviewPath()} size="sm" data-testid={`task-review-${task.id}`}>
-                    Review records
+                    {t('nav.records')}
                   </Anchor>
                 )}
               </Stack>
@@ -90,17 +95,13 @@ export function WorkflowInboxPage() {
                 loading={busy === task.id}
                 onClick={() => acknowledge(task.id)}
               >
-                Acknowledge
+                {t('inbox.acknowledge')}
               </Button>
             </Table.Td>
           </Table.Tr>
         ))}
         empty={
-          <EmptyHint
-            title="No open tasks"
-            icon={<IconChecks size={22} />}
-            hint='Jobs with Notification "By Workflow" put their tasks here when they end.'
-          />
+          <EmptyHint title={t('inbox.none')} icon={<IconChecks size={22} />} hint={t('inbox.noneHint')} />
         }
       />
     </>
