@@ -32,7 +32,10 @@ export class MagentoStore {
   private readonly companies = new Map<number, MagentoCompany>();
   private nextCustomerId = 1;
   private nextAddressId = 1;
-  private readonly indexes = new MagentoIndexes(() => this.customers.values());
+  private readonly indexes = new MagentoIndexes(
+    () => this.customers.values(),
+    (id) => this.customers.get(id),
+  );
   private loading = false;
 
   constructor(private readonly options: StoreOptions) {}

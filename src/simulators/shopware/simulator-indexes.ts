@@ -85,7 +85,11 @@ export class CustomerIndex {
 export class ShopwareIndexes {
   private readonly indexes = new Map<string, CustomerIndex>();
 
-  constructor(private readonly all: () => Iterable<ShopwareCustomer>) {}
+  /** `byId`: the primary key, the store's own map. */
+  constructor(
+    private readonly all: () => Iterable<ShopwareCustomer>,
+    readonly byId: (id: string) => ShopwareCustomer | undefined,
+  ) {}
 
   index(key: readonly KeyPart[]): CustomerIndex {
     const signature = signatureOf(key);

@@ -38,7 +38,10 @@ export type CustomerInput = Partial<Omit<ShopwareCustomer, 'addresses' | 'apiAli
 
 export class ShopwareStore {
   private readonly customers = new Map<string, ShopwareCustomer>();
-  private readonly indexes = new ShopwareIndexes(() => this.customers.values());
+  private readonly indexes = new ShopwareIndexes(
+    () => this.customers.values(),
+    (id) => this.customers.get(id),
+  );
 
   constructor(private readonly clock: () => Date) {}
 
