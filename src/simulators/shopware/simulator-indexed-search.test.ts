@@ -248,4 +248,28 @@ describe('indexed customer search (Shopware)', () => {
       { numRuns: 100 },
     );
   });
+
+  it('counts the pages of one search from remembered matches, forgotten after any write', () => {
+    const { store, setNow } = shop(9);
+    const someone = store.snapshot()[10] as ShopwareCustomer;
+    const address = someone.addresses?.[0];
+    const city = address?.city as string;
+    const body = (page: number): Criteria => ({
+      page,
+      limit: 2,
+      filter: [equals('addresses.city', city), not(equals('updatedAt', null))],
+      sort: [
+        { field: 'createdAt', order: 'ASC' },
+        { field: 'id', order: 'ASC' },
+      ],
+      'total-count-mode': 1,
+    });
+    for (const page of [1, 2, 1]) same(store, body(page));
+    store.changeAddress(someone.id, address?.id as string, { city: 'Elsewhere' });
+    for (const page of [1, 2]) same(store, body(page));
+    setNow(T0 + 5000);
+    store.change(someone.id, (c) => (c.lastName = 'Moved'));
+    store.changeAddress(someone.id, address?.id as string, { city });
+    for (const page of [1, 2]) same(store, body(page));
+  });
 });

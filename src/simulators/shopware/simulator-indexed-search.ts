@@ -19,6 +19,7 @@ import {
   type KeyValue,
   keyValue,
   type ShopwareIndexes,
+  signatureOf,
 } from './simulator-indexes.ts';
 import { stripEntity } from './simulator-schema.ts';
 
@@ -92,13 +93,21 @@ export function searchIndexed(
   // Enough matches for the page and the count mode (every match for an exact count).
   const wanted =
     mode === 1 || limit === null ? Number.POSITIVE_INFINITY : offset + (mode === 2 ? limit * 6 + 1 : limit);
-  const matched: ShopwareCustomer[] = [];
-  for (let i = lo; i < hi && matched.length < wanted; i++) {
-    const customer = records[i] as ShopwareCustomer;
-    const record = customer as unknown as Record<string, unknown>;
-    if (residual.every((filter) => evaluate('customer', filter, record, false) === true))
-      matched.push(customer);
-  }
+  const find = () => {
+    const found: ShopwareCustomer[] = [];
+    for (let i = lo; i < hi && found.length < wanted; i++) {
+      const customer = records[i] as ShopwareCustomer;
+      const record = customer as unknown as Record<string, unknown>;
+      if (residual.every((filter) => evaluate('customer', filter, record, false) === true))
+        found.push(customer);
+    }
+    return found;
+  };
+  // Every match (an exact count): the next page of the same search takes them from the last one.
+  const matched =
+    wanted === Number.POSITIVE_INFINITY
+      ? indexes.matchesOf(JSON.stringify([signatureOf(key), lo, hi, residual]), find)
+      : find();
   const data = matched.slice(offset, limit === null ? undefined : offset + limit);
   return { data, total: totalOf(mode, matched.length, offset, limit, data.length) };
 }

@@ -204,6 +204,7 @@ export class ShopwareStore {
         { id: addressId },
       );
     Object.assign(address, this.addressFields(changes), { updatedAt: this.now() });
+    this.indexes.touch();
     return structuredClone(address);
   }
 
