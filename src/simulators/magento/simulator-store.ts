@@ -48,7 +48,7 @@ export class MagentoStore {
 
   /**
    * Adds generated data as it is (broken records included: they bypass validation like a DB import), as
-   * compact copies (kit/compact-records.ts: a million customers in a few hundred MB). `handOver`: the
+   * compact copies (kit/compact-records.ts: 1M customers in about 750 MiB of heap). `handOver`: the
    * caller keeps no reference, so its array is reused for the copies.
    */
   load(shop: SeededShop, handOver = false): void {

@@ -52,8 +52,8 @@ export class ShopwareStore {
   }
 
   /**
-   * Adds generated customers, as compact copies (kit/compact-records.ts: a million customers in well under
-   * a GB); `handOver`: the caller keeps no reference, so its array is reused for the copies.
+   * Adds generated customers, as compact copies (kit/compact-records.ts: flat, shared strings, about 1,360
+   * heap bytes a customer); `handOver`: the caller keeps no reference, so its array is reused for the copies.
    */
   load(customers: ShopwareCustomer[], handOver = false): void {
     for (const customer of compactInPlace(handOver ? customers : [...customers]))
