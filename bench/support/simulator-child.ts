@@ -31,6 +31,7 @@ process.on('message', (message: { id: number; command: string; argument?: unknow
       let result: unknown;
       if (message.command === 'change') result = (await simulator.change(message.argument as number)).length;
       else if (message.command === 'memory') {
+        (globalThis as { gc?: () => void }).gc?.();
         const { rss, heapUsed } = process.memoryUsage();
         result = { rss, heapUsed };
       } else throw new Error(`unknown command ${message.command}`);

@@ -15,7 +15,7 @@ export interface SimulatorProcess {
   rss: number;
   /** Changes `count` customers now; resolves with how many were changed. */
   change(count: number): Promise<number>;
-  /** Resident and heap memory of the child now. */
+  /** Resident and heap memory of the child now, after a full garbage collection (what the shop holds). */
   memory(): Promise<{ rss: number; heapUsed: number }>;
   close(): Promise<void>;
 }
@@ -30,7 +30,7 @@ export async function startSimulatorProcess(options: {
   pageSize?: number;
 }): Promise<SimulatorProcess> {
   const child = fork(new URL('./simulator-child.ts', import.meta.url), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
+    execArgv: ['--import', 'tsx', '--max-old-space-size=4096', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<{ connection: ChannelConnection; generatedSeconds: number; rss: number }>(

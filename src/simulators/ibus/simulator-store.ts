@@ -140,8 +140,8 @@ export class IbusStore {
     limit: number,
     ids: ReadonlySet<string> | null = null,
   ): IbusFeedEntry[] {
-    const where = ids === null ? undefined : ({ value }: { value: IbusFeedEntry }) => ids.has(value.id);
-    return this.order.page({ since, after, limit, where }).map(({ value }) => value);
+    const keys = ids === null ? {} : { keys: ids };
+    return this.order.page({ since, after, limit, ...keys }).map(({ value }) => value);
   }
 
   /** The ids of the synchronized customers, ascending (cheap: nothing copied). */

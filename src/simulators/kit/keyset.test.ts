@@ -4,7 +4,7 @@
  * pages, many of them at one time; and the sorted index under it keeps its order through merges.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type KeysetEntry, KeysetIndex, keysetPage } from './keyset.ts';
 import { SortedIndex } from './sorted-index.ts';
 
@@ -78,6 +78,41 @@ describe('KeysetIndex', () => {
     for (let n = 0; n < 50; n++) index.set(String(n), { time: n % 5, id: `c${n}`, value: n });
     const page = index.page({ since: 2, after: null, limit: 4, where: (e) => e.value % 2 === 0 });
     expect(page.map((e) => e.value)).toEqual([12, 2, 22, 32]);
+  });
+
+  it('reads the entries under given keys as a where on those keys does, without passing over the rest', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ key: fc.integer({ min: 0, max: 40 }), time: fc.integer({ min: 0, max: 6 }) })),
+        fc.array(fc.integer({ min: -3, max: 45 }), { maxLength: 20 }),
+        fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+        fc.option(fc.record({ time: fc.integer({ min: 0, max: 6 }), id: fc.integer({ min: 0, max: 40 }) }), {
+          nil: null,
+        }),
+        fc.integer({ min: 1, max: 12 }),
+        (entries, wanted, since, position, limit) => {
+          const index = new KeysetIndex<number>();
+          for (const { key, time } of entries)
+            index.set(String(key), { time, id: `id-${String(key).padStart(2, '0')}`, value: key });
+          if (entries[0]) index.delete(String(entries[0].key));
+          const after = position && { time: position.time, id: `id-${String(position.id).padStart(2, '0')}` };
+          const keys = new Set(wanted.map(String));
+          const where = (entry: { value: number }) => entry.value % 3 !== 0;
+          const scanned = index.page({
+            since,
+            after,
+            limit,
+            where: (e) => keys.has(String(e.value)) && where(e),
+          });
+          const records = vi.spyOn(SortedIndex.prototype, 'records');
+          const byKeys = index.page({ since, after, limit, where, keys: wanted.map(String) });
+          expect(records).not.toHaveBeenCalled();
+          records.mockRestore();
+          expect(byKeys).toEqual(scanned);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -152,7 +152,9 @@ export function generateShop(options: SeedOptions): SeededShop {
           : { customer_id: id, company_id: 0 },
       };
       // A company user's addresses often carry no company: the company entity has it.
-      if (companyUser && rng.chance(0.5)) for (const item of addresses) delete item.company;
+      if (companyUser && rng.chance(0.5))
+        for (let n = 0; n < addresses.length; n++)
+          addresses[n] = withoutUndefined({ ...addresses[n], company: undefined } as MagentoAddress);
     }
     customers.push(withoutUndefined(customer));
   }
@@ -240,10 +242,13 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** Magento leaves out fields whose value is null; the seed builds objects with undefined for those. */
+/**
+ * Magento leaves out fields whose value is null; the seed builds objects with undefined for those. A copy
+ * with only the defined fields (in their order), not `delete`: a deleted property turns a V8 object into a
+ * hash table, several times the memory of a customer with fast properties.
+ */
 function withoutUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as Array<keyof T>) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = field;
+  return copy as T;
 }

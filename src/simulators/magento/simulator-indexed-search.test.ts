@@ -5,9 +5,10 @@
  * in between, on a shop where many customers share one updated_at.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { MagentoCustomer } from '../../adapters/magento/magento-types.ts';
 import type { SearchCriteria, SearchFilter } from '../../adapters/magento/search-criteria.ts';
+import { SortedIndex } from '../kit/sorted-index.ts';
 import { generateShop } from './seed.ts';
 import { searchCustomers } from './simulator-search.ts';
 import { MagentoStore } from './simulator-store.ts';
@@ -208,5 +209,45 @@ describe('indexed customer search', () => {
       after = seen.at(-1) as number;
     }
     expect(seen).toEqual(store.ids());
+  });
+
+  it('reads by id (entity_id in) from the primary key, as the scan answers, without reading an index or the store', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(fc.integer({ min: -2, max: 140 }), { maxLength: 40 }),
+        fc.option(fc.constantFrom('1', '2'), { nil: null }),
+        fc.integer({ min: 1, max: 30 }),
+        (seed, wanted, website, pageSize) => {
+          const { store } = shop(seed);
+          const all = store.ids();
+          store.delete(all[3] as number);
+          store.change(all[4] as number, (c) => (c.lastname = 'Changed'));
+          // Duplicates, unknown and deleted ids, and numbers written as MySQL compares them.
+          const values = wanted.map((id, index) => (index % 5 === 4 ? `${id}.0` : String(id)));
+          const criteria: SearchCriteria = {
+            filterGroups: [
+              [{ field: 'entity_id', value: values.join(','), conditionType: 'in' }],
+              ...(website === null ? [] : [[{ field: 'website_id', value: website, conditionType: 'eq' }]]),
+            ],
+            sortOrders: [{ field: 'entity_id', direction: 'ASC' }],
+            pageSize,
+            currentPage: 1,
+          };
+          const records = vi.spyOn(SortedIndex.prototype, 'records');
+          const scan = vi.spyOn(store, 'snapshot');
+          const indexed = store.search(criteria);
+          expect(records).not.toHaveBeenCalled();
+          expect(scan).not.toHaveBeenCalled();
+          records.mockRestore();
+          scan.mockRestore();
+          const scanned = searchCustomers(store.snapshot(), criteria);
+          expect(ids(indexed)).toEqual(ids(scanned));
+          expect(indexed.totalCount).toBe(scanned.totalCount);
+          expect(indexed.items.find((c) => c.id === all[4])?.lastname ?? 'Changed').toBe('Changed');
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });

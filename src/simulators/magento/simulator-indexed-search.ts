@@ -6,7 +6,8 @@
  *   with a number (website_id = 1), so that filter and order come from one index;
  * - range filters on the first sort field (gteq, gt, lteq, lt, eq) and the keyset pair
  *   "updated_at >= t" with "updated_at > t OR entity_id > id" become bounds found by binary search;
- * - an `in` filter on email reads only the customers with those e-mails (the e-mail index);
+ * - an `in` filter on email reads only the customers with those e-mails (the e-mail index), one on
+ *   entity_id only the customers with those ids (the primary key);
  * - any other group is checked customer by customer inside the bounds (exact, but then the total needs a
  *   pass over the range), and criteria without a plan fall back to the scan.
  */
@@ -54,6 +55,18 @@ export function searchIndexed(
       group.length === 1 && group[0]?.filter.field === 'email' && group[0].filter.conditionType === 'in',
   );
   if (emailGroup >= 0) return byEmails(indexes, groups, orders, criteria, pastLastPage, emailGroup);
+  // entity_id in (...): only those customers, by the primary key (the adapter's reads by id).
+  const idGroup = criteria.filterGroups.find(
+    (group) => group.length === 1 && group[0]?.field === 'entity_id' && group[0].conditionType === 'in',
+  );
+  if (idGroup?.[0]?.value !== undefined) {
+    const candidates = new Set<MagentoCustomer>();
+    for (const item of idGroup[0].value.split(',')) {
+      const customer = indexes.byId(normalize('number', item) as number);
+      if (customer) candidates.add(customer);
+    }
+    return searchCustomers([...candidates], criteria, pastLastPage);
+  }
   if (orders.some((order) => order.name === 'entity_id'))
     return searchCustomers(all(), criteria, pastLastPage);
 

@@ -43,7 +43,11 @@ export class MagentoIndexes {
   private readonly sorted = new Map<string, SortedIndex<MagentoCustomer>>();
   private emails: Map<string, MagentoCustomer[]> | null = null;
 
-  constructor(private readonly all: () => Iterable<MagentoCustomer>) {}
+  /** `byId`: the primary key, the store's own map. */
+  constructor(
+    private readonly all: () => Iterable<MagentoCustomer>,
+    readonly byId: (id: number) => MagentoCustomer | undefined,
+  ) {}
 
   /** Builds the indexes the adapter needs (after a bulk load), so that its first page is not the slow one. */
   prebuild(): void {

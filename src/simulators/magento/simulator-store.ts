@@ -13,6 +13,7 @@ import type {
 } from '../../adapters/magento/magento-types.ts';
 import type { SearchCriteria } from '../../adapters/magento/search-criteria.ts';
 import { isCountryCode } from '../../domain/countries.ts';
+import { compactInPlace } from '../kit/compact-records.ts';
 import type { SeededShop } from './seed.ts';
 import { MagentoApiError, MESSAGES, noSuchEntity, required } from './simulator-errors.ts';
 import { searchIndexed } from './simulator-indexed-search.ts';
@@ -32,7 +33,10 @@ export class MagentoStore {
   private readonly companies = new Map<number, MagentoCompany>();
   private nextCustomerId = 1;
   private nextAddressId = 1;
-  private readonly indexes = new MagentoIndexes(() => this.customers.values());
+  private readonly indexes = new MagentoIndexes(
+    () => this.customers.values(),
+    (id) => this.customers.get(id),
+  );
   private loading = false;
 
   constructor(private readonly options: StoreOptions) {}
@@ -43,12 +47,14 @@ export class MagentoStore {
   }
 
   /**
-   * Adds generated data as it is (broken records included: they bypass validation like a DB import).
-   * `handOver`: the caller keeps no reference, so the objects are stored without copying them.
+   * Adds generated data as it is (broken records included: they bypass validation like a DB import), as
+   * compact copies (kit/compact-records.ts: 1M customers in about 750 MiB of heap). `handOver`: the
+   * caller keeps no reference, so its array is reused for the copies.
    */
   load(shop: SeededShop, handOver = false): void {
     this.loading = true;
-    for (const customer of shop.customers) this.put(handOver ? customer : structuredClone(customer));
+    const customers = compactInPlace(handOver ? shop.customers : [...shop.customers]);
+    for (const customer of customers) this.put(customer);
     this.loading = false;
     this.indexes.prebuild();
     for (const company of shop.companies) this.companies.set(company.id, structuredClone(company));

@@ -108,6 +108,16 @@ export class OxidStore {
     return { users: [...this.users.values()], tombstones: [...this.tombstones.values()] };
   }
 
+  /** The stored users of these OXIDs (by key, not copied: only for reading). */
+  usersOf(oxids: Iterable<string>): StoredUser[] {
+    const found = new Set<StoredUser>();
+    for (const oxid of oxids) {
+      const user = this.users.get(oxid);
+      if (user) found.add(user);
+    }
+    return [...found];
+  }
+
   get(oxid: string): StoredUser | undefined {
     const user = this.users.get(oxid);
     return user ? structuredClone(user) : undefined;

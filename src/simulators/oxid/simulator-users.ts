@@ -54,7 +54,8 @@ export function usersPage(
   if (emails || ids) {
     // By email (at most 100 addresses) or by id (at most a page): the listed users asked for, by filter and sort.
     const entries: Entry[] = [];
-    for (const user of store.snapshot().users) {
+    // By id: only those users, by key; by email: every user (the e-mail has no index here).
+    for (const user of ids ? store.usersOf(ids) : store.snapshot().users) {
       if (!isListed(user, context.shopId)) continue;
       if (emails && !emails.has(fold(user.columns.OXUSERNAME))) continue;
       if (ids && !ids.has(user.columns.OXID)) continue;

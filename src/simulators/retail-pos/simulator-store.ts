@@ -28,10 +28,12 @@ export class PosStore {
     since: number | null;
     after: { time: number; id: string } | null;
     limit: number;
-    /** Only these entries (the read by id: `ids`). */
-    where?: (entry: KeyedEntry<FeedItem>) => boolean;
+    /** Only the customers and tombstones of these customerIds (the read by id: `ids`), by key. */
+    ids?: ReadonlySet<string> | null;
   }): Array<KeyedEntry<FeedItem>> {
-    return this.feed.page(options);
+    const { ids, ...page } = options;
+    if (!ids) return this.feed.page(page);
+    return this.feed.page({ ...page, keys: [...ids].flatMap((id) => [`c:${id}`, `t:${id}`]) });
   }
 
   /** The customerIds of all customers, ascending as text (cheap: nothing copied). */

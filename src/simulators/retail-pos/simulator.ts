@@ -180,7 +180,7 @@ function customersPage(store: PosStore, query: URLSearchParams): PosCustomersRes
     since,
     after,
     limit,
-    where: ids === null ? undefined : ({ id }) => ids.has(id),
+    ids,
   });
   const last = page.at(-1);
   return {

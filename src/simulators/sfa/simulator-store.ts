@@ -139,7 +139,7 @@ export class SfaStore {
         since: query.from,
         after: query.after === null ? null : { time: query.after.at, id: query.after.id },
         limit: query.limit + 1,
-        where: ids ? ({ value }) => ids.has(value.id) : undefined,
+        ...(ids ? { keys: ids } : {}),
       })
       .map(({ value }) => structuredClone(value));
   }

@@ -5,7 +5,7 @@
  * deletions and new customers in between, and other criteria that fall back to the scan.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   type Criteria,
   equals,
@@ -16,6 +16,7 @@ import {
 } from '../../adapters/shopware/criteria.ts';
 import { toStorageDate } from '../../adapters/shopware/shopware-dates.ts';
 import type { ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
+import { SortedIndex } from '../kit/sorted-index.ts';
 import { generateShop } from './seed.ts';
 import { SALES_CHANNELS } from './simulator-catalog.ts';
 import { parseCriteria } from './simulator-criteria.ts';
@@ -207,5 +208,68 @@ describe('indexed customer search (Shopware)', () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('reads by ids from the primary key, as the scan answers, without reading an index or the store', () => {
+    const { store, setNow } = shop(5);
+    const all = store.ids();
+    store.delete(all[2] as string);
+    setNow(T0 + 1000);
+    store.change(all[3] as string, (c) => (c.lastName = 'Changed'));
+    const unknown = 'f'.repeat(32);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: all.length - 1 }), { maxLength: 30 }),
+        fc.boolean(),
+        fc.option(
+          fc.constantFrom(equals('guest', false), equals('salesChannelId', SALES_CHANNELS.storefront)),
+          {
+            nil: null,
+          },
+        ),
+        fc.constantFrom(0 as const, 1 as const),
+        (picks, withUnknown, filter, mode) => {
+          // Duplicates, a deleted and an unknown id; ids in any case.
+          const ids = picks.map((pick, index) =>
+            index % 4 === 3 ? (all[pick] as string).toUpperCase() : (all[pick] as string),
+          );
+          if (withUnknown) ids.push(unknown);
+          const body: Criteria = { ids, filter: filter ? [filter] : [], 'total-count-mode': mode };
+          const records = vi.spyOn(SortedIndex.prototype, 'records');
+          const scan = vi.spyOn(store, 'snapshot');
+          store.search(parseCriteria(body, 'customer', null));
+          expect(records).not.toHaveBeenCalled();
+          expect(scan).not.toHaveBeenCalled();
+          records.mockRestore();
+          scan.mockRestore();
+          same(store, body);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('counts the pages of one search from remembered matches, forgotten after any write', () => {
+    const { store, setNow } = shop(9);
+    const someone = store.snapshot()[10] as ShopwareCustomer;
+    const address = someone.addresses?.[0];
+    const city = address?.city as string;
+    const body = (page: number): Criteria => ({
+      page,
+      limit: 2,
+      filter: [equals('addresses.city', city), not(equals('updatedAt', null))],
+      sort: [
+        { field: 'createdAt', order: 'ASC' },
+        { field: 'id', order: 'ASC' },
+      ],
+      'total-count-mode': 1,
+    });
+    for (const page of [1, 2, 1]) same(store, body(page));
+    store.changeAddress(someone.id, address?.id as string, { city: 'Elsewhere' });
+    for (const page of [1, 2]) same(store, body(page));
+    setNow(T0 + 5000);
+    store.change(someone.id, (c) => (c.lastName = 'Moved'));
+    store.changeAddress(someone.id, address?.id as string, { city });
+    for (const page of [1, 2]) same(store, body(page));
   });
 });

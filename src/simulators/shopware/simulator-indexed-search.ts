@@ -7,7 +7,8 @@
  * - range, equals and "not NULL" filters on the first sort field become bounds found by binary search;
  * - every other filter is checked record by record inside the bounds (the keyset's "not id in (ids read
  *   at t)" and "updatedAt is NULL" skip only a few records); an exact total then counts the range.
- * Criteria without such a plan (no sort, a term, ids, natural sorting, to-many fields) fall back to the scan.
+ * - `ids`: only the customers with those ids (the primary key), then the scan's rules over those.
+ * Criteria without such a plan (no sort, a term, natural sorting, to-many fields) fall back to the scan.
  */
 import type { ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
 import type { ParsedCriteria, ParsedFilter } from './simulator-criteria.ts';
@@ -18,6 +19,7 @@ import {
   type KeyValue,
   keyValue,
   type ShopwareIndexes,
+  signatureOf,
 } from './simulator-indexes.ts';
 import { stripEntity } from './simulator-schema.ts';
 
@@ -35,6 +37,19 @@ export function searchIndexed(
 ): Result {
   const scan = () =>
     search(all() as unknown as Array<Record<string, unknown>>, criteria) as unknown as Result;
+  if (criteria.ids !== null) {
+    // Only the customers with those ids, by the primary key (the adapter's reads by id); the scan's rules
+    // (their order, the filters, the term) then apply to those.
+    const candidates = new Set<ShopwareCustomer>();
+    for (const id of criteria.ids) {
+      const customer = indexes.byId(id);
+      if (customer) candidates.add(customer);
+    }
+    return search(
+      [...candidates] as unknown as Array<Record<string, unknown>>,
+      criteria,
+    ) as unknown as Result;
+  }
   const sort = criteria.sort.map((part) => ({ ...part, field: stripEntity('customer', part.field) }));
   const last = sort.at(-1);
   if (criteria.term !== null || criteria.ids !== null || !last || last.field !== 'id' || last.descending)
@@ -78,13 +93,21 @@ export function searchIndexed(
   // Enough matches for the page and the count mode (every match for an exact count).
   const wanted =
     mode === 1 || limit === null ? Number.POSITIVE_INFINITY : offset + (mode === 2 ? limit * 6 + 1 : limit);
-  const matched: ShopwareCustomer[] = [];
-  for (let i = lo; i < hi && matched.length < wanted; i++) {
-    const customer = records[i] as ShopwareCustomer;
-    const record = customer as unknown as Record<string, unknown>;
-    if (residual.every((filter) => evaluate('customer', filter, record, false) === true))
-      matched.push(customer);
-  }
+  const find = () => {
+    const found: ShopwareCustomer[] = [];
+    for (let i = lo; i < hi && found.length < wanted; i++) {
+      const customer = records[i] as ShopwareCustomer;
+      const record = customer as unknown as Record<string, unknown>;
+      if (residual.every((filter) => evaluate('customer', filter, record, false) === true))
+        found.push(customer);
+    }
+    return found;
+  };
+  // Every match (an exact count): the next page of the same search takes them from the last one.
+  const matched =
+    wanted === Number.POSITIVE_INFINITY
+      ? indexes.matchesOf(JSON.stringify([signatureOf(key), lo, hi, residual]), find)
+      : find();
   const data = matched.slice(offset, limit === null ? undefined : offset + limit);
   return { data, total: totalOf(mode, matched.length, offset, limit, data.length) };
 }

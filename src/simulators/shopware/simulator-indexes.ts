@@ -84,8 +84,16 @@ export class CustomerIndex {
 /** Indexes by key, on the store's customers. */
 export class ShopwareIndexes {
   private readonly indexes = new Map<string, CustomerIndex>();
+  /** Counts the store's writes: a remembered answer is good while it has not moved. */
+  private version = 0;
+  /** The matches of the last exactly counted search (the pages of one group read share them). */
+  private remembered: { signature: string; version: number; matched: ShopwareCustomer[] } | null = null;
 
-  constructor(private readonly all: () => Iterable<ShopwareCustomer>) {}
+  /** `byId`: the primary key, the store's own map. */
+  constructor(
+    private readonly all: () => Iterable<ShopwareCustomer>,
+    readonly byId: (id: string) => ShopwareCustomer | undefined,
+  ) {}
 
   index(key: readonly KeyPart[]): CustomerIndex {
     const signature = signatureOf(key);
@@ -101,13 +109,35 @@ export class ShopwareIndexes {
   /** Drops every index (after a bulk load); the next search builds what it needs. */
   clear(): void {
     this.indexes.clear();
+    this.touch();
   }
 
   add(customer: ShopwareCustomer): void {
     for (const index of this.indexes.values()) index.sorted.add(customer);
+    this.touch();
   }
 
   remove(customer: ShopwareCustomer): void {
     for (const index of this.indexes.values()) index.sorted.remove(customer);
+    this.touch();
+  }
+
+  /** A customer's data changed in place (an address written): remembered matches are void. */
+  touch(): void {
+    this.version += 1;
+    this.remembered = null;
+  }
+
+  /**
+   * Every match of a search that the store has not changed since (`signature`: its filters, sort and
+   * range), or `find`'s answer, remembered for the next page: an exact count over a group of 100,000
+   * equal times then costs one pass for the group, not one for every page of it.
+   */
+  matchesOf(signature: string, find: () => ShopwareCustomer[]): ShopwareCustomer[] {
+    const memo = this.remembered;
+    if (memo && memo.signature === signature && memo.version === this.version) return memo.matched;
+    const matched = find();
+    this.remembered = { signature, version: this.version, matched };
+    return matched;
   }
 }

@@ -118,7 +118,8 @@ export class WebshopStore {
         since: query.from,
         after: query.after === null ? null : { time: query.after.at, id: query.after.id },
         limit: query.limit + 1,
-        where: ({ value, time }) => (!value.deleted || time >= horizon) && (!ids || ids.has(value.id)),
+        where: ({ value, time }) => !value.deleted || time >= horizon,
+        ...(ids ? { keys: [...ids].map(String) } : {}),
       })
       .map(({ value }) => structuredClone(value));
   }
