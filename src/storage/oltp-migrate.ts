@@ -7,16 +7,7 @@
 import { BugError, ConfigError, KontorError } from '../domain/errors.ts';
 import type { Db, Queryable, Transaction } from './db.ts';
 import type { MigrationFile } from './migration-files.ts';
-
-/** The schema of an OLTP database (names are letters, digits and underscores; see domain/oltp-database.ts). */
-export function oltpSchema(name: string): string {
-  return `oltp_${name.toLowerCase()}`;
-}
-
-/** The search_path of an OLTP database's handle: its schema, then the shared tables. */
-export function oltpSearchPath(name: string): string[] {
-  return [oltpSchema(name), 'public'];
-}
+import { oltpSchema } from './oltp-schema.ts';
 
 interface RecordedOltp {
   oltp_database: string;

@@ -14,7 +14,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { BugError } from '../../src/domain/errors.ts';
 import type { Db, Transaction } from '../../src/storage/db.ts';
-import { oltpSearchPath } from '../../src/storage/oltp-migrate.ts';
+import { oltpSearchPath } from '../../src/storage/oltp-schema.ts';
 import { openPgliteDb } from '../../src/storage/pglite-db.ts';
 import { openPostgresDb } from '../../src/storage/postgres-db.ts';
 import { describePostgresUrl } from '../../src/storage/postgres-errors.ts';
