@@ -1,4 +1,4 @@
-/** The frame around every application: header (product, bell, user), navbar, the page. */
+/** The frame around every application: header (product, OLTP database, bell, user), navbar, the page. */
 import { AppShell, Burger, Group, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingWarehouse } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import { PageLoader } from '../components/page-loader.tsx';
 import { DemoBadge, DemoBanner, useDemoNotice } from './demo-banner.tsx';
 import { InboxIndicator } from './inbox-indicator.tsx';
 import { MainNav } from './main-nav.tsx';
+import { OltpMenu } from './oltp-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
@@ -38,6 +39,7 @@ export function AppLayout() {
             {demoNotice && <DemoBadge notice={demoNotice} />}
           </Group>
           <Group gap="md">
+            <OltpMenu />
             <InboxIndicator />
             <UserMenu />
           </Group>
