@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppServer } from '../src/batch/app-server.ts';
 import { IMPORT_CUSTOMERS } from '../src/batch/applications/import-customers-app.ts';
 import { JobService } from '../src/batch/job-service.ts';
+import { RunService } from '../src/import/run-service.ts';
 import { OltpService, oltpDb } from '../src/oltp/oltp-service.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { findChannelByName } from '../src/storage/channel-store.ts';
@@ -96,6 +97,10 @@ describeEachDb('OLTP databases', (getDb) => {
     await jobInState(db, prodJob.id, ['finished'], 30_000);
     expect(await listPartners(prod, { channel: 'shop' })).toHaveLength(5);
     expect(await listPartners(test, { channel: 'shop' })).toHaveLength(12);
+    // A job's log is read from its OLTP database, whichever the reader works on.
+    const testRun = (await new JobService(db, testApplications).show(String(testJob.id))).runs[0]!;
+    const { run: testImport } = await new RunService(db).withLog(testRun.importRunId, testJob.oltpDatabase);
+    expect(testImport).toMatchObject({ counts: { created: 12 } });
     // Partner numbers are counted per OLTP database.
     expect((await listPartners(prod)).map((p) => p.number).sort()[0]).toBe('100001');
 
