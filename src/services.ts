@@ -14,6 +14,7 @@ import { OpenRecordService } from './import/open-record-service.ts';
 import { PreviewService } from './import/preview-service.ts';
 import { PreviewSessions } from './import/preview-sessions.ts';
 import { RunService } from './import/run-service.ts';
+import { OltpService } from './oltp/oltp-service.ts';
 import { PartnerService } from './partners/partner-service.ts';
 import { ChannelSecrets } from './secrets/channel-secrets.ts';
 import { listServers } from './storage/app-server-store.ts';
@@ -39,6 +40,10 @@ export interface ServiceOptions {
 
 export type Services = ReturnType<typeof createServices>;
 
+/**
+ * `db` is the handle of one OLTP database (oltpDb): the services work on its partners, channels and runs and on
+ * the shared tables (users, queues, jobs) that every OLTP database's handle also sees.
+ */
 export function createServices(db: Db, adapters: AdapterRegistry, options: ServiceOptions = {}) {
   const clock = options.clock ?? (() => new Date());
   const secrets = options.secrets ?? new ChannelSecrets();
@@ -75,6 +80,8 @@ export function createServices(db: Db, adapters: AdapterRegistry, options: Servi
       exists: (name: string) => queueExists(db, name),
     },
     servers: { list: (name?: string) => listServers(db, name) },
+    /** The OLTP databases of the installation (`kontor oltp`, the login form). */
+    oltp: new OltpService(db),
     /** Ready to serve: the database answers and has every migration of this code. */
     schema: { status: () => schemaStatus(db) },
     /** What /metrics reads from the database at a scrape (the figures every process shares). */

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../src/api/server.ts';
-import { oltpDatabaseName } from '../src/api/system-info.ts';
 import { AppServer } from '../src/batch/app-server.ts';
 import { testApi } from './support/api-fixtures.ts';
 import { FAST_TIMING, testApplications } from './support/batch-fixtures.ts';
@@ -116,14 +115,13 @@ describeEachDb('HTTP API: system', (getDb) => {
     expect(system).toMatchObject({
       version: '0.0.0-test',
       database: db.kind === 'postgres' ? 'postgres' : 'embedded',
-      oltpDatabase: oltpDatabaseName(db),
+      oltpDatabase: 'default',
       contentLanguage: Intl.DateTimeFormat().resolvedOptions().locale,
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       appServer: 'web-1',
     });
     expect(system.timeZones).toContain('Europe/Berlin');
     expect(system.languages).toContainEqual({ code: 'de', label: 'German' });
-    if (db.kind === 'postgres') expect(system.oltpDatabase).not.toContain('/');
 
     const applications = (await bob.get('/api/applications')).json();
     expect(applications).toContainEqual(
@@ -241,7 +239,7 @@ describe('HTTP API: the web UI', () => {
 
   const build = (webRoot: string | null) =>
     buildApi({
-      db: { kind: 'pglite', location: 'memory' } as never,
+      db: { kind: 'pglite', location: 'memory', withSearchPath: () => ({}) } as never,
       adapters: testAdapters,
       applications: testApplications,
       options: { secureCookies: true, webRoot, version: 'x', appServer: null },

@@ -13,6 +13,7 @@ import { runJobNow } from '../src/batch/run-job-now.ts';
 import { main } from '../src/cli/main.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
+import { oltpSearchPath } from '../src/storage/oltp-schema.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { openPostgresDb } from '../src/storage/postgres-db.ts';
 import {
@@ -110,7 +111,9 @@ describe.skipIf(!postgres.available)('Jobs filed with --wait: the waiting proces
   });
   beforeEach(async () => {
     database = await createTestDatabase(TEST_PG_URL, await postgresTemplate(TEST_PG_URL));
-    db = await openPostgresDb(database.url, { max: 4, allowExitOnIdle: true });
+    db = (await openPostgresDb(database.url, { max: 4, allowExitOnIdle: true })).withSearchPath(
+      oltpSearchPath('default'),
+    ); // the OLTP database the CLI works on
   });
   afterEach(async () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');

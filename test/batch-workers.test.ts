@@ -15,6 +15,7 @@ import { main } from '../src/cli/main.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { listServers } from '../src/storage/app-server-store.ts';
 import type { Db } from '../src/storage/db.ts';
+import { oltpSearchPath } from '../src/storage/oltp-schema.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { openPostgresDb } from '../src/storage/postgres-db.ts';
 import { eventually, fileSleep, jobInState, testApplications } from './support/batch-fixtures.ts';
@@ -50,7 +51,9 @@ describe.skipIf(!postgres.available)(`Batch jobs on several application server p
 
   beforeEach(async () => {
     database = await createTestDatabase(TEST_PG_URL, await postgresTemplate(TEST_PG_URL));
-    db = await openPostgresDb(database.url, { max: 4, allowExitOnIdle: true });
+    db = (await openPostgresDb(database.url, { max: 4, allowExitOnIdle: true })).withSearchPath(
+      oltpSearchPath('default'),
+    ); // the OLTP database the CLI works on
   });
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((worker) => worker.stop()));

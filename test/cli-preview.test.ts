@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import type { Db } from '../src/storage/db.ts';
+import { oltpSearchPath } from '../src/storage/oltp-schema.ts';
 import { openDb } from '../src/storage/open-db.ts';
 import { dumpDb } from './support/db-dump.ts';
 import { databaseBackends, openTestDb } from './support/test-databases.ts';
@@ -37,7 +38,7 @@ for (const backend of databaseBackends()) {
     /** The database as the CLI left it (PGlite: the folder opened again, once the CLI has closed it). */
     const dump = async () => {
       if (pg) return await dumpDb(pg);
-      const db = await openDb(spec);
+      const db = (await openDb(spec)).withSearchPath(oltpSearchPath('default')); // the OLTP database the CLI works on
       try {
         return await dumpDb(db);
       } finally {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/domain/logger.ts';
 import { runImport } from '../src/import/import-service.ts';
 import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
+import { oltpSearchPath } from '../src/storage/oltp-schema.ts';
 import { openDb } from '../src/storage/open-db.ts';
 import { testApi } from './support/api-fixtures.ts';
 import { addMagentoChannel, anytime, testAdapters } from './support/import-fixtures.ts';
@@ -26,7 +27,7 @@ describe.skipIf(problem !== null)(
       const onUncaught = (error: unknown) => uncaught.push(error);
       process.on('uncaughtException', onUncaught);
       const server = await startPrivatePostgres();
-      const db = await openDb(server.url);
+      const db = (await openDb(server.url)).withSearchPath(oltpSearchPath('default')); // the OLTP database the CLI works on
       const sim = await startMagentoSimulator({ customers: 600, seed: 5, brokenShare: 0, latencyMs: 15 });
       try {
         const api = testApi(db);

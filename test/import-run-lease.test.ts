@@ -15,6 +15,7 @@ import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/
 import { findChannelByName } from '../src/storage/channel-store.ts';
 import type { Db } from '../src/storage/db.ts';
 import { getRun, startRun } from '../src/storage/import-run-store.ts';
+import { oltpSearchPath } from '../src/storage/oltp-schema.ts';
 import { listPartners } from '../src/storage/partner-read-store.ts';
 import { openPostgresDb } from '../src/storage/postgres-db.ts';
 import { batch, eventually, FAST_TIMING, jobInState, testApplications } from './support/batch-fixtures.ts';
@@ -171,7 +172,9 @@ describe.skipIf(!postgres.available)(
     });
     beforeEach(async () => {
       database = await createTestDatabase(TEST_PG_URL, await postgresTemplate(TEST_PG_URL));
-      db = await openPostgresDb(database.url, { max: 4, allowExitOnIdle: true });
+      db = (await openPostgresDb(database.url, { max: 4, allowExitOnIdle: true })).withSearchPath(
+        oltpSearchPath('default'),
+      ); // the OLTP database the CLI works on
     });
     afterEach(async () => {
       await worker?.stop();

@@ -72,6 +72,7 @@ function countingDb(db: Db) {
     query: (sql, params) => db.query(sql, params),
     exec: (sql) => db.exec(sql),
     listen: (channel, onNotify) => db.listen(channel, onNotify),
+    withSearchPath: (path) => db.withSearchPath(path),
     close: () => db.close(),
     transaction: (fn) =>
       db.transaction((tx) => {

@@ -52,6 +52,7 @@ export function accessHook(ctx: ApiContext) {
     if (cookie && !session) clearSessionCookie(reply);
     request.user = session?.user ?? null;
     request.sessionIdHash = session?.idHash ?? null;
+    request.oltp = session?.oltp ?? null;
 
     const configured = request.routeOptions.config?.access;
     const access: Access =

@@ -7,6 +7,7 @@ import type { Db } from '../storage/db.ts';
 import type { HashCost } from '../users/password-hasher.ts';
 import { EventHub } from './event-hub.ts';
 import { ApiMetrics } from './metrics.ts';
+import { requestOltpDb } from './oltp-scope.ts';
 
 export interface ApiOptions {
   /** Set `Secure` on the session cookie (not for plain HTTP requests on loopback). */
@@ -62,7 +63,9 @@ export type ApiContext = ApiDeps &
     prometheus: ApiMetrics;
   };
 
-export function createApiContext(deps: ApiDeps): ApiContext {
+export function createApiContext(given: ApiDeps): ApiContext {
+  // Every statement works on the OLTP database of the request's session (oltp-scope.ts).
+  const deps = { ...given, db: requestOltpDb(given.db) };
   const services = createServices(deps.db, deps.adapters, {
     applications: deps.applications,
     clock: deps.options.clock,

@@ -17,7 +17,6 @@ import {
 import { forbidden, isAdministrator } from './access.ts';
 import type { ApiContext } from './api-context.ts';
 import type { BatchSettingsSchema, ImportSettingsSchema } from './schemas/job.ts';
-import { oltpDatabaseName } from './system-info.ts';
 
 export type ImportSettingsBody = Static<typeof ImportSettingsSchema>;
 export type BatchSettingsBody = Static<typeof BatchSettingsSchema>;
@@ -90,12 +89,14 @@ export function importSettingsView(settings: Record<string, unknown>): Record<st
 
 /**
  * The Batch settings tab with its defaults. User defaults to `owner` (the logged-in user when filing, the
- * job's user when editing); a `user` may name only themselves, an administrator any existing user.
+ * job's user when editing); a `user` may name only themselves, an administrator any existing user. The OLTP
+ * database is `oltp` (the session's when filing, the job's when editing): another one is refused.
  */
 export async function batchSettingsFrom(
   ctx: ApiContext,
   me: User,
   input: BatchSettingsBody,
+  oltp: string,
   owner: string = me.name,
 ): Promise<BatchSettingsInput> {
   const user = input.user?.trim() || owner;
@@ -112,7 +113,7 @@ export async function batchSettingsFrom(
   return {
     name: input.name ?? null,
     user,
-    oltpDatabase: input.oltpDatabase?.trim() || oltpDatabaseName(ctx.db),
+    oltpDatabase: sessionOltp(input.oltpDatabase, oltp),
     contentLanguage: input.contentLanguage ?? null,
     queue,
     appServer: input.appServer ?? null,
@@ -136,4 +137,15 @@ export async function withFields<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw withFieldPrefix(error);
   }
+}
+
+/** The OLTP database of the Batch settings tab: filled in automatically, so only `oltp` itself is accepted. */
+function sessionOltp(given: string | null | undefined, oltp: string): string {
+  const name = given?.trim();
+  if (name && name.toLowerCase() !== oltp.toLowerCase())
+    throw fieldError(
+      `The OLTP database is "${oltp}", the one you work on; to file a job for "${name}", switch to it in the header.`,
+      'batch.oltpDatabase',
+    );
+  return oltp;
 }

@@ -13,6 +13,7 @@ import { errorResponse } from './error-response.ts';
 import { assertBodyDepth } from './json-depth.ts';
 import { registerMetricsRoute } from './metrics-route.ts';
 import { nulGuard } from './nul-guard.ts';
+import { oltpScopeHook } from './oltp-scope.ts';
 import { registerOpenApi } from './openapi.ts';
 import {
   errorStack,
@@ -32,6 +33,7 @@ import { importCustomersRoutes } from './routes/import-customers.ts';
 import { importPreviewRoutes } from './routes/import-preview.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { oltpRoutes } from './routes/oltp.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { recordRoutes } from './routes/records.ts';
 import { runLogRoutes } from './routes/run-logs.ts';
@@ -44,6 +46,7 @@ const ROUTES: readonly RoutePlugin[] = [
   authRoutes,
   userRoutes,
   systemRoutes,
+  oltpRoutes,
   channelRoutes,
   homeRoutes,
   importCustomersRoutes,
@@ -79,6 +82,7 @@ export function buildApi(deps: ApiDeps): ApiInstance {
   });
   app.decorateRequest('user', null);
   app.decorateRequest('sessionIdHash', null);
+  app.decorateRequest('oltp', null);
   app.decorateRequest('logger', null as unknown as Logger);
   app.register(cookie);
   registerSecurityHeaders(app);
@@ -107,6 +111,7 @@ export function buildApi(deps: ApiDeps): ApiInstance {
   if (deps.options.requestLog) app.addHook('onResponse', requestLogHook(ctx.logger));
   app.addHook('onRequest', accessHook(ctx));
   app.addHook('preHandler', requestUserHook);
+  app.addHook('preHandler', oltpScopeHook);
   app.addHook('preValidation', nulGuard);
   app.addHook('preClose', async () => {
     await ctx.hub.close();

@@ -28,6 +28,7 @@ import type {
   TriggerResult,
 } from './schemas/job.ts';
 import type { NotificationSchema } from './schemas/notification.ts';
+import type { OltpDatabaseSchema, OltpSwitchAnswer as OltpSwitchAnswerSchema } from './schemas/oltp.ts';
 import type {
   HistoryEntrySchema,
   MergeBody,
@@ -145,6 +146,9 @@ export type PartnerMergeBody = Static<typeof MergeBody>;
 
 // System
 export type SystemInfo = Static<typeof SystemInfoSchema>;
+/** An OLTP database as GET /api/oltp-databases lists it. */
+export type OltpDatabaseInfo = Static<typeof OltpDatabaseSchema>;
+export type OltpSwitchAnswer = Static<typeof OltpSwitchAnswerSchema>;
 export type BatchApplicationInfo = Static<typeof ApplicationInfo>;
 export type ProcessingQueue = Static<typeof QueueSchema>;
 export type NewQueue = Static<typeof NewQueueBody>;

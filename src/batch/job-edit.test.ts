@@ -180,6 +180,7 @@ describeEachDb('Editing batch jobs', (getDb) => {
       query: (sql, params) => db.query(sql, params),
       exec: (sql) => db.exec(sql),
       listen: (channel, onNotify) => db.listen(channel, onNotify),
+      withSearchPath: (path) => db.withSearchPath(path),
       close: () => db.close(),
       transaction: async (fn) => {
         await setState(job.id, 'active');

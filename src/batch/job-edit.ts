@@ -11,6 +11,7 @@
 import { type BatchJob, OPEN_STATES } from '../domain/batch-job.ts';
 import { AuthError, ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import type { TimeFormat } from '../domain/instant-text.ts';
+import { oltpDb } from '../oltp/oltp-service.ts';
 import { updateOpenJob } from '../storage/batch-job-edit-store.ts';
 import { getJob, lockJob, type NewJob, wakeServers } from '../storage/batch-job-store.ts';
 import type { Db, Queryable } from '../storage/db.ts';
@@ -44,9 +45,13 @@ export async function editJob(
   now: Date,
 ): Promise<void> {
   const job = editable(await getJob(db, id), id);
-  // Validated before the transaction (the application may query); the tab left out comes from the locked row.
+  assertSameOltp(job, input.batch);
+  // Validated before the transaction (the application may query, in the job's OLTP database); the tab left
+  // out comes from the locked row.
   const parsedSettings =
-    input.settings === undefined ? undefined : await parseSettings(applications, job, input.settings, db);
+    input.settings === undefined
+      ? undefined
+      : await parseSettings(applications, job, input.settings, oltpDb(db, job.oltpDatabase));
 
   await db.transaction(async (tx) => {
     await lockJob(tx, id);
@@ -76,6 +81,16 @@ export async function editJob(
     if (!written) throw notEditable(id, 'no longer planned, released or ready');
     if (next.state === 'ready' || next.dueAt !== null) await wakeServers(tx, 'edited');
   });
+}
+
+/** A job stays with the OLTP database it was filed for: its settings name that database's channels. */
+function assertSameOltp(job: BatchJob, batch: BatchSettingsInput | undefined): void {
+  const wanted = batch?.oltpDatabase?.trim();
+  if (!wanted || wanted.toLowerCase() === job.oltpDatabase.toLowerCase()) return;
+  throw new InvalidInputError(
+    `Batch job ${job.id} was filed for the OLTP database "${job.oltpDatabase}" and stays with it; file a new job for "${wanted}".`,
+    { field: 'oltpDatabase' },
+  );
 }
 
 function notEditable(id: number, state: string): ConfigError {

@@ -7,6 +7,7 @@ import { type BatchJob, JOB_STATES, type JobState, startModeText } from '../doma
 import type { BatchRun } from '../domain/batch-run.ts';
 import { ConfigError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { formatInstant, type TimeFormat } from '../domain/instant-text.ts';
+import { OltpService, oltpDb } from '../oltp/oltp-service.ts';
 import {
   cancelOpen,
   findJobIdByName,
@@ -66,8 +67,13 @@ export class JobService {
         `Batch application "${input.application}" does not exist (known: ${this.applications.names().join(', ')}).`,
       );
     }
-    const settings = await application.parseSettings(input.settings, this.db);
-    const batch = validateBatchSettings(input.batch, this.clock(), { timeFormat: input.timeFormat });
+    // The job belongs to an OLTP database (of the installation): its settings are checked against that one.
+    const named = input.batch.oltpDatabase?.trim();
+    const oltp = named ? (await new OltpService(this.db).resolve(named)).name : input.batch.oltpDatabase;
+    const settings = await application.parseSettings(input.settings, oltpDb(this.db, oltp || 'default'));
+    const batch = validateBatchSettings({ ...input.batch, oltpDatabase: oltp }, this.clock(), {
+      timeFormat: input.timeFormat,
+    });
     const queueId = await findQueueId(this.db, batch.queue);
     if (queueId === null)
       throw new InvalidInputError(`Processing queue "${batch.queue}" does not exist.`, { field: 'queue' });

@@ -9,6 +9,7 @@ import type { RunProgress, RunReason } from '../domain/batch-run.ts';
 import { asKontorError } from '../domain/errors.ts';
 import type { Logger } from '../domain/logger.ts';
 import { type Messages, messagesFor } from '../domain/messages/messages.ts';
+import { OltpService, oltpDb } from '../oltp/oltp-service.ts';
 import { getJob, lockJob, wakeServers } from '../storage/batch-job-store.ts';
 import { endRun, moveJobAfterRun, type RunEnd } from '../storage/batch-run-store.ts';
 import type { Db } from '../storage/db.ts';
@@ -102,8 +103,10 @@ async function execute(deps: ExecutorDeps, active: ActiveRun): Promise<RunSummar
     const application = deps.applications.get(job.application);
     if (!application) throw new Error(`unknown batch application ${job.application}`);
     const settings = await application.parseSettings(job.settings);
+    // The job runs against the OLTP database it was filed for; this server serves every one.
+    const oltp = await new OltpService(db).resolve(job.oltpDatabase);
     outcome = await application.run({
-      db,
+      db: oltpDb(db, oltp.name),
       job,
       settings,
       signal,

@@ -197,15 +197,16 @@ describeEachDb('ChannelService', (getDb) => {
     expect(links.rows).toEqual([{ name: 'shop-de' }]);
   });
 
-  it('a rename follows into the Import customers jobs that have not ended, not into ended ones', async () => {
+  it('a rename follows into the Import customers jobs that have not ended, not into ended ones nor those of another OLTP database', async () => {
     const db = getDb();
     const { adapter: _adapter, ...input } = shopware();
     await service().add(shopware());
-    for (const state of ['planned', 'released', 'ready', 'active', 'finished', 'canceled']) {
+    for (const state of ['planned', 'released', 'ready', 'active', 'finished', 'canceled', 'other']) {
       await db.query(
         `insert into batch_job (name, application, settings, user_name, oltp_database, content_language,
            queue_id, start_mode, time_zone, notification, release_immediately, state, lease_token)
-         select $1, 'import-customers', $2::jsonb, 'anna', 'db', 'en', id, 'external', 'UTC', 'none', false, $1,
+         select $1, 'import-customers', $2::jsonb, 'anna', case when $1 = 'other' then 'TEST' else 'default' end,
+           'en', id, 'external', 'UTC', 'none', false, case when $1 = 'other' then 'planned' else $1 end,
            case when $1 = 'active' then 'lease' end
          from processing_queue where name = 'default'`,
         [state, JSON.stringify({ channel: 'shop', changedSince: 'last-transfer' })],
@@ -222,6 +223,7 @@ describeEachDb('ChannelService', (getDb) => {
       active: 'shop-de',
       finished: 'shop',
       canceled: 'shop',
+      other: 'shop',
     });
   });
 });

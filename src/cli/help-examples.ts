@@ -9,6 +9,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'kontor demo                             a first look: simulated shops, imports, the web UI',
     'kontor --db /var/lib/kontor/db serve    the web UI, HTTP API and an application server',
     'kontor --config /etc/kontor/kontor.json jobs list',
+    'kontor --oltp TEST partners list        work on the OLTP database TEST (or env KONTOR_OLTP)',
   ],
   channel: ['kontor channel list', 'kontor channel add --help'],
   'channel add': [
@@ -44,6 +45,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'partners block': ['kontor partners block 100001', 'kontor partners block 100001 --user anna --json'],
   'partners merge': ['kontor partners merge 100001 100042', 'kontor partners merge 100001 100042 --json'],
   'partners merges': ['kontor partners merges', 'kontor partners merges --json'],
+  oltp: ['kontor oltp list', 'kontor oltp add TEST --language de', 'kontor --oltp TEST channel list'],
+  'oltp add': ['kontor oltp add TEST', 'kontor oltp add PROD_PL --language pl'],
+  'oltp list': ['kontor oltp list', 'kontor oltp list --json'],
+  'oltp remove': ['kontor oltp remove TEST              (refused while jobs filed for it have not ended)'],
   queue: ['kontor queue list', 'kontor queue add imports --description "nightly imports"'],
   'queue add': ['kontor queue add imports --description "nightly imports"'],
   'queue edit': ['kontor queue edit imports --description ""'],

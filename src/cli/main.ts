@@ -56,6 +56,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/records.ts')).registerRecordCommands,
   },
   {
+    name: 'oltp',
+    summary: 'OLTP databases (PROD, TEST, ...): add, list, remove',
+    load: async () => (await import('./commands/oltp.ts')).registerOltpCommands,
+  },
+  {
     name: 'queue',
     summary: 'processing queues: add, edit, list',
     load: async () => (await import('./commands/queue.ts')).registerQueueCommands,
@@ -128,7 +133,7 @@ const consoleOutput: Output = {
 };
 
 /** Global options that take a value (they come before the command name). */
-const GLOBAL_VALUE_OPTIONS = new Set(['--db', '--config']);
+const GLOBAL_VALUE_OPTIONS = new Set(['--db', '--config', '--oltp']);
 
 /** The top-level command argv names (`kontor --db x channel list` -> channel; `kontor help jobs` -> jobs). */
 export function selectedCommand(args: readonly string[]): string | null {
@@ -173,6 +178,7 @@ export function createProgram(output: Output = consoleOutput): Command {
     .description('Imports customers from sales channels into the ERP partner master.')
     .version(KONTOR_VERSION, '-V, --version', 'print the version of Kontor')
     .option('--db <folder|postgres-url>', 'database: a PGlite folder or a postgres:// URL (env KONTOR_DB)')
+    .option('--oltp <name>', 'the OLTP database to work on (env KONTOR_OLTP; default: the first created)')
     .option('--config <file>', 'configuration file (env KONTOR_CONFIG; default: ./kontor.json if there)')
     .exitOverride()
     .configureOutput({
@@ -218,10 +224,12 @@ export async function main(
       if (!holder.context) {
         const processEnv = options.env ?? process.env;
         const env = effectiveEnv(loadConfig(globalOption(argv.slice(2), '--config'), processEnv), processEnv);
-        holder.context = new loaded.AppContext(program.opts<{ db?: string }>().db ?? env.KONTOR_DB, output, {
+        const global = program.opts<{ db?: string; oltp?: string }>();
+        holder.context = new loaded.AppContext(global.db ?? env.KONTOR_DB, output, {
           short: isShortCommand(argv),
           ...options,
           env,
+          ...(global.oltp !== undefined ? { oltp: global.oltp } : {}),
         });
       }
       return holder.context;

@@ -248,7 +248,8 @@ export async function triggerExternal(
 
 /**
  * Points the jobs of `application` that have not ended (planned, released, ready, active) and whose setting
- * `key` is `from` at `to` instead (a sales channel was renamed). Returns how many jobs changed.
+ * `key` is `from` at `to` instead (a sales channel was renamed). Only jobs of the OLTP database of `db` (the
+ * first schema on its search_path, JOBS_OF_THIS_OLTP). Returns how many jobs changed.
  */
 export async function replaceSettingInOpenJobs(
   db: Queryable,
@@ -256,11 +257,18 @@ export async function replaceSettingInOpenJobs(
 ): Promise<number> {
   const result = await db.query(
     `update batch_job set settings = jsonb_set(settings, array[$2::text], to_jsonb($4::text)), updated_at = now()
-     where application = $1 and settings ->> $2 = $3 and state in ('planned', 'released', 'ready', 'active')`,
+     where application = $1 and settings ->> $2 = $3 and state in ('planned', 'released', 'ready', 'active')
+       and ${JOBS_OF_THIS_OLTP}`,
     [change.application, change.key, change.from, change.to],
   );
   return result.rowCount;
 }
+
+/**
+ * A condition on batch_job (unaliased) that holds for the jobs of the OLTP database whose schema is first on
+ * the search_path (oltp-schema.ts): the per-OLTP reads that look at jobs (channel renames, the home page).
+ */
+export const JOBS_OF_THIS_OLTP = "'oltp_' || lower(batch_job.oltp_database) = current_schema()";
 
 /** The NOTIFY channel that wakes application servers (a hint; they poll as well). */
 export const BATCH_WAKEUP_CHANNEL = 'kontor_batch';

@@ -8,6 +8,7 @@
 import type { JobState } from '../domain/batch-job.ts';
 import type { BatchRun, BatchRunState, RunProgress, RunReason } from '../domain/batch-run.ts';
 import type { Queryable } from './db.ts';
+import { inOltpSchema } from './oltp-schema.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 
 export interface ClaimRequest {
@@ -224,12 +225,22 @@ export async function abandonExpiredRuns(db: Queryable): Promise<AbandonedRun[]>
   }));
   const importRuns = runs.flatMap((run) => (run.importRunId === null ? [] : [run.importRunId]));
   if (importRuns.length > 0) {
-    await db.query(
-      `update import_run set state = 'failed', finished_at = now(), error_code = 'RUN_ABANDONED',
-         error_message = 'The application server running this import stopped without finishing it.'
-       where id = any($1::bigint[]) and state = 'running'`,
-      [importRuns],
+    // Each import run lies in the schema of its job's OLTP database (ids are unique over all of them).
+    const oltps = await db.query<{ oltp: string }>(
+      `select distinct d.name as oltp from batch_job j join oltp_database d on lower(d.name) = lower(j.oltp_database)
+       where j.id = any($1::bigint[])`,
+      [runs.map((run) => run.jobId)],
     );
+    for (const { oltp } of oltps.rows) {
+      await inOltpSchema(db, oltp, () =>
+        db.query(
+          `update import_run set state = 'failed', finished_at = now(), error_code = 'RUN_ABANDONED',
+             error_message = 'The application server running this import stopped without finishing it.'
+           where id = any($1::bigint[]) and state = 'running'`,
+          [importRuns],
+        ),
+      );
+    }
   }
   return runs;
 }

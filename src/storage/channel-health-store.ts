@@ -4,6 +4,7 @@
  * queries for all channels, whatever their number (no query per channel).
  */
 import type { ImportRunState } from '../domain/import-run.ts';
+import { JOBS_OF_THIS_OLTP } from './batch-job-store.ts';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, num } from './sql-values.ts';
 
@@ -85,6 +86,7 @@ export async function channelHealth(
        j.start_mode, j.due_at
      from batch_job j
      where j.application = $1 and j.state in ('released', 'ready') and j.due_at is not null
+       and ${JOBS_OF_THIS_OLTP.replaceAll('batch_job.', 'j.')}
      order by j.settings->>'channel', j.due_at, j.id`,
     [options.application],
   );

@@ -48,6 +48,12 @@ export interface Transaction extends Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * The schemas of a search_path, first first (lower-case SQL identifiers, e.g. ['oltp_test', 'public']), or a
+ * function read at each statement and transaction (the API: the OLTP database of the request).
+ */
+export type SearchPath = readonly string[] | (() => readonly string[]);
+
 /** Called with the payload of each NOTIFY on the channel. */
 export type NotifyHandler = (payload: string) => void;
 
@@ -70,6 +76,12 @@ export interface Db extends Queryable {
    * commits, and can be lost while a server connection is being re-established, so keep polling as a fallback.
    */
   listen(channel: string, onNotify: NotifyHandler): Promise<() => Promise<void>>;
-  /** Waits for running work, then closes; idempotent. Using the Db afterwards throws. */
+  /**
+   * A handle on the same database (the same connections and transaction guard) whose statements and
+   * transactions run with this search_path; a handle from openDb runs with ['public']. Unqualified SQL then
+   * finds the tables of the first schema that has them (docs/development.md "OLTP databases").
+   */
+  withSearchPath(path: SearchPath): Db;
+  /** Waits for running work, then closes; idempotent. Using the Db afterwards throws. Closes every handle. */
   close(): Promise<void>;
 }

@@ -6,7 +6,9 @@
  * (docs/observability.md has the cost).
  */
 import type { MetricsSnapshot } from '../domain/metrics-snapshot.ts';
-import type { Queryable } from './db.ts';
+import type { Db } from './db.ts';
+import { oltpSearchPath } from './oltp-schema.ts';
+import { listOltpDatabases } from './oltp-store.ts';
 import { num } from './sql-values.ts';
 
 const COUNT_BY_STATE = (table: string) => `select state, count(*) as n from ${table} group by state`;
@@ -40,16 +42,30 @@ function byState(rows: Array<{ state: string; n: unknown }>): Record<string, num
   return Object.fromEntries(rows.map((row) => [row.state, num(row.n)]));
 }
 
+/** The channels of every OLTP database: those of the default one by name, the others' as `OLTP/name`. */
+async function channelsOfAll(db: Db): Promise<Array<Record<string, unknown> & { name: string }>> {
+  const rows: Array<Record<string, unknown> & { name: string }> = [];
+  for (const oltp of await listOltpDatabases(db)) {
+    const result = await db
+      .withSearchPath(oltpSearchPath(oltp.name))
+      .query<Record<string, unknown> & { name: string }>(CHANNELS);
+    for (const row of result.rows)
+      rows.push(oltp.default ? row : { ...row, name: `${oltp.name}/${row.name}` });
+  }
+  return rows;
+}
+
 /** `leaseSeconds`: a server whose heartbeat is older counts as not alive (the dispatcher's default: 30). */
-export async function readMetricsSnapshot(db: Queryable, leaseSeconds = 30): Promise<MetricsSnapshot> {
+export async function readMetricsSnapshot(db: Db, leaseSeconds = 30): Promise<MetricsSnapshot> {
   // Independent reads: on PostgreSQL they run side by side on the pool (PGlite runs them one by one).
-  const [jobs, runs, queues, channels, servers] = await Promise.all([
+  const [jobs, runs, queues, channelRows, servers] = await Promise.all([
     db.query<{ state: string; n: unknown }>(COUNT_BY_STATE('batch_job')),
     db.query<{ state: string; n: unknown }>(COUNT_BY_STATE('batch_run')),
     db.query<{ name: string; ready: unknown; active: unknown; oldest_wait: unknown }>(QUEUES),
-    db.query<Record<string, unknown> & { name: string }>(CHANNELS),
+    channelsOfAll(db),
     db.query<{ name: string; status: string; alive: boolean; age: unknown }>(SERVERS, [leaseSeconds]),
   ]);
+  const channels = { rows: channelRows };
   return {
     jobsByState: byState(jobs.rows),
     runsByState: byState(runs.rows),

@@ -4,10 +4,13 @@
  * one advisory lock and then records its number, so several processes starting at once against one
  * PostgreSQL server apply each migration exactly once and none of them fails: the others wait and skip.
  * A database that has migrations this code does not know (a newer Kontor migrated it) is refused.
+ * Shared migrations (NNNN_name.sql) come first, then each OLTP database's schema gets the per-OLTP ones
+ * (NNNN_name.oltp.sql, oltp-migrate.ts) it lacks.
  */
 import { BugError, ConfigError, KontorError } from '../domain/errors.ts';
 import type { Db, Transaction } from './db.ts';
 import { listMigrations, type MigrationFile, readMigrations } from './migration-files.ts';
+import { migrateOltpDatabases, oltpUpToDate, pendingOltpMigrations } from './oltp-migrate.ts';
 
 /** pg_advisory_xact_lock key of migrations: 'kontor' in ASCII. */
 export const MIGRATION_LOCK_KEY = '118126338666354';
@@ -24,9 +27,12 @@ export interface MigrateOptions {
 }
 
 export interface MigrateResult {
-  /** Migrations this call applied (empty when the database was up to date or another process applied them). */
+  /**
+   * Migrations this call applied (empty when the database was up to date or another process applied them); a
+   * per-OLTP one once for every OLTP database it was applied to.
+   */
   applied: MigrationFile[];
-  /** The highest migration number of the database now (0: none). */
+  /** The highest shared migration number of the database now (0: none). */
   version: number;
 }
 
@@ -39,7 +45,8 @@ export async function migrate(db: Db, options: MigrateOptions = {}): Promise<Mig
   // The usual case, checked cheaply (file names, one read, no lock): the database has exactly these migrations.
   const current = await currentVersion(db, options.folder);
   if (current !== null) return { applied: [], version: current };
-  const migrations = await readMigrations(options.folder);
+  const files = await readMigrations(options.folder);
+  const migrations = files.filter((m) => m.scope === 'shared');
   const recorded = await db.transaction(async (tx) => {
     await takeLock(tx);
     await tx.query(CREATE_TABLE);
@@ -53,6 +60,8 @@ export async function migrate(db: Db, options: MigrateOptions = {}): Promise<Mig
     if (done.has(migration.version)) continue;
     if (await applyOne(db, migration)) applied.push(migration);
   }
+  const perOltp = files.filter((m) => m.scope === 'oltp');
+  applied.push(...(await migrateOltpDatabases(db, perOltp, takeLock)));
   const versions = [...done, ...migrations.map((m) => m.version)];
   return { applied, version: versions.length ? Math.max(...versions) : 0 };
 }
@@ -80,13 +89,16 @@ async function applyOne(db: Db, migration: MigrationFile): Promise<boolean> {
 
 /** The version when the database records exactly the migrations of the folder (numbers and names), else null. */
 async function currentVersion(db: Db, folder: string | undefined): Promise<number | null> {
-  const files = await listMigrations(folder);
+  const all = await listMigrations(folder);
+  const files = all.filter((file) => file.scope === 'shared');
   const recorded = await recordedMigrations(db);
   if (recorded === null || recorded.length !== files.length) return null;
   const same = files.every(
     (file, i) => recorded[i]?.version === file.version && recorded[i]?.name === file.name,
   );
-  return same ? (files.at(-1)?.version ?? 0) : null;
+  if (!same) return null;
+  const perOltp = all.filter((file) => file.scope === 'oltp');
+  return (await oltpUpToDate(db, perOltp)) ? (files.at(-1)?.version ?? 0) : null;
 }
 
 /** The rows of schema_migrations by version; null when there is no such table yet. */
@@ -100,7 +112,7 @@ async function recordedMigrations(db: Db): Promise<Recorded[] | null> {
   );
 }
 
-async function takeLock(tx: Transaction): Promise<void> {
+export async function takeLock(tx: Transaction): Promise<void> {
   await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
 }
 
@@ -129,11 +141,15 @@ export async function schemaStatus(
   db: Db,
   options: MigrateOptions = {},
 ): Promise<{ version: number; pending: number }> {
-  const migrations = await listMigrations(options.folder);
+  const files = await listMigrations(options.folder);
+  const migrations = files.filter((m) => m.scope === 'shared');
   const recorded = ((await recordedMigrations(db)) ?? []).map((row) => row.version);
   const done = new Set(recorded);
+  const perOltp = files.filter((m) => m.scope === 'oltp');
   return {
     version: recorded.length ? Math.max(...recorded) : 0,
-    pending: migrations.filter((migration) => !done.has(migration.version)).length,
+    pending:
+      migrations.filter((migration) => !done.has(migration.version)).length +
+      (await pendingOltpMigrations(db, perOltp)),
   };
 }

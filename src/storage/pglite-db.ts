@@ -16,7 +16,7 @@ import {
   TransactionAbortedError,
 } from '@electric-sql/pglite';
 import { ConfigError, KontorError } from '../domain/errors.ts';
-import type { Db, NotifyHandler, QueryResult, Transaction } from './db.ts';
+import type { Db, NotifyHandler, QueryResult, SearchPath, Transaction } from './db.ts';
 import {
   assertChannelName,
   closedError,
@@ -25,6 +25,7 @@ import {
 } from './db-errors.ts';
 import { type FolderLock, lockFolder } from './folder-lock.ts';
 import { isKontorFile, serveBackups, stopServingBackups, withoutKontorFiles } from './pglite-backup.ts';
+import { DEFAULT_SEARCH_PATH, searchPathText, setSearchPathSql } from './search-path.ts';
 import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.ts';
 import { prepareParam, scalarParsers } from './type-parsers.ts';
 
@@ -53,7 +54,7 @@ const SMALL_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=
 export async function openPgliteDb(folder: string | null, options: PgliteDbOptions = {}): Promise<PgliteDb> {
   if (folder === null) {
     const pg = await PGlite.create({ parsers: { ...scalarParsers }, loadDataDir: options.loadDataDir });
-    return new PgliteDbImpl(pg, 'memory', null);
+    return new PgliteDbImpl(newCore(pg, 'memory', null));
   }
   const path = resolve(folder);
   await ensureFolder(path);
@@ -70,7 +71,7 @@ export async function openPgliteDb(folder: string | null, options: PgliteDbOptio
     // A new data directory is walked once; later files lie inside the 0700 folder.
     if (isNew) await restrictToOwner(path);
     else await chmod(path, 0o700);
-    const db = new PgliteDbImpl(pg, path, lock);
+    const db = new PgliteDbImpl(newCore(pg, path, lock));
     // The process holding the folder answers `kontor backup` while it runs (pglite-backup.ts).
     backups = await serveBackups(path, () => db.backupTar());
     db.backups = backups;
@@ -85,62 +86,91 @@ export async function openPgliteDb(folder: string | null, options: PgliteDbOptio
   }
 }
 
+/** What every handle on one PGlite shares: the connection, its lock and state, and the session's search_path. */
+interface PgliteCore {
+  readonly pg: PGlite;
+  readonly location: string;
+  readonly lock: FolderLock | null;
+  closed: boolean;
+  closing: Promise<void> | null;
+  /** The backup socket of a folder (null: in memory, or the path is too long for a socket). */
+  backups: Server | null;
+  /** The search_path the session has now (null: as PGlite started it). */
+  searchPath: string | null;
+  /** Serialises "set the search_path, then run" so that no other handle's statement comes between. */
+  tail: Promise<unknown>;
+}
+
 class PgliteDbImpl implements PgliteDb {
   readonly kind = 'pglite' as const;
-  #closed = false;
-  #closing: Promise<void> | null = null;
-  /** The backup socket of a folder (null: in memory, or the path is too long for a socket). */
-  backups: Server | null = null;
 
   constructor(
-    private readonly pg: PGlite,
-    readonly location: string,
-    private readonly lock: FolderLock | null,
+    private readonly core: PgliteCore,
+    private readonly path: SearchPath = DEFAULT_SEARCH_PATH,
   ) {}
+
+  get location(): string {
+    return this.core.location;
+  }
+
+  set backups(server: Server | null) {
+    this.core.backups = server;
+  }
+
+  withSearchPath(path: SearchPath): Db {
+    searchPathText(path); // a wrong schema name fails here, not at the first query
+    return new PgliteDbImpl(this.core, path);
+  }
 
   async query<Row = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],
   ): Promise<QueryResult<Row>> {
     this.#assertUsable('query');
-    return toResult(await this.pg.query<Row>(sql, prepareParams(params)).catch(rethrow));
+    return await this.#exclusive(async () =>
+      toResult(await this.core.pg.query<Row>(sql, prepareParams(params)).catch(rethrow)),
+    );
   }
 
   async exec(sql: string): Promise<void> {
     this.#assertUsable('exec');
-    await this.pg.exec(sql).catch(rethrow);
-    await this.pg.refreshArrayTypes(); // new types (enums, tables) get their array parsers
+    await this.#exclusive(async () => {
+      await this.core.pg.exec(sql).catch(rethrow);
+      await this.core.pg.refreshArrayTypes(); // new types (enums, tables) get their array parsers
+    });
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     this.#assertUsable('transaction');
-    let usedExec = false;
-    let result: T;
-    try {
-      result = await this.pg.transaction((pgTx) =>
-        runInTransactionScope(this, () =>
-          fn(
-            wrapTransaction(pgTx, () => {
-              usedExec = true;
-            }),
+    return await this.#exclusive(async () => {
+      let usedExec = false;
+      let result: T;
+      try {
+        result = await this.core.pg.transaction((pgTx) =>
+          runInTransactionScope(this.core, () =>
+            fn(
+              wrapTransaction(pgTx, () => {
+                usedExec = true;
+              }),
+            ),
           ),
-        ),
-      );
-    } catch (error) {
-      if (error instanceof TransactionAbortedError) throw transactionAbortedError(error);
-      throw stripParams(error);
-    }
-    if (usedExec) await this.pg.refreshArrayTypes();
-    return result;
+        );
+      } catch (error) {
+        if (error instanceof TransactionAbortedError) throw transactionAbortedError(error);
+        throw stripParams(error);
+      }
+      if (usedExec) await this.core.pg.refreshArrayTypes();
+      return result;
+    });
   }
 
   async listen(channel: string, onNotify: NotifyHandler): Promise<() => Promise<void>> {
     this.#assertUsable('listen');
     assertChannelName(channel);
-    const unlisten = await this.pg.listen(channel, onNotify);
+    const unlisten = await this.core.pg.listen(channel, onNotify);
     let done = false;
     return async () => {
-      if (done || this.#closed) return;
+      if (done || this.core.closed) return;
       done = true;
       await unlisten();
     };
@@ -148,7 +178,7 @@ class PgliteDbImpl implements PgliteDb {
 
   async dumpDataDir(): Promise<Blob> {
     this.#assertUsable('dumpDataDir');
-    return await this.pg.dumpDataDir('none');
+    return await this.core.pg.dumpDataDir('none');
   }
 
   async backupTar(): Promise<Uint8Array> {
@@ -156,23 +186,53 @@ class PgliteDbImpl implements PgliteDb {
   }
 
   async close(): Promise<void> {
-    assertOutsideTransaction(this, 'close');
-    this.#closed = true;
-    this.#closing ??= (async () => {
+    const core = this.core;
+    assertOutsideTransaction(core, 'close');
+    core.closed = true;
+    core.closing ??= (async () => {
       try {
-        await stopServingBackups(this.backups, this.location);
-        await this.pg.close();
+        await stopServingBackups(core.backups, core.location);
+        await core.tail.catch(() => undefined);
+        await core.pg.close();
       } finally {
-        this.lock?.release();
+        core.lock?.release();
       }
     })();
-    await this.#closing;
+    await core.closing;
+  }
+
+  /** Runs fn alone on the connection, after setting this handle's search_path where the session has another. */
+  #exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const core = this.core;
+    const run = core.tail.then(async () => {
+      const wanted = searchPathText(this.path);
+      if (core.searchPath !== wanted) {
+        await core.pg.query(setSearchPathSql(wanted)).catch(rethrow);
+        core.searchPath = wanted;
+      }
+      return await fn();
+    });
+    core.tail = run.catch(() => undefined);
+    return run;
   }
 
   #assertUsable(operation: string): void {
-    if (this.#closed) throw closedError(this.location);
-    assertOutsideTransaction(this, operation);
+    if (this.core.closed) throw closedError(this.core.location);
+    assertOutsideTransaction(this.core, operation);
   }
+}
+
+function newCore(pg: PGlite, location: string, lock: FolderLock | null): PgliteCore {
+  return {
+    pg,
+    location,
+    lock,
+    closed: false,
+    closing: null,
+    backups: null,
+    searchPath: null,
+    tail: Promise.resolve(),
+  };
 }
 
 function wrapTransaction(pgTx: PgliteTransaction, onExec: () => void): Transaction {

@@ -4,7 +4,7 @@
  * pool only (never on pg's global types). Sessions run with TimeZone UTC and DateStyle ISO like PGlite.
  */
 import pg from 'pg';
-import type { Db, NotifyHandler, QueryResult, Transaction } from './db.ts';
+import type { Db, NotifyHandler, QueryResult, SearchPath, Transaction } from './db.ts';
 import {
   assertChannelName,
   closedError,
@@ -18,6 +18,7 @@ import {
   mapPostgresError,
   parsePostgresUrl,
 } from './postgres-errors.ts';
+import { DEFAULT_SEARCH_PATH, searchPathText, setSearchPathSql } from './search-path.ts';
 import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.ts';
 import { ARRAY_TYPES_SQL, builtinArrayElements, parserFor, prepareParam } from './type-parsers.ts';
 
@@ -67,12 +68,15 @@ export async function openPostgresDb(url: string, options: PostgresDbOptions = {
   });
   // An idle connection that breaks (server restart) is dropped from the pool; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new PostgresDb(
+  const db = new PostgresDb({
     pool,
-    new PgListener({ ...base, application_name: 'kontor-listen' }),
+    listener: new PgListener({ ...base, application_name: 'kontor-listen' }),
     location,
     arrayElements,
-  );
+    closed: false,
+    closing: null,
+    searchPaths: new WeakMap(),
+  });
   try {
     await db.refreshArrayTypes();
   } catch (error) {
@@ -82,35 +86,54 @@ export async function openPostgresDb(url: string, options: PostgresDbOptions = {
   return db;
 }
 
+/** What every handle on one server shares: the pool, the listener, their state and each session's search_path. */
+interface PostgresCore {
+  readonly pool: pg.Pool;
+  readonly listener: PgListener;
+  readonly location: string;
+  readonly arrayElements: Map<number, number>;
+  closed: boolean;
+  closing: Promise<void> | null;
+  /** The search_path each pooled connection has now (absent: as the server started the session). */
+  readonly searchPaths: WeakMap<pg.PoolClient, string>;
+}
+
 class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
-  #closed = false;
-  #closing: Promise<void> | null = null;
 
   constructor(
-    private readonly pool: pg.Pool,
-    private readonly listener: PgListener,
-    readonly location: string,
-    private readonly arrayElements: Map<number, number>,
+    private readonly core: PostgresCore,
+    private readonly path: SearchPath = DEFAULT_SEARCH_PATH,
   ) {}
+
+  get location(): string {
+    return this.core.location;
+  }
+
+  withSearchPath(path: SearchPath): Db {
+    searchPathText(path); // a wrong schema name fails here, not at the first query
+    return new PostgresDb(this.core, path);
+  }
 
   async query<Row = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],
   ): Promise<QueryResult<Row>> {
     this.#assertUsable('query');
-    return toResult(await this.#run(this.pool, sql, params));
+    return await this.#withClient(async (client) => toResult<Row>(await this.#run(client, sql, params)));
   }
 
   async exec(sql: string): Promise<void> {
     this.#assertUsable('exec');
-    await this.pool.query(sql).catch((error) => this.#fail(error));
+    await this.#withClient(async (client) => {
+      await client.query(sql).catch((error) => this.#fail(error));
+    });
     await this.refreshArrayTypes();
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     this.#assertUsable('transaction');
-    const client = await this.pool.connect().catch((error) => this.#fail(error));
+    const client = await this.core.pool.connect().catch((error) => this.#fail(error));
     // A socket that breaks while the client is checked out emits 'error' on the client; without a listener
     // Node would exit. The error is kept and makes the transaction fail as a connection error (retry).
     let broken: Error | null = null;
@@ -140,8 +163,9 @@ class PostgresDb implements Db {
     };
     let result: T;
     try {
+      await this.#setPath(client);
       await client.query('BEGIN');
-      result = await runInTransactionScope(this, () => fn(tx));
+      result = await runInTransactionScope(this.core, () => fn(tx));
       open = false;
       const commit = await client.query('COMMIT');
       if (commit.command === 'ROLLBACK') throw transactionAbortedError(undefined);
@@ -161,25 +185,49 @@ class PostgresDb implements Db {
   async listen(channel: string, onNotify: NotifyHandler): Promise<() => Promise<void>> {
     this.#assertUsable('listen');
     assertChannelName(channel);
-    return await this.listener.listen(channel, onNotify).catch((error) => this.#fail(error));
+    return await this.core.listener.listen(channel, onNotify).catch((error) => this.#fail(error));
   }
 
   async close(): Promise<void> {
-    assertOutsideTransaction(this, 'close');
-    this.#closed = true;
-    this.#closing ??= (async () => {
-      await this.listener.close();
-      await this.pool.end();
+    const core = this.core;
+    assertOutsideTransaction(core, 'close');
+    core.closed = true;
+    core.closing ??= (async () => {
+      await core.listener.close();
+      await core.pool.end();
     })();
-    await this.#closing;
+    await core.closing;
   }
 
   /** Reads all array types, so arrays of enums and row types parse like on PGlite. */
   async refreshArrayTypes(): Promise<void> {
-    const result = await this.pool
+    const result = await this.core.pool
       .query<{ array_oid: number; element_oid: number }>(ARRAY_TYPES_SQL)
       .catch((error) => this.#fail(error));
-    for (const row of result.rows) this.arrayElements.set(row.array_oid, row.element_oid);
+    for (const row of result.rows) this.core.arrayElements.set(row.array_oid, row.element_oid);
+  }
+
+  /** Runs fn on a pooled connection that has this handle's search_path. */
+  async #withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.core.pool.connect().catch((error) => this.#fail(error));
+    let broken: Error | undefined;
+    try {
+      await this.#setPath(client);
+      return await fn(client);
+    } catch (error) {
+      // A connection that broke is discarded; after an SQL error it is still good.
+      if (isConnectionError(error)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async #setPath(client: pg.PoolClient): Promise<void> {
+    const wanted = searchPathText(this.path);
+    if (this.core.searchPaths.get(client) === wanted) return;
+    await client.query(setSearchPathSql(wanted)).catch((error) => this.#fail(error));
+    this.core.searchPaths.set(client, wanted);
   }
 
   async #run(on: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] | undefined) {
@@ -193,8 +241,8 @@ class PostgresDb implements Db {
   }
 
   #assertUsable(operation: string): void {
-    if (this.#closed) throw closedError(this.location);
-    assertOutsideTransaction(this, operation);
+    if (this.core.closed) throw closedError(this.location);
+    assertOutsideTransaction(this.core, operation);
   }
 }
 

@@ -15,33 +15,41 @@ export interface SessionLimits {
 
 export async function insertSession(
   db: Queryable,
-  session: { idHash: string; userName: string; now: Date; expiresAt: Date },
+  session: { idHash: string; userName: string; now: Date; expiresAt: Date; oltp: string | null },
 ): Promise<void> {
   await db.query(
-    `insert into user_session (id_hash, user_name, created_at, last_seen_at, expires_at)
-     values ($1, $2, $3, $3, $4)`,
-    [session.idHash, session.userName, session.now, session.expiresAt],
+    `insert into user_session (id_hash, user_name, created_at, last_seen_at, expires_at, oltp_database)
+     values ($1, $2, $3, $3, $4, $5)`,
+    [session.idHash, session.userName, session.now, session.expiresAt, session.oltp],
   );
 }
 
 export interface SessionRow {
   user: User;
   lastSeenAt: Date;
+  /** The OLTP database the session works on (the default one when it chose none or its one was removed). */
+  oltp: string;
+}
+
+/** Switches the session to another OLTP database (an existing one: the caller checked). */
+export async function setSessionOltp(db: Queryable, idHash: string, oltp: string): Promise<void> {
+  await db.query('update user_session set oltp_database = $2 where id_hash = $1', [idHash, oltp]);
 }
 
 /** The session's user, while the session has not expired and the user is not disabled. */
 export async function findSession(db: Queryable, idHash: string, now: Date): Promise<SessionRow | null> {
-  const result = await db.query<UserRow & { last_seen_at: Date }>(
+  const result = await db.query<UserRow & { last_seen_at: Date; oltp: string }>(
     `select u.name, u.display_name, u.role, u.disabled, u.must_change_password, u.created_at, u.last_login_at,
        u.ui_language,
-       s.last_seen_at
+       s.last_seen_at,
+       coalesce(s.oltp_database, (select name from oltp_database order by created_at, name limit 1)) as oltp
      from user_session s join app_user u on u.name = s.user_name
      where s.id_hash = $1 and s.expires_at > $2 and not u.disabled`,
     [idHash, now],
   );
   const row = result.rows[0];
   if (!row) return null;
-  return { user: toUser(row), lastSeenAt: row.last_seen_at };
+  return { user: toUser(row), lastSeenAt: row.last_seen_at, oltp: row.oltp };
 }
 
 /** Moves the session's expiry: min(now + idle, created + max). */

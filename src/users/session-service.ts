@@ -12,6 +12,7 @@ import {
   findSession,
   insertSession,
   type SessionLimits,
+  setSessionOltp,
   touchSession,
 } from '../storage/session-store.ts';
 
@@ -27,6 +28,8 @@ export interface ResolvedSession {
   user: User;
   /** The SHA-256 of the id: what identifies the session without being it. */
   idHash: string;
+  /** The OLTP database the session works on (chosen at login, switched in the header). */
+  oltp: string;
 }
 
 export class SessionService {
@@ -41,8 +44,11 @@ export class SessionService {
     this.limits = options.limits ?? SESSION_LIMITS;
   }
 
-  /** A new session of the user; returns its id (for the cookie only). */
-  async create(userName: string): Promise<{ id: string; idHash: string; expiresAt: Date }> {
+  /** A new session of the user on an OLTP database (null: the default one); returns its id (for the cookie only). */
+  async create(
+    userName: string,
+    oltp: string | null = null,
+  ): Promise<{ id: string; idHash: string; expiresAt: Date }> {
     const now = this.#clock();
     const id = randomBytes(32).toString('base64url');
     const idHash = hashSessionId(id);
@@ -50,7 +56,7 @@ export class SessionService {
       now.getTime() + Math.min(this.limits.idleSeconds, this.limits.maxSeconds) * 1000,
     );
     await deleteExpiredSessions(this.db, now);
-    await insertSession(this.db, { idHash, userName, now, expiresAt });
+    await insertSession(this.db, { idHash, userName, now, expiresAt, oltp });
     return { id, idHash, expiresAt };
   }
 
@@ -63,13 +69,18 @@ export class SessionService {
     if (!session) return null;
     if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_AFTER_MS)
       await touchSession(this.db, idHash, now, this.limits);
-    return { user: session.user, idHash };
+    return { user: session.user, idHash, oltp: session.oltp };
   }
 
   /** True while the session exists for the user, has not expired and the user is not disabled (does not move its expiry). */
   async isValid(idHash: string, userName: string): Promise<boolean> {
     const session = await findSession(this.db, idHash, this.#clock());
     return session !== null && session.user.name === userName;
+  }
+
+  /** Switches the session to OLTP database `oltp` (an existing one: resolve it first). */
+  async switchOltp(idHash: string, oltp: string): Promise<void> {
+    await setSessionOltp(this.db, idHash, oltp);
   }
 
   async end(idHash: string): Promise<void> {

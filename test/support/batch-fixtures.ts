@@ -88,7 +88,7 @@ export const testApplications = new BatchApplications([
 export const FAST_TIMING = { pollMs: 200, heartbeatMs: 100, leaseSeconds: 1, startWindowSeconds: 2 };
 
 export function batch(overrides: Partial<BatchSettingsInput> = {}): BatchSettingsInput {
-  return { user: 'tester', oltpDatabase: 'test', queue: 'default', timeZone: 'UTC', ...overrides };
+  return { user: 'tester', oltpDatabase: 'default', queue: 'default', timeZone: 'UTC', ...overrides };
 }
 
 export async function fileSleep(

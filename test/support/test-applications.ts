@@ -27,5 +27,5 @@ export const counterApplication: BatchApplication = defineApplication<{ steps: n
 export const counterApplications = new BatchApplications([counterApplication]);
 
 export function testBatch(overrides: Partial<BatchSettingsInput> = {}): BatchSettingsInput {
-  return { user: 'anna', oltpDatabase: 'db', queue: 'default', timeZone: 'UTC', ...overrides };
+  return { user: 'anna', oltpDatabase: 'default', queue: 'default', timeZone: 'UTC', ...overrides };
 }

@@ -14,6 +14,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { BugError } from '../../src/domain/errors.ts';
 import type { Db, Transaction } from '../../src/storage/db.ts';
+import { oltpSearchPath } from '../../src/storage/oltp-schema.ts';
 import { openPgliteDb } from '../../src/storage/pglite-db.ts';
 import { openPostgresDb } from '../../src/storage/postgres-db.ts';
 import { describePostgresUrl } from '../../src/storage/postgres-errors.ts';
@@ -73,8 +74,15 @@ export function databaseBackends(): DatabaseBackend[] {
 /**
  * A fresh, migrated database of its own; close() discards it (PostgreSQL: drops the database).
  * PGlite: loaded from a dumped, migrated data directory. PostgreSQL: CREATE DATABASE ... TEMPLATE.
+ * The handle works on the OLTP database `default` (its schema first on the search_path, then public), as
+ * the CLI does without --oltp; `db.withSearchPath(oltpSearchPath(name))` gives another one.
  */
 export async function openTestDb(name: BackendName, options: TestDbOptions = {}): Promise<Db> {
+  const db = await openBareTestDb(name, options);
+  return withCleanup(db.withSearchPath(oltpSearchPath('default')), () => db.close());
+}
+
+async function openBareTestDb(name: BackendName, options: TestDbOptions): Promise<Db> {
   if (name === 'pglite') {
     return await openPgliteDb(null, { loadDataDir: await pgliteTemplate(options.migrationsFolder) });
   }
@@ -140,6 +148,7 @@ function withCleanup(db: Db, cleanup: () => Promise<void>): Db {
     exec: (sql) => db.exec(sql),
     transaction: <T>(fn: (tx: Transaction) => Promise<T>) => db.transaction(fn),
     listen: (channel, onNotify) => db.listen(channel, onNotify),
+    withSearchPath: (path) => db.withSearchPath(path),
     close: async () => {
       await db.close();
       cleaned ??= cleanup();

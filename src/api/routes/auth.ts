@@ -32,8 +32,9 @@ export const authRoutes: RoutePlugin = async (app, ctx) => {
     async (request, reply) => {
       const client = loginClientOf(request);
       const user = await ctx.users.login(request.body.name, request.body.password, client);
+      const oltp = request.body.oltp === undefined ? null : (await ctx.oltp.resolve(request.body.oltp)).name;
       if (request.sessionIdHash) await ctx.sessions.end(request.sessionIdHash);
-      const session = await ctx.sessions.create(user.name);
+      const session = await ctx.sessions.create(user.name, oltp);
       setSessionCookie(request, reply, session.id, {
         secureCookies: ctx.options.secureCookies,
         maxAgeSeconds: ctx.sessions.limits.maxSeconds,

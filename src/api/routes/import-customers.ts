@@ -4,6 +4,7 @@ import { currentUser } from '../access.ts';
 import { clientTimeFormat } from '../client-time-format.ts';
 import { batchSettingsFrom, importSettingsFrom, withFields } from '../job-input.ts';
 import { jobView } from '../job-view.ts';
+import { requestOltp } from '../oltp-scope.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { ImportCustomersBody, JobSchema } from '../schemas/job.ts';
@@ -26,7 +27,7 @@ export const importCustomersRoutes: RoutePlugin = async (app, ctx) => {
       const me = currentUser(request);
       const job = await withFields(async () => {
         const settings = await importSettingsFrom(ctx, request.body.application);
-        const batch = await batchSettingsFrom(ctx, me, request.body.batch);
+        const batch = await batchSettingsFrom(ctx, me, request.body.batch, requestOltp(request));
         const timeFormat = clientTimeFormat(request);
         return await ctx.jobs.file({ application: IMPORT_CUSTOMERS, settings, batch, timeFormat });
       });

@@ -81,7 +81,9 @@ export const jobRoutes: RoutePlugin = async (app, ctx) => {
         if (application && job.application !== IMPORT_CUSTOMERS)
           throw fieldError(`Batch job ${job.id} is no Import customers job.`, 'application');
         const settings = application ? await importSettingsFrom(ctx, application) : undefined;
-        const batchSettings = batch ? await batchSettingsFrom(ctx, me, batch, job.user) : undefined;
+        const batchSettings = batch
+          ? await batchSettingsFrom(ctx, me, batch, job.oltpDatabase, job.user)
+          : undefined;
         // A user's own job: checked again inside the edit's transaction (an administrator may reassign it meanwhile).
         const expectedUser = isAdministrator(me) ? undefined : me.name;
         await ctx.jobs.edit(String(job.id), {

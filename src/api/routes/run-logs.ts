@@ -16,7 +16,7 @@ async function runLog(ctx: ApiContext, jobId: number, runId: number) {
   const found = job.runs.find((r) => r.id === runId);
   if (!found) throw new NotFoundError(`Run of batch job ${job.id}`, String(runId));
   const { jobId: _jobId, ...run } = found;
-  const { run: importRun, log } = await ctx.runs.withPartnerLog(run.importRunId);
+  const { run: importRun, log } = await ctx.runs.withPartnerLog(run.importRunId, job.oltpDatabase);
   return { job, run, importRun, log };
 }
 

@@ -5,6 +5,7 @@
 import { Type } from 'typebox';
 import { defaultContentLanguage } from '../../batch/batch-settings.ts';
 import { systemTimeZone } from '../../batch/schedule.ts';
+import { requestOltp } from '../oltp-scope.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NameParams } from '../schemas/common.ts';
 import {
@@ -18,7 +19,7 @@ import {
   Readiness,
   SystemInfo,
 } from '../schemas/system.ts';
-import { languages, oltpDatabaseName, timeZones } from '../system-info.ts';
+import { languages, timeZones } from '../system-info.ts';
 
 export const systemRoutes: RoutePlugin = async (app, ctx) => {
   const { db } = ctx;
@@ -75,10 +76,10 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
         response: { 200: SystemInfo, ...errorResponses },
       },
     },
-    async () => ({
+    async (request) => ({
       version: ctx.options.version,
       database: db.kind === 'postgres' ? ('postgres' as const) : ('embedded' as const),
-      oltpDatabase: oltpDatabaseName(db),
+      oltpDatabase: requestOltp(request),
       contentLanguage: defaultContentLanguage(),
       languages: languages(),
       timeZone: systemTimeZone(),

@@ -16,7 +16,9 @@ export const Readiness = Type.Object({
 export const SystemInfo = Type.Object({
   version: Type.String(),
   database: Type.Enum(['embedded', 'postgres']),
-  oltpDatabase: Type.String(),
+  oltpDatabase: Type.String({
+    description: 'the OLTP database of the session (switch: PUT /api/session/oltp)',
+  }),
   contentLanguage: Type.String(),
   languages: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
   timeZone: Type.String(),

@@ -28,6 +28,13 @@ const Password = Type.String({ minLength: 1, maxLength: 256 });
 export const LoginBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   password: Password,
+  oltp: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: 'the OLTP database to work on (GET /api/oltp-databases); default: the default one',
+    }),
+  ),
 });
 
 /** The answer of POST /api/auth/login: with a one-time password the ticket cookie for the forced change. */

@@ -91,7 +91,7 @@ async function importAll(app: AppContext, shops: readonly DemoShop[], log: Proce
       batch: batchSettingsFrom(
         // The web UI's administrator owns the demo jobs: their errors wait as tasks in the Workflow inbox.
         { jobName: `${shop.channel}-import`, user: FIRST_ADMINISTRATOR, notification: 'workflow-errors' },
-        db.location,
+        (await app.oltp()).name,
       ),
     });
     // Readable: the table below says how each run went (and a failure's detail goes to stderr); json: every line.

@@ -75,7 +75,8 @@ export function registerImportCommand(
       const app = context();
       const db = await app.database();
       await (await app.channels()).getPublic(options.channel); // a wrong channel is named before the user
-      const batch = { ...batchSettingsFrom(options, db.location), user: await shellUser(app, options.user) };
+      const oltp = await app.oltp();
+      const batch = { ...batchSettingsFrom(options, oltp.name), user: await shellUser(app, options.user) };
       // With --wait this process is the job's waiter: should it die, the job does not hold its queue.
       const waiter = options.wait
         ? { name: waiterName(batch.appServer), leaseSeconds: timing.leaseSeconds }

@@ -169,7 +169,7 @@ export function registerJobCommands(program: Command, context: () => AppContext)
       const run =
         options.run === undefined ? job.runs.at(-1) : job.runs.find((r) => String(r.id) === options.run);
       if (!run) throw new NotFoundError(`Run of batch job ${job.id}`, options.run ?? 'latest');
-      const { run: importRun, log } = await services.runs.withLog(run.importRunId);
+      const { run: importRun, log } = await services.runs.withLog(run.importRunId, job.oltpDatabase);
       if (options.json) {
         app.output.out(JSON.stringify({ job: { id: job.id, name: job.name }, run, importRun, log }, null, 2));
         return;

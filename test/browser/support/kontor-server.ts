@@ -23,8 +23,14 @@ export interface DemoStart {
   customers: number;
 }
 
-export async function startKontorServer(appServer: string, demo?: DemoStart): Promise<KontorServer> {
+/** `prepare`: runs on the database folder before the server opens it (e.g. `kontor oltp add` in this process). */
+export async function startKontorServer(
+  appServer: string,
+  demo?: DemoStart,
+  prepare?: (dbFolder: string) => Promise<void>,
+): Promise<KontorServer> {
   const folder = await mkdtemp(join(tmpdir(), 'kontor-web-'));
+  await prepare?.(join(folder, 'db'));
   const command = demo
     ? ['demo', '--port', '0', '--http-port', '0', '--customers', String(demo.customers)]
     : ['serve', '--port', '0', '--poll-ms', '200', '--heartbeat-ms', '500'];

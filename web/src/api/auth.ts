@@ -5,10 +5,17 @@ import { api, request } from './client.ts';
 
 export type { NewUser, Role, User, UserUpdate } from '../../../src/api/wire-types.ts';
 
-/** Logs in; with a one-time password `changeTicketSet`: a cookie stands for it in the forced password change. */
-export async function login(name: string, password: string): Promise<LoginAnswerBody> {
+/**
+ * Logs in (to OLTP database `oltp`; null: the default one); with a one-time password `changeTicketSet`: a
+ * cookie stands for it in the forced password change.
+ */
+export async function login(
+  name: string,
+  password: string,
+  oltp: string | null = null,
+): Promise<LoginAnswerBody> {
   return await request<LoginAnswerBody>('POST', '/auth/login', {
-    body: { name, password },
+    body: { name, password, ...(oltp ? { oltp } : {}) },
     quietUnauthorized: true,
   });
 }

@@ -1,8 +1,9 @@
 /** Log in with name and password (POST /api/auth/login). */
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Alert, Button, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useState } from 'react';
 import { login, type User } from '../api/auth.ts';
 import { errorMessage } from '../api/client.ts';
+import { listOltpDatabases, type OltpDatabaseInfo } from '../api/oltp.ts';
 import { useT } from '../i18n/i18n-context.ts';
 import { LanguageMenu } from '../shell/language-menu.tsx';
 import { AuthFrame } from './auth-frame.tsx';
@@ -15,6 +16,23 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
   const [missing, setMissing] = useState<{ name?: string; password?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The OLTP databases one may log in to; the choice is offered when there are several.
+  const [oltps, setOltps] = useState<OltpDatabaseInfo[]>([]);
+  const [oltp, setOltp] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    listOltpDatabases().then(
+      (list) => {
+        if (!live) return;
+        setOltps(list);
+        setOltp((chosen) => chosen ?? list.find((o) => o.default)?.name ?? null);
+      },
+      () => undefined, // the login works without: on the default one
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -27,7 +45,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
     setBusy(true);
     setError(null);
     try {
-      const answer = await login(name.trim(), password);
+      const answer = await login(name.trim(), password, oltps.length > 1 ? oltp : null);
       onLoggedIn(answer.user, answer.changeTicketSet === true);
     } catch (failure) {
       setError(errorMessage(failure));
@@ -67,6 +85,16 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
               setMissing(({ password: _, ...rest }) => rest);
             }}
           />
+          {oltps.length > 1 && (
+            <Select
+              label="OLTP database"
+              description="Whose partners and sales channels you work on; switch later in the header."
+              data={oltps.map((o) => o.name)}
+              value={oltp}
+              allowDeselect={false}
+              onChange={setOltp}
+            />
+          )}
           <Button type="submit" loading={busy} fullWidth>
             {t('login.submit')}
           </Button>

@@ -1,4 +1,4 @@
-/** The frame around every application: header (product, bell, user), navbar, the page. */
+/** The frame around every application: header (product, OLTP database, bell, user), navbar, the page. */
 import { AppShell, Burger, Group, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingWarehouse } from '@tabler/icons-react';
@@ -10,6 +10,7 @@ import { DemoBadge, DemoBanner, useDemoNotice } from './demo-banner.tsx';
 import { InboxIndicator } from './inbox-indicator.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { MainNav } from './main-nav.tsx';
+import { OltpMenu } from './oltp-menu.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
@@ -47,6 +48,7 @@ export function AppLayout() {
             {demoNotice && <DemoBadge notice={demoNotice} />}
           </Group>
           <Group gap="md">
+            <OltpMenu />
             <InboxIndicator />
             <LanguageMenu />
             <UserMenu />
