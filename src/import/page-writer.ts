@@ -9,7 +9,7 @@ import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import type { PagePlan } from '../domain/page-plan.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import { isDataRefusal } from '../storage/db-errors.ts';
-import { recordPage } from '../storage/import-run-store.ts';
+import { commitPageWithoutFlush, recordPage } from '../storage/import-run-store.ts';
 import { deactivateDeletedLinks } from '../storage/link-deletion-store.ts';
 import { closeOpenRecords, keepOpenRecords } from '../storage/open-record-store.ts';
 import { writePartners } from '../storage/partner-write-store.ts';
@@ -53,6 +53,7 @@ async function writeInOneTransaction(
   cursor: string | null,
 ): Promise<PagePlan> {
   return db.transaction(async (tx) => {
+    await commitPageWithoutFlush(tx);
     const input = await lookUpPage(storedLookups(tx, target.channelId), part);
     const plan = planPage(input, target.context);
     await writePartners(tx, target.channelId, plan);
