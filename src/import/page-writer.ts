@@ -9,7 +9,7 @@ import { addCounts, ZERO_COUNTS } from '../domain/import-run.ts';
 import type { PagePlan } from '../domain/page-plan.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import { isDataRefusal } from '../storage/db-errors.ts';
-import { commitPageWithoutFlush, recordPage } from '../storage/import-run-store.ts';
+import { recordPage } from '../storage/import-run-store.ts';
 import { deactivateDeletedLinks } from '../storage/link-deletion-store.ts';
 import { closeOpenRecords, keepOpenRecords } from '../storage/open-record-store.ts';
 import { writePartners } from '../storage/partner-write-store.ts';
@@ -53,7 +53,6 @@ async function writeInOneTransaction(
   cursor: string | null,
 ): Promise<PagePlan> {
   return db.transaction(async (tx) => {
-    await commitPageWithoutFlush(tx);
     const input = await lookUpPage(storedLookups(tx, target.channelId), part);
     const plan = planPage(input, target.context);
     await writePartners(tx, target.channelId, plan);
@@ -71,7 +70,8 @@ async function writeInOneTransaction(
       plan.counts.deactivated += deactivated.length;
       plan.log.push(...deactivationLog(deactivated));
     }
-    await recordPage(tx, target.runId, plan.counts, cursor, plan.log);
+    // The run's end commits durably; a page need not wait for the disk (import-run-store.ts recordPage).
+    await recordPage(tx, target.runId, plan.counts, cursor, plan.log, { flush: false });
     return plan;
   });
 }
