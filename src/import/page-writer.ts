@@ -74,7 +74,9 @@ async function writeInOneTransaction(
       plan.counts.deactivated += deactivated.length;
       plan.log.push(...deactivationLog(deactivated, target.context.messages));
     }
-    await recordPage(tx, target.runId, plan.counts, cursor, plan.log);
+    // On a PostgreSQL server a page need not wait for the disk: the run's end commits durably
+    // (import-run-store.ts recordPage). PGlite has no WAL writer to flush such commits in the background.
+    await recordPage(tx, target.runId, plan.counts, cursor, plan.log, { flush: db.kind !== 'postgres' });
     return plan;
   });
 }

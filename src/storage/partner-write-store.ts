@@ -11,7 +11,21 @@ import type { PartnerStatus } from '../domain/partner.ts';
 import type { Queryable } from './db.ts';
 import { createdChanges, importHistoryCte } from './partner-history-store.ts';
 import { matchColumns } from './partner-match-store.ts';
+import { prepared } from './prepared-sql.ts';
 import { num } from './sql-values.ts';
+
+/**
+ * One primary-key look-up per id (the lateral subquery with offset 0 cannot be turned into a join):
+ * whatever the planner believes about the table's size (PGlite never analyzes it; PostgreSQL not
+ * during a first import), a plain `= any($2)` was planned as a scan of every link of the channel.
+ */
+const FIND_LINKS = prepared(
+  'find-links',
+  `select l.external_id, l.partner_id, l.fingerprint, l.confirmed_warnings, l.active
+   from unnest($2::text[]) as e(external_id)
+   cross join lateral (select * from channel_link l
+     where l.channel_id = $1 and l.external_id = e.external_id offset 0) l`,
+);
 
 export async function findLinks(
   db: Queryable,
@@ -24,16 +38,7 @@ export async function findLinks(
     fingerprint: string;
     confirmed_warnings: string[];
     active: boolean;
-  }>(
-    // One primary-key look-up per id (the lateral subquery with offset 0 cannot be turned into a join):
-    // whatever the planner believes about the table's size (PGlite never analyzes it; PostgreSQL not
-    // during a first import), a plain `= any($2)` was planned as a scan of every link of the channel.
-    `select l.external_id, l.partner_id, l.fingerprint, l.confirmed_warnings, l.active
-     from unnest($2::text[]) as e(external_id)
-     cross join lateral (select * from channel_link l
-       where l.channel_id = $1 and l.external_id = e.external_id offset 0) l`,
-    [channelId, [...new Set(externalIds)]],
-  );
+  }>(FIND_LINKS, [channelId, [...new Set(externalIds)]]);
   return new Map(
     result.rows.map((row) => [
       row.external_id,
@@ -55,6 +60,16 @@ export async function findLinks(
  * without statistics of the expression (PGlite never analyzes; PostgreSQL not during a first import) a join
  * with the e-mails, or `= any($2)`, was planned as a sequential scan of every partner.
  */
+const FIND_EMAIL_OWNERS = prepared(
+  'find-email-owners',
+  `select lower(p.email) as email, p.id, p.number,
+     exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
+   from unnest($2::text[]) as e(email)
+   cross join lateral (select p.id, p.number, p.email from partner p
+     where lower(p.email) = e.email and p.merged_into is null offset 0) p
+   order by p.id`,
+);
+
 export async function findEmailOwners(
   db: Queryable,
   channelId: number,
@@ -63,12 +78,7 @@ export async function findEmailOwners(
   const owners = new Map<string, EmailOwner[]>();
   if (emails.length === 0) return owners;
   const result = await db.query<{ email: string; id: unknown; number: string; in_channel: boolean }>(
-    `select lower(p.email) as email, p.id, p.number,
-       exists (select 1 from channel_link l where l.partner_id = p.id and l.channel_id = $1) as in_channel
-     from unnest($2::text[]) as e(email)
-     cross join lateral (select p.id, p.number, p.email from partner p
-       where lower(p.email) = e.email and p.merged_into is null offset 0) p
-     order by p.id`,
+    FIND_EMAIL_OWNERS,
     [channelId, [...new Set(emails.map((email) => email.toLowerCase()))]],
   );
   for (const row of result.rows) {
@@ -114,7 +124,9 @@ const CONTACT_COLUMNS = 'position int, name text, function text, email text, pho
  * are upserted. Foreign keys are checked at the end of the statement, after every part has run. Every
  * look-up goes by key, one per row of the page, so that no plan depends on the tables' statistics.
  */
-const WRITE_PAGE = `
+const WRITE_PAGE = prepared(
+  'write-page',
+  `
 with created as materialized (
   select r.*, nextval('partner_id_seq') as id, nextval('partner_number_seq')::text as number
   from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text,
@@ -204,7 +216,8 @@ upsert_links as (
     active = true, deleted_at = null
 ),
 ${importHistoryCte('$5::bigint')}
-select count(*)::int as created from created`;
+select count(*)::int as created from created`,
+);
 
 /** A customer's addresses and contacts as the rows of the partner master, by position. */
 function details(customer: ChannelCustomer) {

@@ -18,6 +18,7 @@ import {
   mapPostgresError,
   parsePostgresUrl,
 } from './postgres-errors.ts';
+import { preparedName } from './prepared-sql.ts';
 import { DEFAULT_SEARCH_PATH, searchPathText, setSearchPathSql } from './search-path.ts';
 import { assertOutsideTransaction, runInTransactionScope } from './transaction-scope.ts';
 import { ARRAY_TYPES_SQL, builtinArrayElements, parserFor, prepareParam } from './type-parsers.ts';
@@ -232,7 +233,13 @@ class PostgresDb implements Db {
 
   async #run(on: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] | undefined) {
     // queryMode 'extended' even without parameters: one statement per call, exactly like PGlite.
-    const config = { text: sql, values: params ? params.map(prepareParam) : [], queryMode: 'extended' };
+    const config = {
+      text: sql,
+      values: params ? params.map(prepareParam) : [],
+      queryMode: 'extended',
+      // A statement marked in prepared-sql.ts is parsed and planned once per connection.
+      name: preparedName(sql),
+    };
     return await on.query(config as pg.QueryConfig).catch((error) => this.#fail(error));
   }
 
