@@ -58,6 +58,10 @@ export const de: Catalogue = {
   'login.user': 'Benutzer',
   'login.password': 'Kennwort',
   'login.submit': 'Anmelden',
+  'oltp.label': 'OLTP-Datenbank',
+  'oltp.loginHint':
+    'Mit wessen Partnern und Vertriebskanälen Sie arbeiten; später in der Kopfzeile umschaltbar.',
+  'oltp.switchAria': 'OLTP-Datenbank {name}: wechseln',
   'password.chooseTitle': 'Kennwort festlegen',
   'password.chooseSubtitle':
     'Willkommen, {name}. Sie haben sich mit einem Einmalkennwort angemeldet; legen Sie Ihr eigenes fest, um fortzufahren.',

@@ -64,6 +64,9 @@ export const en = {
   'login.user': 'User',
   'login.password': 'Password',
   'login.submit': 'Log in',
+  'oltp.label': 'OLTP database',
+  'oltp.loginHint': 'Whose partners and sales channels you work on; switch later in the header.',
+  'oltp.switchAria': 'OLTP database {name}: switch',
   'password.chooseTitle': 'Choose your password',
   'password.chooseSubtitle':
     'Welcome, {name}. You logged in with a one-time password; choose your own to continue.',

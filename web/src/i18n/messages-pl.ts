@@ -60,6 +60,10 @@ export const pl: Catalogue = {
   'login.user': 'Użytkownik',
   'login.password': 'Hasło',
   'login.submit': 'Zaloguj',
+  'oltp.label': 'Baza danych OLTP',
+  'oltp.loginHint':
+    'Na czyich partnerach i kanałach sprzedaży pracujesz; można ją później zmienić w nagłówku.',
+  'oltp.switchAria': 'Baza danych OLTP {name}: zmień',
   'password.chooseTitle': 'Ustal swoje hasło',
   'password.chooseSubtitle':
     'Witaj, {name}. Zalogowano Cię hasłem jednorazowym; aby kontynuować, ustal własne hasło.',

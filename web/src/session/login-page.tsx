@@ -87,8 +87,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: User, ticket: boo
           />
           {oltps.length > 1 && (
             <Select
-              label="OLTP database"
-              description="Whose partners and sales channels you work on; switch later in the header."
+              label={t('oltp.label')}
+              description={t('oltp.loginHint')}
               data={oltps.map((o) => o.name)}
               value={oltp}
               allowDeselect={false}

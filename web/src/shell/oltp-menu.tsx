@@ -9,8 +9,10 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { listOltpDatabases, type OltpDatabaseInfo, switchOltp } from '../api/oltp.ts';
 import { fetchSystem } from '../api/system.ts';
+import { useT } from '../i18n/i18n-context.ts';
 
 export function OltpMenu() {
+  const t = useT();
   const [current, setCurrent] = useState<string | null>(null);
   const [all, setAll] = useState<OltpDatabaseInfo[]>([]);
   useEffect(() => {
@@ -47,14 +49,14 @@ export function OltpMenu() {
           size="compact-sm"
           leftSection={<IconDatabase size={14} />}
           rightSection={<IconChevronDown size={14} />}
-          aria-label={`OLTP database ${current}: switch`}
+          aria-label={t('oltp.switchAria', { name: current })}
           data-testid="oltp-menu"
         >
           {current}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>OLTP database</Menu.Label>
+        <Menu.Label>{t('oltp.label')}</Menu.Label>
         {all.map((oltp) => (
           <Menu.Item
             key={oltp.name}
