@@ -3,7 +3,6 @@
  * listing with filters, release / cancel / trigger and who may do them.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { defaultContentLanguage } from '../src/batch/batch-settings.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 import { type Client, importBody, testApi } from './support/api-fixtures.ts';
 import { describeEachDb } from './support/test-databases.ts';
@@ -69,7 +68,7 @@ describeEachDb('HTTP API: import customers and batch jobs', (getDb) => {
       queue: 'default',
       user: 'bob',
       oltpDatabase: 'default',
-      contentLanguage: defaultContentLanguage(),
+      contentLanguage: 'en', // the default OLTP database's language
       startMode: 'add-to-queue',
       notification: 'none',
       runs: [],

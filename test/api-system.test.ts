@@ -116,7 +116,7 @@ describeEachDb('HTTP API: system', (getDb) => {
       version: '0.0.0-test',
       database: db.kind === 'postgres' ? 'postgres' : 'embedded',
       oltpDatabase: 'default',
-      contentLanguage: Intl.DateTimeFormat().resolvedOptions().locale,
+      contentLanguage: 'en', // the default OLTP database's language
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       appServer: 'web-1',
     });

@@ -87,6 +87,8 @@ describeEachDb('OLTP databases', (getDb) => {
     server = await AppServer.start({ db, name: 'A', applications: testApplications, timing: FAST_TIMING });
     const testJob = await importJob(db, 'test'); // the name in any case
     expect(testJob.oltpDatabase).toBe('TEST');
+    // Filed without a content language: TEST's (de) is the job's, PROD's (en) the other's.
+    expect(testJob.contentLanguage).toBe('de');
     await jobInState(db, testJob.id, ['finished'], 30_000);
     expect(await listPartners(test, { channel: 'shop' })).toHaveLength(12);
     expect(await listPartners(prod)).toHaveLength(0);
@@ -94,6 +96,7 @@ describeEachDb('OLTP databases', (getDb) => {
     expect((await findChannelByName(prod, 'shop'))!.watermark).toBeNull();
 
     const prodJob = await importJob(db, 'PROD');
+    expect(prodJob.contentLanguage).toBe('en');
     await jobInState(db, prodJob.id, ['finished'], 30_000);
     expect(await listPartners(prod, { channel: 'shop' })).toHaveLength(5);
     expect(await listPartners(test, { channel: 'shop' })).toHaveLength(12);
@@ -101,6 +104,10 @@ describeEachDb('OLTP databases', (getDb) => {
     const testRun = (await new JobService(db, testApplications).show(String(testJob.id))).runs[0]!;
     const { run: testImport } = await new RunService(db).withLog(testRun.importRunId, testJob.oltpDatabase);
     expect(testImport).toMatchObject({ counts: { created: 12 } });
+    expect(
+      (await importJob(db, 'TEST', 'shop', { contentLanguage: 'pl', releaseImmediately: false }))
+        .contentLanguage,
+    ).toBe('pl');
     // Partner numbers are counted per OLTP database.
     expect((await listPartners(prod)).map((p) => p.number).sort()[0]).toBe('100001');
 

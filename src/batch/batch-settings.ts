@@ -57,9 +57,8 @@ export function assertName(what: string, name: string, field?: string): string {
 }
 
 /**
- * The content language of a job filed without one: the one place that decides it. Today the system's
- * locale; once OLTP databases have a language of their own (table oltp_database), the language of the OLTP
- * database the job is filed for belongs here.
+ * The content language of a job filed without one and without an OLTP database that has one (the job service
+ * gives the language of the job's OLTP database, `kontor oltp add --language`): the system's locale.
  */
 export function defaultContentLanguage(): string {
   return Intl.DateTimeFormat().resolvedOptions().locale || 'en';

@@ -68,12 +68,19 @@ export class JobService {
       );
     }
     // The job belongs to an OLTP database (of the installation): its settings are checked against that one.
+    // Its content language defaults to that OLTP database's language.
     const named = input.batch.oltpDatabase?.trim();
-    const oltp = named ? (await new OltpService(this.db).resolve(named)).name : input.batch.oltpDatabase;
+    const resolved = named ? await new OltpService(this.db).resolve(named) : null;
+    const oltp = resolved?.name ?? input.batch.oltpDatabase;
     const settings = await application.parseSettings(input.settings, oltpDb(this.db, oltp || 'default'));
-    const batch = validateBatchSettings({ ...input.batch, oltpDatabase: oltp }, this.clock(), {
-      timeFormat: input.timeFormat,
-    });
+    const contentLanguage = input.batch.contentLanguage?.trim() || resolved?.language;
+    const batch = validateBatchSettings(
+      { ...input.batch, oltpDatabase: oltp, contentLanguage },
+      this.clock(),
+      {
+        timeFormat: input.timeFormat,
+      },
+    );
     const queueId = await findQueueId(this.db, batch.queue);
     if (queueId === null)
       throw new InvalidInputError(`Processing queue "${batch.queue}" does not exist.`, { field: 'queue' });

@@ -3,8 +3,8 @@
  * queues and application servers (the System cockpit).
  */
 import { Type } from 'typebox';
-import { defaultContentLanguage } from '../../batch/batch-settings.ts';
 import { systemTimeZone } from '../../batch/schedule.ts';
+import { OltpService } from '../../oltp/oltp-service.ts';
 import { requestOltp } from '../oltp-scope.ts';
 import type { RoutePlugin } from '../route-plugin.ts';
 import { errorResponses, NameParams } from '../schemas/common.ts';
@@ -80,7 +80,8 @@ export const systemRoutes: RoutePlugin = async (app, ctx) => {
       version: ctx.options.version,
       database: db.kind === 'postgres' ? ('postgres' as const) : ('embedded' as const),
       oltpDatabase: requestOltp(request),
-      contentLanguage: defaultContentLanguage(),
+      // A job's content language defaults to its OLTP database's.
+      contentLanguage: (await new OltpService(db).resolve(requestOltp(request))).language,
       languages: languages(),
       timeZone: systemTimeZone(),
       timeZones: timeZones(),
