@@ -36,7 +36,7 @@ export function addBatchOptions(command: Command): Command {
     )
     .option(
       '--language <tag>',
-      'content language: the language of the run log, summary and notifications (en, de, pl; a tag such as de-AT uses de, others English; default: the OLTP database's language, kontor oltp add --language)',
+      'content language: the language of the run log, summary and notifications (en, de, pl; a tag such as de-AT uses de, others English; default: the language of the OLTP database, kontor oltp add --language)',
     )
     .option('--app-server <name>', 'run only on this application server (default: any)')
     .addOption(new Option('--start <mode>', 'start mode (default: add-to-queue)').choices([...START_MODES]))
