@@ -2,7 +2,8 @@
  * The web UI in the user's language, in real Chromium against a real `kontor serve`: English for an en-US
  * browser, German and Polish from the language menu (navigation, page labels, the Import customers dialog),
  * the choice kept for the user across a reload and in another browser, back to the browser's language, and
- * a German browser that gets German before anybody chose. Screenshots go to test/browser/screenshots/.
+ * a German browser that gets German before anybody chose, a channel's Matching tab and a partner's history in
+ * German. Screenshots go to test/browser/screenshots/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -190,5 +191,29 @@ describeBrowser('the web UI in German and Polish', () => {
     } finally {
       await german.close();
     }
+  });
+
+  it("shows a channel's Matching tab and a partner's history and actions in German", async () => {
+    await choose('de');
+    await eventually(storedLanguage).toBe('de');
+    await page.goto(`${server.url}/sales-channels/sklep`);
+    await page.getByTestId('tab-matching').click();
+    expect(((await page.getByTestId('tab-matching').textContent()) ?? '').trim()).toBe('Abgleich');
+    await page.getByText('Bestehende Partner abgleichen nach (in dieser Reihenfolge)').waitFor();
+
+    const partners = await (await page.request.get(`${server.url}/api/partners?limit=1`)).json();
+    const number: string = partners.items[0].number;
+    await page.goto(`${server.url}/partners/${encodeURIComponent(number)}`);
+    await page.locator('legend', { hasText: 'Historie' }).waitFor();
+    const history = (await page.getByTestId('partner-history').textContent()) ?? '';
+    for (const head of ['Wann', 'Durch', 'Feld', 'Von', 'Nach']) expect(history).toContain(head);
+    expect(history).toContain('Importlauf');
+    const action = page.getByTestId('partner-release').or(page.getByTestId('partner-block'));
+    expect(['Freigeben', 'Sperren']).toContain(((await action.textContent()) ?? '').trim());
+    expect(((await page.getByTestId('partner-merge').textContent()) ?? '').trim()).toBe('Zusammenführen…');
+    await screenshot(page, 'languages-de-partner');
+    await page.goto(`${server.url}/`);
+    await choose('browser');
+    await eventually(storedLanguage).toBeNull();
   });
 });

@@ -117,7 +117,7 @@ export function RunLogTable({ jobId, run }: RunLogTableProps) {
               size="sm"
               data-testid="run-log-partners"
             >
-              Partners created or changed
+              {t('partner.ofRun')}
             </Anchor>
           )}
         </Group>

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import { listPartners, mergePartners, type Partner, setPartnerStatus } from '../../api/partners.ts';
 import { useLoader } from '../../hooks/use-loader.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 import { useSession } from '../../session/session-context.ts';
 import { displayName } from './partner-name.ts';
 
@@ -20,14 +21,14 @@ interface PartnerActionsProps {
 }
 
 export function PartnerActions({ partner, onChanged }: PartnerActionsProps) {
+  const t = useT();
   const { isAdmin } = useSession();
   const [busy, setBusy] = useState(false);
   const [merging, setMerging] = useState(false);
   if (partner.mergedInto !== null) {
     return (
       <Alert color="gray" data-testid="partner-merged-note">
-        This partner was merged into partner {partner.mergedInto}: its links, addresses and contacts are there
-        now.
+        {t('partner.mergedNote', { number: partner.mergedInto })}
       </Alert>
     );
   }
@@ -38,7 +39,7 @@ export function PartnerActions({ partner, onChanged }: PartnerActionsProps) {
       const changed = await setPartnerStatus(partner.number, action);
       notifications.show({
         color: action === 'release' ? 'green' : 'orange',
-        message: `Partner ${changed.number} is ${changed.status}.`,
+        message: t('partner.statusChanged', { number: changed.number, status: t(`state.${changed.status}`) }),
       });
       onChanged();
     } catch (error) {
@@ -59,7 +60,7 @@ export function PartnerActions({ partner, onChanged }: PartnerActionsProps) {
           onClick={() => void changeStatus('release')}
           data-testid="partner-release"
         >
-          Release
+          {t('partner.release')}
         </Button>
       ) : (
         <Button
@@ -71,7 +72,7 @@ export function PartnerActions({ partner, onChanged }: PartnerActionsProps) {
           onClick={() => void changeStatus('block')}
           data-testid="partner-block"
         >
-          Block
+          {t('partner.block')}
         </Button>
       )}
       {isAdmin && (
@@ -82,7 +83,7 @@ export function PartnerActions({ partner, onChanged }: PartnerActionsProps) {
           onClick={() => setMerging(true)}
           data-testid="partner-merge"
         >
-          Merge…
+          {t('partner.mergeOpen')}
         </Button>
       )}
       {merging && (
@@ -108,6 +109,7 @@ function MergeDialog({
   onClose: () => void;
   onMerged: (survivor: string) => void;
 }) {
+  const t = useT();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const [other, setOther] = useState<string | null>(null);
@@ -130,7 +132,13 @@ function MergeDialog({
       const result = await mergePartners(kept, removed);
       notifications.show({
         color: 'green',
-        message: `Partner ${result.removed} was merged into partner ${result.kept}: ${result.moved.links} link(s), ${result.moved.addresses} address(es), ${result.moved.contacts} contact(s) moved.`,
+        message: t('partner.mergeDone', {
+          removed: result.removed,
+          kept: result.kept,
+          links: result.moved.links,
+          addresses: result.moved.addresses,
+          contacts: result.moved.contacts,
+        }),
       });
       onMerged(result.kept);
     } catch (failure) {
@@ -141,16 +149,12 @@ function MergeDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Merge partner ${partner.number}`} size="lg">
+    <Modal opened onClose={onClose} title={t('partner.mergeTitle', { number: partner.number })} size="lg">
       <Stack gap="sm" data-testid="merge-dialog">
-        <Text size="sm">
-          The channel links, addresses and contacts of the partner merged move to the partner kept. The merged
-          partner stays, marked as merged into the other; both histories are kept. Only partners of the same
-          type ({partner.type}) can be merged.
-        </Text>
+        <Text size="sm">{t('partner.mergeExplain', { type: partner.type })}</Text>
         <Select
-          label="Merge with partner"
-          placeholder="Search by number, name, e-mail…"
+          label={t('partner.mergeWith')}
+          placeholder={t('partner.mergeSearch')}
           searchable
           searchValue={search}
           onSearchChange={setSearch}
@@ -161,26 +165,29 @@ function MergeDialog({
           }))}
           value={other}
           onChange={setOther}
-          nothingFoundMessage="No other partner of this type matches"
+          nothingFoundMessage={t('partner.mergeNoneMatch')}
           data-testid="merge-other"
         />
         <div>
           <Text size="sm" fw={500} mb={4}>
-            Keep
+            {t('partner.keep')}
           </Text>
           <SegmentedControl
             value={keep}
             onChange={(value) => setKeep(value as 'this' | 'other')}
             data={[
-              { value: 'this', label: `This partner (${partner.number})` },
-              { value: 'other', label: other ? `Partner ${other}` : 'The other partner' },
+              { value: 'this', label: t('partner.keepThis', { number: partner.number }) },
+              {
+                value: 'other',
+                label: other ? t('partner.title', { number: other }) : t('partner.keepOther'),
+              },
             ]}
             data-testid="merge-keep"
           />
         </div>
         {kept && removed && (
           <Text size="sm" data-testid="merge-summary">
-            Partner {removed} will be merged into partner {kept}.
+            {t('partner.mergeSummary', { removed, kept })}
           </Text>
         )}
         {error && (
@@ -190,7 +197,7 @@ function MergeDialog({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             disabled={!kept || !removed}
@@ -198,7 +205,7 @@ function MergeDialog({
             onClick={() => void merge()}
             data-testid="merge-confirm"
           >
-            Merge
+            {t('partner.merge')}
           </Button>
         </Group>
       </Stack>

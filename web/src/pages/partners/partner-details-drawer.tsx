@@ -60,7 +60,7 @@ function PartnerDetails({ number, onChanged }: { number: string; onChanged: (sur
         <StateBadge state={partner.status} />
         {partner.mergedInto !== null && (
           <Badge color="gray" variant="light" data-testid="partner-merged-badge">
-            Merged into {partner.mergedInto}
+            {t('partner.mergedInto', { number: partner.mergedInto })}
           </Badge>
         )}
       </Group>

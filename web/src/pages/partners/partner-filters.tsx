@@ -103,11 +103,11 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           data-testid="partner-filter-deleted"
         />
         <Select
-          label="Merged partners"
-          placeholder="Hidden"
+          label={t('partner.filterMerged')}
+          placeholder={t('partner.mergedHidden')}
           data={[
-            { value: 'include', label: 'Shown too' },
-            { value: 'only', label: 'Only merged' },
+            { value: 'include', label: t('partner.mergedShown') },
+            { value: 'only', label: t('partner.mergedOnly') },
           ]}
           clearable
           w={150}
@@ -116,8 +116,8 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           data-testid="partner-filter-merged"
         />
         <NumberInput
-          label="Import run"
-          placeholder="Any"
+          label={t('partner.filterRun')}
+          placeholder={t('partner.any')}
           min={1}
           allowDecimal={false}
           hideControls
@@ -127,8 +127,8 @@ export function PartnerFilters({ value, onChange }: PartnerFiltersProps) {
           data-testid="partner-filter-run"
         />
         <TextInput
-          label="Batch job"
-          placeholder="Id or name"
+          label={t('partner.filterJob')}
+          placeholder={t('partner.filterJobHint')}
           w={150}
           value={value.job ?? ''}
           onChange={(e) => set({ job: e.currentTarget.value.trim() || null })}

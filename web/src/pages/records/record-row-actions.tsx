@@ -67,18 +67,18 @@ export function RowActions(props: {
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <Button size="compact-xs" px={5} variant="light" disabled={busy} data-testid={`record-${id}-link`}>
-            Link to partner
+            {t('records.linkToPartner')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>Partners that match</Menu.Label>
+          <Menu.Label>{t('records.partnersThatMatch')}</Menu.Label>
           {record.candidates.map((number) => (
             <Menu.Item
               key={number}
               onClick={() => review(record, { kind: 'link', partner: number })}
               data-testid={`record-${id}-link-${number}`}
             >
-              Partner {number}
+              {t('partner.title', { number })}
             </Menu.Item>
           ))}
         </Menu.Dropdown>
@@ -92,7 +92,7 @@ export function RowActions(props: {
         onClick={() => review(record, { kind: 'new' })}
         data-testid={`record-${id}-create-new`}
       >
-        Create new partner
+        {t('records.createNewPartner')}
       </Button>
       {icons}
     </Stack>

@@ -173,7 +173,7 @@ export function ChannelForm(props: ChannelFormProps) {
               B2C
             </Tabs.Tab>
             <Tabs.Tab value="matching" data-testid="tab-matching">
-              Matching
+              {t('channel.matching')}
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="settings" pt="md">

@@ -4,7 +4,8 @@
  * in which they are chosen; none: every customer without a link gets a new partner.
  */
 import { MultiSelect } from '@mantine/core';
-import { MATCH_RULE_LABELS, MATCH_RULES, type MatchRule } from '../../api/channels.ts';
+import { MATCH_RULES, type MatchRule } from '../../api/channels.ts';
+import { useT } from '../../i18n/i18n-context.ts';
 
 const isRule = (value: string): value is MatchRule => (MATCH_RULES as readonly string[]).includes(value);
 
@@ -15,12 +16,13 @@ export function MatchRulesField({
   value: MatchRule[];
   onChange: (rules: MatchRule[]) => void;
 }) {
+  const t = useT();
   return (
     <MultiSelect
-      label="Match existing partners by (in this order)"
-      description="A customer without a link in this channel is linked to the one existing partner of its type with the same tax id, e-mail or phone number (compared after normalisation); several candidates wait for review under Review records. Empty: every new customer gets a new partner."
-      placeholder={value.length === 0 ? 'No matching' : undefined}
-      data={MATCH_RULES.map((rule) => ({ value: rule, label: MATCH_RULE_LABELS[rule] }))}
+      label={t('channel.matchRules')}
+      description={t('channel.matchRulesHint')}
+      placeholder={value.length === 0 ? t('channel.noMatching') : undefined}
+      data={MATCH_RULES.map((rule) => ({ value: rule, label: t(`matchRule.${rule}`) }))}
       value={value}
       onChange={(next) => onChange(next.filter(isRule))}
       clearable
