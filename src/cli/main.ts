@@ -47,12 +47,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'partners',
-    summary: 'the partner master: list, show',
+    summary: 'the partner master: list, show, release, block, merge',
     load: async () => (await import('./commands/partners.ts')).registerPartnerCommands,
   },
   {
     name: 'records',
-    summary: 'records runs did not import (open records): list, confirm, ignore, retry',
+    summary:
+      'records runs did not import (open records): list, confirm, ignore, retry; review matches: link, create-new',
     load: async () => (await import('./commands/records.ts')).registerRecordCommands,
   },
   {

@@ -74,7 +74,10 @@ export function registerPartnerCommands(
         job: options.job,
       });
       if (options.json) {
-        app.output.out(JSON.stringify(list, null, 2));
+        // The partner JSON of the contract (DESIGN.md section 5) exactly; `mergedInto` only where merged
+        // partners were asked for (a default list holds none).
+        const shown = options.merged ? list : list.map(({ mergedInto: _, ...partner }) => partner);
+        app.output.out(JSON.stringify(shown, null, 2));
         return;
       }
       if (list.length === 0) {
