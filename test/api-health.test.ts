@@ -16,14 +16,18 @@ function unreachable(db: Db): { db: Db; calls: () => number } {
     calls++;
     throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
   };
-  const proxy = new Proxy(db, {
-    get(target, property) {
-      if (property === 'query' || property === 'transaction' || property === 'exec') return fail;
-      const value = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db: proxy, calls: () => calls };
+  const down = (handle: Db): Db =>
+    new Proxy(handle, {
+      get(target, property) {
+        if (property === 'query' || property === 'transaction' || property === 'exec') return fail;
+        // A handle of an OLTP database (its search_path) is on the same unreachable server.
+        if (property === 'withSearchPath')
+          return (...args: Parameters<Db['withSearchPath']>) => down(target.withSearchPath(...args));
+        const value = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  return { db: down(db), calls: () => calls };
 }
 
 describeEachDb('GET /api/health and /api/ready', (getDb) => {

@@ -39,7 +39,14 @@ describe('HTTP API: security headers', () => {
 
   const build = (webRoot: string | null) =>
     buildApi({
-      db: { kind: 'pglite', location: 'memory' } as never,
+      // No statement runs for these answers; the API takes the handle of the session's OLTP database.
+      db: {
+        kind: 'pglite',
+        location: 'memory',
+        withSearchPath() {
+          return this;
+        },
+      } as never,
       adapters: testAdapters,
       applications: testApplications,
       options: { secureCookies: true, webRoot, version: 'x', appServer: null },
