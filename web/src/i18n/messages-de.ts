@@ -1,5 +1,5 @@
 /** Die Texte der Weboberfläche auf Deutsch (Schlüssel und Platzhalter wie in messages-en.ts). */
-import type { Catalogue } from './catalogues.ts';
+import type { Catalogue } from './catalogue.ts';
 
 export const de: Catalogue = {
   'common.cancel': 'Abbrechen',

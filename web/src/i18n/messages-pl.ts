@@ -1,5 +1,5 @@
 /** Teksty interfejsu WWW po polsku (klucze i symbole zastępcze jak w messages-en.ts). */
-import type { Catalogue } from './catalogues.ts';
+import type { Catalogue } from './catalogue.ts';
 
 export const pl: Catalogue = {
   'common.cancel': 'Anuluj',
