@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logInFirstTime, nav, pick } from './support/ui.ts';
+import { eventually, logInFirstTime, nav, openPage, pick } from './support/ui.ts';
 
 const PASSWORD = 'browser-preview-password';
 
@@ -43,12 +43,7 @@ describeBrowser('Import customers preview in Chromium', () => {
     slow = await startMagentoSimulator({ customers: 400, seed: 92, brokenShare: 0, latencyMs: 400 });
     server = await startKontorServer('preview-test');
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
     await logInFirstTime(page, server.url, server.admin.oneTimePassword, PASSWORD);
     await addChannel('shop', shop);
     await addChannel('slow', slow);

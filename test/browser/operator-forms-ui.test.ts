@@ -15,7 +15,7 @@ import { describeBrowser, launchChromium, screenshot } from './support/browser.t
 import { watchCspViolations } from './support/csp-violations.ts';
 import { jobRow, openJobs } from './support/jobs-ui.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logIn, nav, pick } from './support/ui.ts';
+import { eventually, logIn, nav, openPage, pick } from './support/ui.ts';
 
 const PASSWORD = 'operator-test-password';
 const LONG_NAME = `nightly-import-of-every-customer-of-the-main-web-shop-${'x'.repeat(20)}-end`;
@@ -51,12 +51,7 @@ describeBrowser('web UI as an operator uses it', () => {
       magento = await startMagentoSimulator({ customers: 12, seed: 21, brokenShare: 0 });
       server = await startKontorServer('ops-web-test');
       browser = await launchChromium();
-      page = await browser.newPage({
-        viewport: { width: 1440, height: 900 },
-        locale: 'en-US',
-        timezoneId: 'Europe/Berlin',
-      });
-      page.setDefaultTimeout(15_000);
+      page = await openPage(browser, 'Europe/Berlin');
       violations = watchCspViolations(page);
     });
 

@@ -11,7 +11,7 @@ import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulato
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { jobRow, openJobs, waitForJobState } from './support/jobs-ui.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logIn, pick } from './support/ui.ts';
+import { eventually, logIn, openPage, pick } from './support/ui.ts';
 
 const PASSWORD = 'operator-test-password';
 const HEADERS = { 'X-Kontor-Request': '1' };
@@ -29,12 +29,7 @@ describeBrowser('the web UI as an operator uses it', () => {
     magento = await startMagentoSimulator({ customers: 60, seed: 11, brokenShare: 0.15, latencyMs: 300 });
     server = await startKontorServer('operator-test');
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
   });
 
   afterEach(async ({ task }) => {

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logInFirstTime, nav, pick } from './support/ui.ts';
+import { eventually, logInFirstTime, nav, openPage, pick } from './support/ui.ts';
 
 const PASSWORD = 'browser-partner-history-password';
 
@@ -68,12 +68,7 @@ describeBrowser('Partner history, release and merge in Chromium', () => {
     shop = await startMagentoSimulator({ customers: 5, seed: 21, brokenShare: 0 });
     server = await startKontorServer('partner-history-test');
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
     await logInFirstTime(page, server.url, server.admin.oneTimePassword, PASSWORD);
     // Two channels of one shop: every customer becomes two B2B partners (Blocked), duplicates to merge.
     await importChannel('shop');

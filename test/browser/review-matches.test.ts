@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logInFirstTime } from './support/ui.ts';
+import { eventually, logInFirstTime, openPage } from './support/ui.ts';
 
 const PASSWORD = 'browser-matches-password';
 
@@ -97,12 +97,7 @@ describeBrowser('Review of matches in Chromium', () => {
     toCreate = setEmail(shopB, 1, 'twice.two@example.com');
     server = await startKontorServer('review-matches');
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
     await logInFirstTime(page, server.url, server.admin.oneTimePassword, PASSWORD);
     await addChannel('a', shopA, []);
     await addChannel('b', shopB, ['email']);

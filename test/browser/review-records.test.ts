@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logInFirstTime, nav, pick } from './support/ui.ts';
+import { eventually, logInFirstTime, nav, openPage, pick } from './support/ui.ts';
 
 const PASSWORD = 'browser-review-password';
 
@@ -35,12 +35,7 @@ describeBrowser('Review records in Chromium', () => {
     shop = await startMagentoSimulator({ customers: 40, seed: 93, brokenShare: 0.1 });
     server = await startKontorServer('review-test');
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
     await logInFirstTime(page, server.url, server.admin.oneTimePassword, PASSWORD);
     const channel = await page.request.post(url('/api/channels'), {
       headers,

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type MagentoSimulator, startMagentoSimulator } from '../../src/simulators/magento/simulator.ts';
 import { describeBrowser, launchChromium, screenshot } from './support/browser.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { eventually, logIn, logInFirstTime } from './support/ui.ts';
+import { eventually, logIn, logInFirstTime, openPage } from './support/ui.ts';
 
 const PASSWORD = 'browser-language-password';
 
@@ -24,12 +24,7 @@ describeBrowser('the web UI in German and Polish', () => {
     shop = await startMagentoSimulator({ customers: 30, seed: 5, brokenShare: 0.2 });
     server = await startKontorServer('language-test');
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
     await logInFirstTime(page, server.url, server.admin.oneTimePassword, PASSWORD);
   });
 

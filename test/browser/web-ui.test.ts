@@ -13,7 +13,7 @@ import { describeBrowser, launchChromium, screenshot } from './support/browser.t
 import { watchCspViolations } from './support/csp-violations.ts';
 import { fileImport, jobRow, openJobs, waitForJobState, waitForLastRun } from './support/jobs-ui.ts';
 import { type KontorServer, startKontorServer } from './support/kontor-server.ts';
-import { closeNotificationDialog, eventually, logIn, nav, pick } from './support/ui.ts';
+import { closeNotificationDialog, eventually, logIn, nav, openPage, pick } from './support/ui.ts';
 
 const PASSWORD = 'browser-test-password';
 
@@ -30,12 +30,7 @@ describeBrowser('web UI in Chromium', () => {
     magento = await startMagentoSimulator({ customers: 60, seed: 11, brokenShare: 0.05, latencyMs: 350 });
     server = await startKontorServer('web-test');
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1440, height: 900 },
-      locale: 'en-US',
-      timezoneId: 'UTC',
-    });
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
     cspViolations = watchCspViolations(page);
   });
 

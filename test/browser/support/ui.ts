@@ -1,5 +1,5 @@
 /** How the browser tests work the UI: log in, pick from a Mantine Select, read a field's state. */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export async function logIn(page: Page, baseUrl: string, name: string, password: string): Promise<void> {
@@ -76,4 +76,11 @@ export async function closeNotificationDialog(
   await dialog.getByRole('button', { name: 'OK' }).click();
   await dialog.waitFor({ state: 'detached' });
   return text;
+}
+
+/** A page as the browser tests look at the UI: 1440 x 900, English (en-US), times in UTC (or `timezoneId`). */
+export async function openPage(browser: Browser, timezoneId = 'UTC'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId });
+  page.setDefaultTimeout(15_000);
+  return page;
 }
