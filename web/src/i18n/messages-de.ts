@@ -524,6 +524,7 @@ export const de: Catalogue = {
   'records.failedIgnore': 'Nicht ignoriert: {list}',
   'records.failedRetry': 'Nicht erneut versucht: {list}',
   'records.reviewLinkWhat': '{id} mit Partner {partner} verknüpfen',
+  'records.newPartner': 'Neuer Partner',
   'records.createNewPartner': 'Neuen Partner anlegen',
   'records.reviewDone': '{what}: erledigt',
   'records.reviewNotDone': '{what}: nicht erledigt',

@@ -519,6 +519,7 @@ export const en = {
   'records.failedIgnore': 'Could not ignore: {list}',
   'records.failedRetry': 'Could not retry: {list}',
   'records.reviewLinkWhat': 'Link {id} to partner {partner}',
+  'records.newPartner': 'New partner',
   'records.createNewPartner': 'Create new partner',
   'records.reviewDone': '{what}: done',
   'records.reviewNotDone': '{what}: not done',

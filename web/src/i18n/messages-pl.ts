@@ -568,6 +568,7 @@ export const pl: Catalogue = {
   'records.failedIgnore': 'Nie udało się zignorować: {list}',
   'records.failedRetry': 'Nie udało się ponowić: {list}',
   'records.reviewLinkWhat': 'Powiąż {id} z kontrahentem {partner}',
+  'records.newPartner': 'Nowy kontrahent',
   'records.createNewPartner': 'Utwórz nowego kontrahenta',
   'records.reviewDone': '{what}: wykonano',
   'records.reviewNotDone': '{what}: nie wykonano',

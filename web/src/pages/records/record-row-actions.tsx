@@ -83,17 +83,19 @@ export function RowActions(props: {
           ))}
         </Menu.Dropdown>
       </Menu>
-      <Button
-        size="compact-xs"
-        px={5}
-        variant="light"
-        color="teal"
-        disabled={busy}
-        onClick={() => review(record, { kind: 'new' })}
-        data-testid={`record-${id}-create-new`}
-      >
-        {t('records.createNewPartner')}
-      </Button>
+      <Tooltip label={t('records.createNewPartner')}>
+        <Button
+          size="compact-xs"
+          px={5}
+          variant="light"
+          color="teal"
+          disabled={busy}
+          onClick={() => review(record, { kind: 'new' })}
+          data-testid={`record-${id}-create-new`}
+        >
+          {t('records.newPartner')}
+        </Button>
+      </Tooltip>
       {icons}
     </Stack>
   );

@@ -249,8 +249,7 @@ export function RecordsPage() {
                   </Text>
                 )}
               </Table.Td>
-              {/* Wide enough for a match's two labelled buttons ("Create new partner", in every language). */}
-              <Table.Td style={{ minWidth: 170 }}>
+              <Table.Td>
                 {record.state === 'open' && (
                   <RowActions record={record} busy={busy !== null} act={act} review={review} />
                 )}
