@@ -74,10 +74,7 @@ export function registerPartnerCommands(
         job: options.job,
       });
       if (options.json) {
-        // The partner JSON of the contract (DESIGN.md section 5) exactly; `mergedInto` only where merged
-        // partners were asked for (a default list holds none).
-        const shown = options.merged ? list : list.map(({ mergedInto: _, ...partner }) => partner);
-        app.output.out(JSON.stringify(shown, null, 2));
+        app.output.out(JSON.stringify(list.map(partnerJson), null, 2));
         return;
       }
       if (list.length === 0) {
@@ -131,7 +128,8 @@ export function registerPartnerCommands(
       if (!partner) throw new NotFoundError('Partner', number);
       const history = options.history ? await services.partners.history(number) : null;
       if (options.json) {
-        app.output.out(JSON.stringify(history ? { ...partner, history } : partner, null, 2));
+        const shown = partnerJson(partner);
+        app.output.out(JSON.stringify(history ? { ...shown, history } : shown, null, 2));
         return;
       }
       app.output.out([describe(partner), ...(history ? historyLines(history) : [])].join('\n'));
@@ -171,4 +169,13 @@ function describe(p: Partner): string {
     lines.push(`${'Link:'.padEnd(18)}${l.channel} ${l.externalId}, imported ${l.importedAt}, ${state}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The partner JSON of the contract (DESIGN.md section 5) exactly, and `mergedInto` (the survivor's number) on a
+ * partner that was merged into another one only.
+ */
+function partnerJson(partner: Partner): Omit<Partner, 'mergedInto'> & { mergedInto?: string } {
+  const { mergedInto, ...contract } = partner;
+  return mergedInto === null ? contract : { ...contract, mergedInto };
 }
