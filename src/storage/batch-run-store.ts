@@ -46,8 +46,10 @@ export async function claimRun(
          ) and j.state = 'ready'
          returning j.id, j.due_at
        )
-       insert into batch_run (job_id, state, app_server, lease_token, lease_expires_at, due_at)
-       select id, 'active', $1, $2, now() + make_interval(secs => $3), due_at from claimed
+       -- started_at: the moment the claim succeeded (clock_timestamp), not the statement's start (now()), which
+       -- lies before a wait on the "one active job per queue" index for the run that is just ending.
+       insert into batch_run (job_id, state, app_server, lease_token, lease_expires_at, due_at, started_at)
+       select id, 'active', $1, $2, now() + make_interval(secs => $3), due_at, clock_timestamp() from claimed
        returning id, job_id`,
       [claim.server, claim.token, claim.leaseSeconds, claim.onlyJobId ?? null, claim.applications],
     );
