@@ -8,24 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
+import { kontor } from './support/cli-runner.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-async function kontor(db: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kontor', '--db', db, ...args], {
-    out: (text) => {
-      stdout += `${text}\n`;
-    },
-    err: (text) => {
-      stderr += `${text}\n`;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 async function json(db: string, ...args: string[]): Promise<unknown> {
   const result = await kontor(db, ...args, '--json');

@@ -6,24 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { type MagentoSimulator, startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
+import { kontor } from './support/cli-runner.ts';
 import { databaseBackends, TEST_PG_URL } from './support/test-databases.ts';
 import { createTestDatabase, postgresTemplate, type TestDatabase } from './support/test-postgres-template.ts';
-
-async function kontor(db: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kontor', '--db', db, ...args], {
-    out: (text) => {
-      stdout += `${text}\n`;
-    },
-    err: (text) => {
-      stderr += `${text}\n`;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 interface Partner {
   number: string;

@@ -7,26 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppContext } from '../src/cli/app-context.ts';
-import { main } from '../src/cli/main.ts';
 import { startServe } from '../src/cli/serve-runner.ts';
 import { listServers } from '../src/storage/app-server-store.ts';
 import { UserService } from '../src/users/user-service.ts';
+import { kontor } from './support/cli-runner.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-async function kontor(db: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kontor', '--db', db, ...args], {
-    out: (text) => {
-      stdout += `${text}\n`;
-    },
-    err: (text) => {
-      stderr += `${text}\n`;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 /** Runs bin/kontor.js with `input` on standard input; resolves with exit code and output. */
 function kontorProcess(args: string[], input: string) {
