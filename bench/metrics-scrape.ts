@@ -8,7 +8,7 @@
 import pg from 'pg';
 import type { Db } from '../src/storage/db.ts';
 import { readMetricsSnapshot } from '../src/storage/metrics-store.ts';
-import { openDb } from '../src/storage/open-db.ts';
+import { openBenchDb } from './support/open-bench-db.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 100_000);
 const pgUrl = process.env.KONTOR_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -73,7 +73,7 @@ for (const backend of [
     console.log(`${backend.name}: skipped (no server at ${new URL(pgUrl).host})`);
     continue;
   }
-  const db = await openDb(spec);
+  const db = await openBenchDb(spec);
   try {
     const started = performance.now();
     await fill(db);

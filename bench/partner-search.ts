@@ -10,8 +10,8 @@
  */
 import pg from 'pg';
 import type { Db } from '../src/storage/db.ts';
-import { openDb } from '../src/storage/open-db.ts';
 import { type PartnerSearch, searchPartners } from '../src/storage/partner-search-store.ts';
+import { openBenchDb } from './support/open-bench-db.ts';
 
 const partners = Number(process.env.BENCH_PARTNERS ?? 100_000);
 const asJson = process.env.BENCH_JSON === '1';
@@ -87,7 +87,7 @@ for (const backend of [
     figures[backend.name] = 'skipped';
     continue;
   }
-  const db = await openDb(spec);
+  const db = await openBenchDb(spec);
   try {
     const started = performance.now();
     await fill(db);

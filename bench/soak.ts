@@ -20,7 +20,7 @@ import { runImport } from '../src/import/import-service.ts';
 import { createServices } from '../src/services.ts';
 import { harnessOf } from '../src/simulators/harnesses.ts';
 import type { SimulatorHarness } from '../src/simulators/kit/harness.ts';
-import { openDb } from '../src/storage/open-db.ts';
+import { openBenchDb } from './support/open-bench-db.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 60);
@@ -116,7 +116,7 @@ async function disturb(
 
 async function main(): Promise<void> {
   const dbUrl = await createDatabase();
-  const db = await openDb(dbUrl);
+  const db = await openBenchDb(dbUrl);
   const services = createServices(db, defaultAdapters);
   const shops = await Promise.all(
     KINDS.map(async (kind) => {

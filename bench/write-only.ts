@@ -15,7 +15,7 @@ import { ChannelService } from '../src/channels/channel-service.ts';
 import type { ChannelCustomer } from '../src/domain/channel-customer.ts';
 import { type ImportRequest, runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
-import { openDb } from '../src/storage/open-db.ts';
+import { openBenchDb } from './support/open-bench-db.ts';
 
 export interface WriteOnlyOptions {
   /** An open database, or a spec for openDb ('memory:' = PGlite in memory, a postgres:// URL). */
@@ -122,7 +122,7 @@ const anytime = (channel: string): ImportRequest => ({
 let channelCounter = 0;
 
 export async function measureWriteOnly(options: WriteOnlyOptions): Promise<WriteOnlyResult> {
-  const db = typeof options.db === 'string' ? await openDb(options.db) : options.db;
+  const db = typeof options.db === 'string' ? await openBenchDb(options.db) : options.db;
   try {
     const adapters = createAdapterRegistry([memoryAdapter(options.customers, options.pageSize)]);
     channelCounter += 1;

@@ -11,10 +11,10 @@ import type { CustomerPage } from '../../src/adapters/adapter.ts';
 import { defaultAdapters } from '../../src/adapters/registry.ts';
 import { ChannelService } from '../../src/channels/channel-service.ts';
 import { type ImportRequest, runImport } from '../../src/import/import-service.ts';
-import { openDb } from '../../src/storage/open-db.ts';
 import { readOnly } from '../read-only.ts';
 import { freshDatabase } from './fresh-database.ts';
 import type { MeasureRequest, MeasureResult } from './measure.ts';
+import { openBenchDb } from './open-bench-db.ts';
 import { loadWriteOnly } from './write-only-module.ts';
 
 const request = JSON.parse(process.argv[2] ?? '{}') as MeasureRequest;
@@ -43,7 +43,7 @@ async function measure(): Promise<Omit<MeasureResult, 'maxRssBytes'>> {
     return { seconds: { readOnly: result.seconds }, records: result.records };
   }
   const database = await freshDatabase(request.db);
-  const db = await openDb(database.spec);
+  const db = await openBenchDb(database.spec);
   try {
     if (request.task === 'write-only') {
       const pages: CustomerPage[] = [];
