@@ -15,6 +15,7 @@ import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, recordPage } from '../storage/import-run-store.ts';
 import { hasClosableRecords } from '../storage/open-record-store.ts';
 import { abortReason } from './abort-reason.ts';
+import { prepareCustomers } from './customer-facts.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
@@ -137,6 +138,8 @@ export async function runImport(
   let aborted = false;
   try {
     // Page n+1 is fetched while page n is written; a stop or a failed write ends the read ahead.
+    // Each page read is prepared at once (customer-facts.ts): on a PostgreSQL server while the page before it
+    // is in the database.
     const pages = prefetchPages(
       (signal) =>
         adapter.readCustomers(connection, {
@@ -145,7 +148,7 @@ export async function runImport(
           cursor: null,
           signal,
         }),
-      { signal: hooks.signal },
+      { signal: hooks.signal, prepare: (page) => prepareCustomers(page.customers, channel.type) },
     );
     const target = {
       ...{ runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted },

@@ -12,11 +12,13 @@
 import { AbortedError } from '../domain/errors.ts';
 import { abortReason } from './abort-reason.ts';
 
-export interface PipelineOptions {
+export interface PipelineOptions<T> {
   /** Stops the read (maximum run time, cancel); the source gets a signal that follows it. */
   signal?: AbortSignal;
   /** Pages read ahead of the one being written, waiting or being fetched (default 2). */
   depth?: number;
+  /** Work on a page as soon as it is read, before it waits in the queue (a failure ends the read). */
+  prepare?: (value: T) => void;
 }
 
 type Slot<T> = { kind: 'value'; value: T } | { kind: 'error'; error: unknown } | { kind: 'done' };
@@ -27,7 +29,7 @@ type Slot<T> = { kind: 'value'; value: T } | { kind: 'error'; error: unknown } |
  */
 export function prefetchPages<T>(
   open: (signal: AbortSignal) => AsyncIterable<T>,
-  options: PipelineOptions = {},
+  options: PipelineOptions<T> = {},
 ): AsyncIterableIterator<T> {
   const depth = Math.max(1, options.depth ?? 2);
   const stop = new AbortController();
@@ -68,6 +70,13 @@ export function prefetchPages<T>(
           finished = true;
           push({ kind: 'done' });
           return;
+        }
+        try {
+          options.prepare?.(next.value);
+        } catch (error) {
+          // The source is left at a page it has given: close it, as the consumer's stop would.
+          await source.return?.().catch(() => undefined);
+          throw error;
         }
         push({ kind: 'value', value: next.value });
       }
