@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { channelAddress, channelCustomer } from '../../test/support/channel-customers.ts';
 import { matchKeys } from '../domain/match-keys.ts';
+import * as rows from '../storage/partner-rows.ts';
 import { createdHistoryJson, partnerRowFields } from '../storage/partner-rows.ts';
-import { customerFacts, PREPARED_ROWS, prepareCustomers } from './customer-facts.ts';
+import { customerFacts, customerKeys, PREPARED_ROWS, prepareCustomers } from './customer-facts.ts';
 
 const customer = (fields: Partial<Parameters<typeof channelCustomer>[0]> = {}) =>
   channelCustomer({
@@ -22,8 +23,9 @@ describe('customerFacts', () => {
   it('works out a customer once and gives the same facts again', () => {
     const one = customer();
     expect(customerFacts(one)).toBe(customerFacts(one));
-    expect(customerFacts(one).keys).toEqual(matchKeys(one));
-    expect(customerFacts(one).rowFields).toBe(partnerRowFields(one, matchKeys(one)));
+    expect(customerKeys(one)).toEqual(matchKeys(one));
+    expect(customerKeys(one)).toBe(customerKeys(one));
+    expect(PREPARED_ROWS.fields(one)).toBe(partnerRowFields(one, matchKeys(one)));
   });
 
   it('fingerprints the data without its change and creation times', () => {
@@ -51,16 +53,21 @@ describe('customerFacts', () => {
     expect(cases.map((item) => customerFacts(item).hasNul)).toEqual([false, true, true, true, true, true]);
   });
 
-  it('prepares the history of a partner created in the channel, and another type on demand', () => {
+  it('prepares the rows of the records to be written, and works out the others when asked', () => {
     const person = customer();
     const company = customer({ company: 'Berg GmbH' });
-    prepareCustomers([person, company], 'b2b-b2c');
-    expect(customerFacts(person).createdHistory).toEqual({
-      type: 'B2C',
-      json: createdHistoryJson(person, 'B2C'),
-    });
-    expect(customerFacts(company).createdHistory?.type).toBe('B2B');
+    const unchanged = customer({ externalId: '8' });
+    const history = vi.spyOn(rows, 'createdHistoryJson');
+    prepareCustomers([person, company, unchanged], 'b2b-b2c', (item) => item !== unchanged);
+    expect(history.mock.calls.map(([item, type]) => [item, type])).toEqual([
+      [person, 'B2C'],
+      [company, 'B2B'],
+    ]);
+    // Prepared: given again without working it out; another type (or a record not prepared) on demand.
+    expect(PREPARED_ROWS.createdHistory(person, 'B2C')).toBe(createdHistoryJson(person, 'B2C'));
+    expect(history).toHaveBeenCalledTimes(3);
     expect(PREPARED_ROWS.createdHistory(person, 'B2B')).toBe(createdHistoryJson(person, 'B2B'));
-    expect(PREPARED_ROWS.fields(person)).toBe(customerFacts(person).rowFields);
+    expect(PREPARED_ROWS.fields(unchanged)).toBe(partnerRowFields(unchanged, matchKeys(unchanged)));
+    history.mockRestore();
   });
 });

@@ -15,12 +15,12 @@ import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, recordPage } from '../storage/import-run-store.ts';
 import { hasClosableRecords } from '../storage/open-record-store.ts';
 import { abortReason } from './abort-reason.ts';
-import { prepareCustomers } from './customer-facts.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
 import { rereadOpenRecords } from './open-record-reread.ts';
 import { prefetchPages } from './page-pipeline.ts';
+import { preparePage } from './page-preparation.ts';
 import { commitPage } from './page-writer.ts';
 import { planContext } from './plan-context.ts';
 import { RequestedEmails } from './requested-emails.ts';
@@ -148,7 +148,7 @@ export async function runImport(
           cursor: null,
           signal,
         }),
-      { signal: hooks.signal, prepare: (page) => prepareCustomers(page.customers, channel.type) },
+      { signal: hooks.signal, prepare: (page) => preparePage(db, channel, page.customers) },
     );
     const target = {
       ...{ runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted },

@@ -9,7 +9,7 @@ import { keysOfRule } from '../domain/match-keys.ts';
 import type { MatchRule } from '../domain/match-rules.ts';
 import type { MatchCandidate } from '../domain/page-plan.ts';
 import type { PartnerType } from '../domain/partner.ts';
-import { customerFacts } from './customer-facts.ts';
+import { customerKeys } from './customer-facts.ts';
 
 export type MatchFound =
   | { kind: 'one'; rule: MatchRule | 'user'; partnerId: number; number: string; key: string | null }
@@ -22,7 +22,7 @@ export function findMatch(
   candidates: readonly MatchCandidate[],
   claimed: ReadonlySet<number>,
 ): MatchFound | null {
-  const keys = customerFacts(customer).keys;
+  const keys = customerKeys(customer);
   for (const rule of rules) {
     const wanted = new Set(keysOfRule(keys, rule));
     const byPartner = new Map<number, MatchCandidate>();

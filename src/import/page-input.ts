@@ -9,7 +9,7 @@ import type { EmailOwner, ExistingLink, MatchCandidate } from '../domain/page-pl
 import type { Queryable } from '../storage/db.ts';
 import { findMatchCandidates, keyUnkeyedPartners } from '../storage/partner-match-store.ts';
 import { findEmailOwners, findLinks } from '../storage/partner-write-store.ts';
-import { customerFacts } from './customer-facts.ts';
+import { customerKeys } from './customer-facts.ts';
 import type { PageInput } from './page-plan.ts';
 
 export interface PartnerLookups {
@@ -55,7 +55,7 @@ export async function lookUpPage(
   // Match keys of registered customers without a link in this channel (guests keep their own rule).
   const keys = part.customers.flatMap((customer) => {
     if (matchRules.length === 0 || customer.guest || existing.has(customer.externalId)) return [];
-    const all = customerFacts(customer).keys;
+    const all = customerKeys(customer);
     return matchRules.flatMap((rule) => keysOfRule(all, rule).map((key) => ({ rule, key })));
   });
   return {

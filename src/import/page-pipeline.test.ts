@@ -171,7 +171,10 @@ describe('prefetchPages', () => {
   it('prepares each page as soon as it is read, while the page before it is written', async () => {
     const events: string[] = [];
     const { open } = source(events, 3, { fetchMs: 5 });
-    const pages = prefetchPages(open, { depth: 1, prepare: (page) => events.push(`prepare ${page}`) });
+    const prepare = (page: number) => {
+      events.push(`prepare ${page}`);
+    };
+    const pages = prefetchPages(open, { depth: 1, prepare });
     for await (const page of pages) {
       events.push(`write ${page}`);
       await sleep(20);

@@ -18,7 +18,7 @@ export interface PipelineOptions<T> {
   /** Pages read ahead of the one being written, waiting or being fetched (default 2). */
   depth?: number;
   /** Work on a page as soon as it is read, before it waits in the queue (a failure ends the read). */
-  prepare?: (value: T) => void;
+  prepare?: (value: T) => Promise<void> | void;
 }
 
 type Slot<T> = { kind: 'value'; value: T } | { kind: 'error'; error: unknown } | { kind: 'done' };
@@ -72,12 +72,13 @@ export function prefetchPages<T>(
           return;
         }
         try {
-          options.prepare?.(next.value);
+          await options.prepare?.(next.value);
         } catch (error) {
           // The source is left at a page it has given: close it, as the consumer's stop would.
           await source.return?.().catch(() => undefined);
           throw error;
         }
+        if (stopped) return;
         push({ kind: 'value', value: next.value });
       }
     } catch (error) {
