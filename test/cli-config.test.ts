@@ -107,7 +107,7 @@ describe('kontor.json', () => {
       [{ database: '' }, '"database" must be a non-empty string.'],
       [
         { prot: 8080 },
-        'unknown key "prot" (known keys: database, oltp, host, port, trustProxy, logFormat, keyFile, user).',
+        'unknown key "prot" (known keys: database, oltp, host, port, trustProxy, logFormat, keyFile, user, knownUsersOnly).',
       ],
       [[1, 2], 'must hold one JSON object, e.g. { "database": "/var/lib/kontor" }.'],
       ['{ "port": 80,', 'is not valid JSON'],

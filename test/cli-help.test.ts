@@ -111,6 +111,43 @@ describe('jobs filed from a shell', () => {
     });
   });
 
+  it('are refused for a name that is no Kontor user when the installation files jobs for known users only', async () => {
+    const before = JSON.parse((await kontor(['jobs', 'list', '--json'])).stdout).length;
+    const strict = { KONTOR_KNOWN_USERS_ONLY: 'true' };
+    const refused = await kontor(['import-customers', '--channel', 'shop', '--user', 'nobody'], strict);
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr:
+        'kontor: --user "nobody" is not a Kontor user, and this installation files jobs for Kontor users only (KONTOR_KNOWN_USERS_ONLY): name an existing one (kontor user list), or create it with: kontor user add nobody.\n',
+    });
+    const byDefault = await kontor(['import-customers', '--channel', 'shop'], {
+      ...strict,
+      KONTOR_USER: 'ghost',
+    });
+    expect(byDefault).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        'kontor: The default user "ghost" is not a Kontor user, and this installation',
+      ),
+    });
+    const config = join(folder, 'known-users.json');
+    await writeFile(config, JSON.stringify({ knownUsersOnly: true }));
+    const fromFile = await kontor([
+      '--config',
+      config,
+      'import-customers',
+      '--channel',
+      'shop',
+      '--user',
+      'x',
+    ]);
+    expect(fromFile.code).toBe(2);
+    expect(JSON.parse((await kontor(['jobs', 'list', '--json'])).stdout)).toHaveLength(before);
+    const known = await kontor(['import-customers', '--channel', 'shop', '--user', 'anna', '--json'], strict);
+    expect(known).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(known.stdout)).toMatchObject({ user: 'anna' });
+  });
+
   it('without --user belong to the default user of KONTOR_USER or kontor.json, else the OS user', async () => {
     const osUser = userInfo().username;
     const fromOs = await file('--json');

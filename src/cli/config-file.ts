@@ -46,6 +46,7 @@ export const CONFIG_SETTINGS: Readonly<Record<string, Setting>> = {
   logFormat: { variable: 'KONTOR_LOG_FORMAT', check: oneOf('human', 'json') },
   keyFile: { variable: 'KONTOR_SECRET_KEY_FILE', check: text, path: true },
   user: { variable: 'KONTOR_USER', check: text },
+  knownUsersOnly: { variable: 'KONTOR_KNOWN_USERS_ONLY', check: flag },
 };
 
 export interface LoadedConfig {

@@ -9,6 +9,7 @@ import { assertName } from '../../batch/batch-settings.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { AppContext } from '../app-context.ts';
 import { runAppServer, type TimingOptions, timingFrom } from '../app-server-runner.ts';
+import { envFlag } from '../env-flag.ts';
 import { addLogFormatOption, resolveLogFormat } from '../log-format.ts';
 import {
   firstLoginLines,
@@ -41,15 +42,6 @@ export function portFrom(option: string, value: string): number {
   if (!/^\d+$/.test(value) || port > 65535)
     throw new InvalidInputError(`${option} "${value}" is not a port number.`);
   return port;
-}
-
-/** A yes/no variable: true, false, 1, 0, yes, no (the configuration file's booleans arrive as "true"/"false"). */
-export function envFlag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
-  const value = env[name]?.trim().toLowerCase();
-  if (value === undefined || value === '') return undefined;
-  if (['true', '1', 'yes'].includes(value)) return true;
-  if (['false', '0', 'no'].includes(value)) return false;
-  throw new InvalidInputError(`${name} "${env[name]}" must be true or false.`);
 }
 
 /**
