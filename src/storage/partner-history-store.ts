@@ -113,8 +113,8 @@ export function importHistoryCte(runParam: string): string {
   ).map(([field, value], order) => `(${order}, '${field}', ${STORED_FIELDS[field]}, ${value})`);
   return `record_history as (
   insert into partner_history (partner_id, action, run_id, changes)
-  select c.id, 'import', ${runParam}, c.history::jsonb
-  from created c where json_array_length(c.history) > 0
+  select c.id, 'import', ${runParam}, c.history
+  from created c where jsonb_array_length(c.history) > 0
   union all
   select u.id, 'import', ${runParam}, f.changes
   from updated u join partner p on p.id = u.id cross join lateral (

@@ -111,7 +111,7 @@ with created as materialized (
   select r.*, nextval('partner_id_seq') as id, nextval('partner_number_seq')::text as number
   from json_to_recordset($2::json) as r(i int, ${PARTNER_COLUMNS}, partner_type text, status text,
     addresses json, contacts json, external_id text, source_updated_at timestamptz, fingerprint text,
-    confirmed text[], history json)
+    confirmed text[], history jsonb)
 ),
 updated as materialized (
   select * from json_to_recordset($3::json) as r(id bigint, ${PARTNER_COLUMNS}, addresses json, contacts json)
