@@ -22,7 +22,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { defaultAdapters } from '../src/adapters/registry.ts';
-import { type CliRun, cliMode, runCli } from './support/cli-process.ts';
+import { type CliRun, cliMode, cliRoot, runCli } from './support/cli-process.ts';
 import { freshDatabase, postgresReachable } from './support/fresh-database.ts';
 import { minimalRead } from './support/minimal-read.ts';
 import { startSimulatorProcess } from './support/simulator-process.ts';
@@ -95,7 +95,7 @@ async function measure(): Promise<Record<string, unknown>> {
   const database = await freshDatabase('postgres');
   try {
     say(
-      `${kind} ${customers}: simulator generated in ${sim.generatedSeconds.toFixed(1)} s; CLI runs ${cliMode()} (bin/kontor.js)`,
+      `${kind} ${customers}: simulator generated in ${sim.generatedSeconds.toFixed(1)} s; CLI runs ${cliMode()} (${cliRoot}bin/kontor.js)`,
     );
     const { url, settings } = sim.connection;
     const read = await minimalRead(url, String(settings.token), pageSize);
@@ -140,6 +140,7 @@ async function measure(): Promise<Record<string, unknown>> {
       adapter: kind,
       db: 'postgres',
       mode: cliMode(),
+      checkout: cliRoot,
       pageSize,
       partners: first.partners,
       links: first.links,

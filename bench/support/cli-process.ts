@@ -3,15 +3,21 @@
  * working folder (no kontor.json), with none of this process's KONTOR_ variables but the ones given. Times the
  * whole command, start-up included: the wall clock from spawn to exit and its CPU time (user + system of the
  * command and of whatever it waited for, from this process's cutime/cstime in /proc, which grow by exactly
- * that when the command is reaped; null where /proc is not there).
+ * that when the command is reaped; null where /proc is not there). BENCH_CLI_KONTOR=<checkout>/bin/kontor.js
+ * times another checkout's build instead (before and after a change, side by side).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distIsFresh } from '../../bin/dist-freshness.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const kontor = fileURLToPath(new URL('../../bin/kontor.js', import.meta.url));
+const kontor = resolve(
+  process.env.BENCH_CLI_KONTOR || fileURLToPath(new URL('../../bin/kontor.js', import.meta.url)),
+);
+/** The checkout whose bin/kontor.js runs. */
+export const cliRoot = `${dirname(dirname(kontor))}/`;
+const root = cliRoot;
 
 export interface CliRun {
   /** Spawned and exited, epoch milliseconds (to set against the database's timestamps of the same host). */
