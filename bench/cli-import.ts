@@ -22,6 +22,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { defaultAdapters } from '../src/adapters/registry.ts';
+import { oltpSchema } from '../src/storage/oltp-schema.ts';
 import { type CliRun, cliMode, cliRoot, runCli } from './support/cli-process.ts';
 import { freshDatabase, postgresReachable } from './support/fresh-database.ts';
 import { minimalRead } from './support/minimal-read.ts';
@@ -54,10 +55,7 @@ async function inspect(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ schema: string }>(
-      `select table_schema as schema from information_schema.tables where table_name = 'import_run' limit 1`,
-    );
-    const schema = `"${rows[0]?.schema}"`;
+    const schema = `"${oltpSchema('default')}"`;
     const count = async (table: string) =>
       Number((await client.query(`select count(*) as n from ${schema}.${table}`)).rows[0].n);
     const run = await client.query<{ started: Date; finished: Date; state: string }>(
