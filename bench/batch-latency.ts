@@ -79,7 +79,7 @@ async function measure(url: string, listen: boolean, pollMs: number): Promise<nu
       await service.file({
         application: 'bench-noop',
         settings: null,
-        batch: { user: 'bench', oltpDatabase: 'bench', queue: `q${i % 4}`, timeZone: 'UTC' },
+        batch: { user: 'bench', oltpDatabase: 'default', queue: `q${i % 4}`, timeZone: 'UTC' },
       });
       await sleep(gapMs);
     }

@@ -8,12 +8,15 @@
  *                   else bench/write-only-minimal.ts)
  *   first import, unchanged re-import, Last transfer after 1% of the customers changed
  *   peak RSS of the importing process, and first import / max(read only, write only)
- * Then partner search (bench/partner-search.ts, at 1M partners with the 1M option, else 100k), release-to-start
- * latency with two application servers (bench/batch-latency.ts), and the CLI start-up (bench/cli-startup.ts,
- * when present). `npm run bench -- --json` prints one JSON document with the same figures instead of tables.
+ * Then the import through the CLI on PostgreSQL (bench/cli-import.ts: `kontor import-customers --wait` as a
+ * process of its own against a minimal client's read of the same simulator, 30,000 customers), partner search
+ * (bench/partner-search.ts, at 1M partners with the 1M option, else 100k), release-to-start latency with two
+ * application servers (bench/batch-latency.ts), and the CLI start-up (bench/cli-startup.ts).
+ * `npm run bench -- --json` prints one JSON document with the same figures instead of tables.
  *
  * Options: --customers 10000,100000  --db pglite,postgres  --adapters magento,shopware  --json
- *          --skip search,batch,cli  (BENCH_CUSTOMERS, BENCH_DB, BENCH_ADAPTERS, BENCH_1M=1 do the same)
+ *          --cli-customers 30000  --skip cli-import,search,batch,cli
+ *          (BENCH_CUSTOMERS, BENCH_DB, BENCH_ADAPTERS, BENCH_CLI_CUSTOMERS, BENCH_1M=1 do the same)
  */
 import { parseArgs } from 'node:util';
 import { postgresReachable } from './support/fresh-database.ts';
@@ -26,6 +29,7 @@ const { values: args } = parseArgs({
     customers: { type: 'string' },
     db: { type: 'string' },
     adapters: { type: 'string' },
+    'cli-customers': { type: 'string' },
     json: { type: 'boolean', default: false },
     skip: { type: 'string', default: '' },
   },
@@ -35,6 +39,8 @@ const sizes = list(args.customers ?? process.env.BENCH_CUSTOMERS, '10000,100000'
 if (process.env.BENCH_1M === '1' && !sizes.includes(1_000_000)) sizes.push(1_000_000);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1))
   throw new Error('--customers: whole numbers, comma-separated');
+const cliCustomers = Number(args['cli-customers'] ?? process.env.BENCH_CLI_CUSTOMERS ?? 30_000);
+if (!Number.isInteger(cliCustomers) || cliCustomers < 1) throw new Error('--cli-customers: a whole number');
 const million = sizes.some((n) => n >= 1_000_000);
 const adapters = list(args.adapters ?? process.env.BENCH_ADAPTERS, 'magento,shopware');
 const skip = new Set(list(args.skip, ''));
@@ -142,8 +148,15 @@ for (const r of rows) {
   );
 }
 
-// Partner search and batch latency: their own scripts, run as child processes that print JSON.
+// The CLI import, partner search, batch latency, CLI start-up: their own scripts, run as child processes that
+// print JSON.
 const extra: Record<string, unknown> = {};
+if (!skip.has('cli-import') && !databases.includes('postgres')) skipped.push('cli-import: PostgreSQL only');
+else if (!skip.has('cli-import')) {
+  say(`\nImport through the CLI on PostgreSQL, Magento, ${cliCustomers.toLocaleString('en-US')} customers`);
+  const env = { BENCH_CLI_CUSTOMERS: String(cliCustomers) };
+  extra.cliImport = await runScript('bench/cli-import.ts', env, say);
+}
 if (!skip.has('search')) {
   const partners = million ? 1_000_000 : 100_000;
   say(`\nPartner search at ${partners.toLocaleString('en-US')} partners`);

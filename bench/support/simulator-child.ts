@@ -18,7 +18,12 @@ const simulator = await harness.start({
   pageSize: options.pageSize,
 });
 const generatedSeconds = (performance.now() - started) / 1000;
-process.send?.({ connection: simulator.connection, generatedSeconds, rss: process.memoryUsage().rss });
+process.send?.({
+  connection: simulator.connection,
+  channelType: harness.channelType,
+  generatedSeconds,
+  rss: process.memoryUsage().rss,
+});
 
 process.on('message', (message: { id: number; command: string; argument?: unknown }) => {
   void (async () => {

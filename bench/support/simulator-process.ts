@@ -9,6 +9,8 @@ import type { ChannelConnection } from '../../src/adapters/adapter.ts';
 
 export interface SimulatorProcess {
   connection: ChannelConnection;
+  /** The channel type its simulator is added as (`kontor simulator` prints it in its `channel add` line). */
+  channelType: string;
   /** How long generating and loading the shop took in the child, seconds. */
   generatedSeconds: number;
   /** Resident memory of the child after loading, bytes. */
@@ -33,14 +35,11 @@ export async function startSimulatorProcess(options: {
     execArgv: ['--import', 'tsx', '--max-old-space-size=4096', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const ready = await new Promise<{ connection: ChannelConnection; generatedSeconds: number; rss: number }>(
-    (resolve, reject) => {
-      child.once('message', (message) => resolve(message as never));
-      child.once('exit', (code) =>
-        reject(new Error(`simulator process exited (${code}) before it was ready`)),
-      );
-    },
-  );
+  type Ready = Pick<SimulatorProcess, 'connection' | 'channelType' | 'generatedSeconds' | 'rss'>;
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as never));
+    child.once('exit', (code) => reject(new Error(`simulator process exited (${code}) before it was ready`)));
+  });
   let next = 0;
   const ask = (command: string, argument?: unknown): Promise<unknown> => {
     const id = ++next;

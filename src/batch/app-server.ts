@@ -72,6 +72,11 @@ export class AppServer {
   #stopping = false;
   /** Another process registered this server's name (this one was taken for dead): claim nothing more. */
   #nameLost = false;
+  /**
+   * A server for one job (onlyJobId) claimed it: it claims and sweeps nothing more, unless that run could not
+   * be written at its end (then its sweeps take the run for abandoned when its lease runs out, as before).
+   */
+  #oneJobClaimed = false;
 
   private constructor(options: AppServerOptions) {
     this.#options = options;
@@ -164,6 +169,9 @@ export class AppServer {
     const { db } = this.#options;
     do {
       this.#again = false;
+      // A server for one job (import-customers --wait) has nothing to claim or sweep while that job runs, nor
+      // after it ended: the real servers and the processes still waiting for their jobs sweep.
+      if (this.#oneJobClaimed) return;
       try {
         const swept = await sweep(db, this.timing.leaseSeconds, this.#clock());
         for (const name of swept.deadServers)
@@ -173,9 +181,11 @@ export class AppServer {
         if (swept.abandonedJobs.length > 0)
           this.#logger.warn(`abandoned job(s) ${swept.abandonedJobs.join(', ')}: their --wait process died`);
         // A server for one job (import-customers --wait) leaves other jobs' schedules to the real servers.
-        if (this.#options.onlyJobId == null) await promote(db, this.#clock(), this.timing.startWindowSeconds);
+        // Nor does it need to wake when one is due: its job is ready (--wait starts add-to-queue or at-restart).
+        const oneJob = this.#options.onlyJobId != null;
+        if (!oneJob) await promote(db, this.#clock(), this.timing.startWindowSeconds);
         await this.#claim();
-        this.#wakeWhenDue(await nextDueAt(db));
+        if (!oneJob) this.#wakeWhenDue(await nextDueAt(db));
       } catch (error) {
         this.#logger.error(`dispatcher: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -205,6 +215,7 @@ export class AppServer {
         applications: applications.names(),
       });
       if (!claimed) return;
+      if (this.#options.onlyJobId != null) this.#oneJobClaimed = true;
       const run = startRun(
         { db, applications, clock: this.#clock, logger: this.#logger },
         { ...claimed, token },
@@ -213,8 +224,10 @@ export class AppServer {
       void run.done.then((summary) => {
         this.#runs.delete(run.runId);
         if (summary) for (const listener of this.#endListeners) listener(summary);
+        else this.#oneJobClaimed = false;
         this.wake();
       });
+      if (this.#oneJobClaimed) return;
     }
   }
 

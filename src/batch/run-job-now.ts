@@ -53,8 +53,10 @@ export async function runJobNow(options: RunJobNowOptions): Promise<BatchRun | n
         cleanup();
         resolve(summary.runId);
       });
-      // Ended some other way (canceled by a user) or stopped by the caller.
+      // Ended some other way (canceled by a user) or stopped by the caller. While its run is on, the run's
+      // end (or its lease, for a cancel) tells.
       const check = setInterval(() => {
+        if (server.activeRuns > 0) return;
         void getJob(db, jobId)
           .then((job) => {
             if (
