@@ -1,208 +1,314 @@
 /**
- * The entity search for customers on the store's indexes: the same answers as `search` (the scan in
- * simulator-criteria-eval.ts), in O(log N + page size) for the searches the adapter sends:
- * - sorted by fields ending with id ascending (a total order): the index of those fields, prefixed by the
- *   fields an equals filter fixes (salesChannelId = x, or createdAt = t when a group of equal times is read
- *   in id order);
- * - range, equals and "not NULL" filters on the first sort field become bounds found by binary search;
- * - every other filter is checked record by record inside the bounds (the keyset's "not id in (ids read
- *   at t)" and "updatedAt is NULL" skip only a few records); an exact total then counts the range.
+ * The entity search for customers: the same answers as `search` (the scan in simulator-criteria-eval.ts),
+ * in O(log N + page size) for the searches the adapter sends, over the generated shop (base-shop.ts,
+ * nothing stored per customer but its order) merged with the overlay of customers written since:
+ * - sorted by (createdAt, id) among never-changed customers (updatedAt = NULL), or by (updatedAt, id)
+ *   among changed ones: index order of the base shop (its change time is non-decreasing in the index);
+ * - sorted by (createdAt, id) over all customers: the base shop's createdAt order;
+ * - sorted by id within `time = t` (a group of equal times read page by page): a range of those orders;
+ * - range and equals filters on the time field are bounds found by binary search; every other filter is
+ *   checked customer by customer inside the bounds (on the customer's skeleton where the fields allow);
+ *   an exact total counts the range (by the kept counts where no other filter is left);
  * - `ids`: only the customers with those ids (the primary key), then the scan's rules over those.
- * Criteria without such a plan (no sort, a term, natural sorting, to-many fields) fall back to the scan.
+ * Overlay customers are filtered and sorted per search and merged in; base customers written since are
+ * skipped. Criteria without such a plan (no sort, a term, natural sorting, to-many fields) fall back to
+ * the scan over every customer.
  */
+import { toRenderedDate } from '../../adapters/shopware/shopware-dates.ts';
 import type { ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
+import type { BaseShop } from './base-shop.ts';
+import { SALES_CHANNELS } from './simulator-catalog.ts';
 import type { ParsedCriteria, ParsedFilter } from './simulator-criteria.ts';
-import { evaluate, search } from './simulator-criteria-eval.ts';
-import {
-  type CustomerIndex,
-  type KeyPart,
-  type KeyValue,
-  keyValue,
-  type ShopwareIndexes,
-  signatureOf,
-} from './simulator-indexes.ts';
+import { evaluate, mysqlDate, search } from './simulator-criteria-eval.ts';
 import { stripEntity } from './simulator-schema.ts';
 
-interface Bound {
-  values: KeyValue[];
-  inclusive: boolean;
+/** The store's data as the search reads it. */
+export interface ShopData {
+  base: BaseShop | null;
+  /** Customers written after generation (changed generated ones and added ones), by id. */
+  overlay: Map<string, ShopwareCustomer>;
+  /** Generated customers (indexes) changed or deleted since: the base skips them. */
+  shadowed: Set<number>;
+  /** Counts the writes: a remembered count is good while it has not moved. */
+  version: number;
 }
 
 type Result = { data: ShopwareCustomer[]; total: number };
+type Row = Record<string, unknown>;
+/** fresh: never-changed customers by createdAt; changed: the others by updatedAt; created: all by createdAt. */
+type Order = 'fresh' | 'changed' | 'created';
 
-export function searchIndexed(
-  indexes: ShopwareIndexes,
-  all: () => readonly ShopwareCustomer[],
-  criteria: ParsedCriteria,
-): Result {
-  const scan = () =>
-    search(all() as unknown as Array<Record<string, unknown>>, criteria) as unknown as Result;
+interface Plan {
+  order: Order;
+  timeField: 'createdAt' | 'updatedAt';
+  /** Positions in the order. */
+  lo: number;
+  hi: number;
+  residual: ParsedFilter[];
+  /** The residual reads only skeleton fields. */
+  onSkeleton: boolean;
+}
+
+const SKELETON_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'salesChannelId', 'guest']);
+
+const counted = new WeakMap<ShopData, { key: string; version: number; count: number }>();
+
+export function searchIndexed(data: ShopData, criteria: ParsedCriteria): Result {
   if (criteria.ids !== null) {
-    // Only the customers with those ids, by the primary key (the adapter's reads by id); the scan's rules
-    // (their order, the filters, the term) then apply to those.
-    const candidates = new Set<ShopwareCustomer>();
+    const candidates = new Map<string, ShopwareCustomer>();
     for (const id of criteria.ids) {
-      const customer = indexes.byId(id);
-      if (customer) candidates.add(customer);
+      const customer = findById(data, id.toLowerCase());
+      if (customer) candidates.set(customer.id, customer);
     }
-    return search(
-      [...candidates] as unknown as Array<Record<string, unknown>>,
-      criteria,
-    ) as unknown as Result;
+    return scan([...candidates.values()], criteria);
   }
+  const plan = data.base ? planOf(data.base, criteria) : null;
+  if (!plan || !data.base) return scan(everyCustomer(data), criteria);
+  return runPlan(data, data.base, plan, criteria);
+}
+
+function scan(customers: ShopwareCustomer[], criteria: ParsedCriteria): Result {
+  return search(customers as unknown as Row[], criteria) as unknown as Result;
+}
+
+function findById(data: ShopData, id: string): ShopwareCustomer | undefined {
+  const stored = data.overlay.get(id);
+  if (stored || !data.base) return stored;
+  const index = data.base.indexOf(id);
+  return index >= 0 && !data.shadowed.has(index) ? data.base.customer(index) : undefined;
+}
+
+/** Every customer (the scan's input): generated ones in index order, then the overlay. */
+function everyCustomer(data: ShopData): ShopwareCustomer[] {
+  const all: ShopwareCustomer[] = [];
+  const { base } = data;
+  if (base) for (let i = 0; i < base.count; i++) if (!data.shadowed.has(i)) all.push(base.customer(i));
+  all.push(...data.overlay.values());
+  return all;
+}
+
+function fieldOf(filter: ParsedFilter): string | null {
+  return 'field' in filter ? stripEntity('customer', filter.field) : null;
+}
+
+function isNullTest(filter: ParsedFilter, field: string): boolean {
+  return filter.type === 'equals' && fieldOf(filter) === field && filter.value === null;
+}
+
+function isNotNullTest(filter: ParsedFilter, field: string): boolean {
+  return (
+    filter.type === 'not' &&
+    filter.queries.length === 1 &&
+    isNullTest(filter.queries[0] as ParsedFilter, field)
+  );
+}
+
+function planOf(base: BaseShop, criteria: ParsedCriteria): Plan | null {
+  if (criteria.term !== null) return null;
   const sort = criteria.sort.map((part) => ({ ...part, field: stripEntity('customer', part.field) }));
-  const last = sort.at(-1);
-  if (criteria.term !== null || criteria.ids !== null || !last || last.field !== 'id' || last.descending)
-    return scan();
-  if (sort.some((part) => part.natural || part.field.includes('.'))) return scan();
+  if (sort.some((part) => part.natural || part.descending)) return null;
+  const filters = criteria.filters;
+  let timeField: 'createdAt' | 'updatedAt';
+  const first = sort[0]?.field;
+  if (sort.length === 2 && sort[1]?.field === 'id' && (first === 'createdAt' || first === 'updatedAt')) {
+    timeField = first;
+  } else if (sort.length === 1 && first === 'id') {
+    // A group of equal times in id order: `time = t`.
+    const fixed = filters.find(
+      (filter) =>
+        filter.type === 'equals' &&
+        filter.value !== null &&
+        (fieldOf(filter) === 'createdAt' || fieldOf(filter) === 'updatedAt'),
+    );
+    if (!fixed) return null;
+    timeField = fieldOf(fixed) as 'createdAt' | 'updatedAt';
+  } else return null;
 
-  const residual = [...criteria.filters];
-  const prefix: KeyPart[] = [];
-  const prefixValues: KeyValue[] = [];
-  // Fields fixed by an equals filter lead the key (dates first: the group of equal times is the narrower).
-  const fixed = residual
-    .map((filter) => ({ filter, value: fixedValue(filter, sort) }))
-    .filter((entry) => entry.value !== null)
-    .sort((a, b) => Number(kindOf(b.filter) === 'date') - Number(kindOf(a.filter) === 'date'));
-  for (const { filter, value } of fixed) {
-    if (filter.type !== 'equals') continue;
-    residual.splice(residual.indexOf(filter), 1);
-    prefix.push({ field: stripEntity('customer', filter.field), kind: filter.kind, descending: false });
-    prefixValues.push(value);
-  }
-  const key: KeyPart[] = [
-    ...prefix,
-    ...sort.map(({ field, kind, descending }) => ({ field, kind, descending })),
-  ];
-  const index = indexes.index(key);
-  const lower: Bound[] = [{ values: prefixValues, inclusive: true }];
-  const upper: Bound[] = [{ values: prefixValues, inclusive: true }];
-  absorbBounds(residual, key[prefix.length] as KeyPart, prefixValues, lower, upper);
+  const neverChanged = filters.some((filter) => isNullTest(filter, 'updatedAt'));
+  const changed = filters.some(
+    (filter) =>
+      isNotNullTest(filter, 'updatedAt') ||
+      (fieldOf(filter) === 'updatedAt' &&
+        (filter.type === 'range' || (filter.type === 'equals' && filter.value !== null))),
+  );
+  let order: Order;
+  if (timeField === 'updatedAt') {
+    if (!changed) return null;
+    order = 'changed';
+  } else order = neverChanged ? 'fresh' : 'created';
 
-  const records = index.sorted.records();
-  const lo = Math.max(...lower.map((bound) => position(index, bound, true)));
-  const hi = Math.min(...upper.map((bound) => position(index, bound, false)));
-  const { offset, limit, totalCountMode: mode } = criteria;
-  if (residual.length === 0) {
-    const found = Math.max(0, hi - lo);
-    const start = Math.min(lo + offset, Math.max(lo, hi));
-    const end = limit === null ? Math.max(start, hi) : Math.min(Math.max(start, hi), start + limit);
-    const data = records.slice(start, end);
-    return { data, total: totalOf(mode, found, offset, limit, data.length) };
-  }
-  // Enough matches for the page and the count mode (every match for an exact count).
-  const wanted =
-    mode === 1 || limit === null ? Number.POSITIVE_INFINITY : offset + (mode === 2 ? limit * 6 + 1 : limit);
-  const find = () => {
-    const found: ShopwareCustomer[] = [];
-    for (let i = lo; i < hi && found.length < wanted; i++) {
-      const customer = records[i] as ShopwareCustomer;
-      const record = customer as unknown as Record<string, unknown>;
-      if (residual.every((filter) => evaluate('customer', filter, record, false) === true))
-        found.push(customer);
+  const residual: ParsedFilter[] = [];
+  let lo = 0;
+  let hi = base.count;
+  const at = (time: number, strict: boolean) =>
+    order === 'created'
+      ? base.firstCreatedAtOrAfter(time, strict)
+      : base.timeline.firstAtOrAfter(time, strict);
+  for (const filter of filters) {
+    if (order === 'fresh' && isNullTest(filter, 'updatedAt')) continue;
+    if (order === 'changed' && isNotNullTest(filter, 'updatedAt')) continue;
+    const bounds = fieldOf(filter) === timeField ? boundsOf(filter) : null;
+    if (!bounds) {
+      residual.push(filter);
+      continue;
     }
-    return found;
-  };
-  // Every match (an exact count): the next page of the same search takes them from the last one.
-  const matched =
-    wanted === Number.POSITIVE_INFINITY
-      ? indexes.matchesOf(JSON.stringify([signatureOf(key), lo, hi, residual]), find)
-      : find();
-  const data = matched.slice(offset, limit === null ? undefined : offset + limit);
-  return { data, total: totalOf(mode, matched.length, offset, limit, data.length) };
-}
-
-function totalOf(
-  mode: 0 | 1 | 2,
-  found: number,
-  offset: number,
-  limit: number | null,
-  returned: number,
-): number {
-  if (mode === 1) return found;
-  if (mode === 2 && limit !== null) return Math.min(Math.max(0, found - offset), limit * 6 + 1);
-  return returned;
-}
-
-function kindOf(filter: ParsedFilter): string | null {
-  return 'kind' in filter ? filter.kind : null;
-}
-
-/** The key value an equals filter fixes its field to (a scalar field outside the sort); else null. */
-function fixedValue(filter: ParsedFilter, sort: ReadonlyArray<{ field: string }>): KeyValue {
-  if (filter.type !== 'equals' || filter.kind === 'list' || filter.value === null) return null;
-  const field = stripEntity('customer', filter.field);
-  if (field.includes('.') || sort.some((part) => part.field === field)) return null;
-  return keyValue(filter.kind, filter.value);
-}
-
-/** Range, equals and not-NULL filters on the first sort field as bounds (removed from `residual`). */
-function absorbBounds(
-  residual: ParsedFilter[],
-  first: KeyPart,
-  prefix: KeyValue[],
-  lower: Bound[],
-  upper: Bound[],
-): void {
-  if (first.descending) return;
-  const on = (filter: ParsedFilter): filter is Extract<ParsedFilter, { field: string }> =>
-    'field' in filter && stripEntity('customer', filter.field) === first.field;
-  for (let i = residual.length - 1; i >= 0; i--) {
-    const filter = residual[i] as ParsedFilter;
-    const bounds = boundsOf(filter, first, on);
-    if (!bounds) continue;
-    for (const bound of bounds.lower)
-      lower.push({ values: [...prefix, ...bound.values], inclusive: bound.inclusive });
-    for (const bound of bounds.upper)
-      upper.push({ values: [...prefix, ...bound.values], inclusive: bound.inclusive });
-    residual.splice(i, 1);
+    if (bounds.lower) lo = Math.max(lo, at(bounds.lower.time, !bounds.lower.inclusive));
+    if (bounds.upper) hi = Math.min(hi, at(bounds.upper.time, bounds.upper.inclusive));
   }
+  const onSkeleton = residual.every((filter) =>
+    fieldsOf(filter).every((field) => SKELETON_FIELDS.has(field)),
+  );
+  return { order, timeField, lo, hi: Math.max(lo, hi), residual, onSkeleton };
 }
 
-function boundsOf(
-  filter: ParsedFilter,
-  first: KeyPart,
-  on: (filter: ParsedFilter) => boolean,
-): { lower: Bound[]; upper: Bound[] } | null {
-  // NULL compares to nothing: every bound also starts after the NULLs (which sort first).
-  const afterNull: Bound = { values: [null], inclusive: false };
-  if (filter.type === 'not' && filter.queries.length === 1) {
-    const inner = filter.queries[0] as ParsedFilter;
-    if (inner.type === 'equals' && on(inner) && inner.value === null)
-      return { lower: [afterNull], upper: [] };
-    return null;
-  }
-  if (!on(filter)) return null;
+interface Bounds {
+  lower: { time: number; inclusive: boolean } | null;
+  upper: { time: number; inclusive: boolean } | null;
+}
+
+/** A range or equals filter on the time field as bounds (NULL matches neither: the order has none). */
+function boundsOf(filter: ParsedFilter): Bounds | null {
   if (filter.type === 'equals') {
-    if (filter.kind === 'list' || filter.value === null || filter.kind !== first.kind) return null;
-    const value = keyValue(first.kind, filter.value);
-    if (value === null) return null;
-    return { lower: [{ values: [value], inclusive: true }], upper: [{ values: [value], inclusive: true }] };
+    if (filter.kind !== 'date' || filter.value === null) return null;
+    const time = mysqlDate(filter.value);
+    if (time === null) return null;
+    return { lower: { time, inclusive: true }, upper: { time, inclusive: true } };
   }
-  if (filter.type !== 'range' || filter.kind !== first.kind) return null;
+  if (filter.type !== 'range' || filter.kind !== 'date') return null;
   const { gt, gte, lt, lte } = filter.parameters;
-  const result: { lower: Bound[]; upper: Bound[] } = { lower: [afterNull], upper: [] };
   const lowerValue = gt !== undefined ? gt : gte;
   const upperValue = lt !== undefined ? lt : lte;
   if (lowerValue === undefined && upperValue === undefined) return null;
-  if (lowerValue !== undefined) {
-    const value = keyValue(first.kind, lowerValue);
-    if (value === null) return null;
-    result.lower.push({ values: [value], inclusive: gt === undefined });
-  }
-  if (upperValue !== undefined) {
-    const value = keyValue(first.kind, upperValue);
-    if (value === null) return null;
-    result.upper.push({ values: [value], inclusive: lt === undefined });
-  }
-  return result;
+  const lower = lowerValue === undefined ? null : mysqlDate(lowerValue);
+  const upper = upperValue === undefined ? null : mysqlDate(upperValue);
+  if ((lowerValue !== undefined && lower === null) || (upperValue !== undefined && upper === null))
+    return null;
+  return {
+    lower: lower === null ? null : { time: lower, inclusive: gt === undefined },
+    upper: upper === null ? null : { time: upper, inclusive: lt === undefined },
+  };
 }
 
-/** The first position of the range (lower bound) or the first position after it (upper bound). */
-function position(index: CustomerIndex, bound: Bound, isLower: boolean): number {
-  return index.sorted.lowerBound((customer) => {
-    const order = -index.compareKeys(bound.values, customer); // customer against the bound
-    if (isLower) return bound.inclusive ? order < 0 : order <= 0;
-    return bound.inclusive ? order <= 0 : order < 0;
-  });
+function fieldsOf(filter: ParsedFilter): string[] {
+  if (filter.type === 'multi' || filter.type === 'not') return filter.queries.flatMap(fieldsOf);
+  return 'field' in filter ? [stripEntity('customer', filter.field)] : [];
+}
+
+/** The record the residual filters are checked on: the skeleton's fields, or the customer made. */
+function residualRecord(base: BaseShop, index: number, plan: Plan): Row {
+  if (!plan.onSkeleton) return base.customer(index) as unknown as Row;
+  const skeleton = base.skeleton(index);
+  return {
+    id: skeleton.id,
+    createdAt: toRenderedDate(new Date(skeleton.createdAt)),
+    updatedAt: skeleton.updatedAt === null ? null : toRenderedDate(new Date(skeleton.updatedAt)),
+    salesChannelId: skeleton.secondStorefront ? SALES_CHANNELS.storefrontCh : SALES_CHANNELS.storefront,
+    guest: skeleton.guest,
+  };
+}
+
+/** The index at a position of the order, if that customer belongs to the order and is not shadowed. */
+function indexAt(data: ShopData, base: BaseShop, plan: Plan, position: number): number {
+  const index = plan.order === 'created' ? (base.byCreated[position] as number) : position;
+  if (plan.order === 'fresh' && !base.isFresh(index)) return -1;
+  if (plan.order === 'changed' && base.isFresh(index)) return -1;
+  return data.shadowed.has(index) ? -1 : index;
+}
+
+function matchesResidual(base: BaseShop, index: number, plan: Plan): boolean {
+  if (plan.residual.length === 0) return true;
+  const record = residualRecord(base, index, plan);
+  return plan.residual.every((filter) => evaluate('customer', filter, record, false) === true);
+}
+
+function runPlan(data: ShopData, base: BaseShop, plan: Plan, criteria: ParsedCriteria): Result {
+  const overlay = overlayMatches(data, plan, criteria);
+  const { offset, limit, totalCountMode: mode } = criteria;
+  // Matches wanted from the merge: the page, and for "next pages" up to 6 pages more.
+  const wanted = limit === null ? Number.POSITIVE_INFINITY : offset + (mode === 2 ? limit * 6 + 1 : limit);
+  const page: ShopwareCustomer[] = [];
+  let found = 0;
+  let next = 0;
+  const timeOf = (index: number) =>
+    plan.order === 'created'
+      ? (base.createdSorted[base.positionByCreated(index)] as number)
+      : base.timeline.changeTime(index);
+  const take = (customer: () => ShopwareCustomer) => {
+    if (found >= offset && (limit === null || page.length < limit)) page.push(customer());
+    found += 1;
+  };
+  for (let position = plan.lo; position < plan.hi && found < wanted; position++) {
+    const index = indexAt(data, base, plan, position);
+    if (index < 0 || !matchesResidual(base, index, plan)) continue;
+    if (next < overlay.length) {
+      const time = timeOf(index);
+      const id = base.skeleton(index).id;
+      while (next < overlay.length && found < wanted && compareKey(overlay[next] as Keyed, time, id) < 0)
+        take(overlayCustomer(overlay[next++] as Keyed));
+      if (found >= wanted) break;
+    }
+    take(() => base.customer(index));
+  }
+  while (next < overlay.length && found < wanted) take(overlayCustomer(overlay[next++] as Keyed));
+  if (mode === 1) return { data: page, total: exactCount(data, base, plan) + overlay.length };
+  if (mode === 2 && limit !== null)
+    return { data: page, total: Math.min(Math.max(0, found - offset), limit * 6 + 1) };
+  return { data: page, total: page.length };
+}
+
+const overlayCustomer = (item: Keyed) => () => item.customer;
+
+interface Keyed {
+  time: number;
+  id: string;
+  customer: ShopwareCustomer;
+}
+
+function compareKey(item: Keyed, time: number, id: string): number {
+  if (item.time !== time) return item.time < time ? -1 : 1;
+  return item.id < id ? -1 : item.id > id ? 1 : 0;
+}
+
+/** The overlay's customers that match every filter, in the plan's order. */
+function overlayMatches(data: ShopData, plan: Plan, criteria: ParsedCriteria): Keyed[] {
+  const matched: Keyed[] = [];
+  for (const customer of data.overlay.values()) {
+    const record = customer as unknown as Row;
+    if (!criteria.filters.every((filter) => evaluate('customer', filter, record, false) === true)) continue;
+    const time = mysqlDate(record[plan.timeField]);
+    if (time === null) continue;
+    matched.push({ time, id: customer.id.toLowerCase(), customer });
+  }
+  return matched.sort((a, b) => compareKey(a, b.time, b.id));
+}
+
+/** The base customers in the plan's range that match (by the kept counts where no filter is left). */
+function exactCount(data: ShopData, base: BaseShop, plan: Plan): number {
+  const { lo, hi, order } = plan;
+  if (plan.residual.length === 0) {
+    const inRange =
+      order === 'created'
+        ? hi - lo
+        : order === 'fresh'
+          ? base.freshCount(lo, hi)
+          : hi - lo - base.freshCount(lo, hi);
+    let shadowed = 0;
+    for (const index of data.shadowed) {
+      const position = order === 'created' ? base.positionByCreated(index) : index;
+      if (position < lo || position >= hi) continue;
+      if (order === 'created' || base.isFresh(index) === (order === 'fresh')) shadowed += 1;
+    }
+    return inRange - shadowed;
+  }
+  // Remembered while nothing is written: the pages of one group read share one count.
+  const key = JSON.stringify([order, lo, hi, plan.residual]);
+  const memo = counted.get(data);
+  if (memo && memo.key === key && memo.version === data.version) return memo.count;
+  let count = 0;
+  for (let position = lo; position < hi; position++) {
+    const index = indexAt(data, base, plan, position);
+    if (index >= 0 && matchesResidual(base, index, plan)) count += 1;
+  }
+  counted.set(data, { key, version: data.version, count });
+  return count;
 }

@@ -1,14 +1,17 @@
 /**
  * The simulator's data: customers with their addresses, in the shape Shopware's DAL loads them (without
- * association objects; the renderer attaches those). Writes behave like the DAL's: every write of a
- * customer sets its updatedAt to the simulator's clock (createdAt is set once), while writing only an
- * address (the storefront's address book writes customer_address) leaves the customer's updatedAt as it
- * is. Tests change data in process through these methods.
+ * association objects; the renderer attaches those). The generated shop is not stored (base-shop.ts makes
+ * customer i when it is read); a customer written after generation (changed, added) is kept in the
+ * overlay, and a deleted or changed generated customer is shadowed in the base. Writes behave like the
+ * DAL's: every write of a customer sets its updatedAt to the simulator's clock (createdAt is set once),
+ * while writing only an address (the storefront's address book writes customer_address) leaves the
+ * customer's updatedAt as it is. Tests change data in process through these methods.
  */
 import { randomUUID } from 'node:crypto';
 import { toRenderedDate } from '../../adapters/shopware/shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
-import { compactInPlace } from '../kit/compact-records.ts';
+import { BaseShop } from './base-shop.ts';
+import type { ShopTimeline } from './seed-skeleton.ts';
 import {
   COUNTRY_BY_ISO,
   CUSTOMER_GROUPS,
@@ -19,8 +22,7 @@ import {
 } from './simulator-catalog.ts';
 import type { ParsedCriteria } from './simulator-criteria.ts';
 import { fail } from './simulator-errors.ts';
-import { searchIndexed } from './simulator-indexed-search.ts';
-import { ShopwareIndexes } from './simulator-indexes.ts';
+import { type ShopData, searchIndexed } from './simulator-indexed-search.ts';
 
 /** An address as a test writes it: the country by ISO code. */
 export type AddressInput = Partial<
@@ -38,11 +40,12 @@ export type CustomerInput = Partial<Omit<ShopwareCustomer, 'addresses' | 'apiAli
 };
 
 export class ShopwareStore {
-  private readonly customers = new Map<string, ShopwareCustomer>();
-  private readonly indexes = new ShopwareIndexes(
-    () => this.customers.values(),
-    (id) => this.customers.get(id),
-  );
+  private readonly data: ShopData = {
+    base: null,
+    overlay: new Map(),
+    shadowed: new Set(),
+    version: 0,
+  };
 
   constructor(private readonly clock: () => Date) {}
 
@@ -51,49 +54,50 @@ export class ShopwareStore {
     return toRenderedDate(this.clock());
   }
 
-  /**
-   * Adds generated customers, as compact copies (kit/compact-records.ts: flat, shared strings, about 1,360
-   * heap bytes a customer); `handOver`: the caller keeps no reference, so its array is reused for the copies.
-   */
-  load(customers: ShopwareCustomer[], handOver = false): void {
-    for (const customer of compactInPlace(handOver ? customers : [...customers]))
-      this.customers.set(customer.id, customer);
-    this.indexes.clear();
-    // The indexes of the adapter's keyset reads, built now so that the first page is not the slow one.
-    for (const field of ['createdAt', 'updatedAt']) {
-      this.indexes.index([
-        { field, kind: 'date', descending: false },
-        { field: 'id', kind: 'id', descending: false },
-      ]);
-    }
+  /** The generated shop (replaces every customer). */
+  loadGenerated(timeline: ShopTimeline): BaseShop {
+    const base = new BaseShop(timeline);
+    this.reset(base);
+    return base;
   }
 
-  /** POST /api/search/customer, answered from the indexes (stored objects: only for reading). */
+  /** Adds customers as they are (kept in the overlay; tests). */
+  load(customers: ShopwareCustomer[]): void {
+    for (const customer of customers) this.data.overlay.set(customer.id, structuredClone(customer));
+    this.data.version += 1;
+  }
+
+  /** POST /api/search/customer, answered from the base order and the overlay (objects only for reading). */
   search(criteria: ParsedCriteria): { data: ShopwareCustomer[]; total: number } {
-    return searchIndexed(this.indexes, () => this.snapshot(), criteria);
+    return searchIndexed(this.data, criteria);
   }
 
-  /** The ids of all customers in the order they were created (nothing copied). */
+  /** The ids of all customers in the order they were created (generated ones first). */
   ids(): string[] {
-    return [...this.customers.keys()];
+    const ids: string[] = [];
+    this.eachStored((id) => ids.push(id));
+    return ids;
   }
 
   get size(): number {
-    return this.customers.size;
+    const { base, overlay, shadowed } = this.data;
+    return (base?.count ?? 0) - shadowed.size + overlay.size;
   }
 
-  /** The stored customers, not copied: only for reading (search). */
+  /** Every customer, made or stored, not copied: only for reading (search). */
   snapshot(): readonly ShopwareCustomer[] {
-    return [...this.customers.values()];
+    const all: ShopwareCustomer[] = [];
+    this.eachStored((_, customer) => all.push(customer()));
+    return all;
   }
 
   /** Copies of all customers, in the order they were created. */
   list(): ShopwareCustomer[] {
-    return [...this.customers.values()].map((customer) => structuredClone(customer));
+    return this.snapshot().map((customer) => structuredClone(customer));
   }
 
   get(id: string): ShopwareCustomer | undefined {
-    const customer = this.customers.get(id);
+    const customer = this.find(id);
     return customer ? structuredClone(customer) : undefined;
   }
 
@@ -112,7 +116,7 @@ export class ShopwareStore {
       lastPaymentMethodId: null,
       defaultBillingAddressId: first.id,
       defaultShippingAddressId: first.id,
-      customerNumber: String(10000 + this.customers.size),
+      customerNumber: String(10000 + this.size),
       salutationId: SALUTATIONS.not_specified.id,
       company: null,
       title: null,
@@ -194,7 +198,7 @@ export class ShopwareStore {
 
   /** Writes only an address (the storefront's address book): the customer's updatedAt stays. */
   changeAddress(customerId: string, addressId: string, changes: AddressInput): ShopwareAddress {
-    const customer = this.require(customerId);
+    const customer = this.materialise(customerId);
     const address = customer.addresses?.find((item) => item.id === addressId);
     if (!address)
       fail(
@@ -204,25 +208,49 @@ export class ShopwareStore {
         { id: addressId },
       );
     Object.assign(address, this.addressFields(changes), { updatedAt: this.now() });
-    this.indexes.touch();
+    this.data.version += 1;
     return structuredClone(address);
   }
 
   delete(id: string): boolean {
-    const existing = this.customers.get(id);
-    if (existing) this.indexes.remove(existing);
-    return this.customers.delete(id);
+    if (!this.find(id)) return false;
+    this.shadow(id);
+    this.data.overlay.delete(id);
+    this.data.version += 1;
+    return true;
   }
 
   private put(id: string, customer: ShopwareCustomer): void {
-    const existing = this.customers.get(id);
-    if (existing) this.indexes.remove(existing);
-    this.indexes.add(customer);
-    this.customers.set(id, customer);
+    this.shadow(id);
+    this.data.overlay.set(id, customer);
+    this.data.version += 1;
+  }
+
+  /** A generated customer that is written from now on lives in the overlay. */
+  private shadow(id: string): void {
+    const index = this.data.base?.indexOf(id) ?? -1;
+    if (index >= 0) this.data.shadowed.add(index);
+  }
+
+  private find(id: string): ShopwareCustomer | undefined {
+    const { base, overlay, shadowed } = this.data;
+    const stored = overlay.get(id);
+    if (stored || !base) return stored;
+    const index = base.indexOf(id);
+    return index >= 0 && !shadowed.has(index) ? base.customer(index) : undefined;
+  }
+
+  /** The customer as the overlay keeps it (a generated one is made and moved there). */
+  private materialise(id: string): ShopwareCustomer {
+    const stored = this.data.overlay.get(id);
+    if (stored) return stored;
+    const customer = this.require(id);
+    this.put(id, customer);
+    return customer;
   }
 
   private require(id: string): ShopwareCustomer {
-    const customer = this.customers.get(id);
+    const customer = this.find(id);
     if (!customer)
       fail(
         404,
@@ -231,6 +259,30 @@ export class ShopwareStore {
         { id },
       );
     return customer;
+  }
+
+  /** Every customer's id (and a way to have it) in creation order: generated ones, then added ones. */
+  private eachStored(visit: (id: string, customer: () => ShopwareCustomer) => void): void {
+    const { base, overlay, shadowed } = this.data;
+    if (base) {
+      for (let index = 0; index < base.count; index++) {
+        if (!shadowed.has(index)) {
+          visit(base.skeleton(index).id, () => base.customer(index));
+          continue;
+        }
+        const id = base.skeleton(index).id;
+        const stored = overlay.get(id);
+        if (stored) visit(id, () => stored);
+      }
+    }
+    for (const [id, customer] of overlay) if (!base || base.indexOf(id) < 0) visit(id, () => customer);
+  }
+
+  private reset(base: BaseShop | null): void {
+    this.data.base = base;
+    this.data.overlay.clear();
+    this.data.shadowed.clear();
+    this.data.version += 1;
   }
 
   private buildAddress(input: AddressInput, customerId: string, createdAt: string): ShopwareAddress {
