@@ -12,8 +12,8 @@
 
 import { toRenderedDate } from '../../adapters/shopware/shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
-import { generatePeople, type SamplePerson } from '../sample-data/people.ts';
 import { Prng } from '../sample-data/prng.ts';
+import { type ShopPerson, shopPerson } from './seed-person.ts';
 import { type BrokenKind, hash32, ShopTimeline, type Skeleton } from './seed-skeleton.ts';
 import {
   COUNTRY_BY_ISO,
@@ -46,10 +46,12 @@ export const DEFAULT_SEED_UNTIL = new Date('2025-06-30T12:00:00Z');
 
 /** A random version 4 UUID as Shopware writes ids: 32 lower-case hex digits. */
 export function uuidHex(rng: Prng): string {
-  const hex = Array.from({ length: 32 }, () => rng.int(0, 15).toString(16));
-  hex[12] = '4';
-  hex[16] = (8 + rng.int(0, 3)).toString(16);
-  return hex.join('');
+  const word = (max: number) => rng.int(0, max).toString(16);
+  const a = word(0xffffffff).padStart(8, '0');
+  const b = word(0xffff).padStart(4, '0');
+  const c = (0x4000 | rng.int(0, 0xfff)).toString(16);
+  const d = (0x8000 | rng.int(0, 0x3fff)).toString(16);
+  return `${a}${b}${c}${d}${word(0xffffff).padStart(6, '0')}${word(0xffffff).padStart(6, '0')}`;
 }
 
 export function timelineOf(options: SeedOptions): ShopTimeline {
@@ -72,7 +74,8 @@ export function generateShop(options: SeedOptions): SeededShop {
 /** Customer i of the shop (its skeleton given). */
 export function customerAt(timeline: ShopTimeline, skeleton: Skeleton): ShopwareCustomer {
   const rng = new Prng(hash32(timeline.seed ^ 0x5b0a7e, skeleton.index));
-  const customer = customerOf(rng, skeleton, personOf(timeline, skeleton));
+  const person = shopPerson(rng, skeleton.index + 1, skeleton.business);
+  const customer = customerOf(rng, skeleton, person);
   if (skeleton.guest && rng.chance(0.3)) {
     // The same person ordered again as a guest: a second guest account with the same e-mail.
     const earlier = skeleton.index - 1 - rng.int(0, 40);
@@ -88,18 +91,7 @@ export function customerAt(timeline: ShopTimeline, skeleton: Skeleton): Shopware
   return customer;
 }
 
-function personOf(timeline: ShopTimeline, skeleton: Skeleton): SamplePerson {
-  const [person] = generatePeople({
-    count: 1,
-    seed: hash32(timeline.seed ^ 0x9e0b1e, skeleton.index),
-    companyShare: skeleton.business ? 1 : 0,
-  }) as [SamplePerson];
-  // Unique by construction: the customer's number before the @.
-  const [local, domain] = person.email.split('@') as [string, string];
-  return { ...person, index: skeleton.index + 1, email: `${local}.${skeleton.index + 1}@${domain}` };
-}
-
-function customerOf(rng: Prng, skeleton: Skeleton, person: SamplePerson): ShopwareCustomer {
+function customerOf(rng: Prng, skeleton: Skeleton, person: ShopPerson): ShopwareCustomer {
   const { id, guest } = skeleton;
   const createdAt = toRenderedDate(new Date(skeleton.createdAt));
   const updated = skeleton.updatedAt;
@@ -121,7 +113,7 @@ function customerOf(rng: Prng, skeleton: Skeleton, person: SamplePerson): Shopwa
     lastPaymentMethodId: null,
     defaultBillingAddressId: billing.id,
     defaultShippingAddressId: shipping.id,
-    customerNumber: String(10000 + person.index - 1),
+    customerNumber: String(10000 + skeleton.index),
     salutationId: salutation.id,
     firstName: person.firstName,
     lastName: person.lastName,
@@ -160,7 +152,7 @@ function customerOf(rng: Prng, skeleton: Skeleton, person: SamplePerson): Shopwa
 
 function addressesOf(
   rng: Prng,
-  person: SamplePerson,
+  person: ShopPerson,
   customerId: string,
   createdAt: string,
   guest: boolean,
