@@ -45,9 +45,13 @@ interface Plan {
   lo: number;
   hi: number;
   residual: ParsedFilter[];
-  /** The residual reads only skeleton fields. */
-  onSkeleton: boolean;
+  /** The residual as checks of a candidate (an id set for `id in (...)`, else the scan's evaluate). */
+  checks: Check[];
+  /** The residual reads only skeleton fields: those (else the customer is made). */
+  skeletonFields: string[] | null;
 }
+
+type Check = (id: string, record: () => Row) => boolean;
 
 const SKELETON_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'salesChannelId', 'guest']);
 
@@ -155,10 +159,26 @@ function planOf(base: BaseShop, criteria: ParsedCriteria): Plan | null {
     if (bounds.lower) lo = Math.max(lo, at(bounds.lower.time, !bounds.lower.inclusive));
     if (bounds.upper) hi = Math.min(hi, at(bounds.upper.time, bounds.upper.inclusive));
   }
-  const onSkeleton = residual.every((filter) =>
-    fieldsOf(filter).every((field) => SKELETON_FIELDS.has(field)),
-  );
-  return { order, timeField, lo, hi: Math.max(lo, hi), residual, onSkeleton };
+  const fields = [...new Set(residual.flatMap(fieldsOf))];
+  const skeletonFields = fields.every((field) => SKELETON_FIELDS.has(field)) ? fields : null;
+  const checks = residual.map(checkOf);
+  return { order, timeField, lo, hi: Math.max(lo, hi), residual, checks, skeletonFields };
+}
+
+/** `id in (...)` (or not in) as a set look-up where every value is an id; else the scan's evaluate. */
+function checkOf(filter: ParsedFilter): Check {
+  const negated = filter.type === 'not' && filter.queries.length === 1;
+  const inner = negated ? (filter.queries[0] as ParsedFilter) : filter;
+  if (
+    inner.type === 'equalsAny' &&
+    inner.kind === 'id' &&
+    fieldOf(inner) === 'id' &&
+    inner.values.every((value) => typeof value === 'string')
+  ) {
+    const ids = new Set(inner.values.map((value) => (value as string).toLowerCase()));
+    return negated ? (id) => !ids.has(id) : (id) => ids.has(id);
+  }
+  return (_, record) => evaluate('customer', filter, record(), false) === true;
 }
 
 interface Bounds {
@@ -194,17 +214,24 @@ function fieldsOf(filter: ParsedFilter): string[] {
   return 'field' in filter ? [stripEntity('customer', filter.field)] : [];
 }
 
-/** The record the residual filters are checked on: the skeleton's fields, or the customer made. */
+/** The record the residual filters are checked on: the skeleton's fields they read, or the customer made. */
 function residualRecord(base: BaseShop, index: number, plan: Plan): Row {
-  if (!plan.onSkeleton) return base.customer(index) as unknown as Row;
+  if (!plan.skeletonFields) return base.customer(index) as unknown as Row;
   const skeleton = base.skeleton(index);
-  return {
-    id: skeleton.id,
-    createdAt: toRenderedDate(new Date(skeleton.createdAt)),
-    updatedAt: skeleton.updatedAt === null ? null : toRenderedDate(new Date(skeleton.updatedAt)),
-    salesChannelId: skeleton.secondStorefront ? SALES_CHANNELS.storefrontCh : SALES_CHANNELS.storefront,
-    guest: skeleton.guest,
-  };
+  const record: Row = {};
+  for (const field of plan.skeletonFields) {
+    if (field === 'id') record.id = skeleton.id;
+    else if (field === 'guest') record.guest = skeleton.guest;
+    else if (field === 'salesChannelId')
+      record.salesChannelId = skeleton.secondStorefront
+        ? SALES_CHANNELS.storefrontCh
+        : SALES_CHANNELS.storefront;
+    else {
+      const time = field === 'createdAt' ? skeleton.createdAt : skeleton.updatedAt;
+      record[field] = time === null ? null : toRenderedDate(new Date(time));
+    }
+  }
+  return record;
 }
 
 /** The index at a position of the order, if that customer belongs to the order and is not shadowed. */
@@ -216,9 +243,14 @@ function indexAt(data: ShopData, base: BaseShop, plan: Plan, position: number): 
 }
 
 function matchesResidual(base: BaseShop, index: number, plan: Plan): boolean {
-  if (plan.residual.length === 0) return true;
-  const record = residualRecord(base, index, plan);
-  return plan.residual.every((filter) => evaluate('customer', filter, record, false) === true);
+  if (plan.checks.length === 0) return true;
+  const id = base.skeleton(index).id;
+  let record: Row | null = null;
+  const made = () => {
+    record ??= residualRecord(base, index, plan);
+    return record;
+  };
+  return plan.checks.every((check) => check(id, made));
 }
 
 function runPlan(data: ShopData, base: BaseShop, plan: Plan, criteria: ParsedCriteria): Result {
