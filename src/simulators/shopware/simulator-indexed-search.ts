@@ -10,8 +10,8 @@
  *   checked customer by customer inside the bounds (on the customer's skeleton where the fields allow);
  *   an exact total counts the range (by the kept counts where no other filter is left);
  * - `ids`: only the customers with those ids (the primary key), then the scan's rules over those.
- * Overlay customers are filtered and sorted per search and merged in; base customers written since are
- * skipped. Criteria without such a plan (no sort, a term, natural sorting, to-many fields) fall back to
+ * Overlay customers are merged in from their own order (simulator-overlay-order.ts); base customers written
+ * since are skipped. Criteria without such a plan (no sort, a term, natural sorting, to-many fields) fall back to
  * the scan over every customer.
  */
 import { toRenderedDate } from '../../adapters/shopware/shopware-dates.ts';
@@ -20,6 +20,7 @@ import type { BaseShop } from './base-shop.ts';
 import { SALES_CHANNELS } from './simulator-catalog.ts';
 import type { ParsedCriteria, ParsedFilter } from './simulator-criteria.ts';
 import { evaluate, mysqlDate, search } from './simulator-criteria-eval.ts';
+import { compareKey, type Keyed, OverlayMatches, type TimeBound } from './simulator-overlay-order.ts';
 import { stripEntity } from './simulator-schema.ts';
 
 /** The store's data as the search reads it. */
@@ -44,6 +45,9 @@ interface Plan {
   /** Positions in the order. */
   lo: number;
   hi: number;
+  /** The bounds on the time field (for the overlay). */
+  lower: TimeBound[];
+  upper: TimeBound[];
   residual: ParsedFilter[];
   /** The residual as checks of a candidate (an id set for `id in (...)`, else the scan's evaluate). */
   checks: Check[];
@@ -144,6 +148,8 @@ function planOf(base: BaseShop, criteria: ParsedCriteria): Plan | null {
   const residual: ParsedFilter[] = [];
   let lo = 0;
   let hi = base.count;
+  const lower: TimeBound[] = [];
+  const upper: TimeBound[] = [];
   const at = (time: number, strict: boolean) =>
     order === 'created'
       ? base.firstCreatedAtOrAfter(time, strict)
@@ -156,13 +162,19 @@ function planOf(base: BaseShop, criteria: ParsedCriteria): Plan | null {
       residual.push(filter);
       continue;
     }
-    if (bounds.lower) lo = Math.max(lo, at(bounds.lower.time, !bounds.lower.inclusive));
-    if (bounds.upper) hi = Math.min(hi, at(bounds.upper.time, bounds.upper.inclusive));
+    if (bounds.lower) {
+      lo = Math.max(lo, at(bounds.lower.time, !bounds.lower.inclusive));
+      lower.push(bounds.lower);
+    }
+    if (bounds.upper) {
+      hi = Math.min(hi, at(bounds.upper.time, bounds.upper.inclusive));
+      upper.push(bounds.upper);
+    }
   }
   const fields = [...new Set(residual.flatMap(fieldsOf))];
   const skeletonFields = fields.every((field) => SKELETON_FIELDS.has(field)) ? fields : null;
   const checks = residual.map(checkOf);
-  return { order, timeField, lo, hi: Math.max(lo, hi), residual, checks, skeletonFields };
+  return { order, timeField, lo, hi: Math.max(lo, hi), lower, upper, residual, checks, skeletonFields };
 }
 
 /** `id in (...)` (or not in) as a set look-up where every value is an id; else the scan's evaluate. */
@@ -182,8 +194,8 @@ function checkOf(filter: ParsedFilter): Check {
 }
 
 interface Bounds {
-  lower: { time: number; inclusive: boolean } | null;
-  upper: { time: number; inclusive: boolean } | null;
+  lower: TimeBound | null;
+  upper: TimeBound | null;
 }
 
 /** A range or equals filter on the time field as bounds (NULL matches neither: the order has none). */
@@ -254,13 +266,18 @@ function matchesResidual(base: BaseShop, index: number, plan: Plan): boolean {
 }
 
 function runPlan(data: ShopData, base: BaseShop, plan: Plan, criteria: ParsedCriteria): Result {
-  const overlay = overlayMatches(data, plan, criteria);
+  const overlayOf = () =>
+    new OverlayMatches(data.overlay, data.version, plan.timeField, plan.lower, plan.upper, (customer) =>
+      criteria.filters.every(
+        (filter) => evaluate('customer', filter, customer as unknown as Row, false) === true,
+      ),
+    );
+  const overlay = overlayOf();
   const { offset, limit, totalCountMode: mode } = criteria;
   // Matches wanted from the merge: the page, and for "next pages" up to 6 pages more.
   const wanted = limit === null ? Number.POSITIVE_INFINITY : offset + (mode === 2 ? limit * 6 + 1 : limit);
   const page: ShopwareCustomer[] = [];
   let found = 0;
-  let next = 0;
   const timeOf = (index: number) =>
     plan.order === 'created'
       ? (base.createdSorted[base.positionByCreated(index)] as number)
@@ -269,49 +286,28 @@ function runPlan(data: ShopData, base: BaseShop, plan: Plan, criteria: ParsedCri
     if (found >= offset && (limit === null || page.length < limit)) page.push(customer());
     found += 1;
   };
+  const fromOverlay = (item: Keyed) => take(() => item.customer);
   for (let position = plan.lo; position < plan.hi && found < wanted; position++) {
     const index = indexAt(data, base, plan, position);
     if (index < 0 || !matchesResidual(base, index, plan)) continue;
-    if (next < overlay.length) {
+    if (overlay.peek()) {
       const time = timeOf(index);
       const id = base.skeleton(index).id;
-      while (next < overlay.length && found < wanted && compareKey(overlay[next] as Keyed, time, id) < 0)
-        take(overlayCustomer(overlay[next++] as Keyed));
+      for (
+        let item = overlay.peek();
+        item && found < wanted && compareKey(item, time, id) < 0;
+        item = overlay.peek()
+      )
+        fromOverlay(overlay.take() as Keyed);
       if (found >= wanted) break;
     }
     take(() => base.customer(index));
   }
-  while (next < overlay.length && found < wanted) take(overlayCustomer(overlay[next++] as Keyed));
-  if (mode === 1) return { data: page, total: exactCount(data, base, plan) + overlay.length };
+  while (found < wanted && overlay.peek()) fromOverlay(overlay.take() as Keyed);
+  if (mode === 1) return { data: page, total: exactCount(data, base, plan) + overlayOf().count() };
   if (mode === 2 && limit !== null)
     return { data: page, total: Math.min(Math.max(0, found - offset), limit * 6 + 1) };
   return { data: page, total: page.length };
-}
-
-const overlayCustomer = (item: Keyed) => () => item.customer;
-
-interface Keyed {
-  time: number;
-  id: string;
-  customer: ShopwareCustomer;
-}
-
-function compareKey(item: Keyed, time: number, id: string): number {
-  if (item.time !== time) return item.time < time ? -1 : 1;
-  return item.id < id ? -1 : item.id > id ? 1 : 0;
-}
-
-/** The overlay's customers that match every filter, in the plan's order. */
-function overlayMatches(data: ShopData, plan: Plan, criteria: ParsedCriteria): Keyed[] {
-  const matched: Keyed[] = [];
-  for (const customer of data.overlay.values()) {
-    const record = customer as unknown as Row;
-    if (!criteria.filters.every((filter) => evaluate('customer', filter, record, false) === true)) continue;
-    const time = mysqlDate(record[plan.timeField]);
-    if (time === null) continue;
-    matched.push({ time, id: customer.id.toLowerCase(), customer });
-  }
-  return matched.sort((a, b) => compareKey(a, b.time, b.id));
 }
 
 /** The base customers in the plan's range that match (by the kept counts where no filter is left). */
