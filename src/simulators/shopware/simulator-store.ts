@@ -72,7 +72,7 @@ export class ShopwareStore {
     return searchIndexed(this.data, criteria);
   }
 
-  /** The ids of all customers in the order they were created (generated ones first). */
+  /** The ids of all customers: generated ones in index order (change time at generation), then added ones. */
   ids(): string[] {
     const ids: string[] = [];
     this.eachStored((id) => ids.push(id));
@@ -91,7 +91,7 @@ export class ShopwareStore {
     return all;
   }
 
-  /** Copies of all customers, in the order they were created. */
+  /** Copies of all customers, in the order of `ids`. */
   list(): ShopwareCustomer[] {
     return this.snapshot().map((customer) => structuredClone(customer));
   }
