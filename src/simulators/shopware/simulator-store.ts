@@ -7,37 +7,23 @@
  * while writing only an address (the storefront's address book writes customer_address) leaves the
  * customer's updatedAt as it is. Tests change data in process through these methods.
  */
-import { randomUUID } from 'node:crypto';
 import { toRenderedDate } from '../../adapters/shopware/shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
 import { BaseShop } from './base-shop.ts';
 import type { ShopTimeline } from './seed-skeleton.ts';
-import {
-  COUNTRY_BY_ISO,
-  CUSTOMER_GROUPS,
-  LANGUAGE_ID,
-  PAYMENT_METHOD_ID,
-  SALES_CHANNELS,
-  SALUTATIONS,
-} from './simulator-catalog.ts';
 import type { ParsedCriteria } from './simulator-criteria.ts';
 import { fail } from './simulator-errors.ts';
 import { type ShopData, searchIndexed } from './simulator-indexed-search.ts';
+import {
+  type AddressInput,
+  addressFields,
+  buildAddress,
+  type CustomerInput,
+  newCustomer,
+  newId,
+} from './simulator-store-input.ts';
 
-/** An address as a test writes it: the country by ISO code. */
-export type AddressInput = Partial<
-  Omit<ShopwareAddress, 'apiAlias' | 'country' | 'countryState' | 'salutation'>
-> & {
-  country?: string;
-};
-
-/** A new customer as a test writes it. */
-export type CustomerInput = Partial<Omit<ShopwareCustomer, 'addresses' | 'apiAlias'>> & {
-  email: string;
-  firstName: string;
-  lastName: string;
-  addresses: AddressInput[];
-};
+export type { AddressInput, CustomerInput } from './simulator-store-input.ts';
 
 export class ShopwareStore {
   private readonly data: ShopData = {
@@ -105,51 +91,8 @@ export class ShopwareStore {
   create(input: CustomerInput): ShopwareCustomer {
     const id = input.id ?? newId();
     const createdAt = this.now();
-    const addresses = input.addresses.map((address) => this.buildAddress(address, id, createdAt));
-    const first = addresses[0];
-    if (!first) fail(400, 'FRAMEWORK__WRITE_CONSTRAINT_VIOLATION', 'This value should not be blank.');
-    const customer: ShopwareCustomer = {
-      groupId: CUSTOMER_GROUPS.standard.id,
-      defaultPaymentMethodId: PAYMENT_METHOD_ID,
-      salesChannelId: SALES_CHANNELS.storefront,
-      languageId: LANGUAGE_ID,
-      lastPaymentMethodId: null,
-      defaultBillingAddressId: first.id,
-      defaultShippingAddressId: first.id,
-      customerNumber: String(10000 + this.size),
-      salutationId: SALUTATIONS.not_specified.id,
-      company: null,
-      title: null,
-      vatIds: null,
-      affiliateCode: null,
-      campaignCode: null,
-      active: true,
-      doubleOptInRegistration: false,
-      doubleOptInEmailSentDate: null,
-      doubleOptInConfirmDate: null,
-      hash: null,
-      guest: false,
-      firstLogin: createdAt,
-      lastLogin: null,
-      accountType: input.company ? 'business' : 'private',
-      birthday: null,
-      lastOrderDate: null,
-      orderCount: 0,
-      orderTotalAmount: 0,
-      reviewCount: 0,
-      customFields: null,
-      tagIds: null,
-      requestedGroupId: null,
-      boundSalesChannelId: null,
-      createdById: null,
-      updatedById: null,
-      ...input,
-      id,
-      addresses,
-      createdAt,
-      updatedAt: null,
-      apiAlias: 'customer',
-    };
+    const addresses = input.addresses.map((address) => buildAddress(address, id, createdAt));
+    const customer = newCustomer(input, id, createdAt, addresses, String(10000 + this.size));
     this.put(id, customer);
     return structuredClone(customer);
   }
@@ -170,10 +113,10 @@ export class ShopwareStore {
       if (index >= 0)
         addresses[index] = {
           ...(addresses[index] as ShopwareAddress),
-          ...this.addressFields(input),
+          ...addressFields(input),
           updatedAt: now,
         };
-      else addresses.push(this.buildAddress(input, id, now));
+      else addresses.push(buildAddress(input, id, now));
     }
     const customer: ShopwareCustomer = {
       ...existing,
@@ -207,7 +150,7 @@ export class ShopwareStore {
         'The customer_address resource with the following primary key was not found: id({{ id }})',
         { id: addressId },
       );
-    Object.assign(address, this.addressFields(changes), { updatedAt: this.now() });
+    Object.assign(address, addressFields(changes), { updatedAt: this.now() });
     this.data.version += 1;
     return structuredClone(address);
   }
@@ -284,45 +227,4 @@ export class ShopwareStore {
     this.data.shadowed.clear();
     this.data.version += 1;
   }
-
-  private buildAddress(input: AddressInput, customerId: string, createdAt: string): ShopwareAddress {
-    return {
-      id: input.id ?? newId(),
-      customerId,
-      countryId: COUNTRY_BY_ISO.get('DE')?.id as string,
-      countryStateId: null,
-      salutationId: null,
-      firstName: '',
-      lastName: '',
-      zipcode: null,
-      city: '',
-      company: null,
-      street: '',
-      department: null,
-      title: null,
-      phoneNumber: null,
-      additionalAddressLine1: null,
-      additionalAddressLine2: null,
-      customFields: null,
-      ...this.addressFields(input),
-      createdAt,
-      updatedAt: null,
-      apiAlias: 'customer_address',
-    };
-  }
-
-  private addressFields(input: AddressInput): Partial<ShopwareAddress> {
-    const { country, ...fields } = input;
-    if (country === undefined) return fields;
-    const found = COUNTRY_BY_ISO.get(country.toUpperCase());
-    if (!found)
-      fail(400, 'FRAMEWORK__WRITE_CONSTRAINT_VIOLATION', 'The country "{{ country }}" does not exist.', {
-        country,
-      });
-    return { ...fields, countryId: found.id };
-  }
-}
-
-function newId(): string {
-  return randomUUID().replace(/-/g, '');
 }
