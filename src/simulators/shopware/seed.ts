@@ -1,17 +1,20 @@
 /**
- * Generates a realistic, deterministic Shopware 6 shop from the shared sample people: registered customers
- * (private and business accounts with company and VAT ids), guest accounts from guest orders (the same
- * person ordering twice as a guest has two guest accounts with one e-mail), at least one address per
- * customer (Shopware requires a default billing and shipping address), phone numbers on some addresses,
- * country states, two storefronts, updatedAt null for customers never changed, a bulk update that gave
- * many customers the same updatedAt, a migration that gave many customers the same createdAt, and a share
- * of deliberately broken records. The same options always give the same shop.
+ * Generates a realistic, deterministic Shopware 6 shop from the shared sample people, one customer at a
+ * time from (seed, index) (seed-skeleton.ts decides ids, times and flags): registered customers (private
+ * and business accounts with company and VAT ids), guest accounts from guest orders (the same person
+ * ordering twice as a guest has two guest accounts with one e-mail), at least one address per customer
+ * (Shopware requires a default billing and shipping address), phone numbers on some addresses, country
+ * states, two storefronts, updatedAt null for customers never changed, a bulk update that gave many
+ * customers the same updatedAt, a migration that gave many customers the same createdAt, and a share of
+ * deliberately broken records. E-mails are unique by construction (the customer's number is part of
+ * them). The same options always give the same shop.
  */
 
 import { toRenderedDate } from '../../adapters/shopware/shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
-import { generatePeople, type SamplePerson } from '../sample-data/people.ts';
 import { Prng } from '../sample-data/prng.ts';
+import { type ShopPerson, shopPerson } from './seed-person.ts';
+import { type BrokenKind, hash32, ShopTimeline, type Skeleton } from './seed-skeleton.ts';
 import {
   COUNTRY_BY_ISO,
   CUSTOM_COUNTRIES,
@@ -23,6 +26,8 @@ import {
   SALUTATIONS,
 } from './simulator-catalog.ts';
 
+export { type BrokenKind, BULK_UPDATE, MIGRATION } from './seed-skeleton.ts';
+
 export interface SeedOptions {
   customers: number;
   seed: number;
@@ -32,62 +37,64 @@ export interface SeedOptions {
   until: Date;
 }
 
-export type BrokenKind = 'email' | 'country';
-
 export interface SeededShop {
   customers: ShopwareCustomer[];
   broken: Map<string, BrokenKind>;
 }
 
 export const DEFAULT_SEED_UNTIL = new Date('2025-06-30T12:00:00Z');
-/** A mass update (a plugin's migration touched every affected customer in one statement). */
-export const BULK_UPDATE = new Date('2023-11-05T03:00:00.000Z');
-/** The shop moved from Shopware 5: migrated customers got the migration's time as createdAt. */
-export const MIGRATION = new Date('2019-03-01T00:00:00.000Z');
 
 /** A random version 4 UUID as Shopware writes ids: 32 lower-case hex digits. */
 export function uuidHex(rng: Prng): string {
-  const hex = Array.from({ length: 32 }, () => rng.int(0, 15).toString(16));
-  hex[12] = '4';
-  hex[16] = (8 + rng.int(0, 3)).toString(16);
-  return hex.join('');
+  const word = (max: number) => rng.int(0, max).toString(16);
+  const a = word(0xffffffff).padStart(8, '0');
+  const b = word(0xffff).padStart(4, '0');
+  const c = (0x4000 | rng.int(0, 0xfff)).toString(16);
+  const d = (0x8000 | rng.int(0, 0x3fff)).toString(16);
+  return `${a}${b}${c}${d}${word(0xffffff).padStart(6, '0')}${word(0xffffff).padStart(6, '0')}`;
 }
 
+export function timelineOf(options: SeedOptions): ShopTimeline {
+  return new ShopTimeline(options.customers, options.seed, options.brokenShare, options.until.getTime());
+}
+
+/** Every customer of the shop, made (for tests; the simulator makes them when they are read). */
 export function generateShop(options: SeedOptions): SeededShop {
-  const rng = new Prng(options.seed ^ 0x5b0a7e);
-  const people = generatePeople({ count: options.customers, seed: options.seed, until: options.until });
-  const guests: ShopwareCustomer[] = [];
-  const customers = people.map((person) => {
-    const customer = customerOf(rng, person);
-    if (customer.guest) {
-      const earlier = guests.length > 0 && rng.chance(0.3) ? rng.pick(guests) : undefined;
-      if (earlier) {
-        // The same person ordered again as a guest: a second guest account with the same e-mail.
-        customer.email = earlier.email;
-        customer.firstName = earlier.firstName;
-        customer.lastName = earlier.lastName;
-      }
-      guests.push(customer);
-    }
-    return customer;
-  });
-  return { customers, broken: breakSome(rng, customers, options.brokenShare) };
+  const timeline = timelineOf(options);
+  const customers: ShopwareCustomer[] = [];
+  const broken = new Map<string, BrokenKind>();
+  for (let index = 0; index < options.customers; index++) {
+    const skeleton = timeline.skeleton(index);
+    customers.push(customerAt(timeline, skeleton));
+    if (skeleton.broken) broken.set(skeleton.id, skeleton.broken);
+  }
+  return { customers, broken };
 }
 
-function customerOf(rng: Prng, person: SamplePerson): ShopwareCustomer {
-  const id = uuidHex(rng);
-  const guest = person.company === null && rng.chance(0.12);
-  let created = person.createdAt.getTime() + rng.int(0, 999);
-  let updated: number | null =
-    person.updatedAt.getTime() === person.createdAt.getTime()
-      ? null
-      : person.updatedAt.getTime() + rng.int(0, 999);
-  if (created < MIGRATION.getTime() && rng.chance(0.3)) {
-    created = MIGRATION.getTime();
-    if (updated !== null && updated <= created) updated = null;
+/** Customer i of the shop (its skeleton given). */
+export function customerAt(timeline: ShopTimeline, skeleton: Skeleton): ShopwareCustomer {
+  const rng = new Prng(hash32(timeline.seed ^ 0x5b0a7e, skeleton.index));
+  const person = shopPerson(rng, skeleton.index + 1, skeleton.business);
+  const customer = customerOf(rng, skeleton, person);
+  if (skeleton.guest && rng.chance(0.3)) {
+    // The same person ordered again as a guest: a second guest account with the same e-mail.
+    const earlier = skeleton.index - 1 - rng.int(0, 40);
+    const other = earlier >= 0 ? timeline.skeleton(earlier) : null;
+    if (other?.guest) {
+      const first = customerAt(timeline, other);
+      customer.email = first.email;
+      customer.firstName = first.firstName;
+      customer.lastName = first.lastName;
+    }
   }
-  if (updated !== null && created < BULK_UPDATE.getTime() && rng.chance(0.1)) updated = BULK_UPDATE.getTime();
-  const createdAt = toRenderedDate(new Date(created));
+  if (skeleton.broken) breakCustomer(rng, customer, skeleton.broken);
+  return customer;
+}
+
+function customerOf(rng: Prng, skeleton: Skeleton, person: ShopPerson): ShopwareCustomer {
+  const { id, guest } = skeleton;
+  const createdAt = toRenderedDate(new Date(skeleton.createdAt));
+  const updated = skeleton.updatedAt;
   const addresses = addressesOf(rng, person, id, createdAt, guest);
   const billing = addresses[person.defaultBilling ?? 0] ?? (addresses[0] as ShopwareAddress);
   const shipping = addresses[person.defaultShipping ?? 0] ?? billing;
@@ -101,12 +108,12 @@ function customerOf(rng: Prng, person: SamplePerson): ShopwareCustomer {
     id,
     groupId: business ? CUSTOMER_GROUPS.business.id : CUSTOMER_GROUPS.standard.id,
     defaultPaymentMethodId: PAYMENT_METHOD_ID,
-    salesChannelId: rng.chance(0.15) ? SALES_CHANNELS.storefrontCh : SALES_CHANNELS.storefront,
+    salesChannelId: skeleton.secondStorefront ? SALES_CHANNELS.storefrontCh : SALES_CHANNELS.storefront,
     languageId: LANGUAGE_ID,
     lastPaymentMethodId: null,
     defaultBillingAddressId: billing.id,
     defaultShippingAddressId: shipping.id,
-    customerNumber: String(10000 + person.index - 1),
+    customerNumber: String(10000 + skeleton.index),
     salutationId: salutation.id,
     firstName: person.firstName,
     lastName: person.lastName,
@@ -145,7 +152,7 @@ function customerOf(rng: Prng, person: SamplePerson): ShopwareCustomer {
 
 function addressesOf(
   rng: Prng,
-  person: SamplePerson,
+  person: ShopPerson,
   customerId: string,
   createdAt: string,
   guest: boolean,
@@ -219,26 +226,14 @@ function address(
   };
 }
 
-/** Breaks round(share * count) customers: an e-mail Shopware would refuse, or a custom country. */
-function breakSome(rng: Prng, customers: ShopwareCustomer[], share: number): Map<string, BrokenKind> {
-  const broken = new Map<string, BrokenKind>();
-  const count = Math.min(customers.length, Math.round(customers.length * Math.max(0, share)));
-  while (broken.size < count) {
-    const customer = rng.pick(customers);
-    if (broken.has(customer.id) || customer.guest) continue;
-    const kind = rng.weighted<BrokenKind>([
-      ['email', 50],
-      ['country', 50],
-    ]);
-    broken.set(customer.id, kind);
-    if (kind === 'email') {
-      const [local, domain] = customer.email.split('@') as [string, string];
-      customer.email = rng.pick([`${local}(at)${domain}`, `${local}@`, `${local} @${domain}`]);
-    } else {
-      const target = customer.addresses?.[0] as ShopwareAddress;
-      target.countryId = rng.pick(CUSTOM_COUNTRIES).id;
-      target.countryStateId = null;
-    }
+/** Breaks a customer: an e-mail Shopware would refuse, or a custom country. */
+function breakCustomer(rng: Prng, customer: ShopwareCustomer, kind: BrokenKind): void {
+  if (kind === 'email') {
+    const [local, domain] = customer.email.split('@') as [string, string];
+    customer.email = rng.pick([`${local}(at)${domain}`, `${local}@`, `${local} @${domain}`]);
+  } else {
+    const target = customer.addresses?.[0] as ShopwareAddress;
+    target.countryId = rng.pick(CUSTOM_COUNTRIES).id;
+    target.countryStateId = null;
   }
-  return broken;
 }

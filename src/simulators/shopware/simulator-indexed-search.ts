@@ -1,208 +1,189 @@
 /**
- * The entity search for customers on the store's indexes: the same answers as `search` (the scan in
- * simulator-criteria-eval.ts), in O(log N + page size) for the searches the adapter sends:
- * - sorted by fields ending with id ascending (a total order): the index of those fields, prefixed by the
- *   fields an equals filter fixes (salesChannelId = x, or createdAt = t when a group of equal times is read
- *   in id order);
- * - range, equals and "not NULL" filters on the first sort field become bounds found by binary search;
- * - every other filter is checked record by record inside the bounds (the keyset's "not id in (ids read
- *   at t)" and "updatedAt is NULL" skip only a few records); an exact total then counts the range.
+ * The entity search for customers: the same answers as `search` (the scan in simulator-criteria-eval.ts),
+ * in O(log N + page size) for the searches the adapter sends, over the generated shop (base-shop.ts,
+ * nothing stored per customer but its order) merged with the overlay of customers written since:
+ * - sorted by (createdAt, id) among never-changed customers (updatedAt = NULL), or by (updatedAt, id)
+ *   among changed ones: index order of the base shop (its change time is non-decreasing in the index);
+ * - sorted by (createdAt, id) over all customers: the base shop's createdAt order;
+ * - sorted by id within `time = t` (a group of equal times read page by page): a range of those orders;
+ * - range and equals filters on the time field are bounds found by binary search; every other filter is
+ *   checked customer by customer inside the bounds (on the customer's skeleton where the fields allow);
+ *   an exact total counts the range (by the kept counts where no other filter is left);
  * - `ids`: only the customers with those ids (the primary key), then the scan's rules over those.
- * Criteria without such a plan (no sort, a term, natural sorting, to-many fields) fall back to the scan.
+ * Overlay customers are merged in from their own order (simulator-overlay-order.ts); base customers written
+ * since are skipped. Criteria without such a plan (no sort, a term, natural sorting, to-many fields) fall back to
+ * the scan over every customer.
  */
+import { toRenderedDate } from '../../adapters/shopware/shopware-dates.ts';
 import type { ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
-import type { ParsedCriteria, ParsedFilter } from './simulator-criteria.ts';
+import type { BaseShop } from './base-shop.ts';
+import { SALES_CHANNELS } from './simulator-catalog.ts';
+import type { ParsedCriteria } from './simulator-criteria.ts';
 import { evaluate, search } from './simulator-criteria-eval.ts';
-import {
-  type CustomerIndex,
-  type KeyPart,
-  type KeyValue,
-  keyValue,
-  type ShopwareIndexes,
-  signatureOf,
-} from './simulator-indexes.ts';
-import { stripEntity } from './simulator-schema.ts';
+import { compareKey, type Keyed, OverlayMatches } from './simulator-overlay-order.ts';
+import { type Plan, planOf } from './simulator-search-plan.ts';
 
-interface Bound {
-  values: KeyValue[];
-  inclusive: boolean;
+/** The store's data as the search reads it. */
+export interface ShopData {
+  base: BaseShop | null;
+  /** Customers written after generation (changed generated ones and added ones), by id. */
+  overlay: Map<string, ShopwareCustomer>;
+  /** Generated customers (indexes) changed or deleted since: the base skips them. */
+  shadowed: Set<number>;
+  /** Counts the writes: a remembered count is good while it has not moved. */
+  version: number;
 }
 
 type Result = { data: ShopwareCustomer[]; total: number };
+type Row = Record<string, unknown>;
 
-export function searchIndexed(
-  indexes: ShopwareIndexes,
-  all: () => readonly ShopwareCustomer[],
-  criteria: ParsedCriteria,
-): Result {
-  const scan = () =>
-    search(all() as unknown as Array<Record<string, unknown>>, criteria) as unknown as Result;
+const counted = new WeakMap<ShopData, { key: string; version: number; count: number }>();
+
+export function searchIndexed(data: ShopData, criteria: ParsedCriteria): Result {
   if (criteria.ids !== null) {
-    // Only the customers with those ids, by the primary key (the adapter's reads by id); the scan's rules
-    // (their order, the filters, the term) then apply to those.
-    const candidates = new Set<ShopwareCustomer>();
+    const candidates = new Map<string, ShopwareCustomer>();
     for (const id of criteria.ids) {
-      const customer = indexes.byId(id);
-      if (customer) candidates.add(customer);
+      const customer = findById(data, id.toLowerCase());
+      if (customer) candidates.set(customer.id, customer);
     }
-    return search(
-      [...candidates] as unknown as Array<Record<string, unknown>>,
-      criteria,
-    ) as unknown as Result;
+    return scan([...candidates.values()], criteria);
   }
-  const sort = criteria.sort.map((part) => ({ ...part, field: stripEntity('customer', part.field) }));
-  const last = sort.at(-1);
-  if (criteria.term !== null || criteria.ids !== null || !last || last.field !== 'id' || last.descending)
-    return scan();
-  if (sort.some((part) => part.natural || part.field.includes('.'))) return scan();
+  const plan = data.base ? planOf(data.base, criteria) : null;
+  if (!plan || !data.base) return scan(everyCustomer(data), criteria);
+  return runPlan(data, data.base, plan, criteria);
+}
 
-  const residual = [...criteria.filters];
-  const prefix: KeyPart[] = [];
-  const prefixValues: KeyValue[] = [];
-  // Fields fixed by an equals filter lead the key (dates first: the group of equal times is the narrower).
-  const fixed = residual
-    .map((filter) => ({ filter, value: fixedValue(filter, sort) }))
-    .filter((entry) => entry.value !== null)
-    .sort((a, b) => Number(kindOf(b.filter) === 'date') - Number(kindOf(a.filter) === 'date'));
-  for (const { filter, value } of fixed) {
-    if (filter.type !== 'equals') continue;
-    residual.splice(residual.indexOf(filter), 1);
-    prefix.push({ field: stripEntity('customer', filter.field), kind: filter.kind, descending: false });
-    prefixValues.push(value);
-  }
-  const key: KeyPart[] = [
-    ...prefix,
-    ...sort.map(({ field, kind, descending }) => ({ field, kind, descending })),
-  ];
-  const index = indexes.index(key);
-  const lower: Bound[] = [{ values: prefixValues, inclusive: true }];
-  const upper: Bound[] = [{ values: prefixValues, inclusive: true }];
-  absorbBounds(residual, key[prefix.length] as KeyPart, prefixValues, lower, upper);
+function scan(customers: ShopwareCustomer[], criteria: ParsedCriteria): Result {
+  return search(customers as unknown as Row[], criteria) as unknown as Result;
+}
 
-  const records = index.sorted.records();
-  const lo = Math.max(...lower.map((bound) => position(index, bound, true)));
-  const hi = Math.min(...upper.map((bound) => position(index, bound, false)));
-  const { offset, limit, totalCountMode: mode } = criteria;
-  if (residual.length === 0) {
-    const found = Math.max(0, hi - lo);
-    const start = Math.min(lo + offset, Math.max(lo, hi));
-    const end = limit === null ? Math.max(start, hi) : Math.min(Math.max(start, hi), start + limit);
-    const data = records.slice(start, end);
-    return { data, total: totalOf(mode, found, offset, limit, data.length) };
-  }
-  // Enough matches for the page and the count mode (every match for an exact count).
-  const wanted =
-    mode === 1 || limit === null ? Number.POSITIVE_INFINITY : offset + (mode === 2 ? limit * 6 + 1 : limit);
-  const find = () => {
-    const found: ShopwareCustomer[] = [];
-    for (let i = lo; i < hi && found.length < wanted; i++) {
-      const customer = records[i] as ShopwareCustomer;
-      const record = customer as unknown as Record<string, unknown>;
-      if (residual.every((filter) => evaluate('customer', filter, record, false) === true))
-        found.push(customer);
+function findById(data: ShopData, id: string): ShopwareCustomer | undefined {
+  const stored = data.overlay.get(id);
+  if (stored || !data.base) return stored;
+  const index = data.base.indexOf(id);
+  return index >= 0 && !data.shadowed.has(index) ? data.base.customer(index) : undefined;
+}
+
+/** Every customer (the scan's input): generated ones in index order, then the overlay. */
+function everyCustomer(data: ShopData): ShopwareCustomer[] {
+  const all: ShopwareCustomer[] = [];
+  const { base } = data;
+  if (base) for (let i = 0; i < base.count; i++) if (!data.shadowed.has(i)) all.push(base.customer(i));
+  all.push(...data.overlay.values());
+  return all;
+}
+
+/** The record the residual filters are checked on: the skeleton's fields they read, or the customer made. */
+function residualRecord(base: BaseShop, index: number, plan: Plan): Row {
+  if (!plan.skeletonFields) return base.customer(index) as unknown as Row;
+  const skeleton = base.skeleton(index);
+  const record: Row = {};
+  for (const field of plan.skeletonFields) {
+    if (field === 'id') record.id = skeleton.id;
+    else if (field === 'guest') record.guest = skeleton.guest;
+    else if (field === 'salesChannelId')
+      record.salesChannelId = skeleton.secondStorefront
+        ? SALES_CHANNELS.storefrontCh
+        : SALES_CHANNELS.storefront;
+    else {
+      const time = field === 'createdAt' ? skeleton.createdAt : skeleton.updatedAt;
+      record[field] = time === null ? null : toRenderedDate(new Date(time));
     }
-    return found;
+  }
+  return record;
+}
+
+/** The index at a position of the order, if that customer belongs to the order and is not shadowed. */
+function indexAt(data: ShopData, base: BaseShop, plan: Plan, position: number): number {
+  const index = plan.order === 'created' ? (base.byCreated[position] as number) : position;
+  if (plan.order === 'fresh' && !base.isFresh(index)) return -1;
+  if (plan.order === 'changed' && base.isFresh(index)) return -1;
+  return data.shadowed.has(index) ? -1 : index;
+}
+
+function matchesResidual(base: BaseShop, index: number, plan: Plan): boolean {
+  if (plan.checks.length === 0) return true;
+  const id = base.skeleton(index).id;
+  let record: Row | null = null;
+  const made = () => {
+    record ??= residualRecord(base, index, plan);
+    return record;
   };
-  // Every match (an exact count): the next page of the same search takes them from the last one.
-  const matched =
-    wanted === Number.POSITIVE_INFINITY
-      ? indexes.matchesOf(JSON.stringify([signatureOf(key), lo, hi, residual]), find)
-      : find();
-  const data = matched.slice(offset, limit === null ? undefined : offset + limit);
-  return { data, total: totalOf(mode, matched.length, offset, limit, data.length) };
+  return plan.checks.every((check) => check(id, made));
 }
 
-function totalOf(
-  mode: 0 | 1 | 2,
-  found: number,
-  offset: number,
-  limit: number | null,
-  returned: number,
-): number {
-  if (mode === 1) return found;
-  if (mode === 2 && limit !== null) return Math.min(Math.max(0, found - offset), limit * 6 + 1);
-  return returned;
-}
-
-function kindOf(filter: ParsedFilter): string | null {
-  return 'kind' in filter ? filter.kind : null;
-}
-
-/** The key value an equals filter fixes its field to (a scalar field outside the sort); else null. */
-function fixedValue(filter: ParsedFilter, sort: ReadonlyArray<{ field: string }>): KeyValue {
-  if (filter.type !== 'equals' || filter.kind === 'list' || filter.value === null) return null;
-  const field = stripEntity('customer', filter.field);
-  if (field.includes('.') || sort.some((part) => part.field === field)) return null;
-  return keyValue(filter.kind, filter.value);
-}
-
-/** Range, equals and not-NULL filters on the first sort field as bounds (removed from `residual`). */
-function absorbBounds(
-  residual: ParsedFilter[],
-  first: KeyPart,
-  prefix: KeyValue[],
-  lower: Bound[],
-  upper: Bound[],
-): void {
-  if (first.descending) return;
-  const on = (filter: ParsedFilter): filter is Extract<ParsedFilter, { field: string }> =>
-    'field' in filter && stripEntity('customer', filter.field) === first.field;
-  for (let i = residual.length - 1; i >= 0; i--) {
-    const filter = residual[i] as ParsedFilter;
-    const bounds = boundsOf(filter, first, on);
-    if (!bounds) continue;
-    for (const bound of bounds.lower)
-      lower.push({ values: [...prefix, ...bound.values], inclusive: bound.inclusive });
-    for (const bound of bounds.upper)
-      upper.push({ values: [...prefix, ...bound.values], inclusive: bound.inclusive });
-    residual.splice(i, 1);
+function runPlan(data: ShopData, base: BaseShop, plan: Plan, criteria: ParsedCriteria): Result {
+  const overlayOf = () =>
+    new OverlayMatches(data.overlay, data.version, plan.timeField, plan.lower, plan.upper, (customer) =>
+      criteria.filters.every(
+        (filter) => evaluate('customer', filter, customer as unknown as Row, false) === true,
+      ),
+    );
+  const overlay = overlayOf();
+  const { offset, limit, totalCountMode: mode } = criteria;
+  // Matches wanted from the merge: the page, and for "next pages" up to 6 pages more.
+  const wanted = limit === null ? Number.POSITIVE_INFINITY : offset + (mode === 2 ? limit * 6 + 1 : limit);
+  const page: ShopwareCustomer[] = [];
+  let found = 0;
+  const timeOf = (index: number) =>
+    plan.order === 'created'
+      ? (base.createdSorted[base.positionByCreated(index)] as number)
+      : base.timeline.changeTime(index);
+  const take = (customer: () => ShopwareCustomer) => {
+    if (found >= offset && (limit === null || page.length < limit)) page.push(customer());
+    found += 1;
+  };
+  const fromOverlay = (item: Keyed) => take(() => item.customer);
+  for (let position = plan.lo; position < plan.hi && found < wanted; position++) {
+    const index = indexAt(data, base, plan, position);
+    if (index < 0 || !matchesResidual(base, index, plan)) continue;
+    if (overlay.peek()) {
+      const time = timeOf(index);
+      const id = base.skeleton(index).id;
+      for (
+        let item = overlay.peek();
+        item && found < wanted && compareKey(item, time, id) < 0;
+        item = overlay.peek()
+      )
+        fromOverlay(overlay.take() as Keyed);
+      if (found >= wanted) break;
+    }
+    take(() => base.customer(index));
   }
+  while (found < wanted && overlay.peek()) fromOverlay(overlay.take() as Keyed);
+  if (mode === 1) return { data: page, total: exactCount(data, base, plan) + overlayOf().count() };
+  if (mode === 2 && limit !== null)
+    return { data: page, total: Math.min(Math.max(0, found - offset), limit * 6 + 1) };
+  return { data: page, total: page.length };
 }
 
-function boundsOf(
-  filter: ParsedFilter,
-  first: KeyPart,
-  on: (filter: ParsedFilter) => boolean,
-): { lower: Bound[]; upper: Bound[] } | null {
-  // NULL compares to nothing: every bound also starts after the NULLs (which sort first).
-  const afterNull: Bound = { values: [null], inclusive: false };
-  if (filter.type === 'not' && filter.queries.length === 1) {
-    const inner = filter.queries[0] as ParsedFilter;
-    if (inner.type === 'equals' && on(inner) && inner.value === null)
-      return { lower: [afterNull], upper: [] };
-    return null;
+/** The base customers in the plan's range that match (by the kept counts where no filter is left). */
+function exactCount(data: ShopData, base: BaseShop, plan: Plan): number {
+  const { lo, hi, order } = plan;
+  if (plan.residual.length === 0) {
+    const inRange =
+      order === 'created'
+        ? hi - lo
+        : order === 'fresh'
+          ? base.freshCount(lo, hi)
+          : hi - lo - base.freshCount(lo, hi);
+    let shadowed = 0;
+    for (const index of data.shadowed) {
+      const position = order === 'created' ? base.positionByCreated(index) : index;
+      if (position < lo || position >= hi) continue;
+      if (order === 'created' || base.isFresh(index) === (order === 'fresh')) shadowed += 1;
+    }
+    return inRange - shadowed;
   }
-  if (!on(filter)) return null;
-  if (filter.type === 'equals') {
-    if (filter.kind === 'list' || filter.value === null || filter.kind !== first.kind) return null;
-    const value = keyValue(first.kind, filter.value);
-    if (value === null) return null;
-    return { lower: [{ values: [value], inclusive: true }], upper: [{ values: [value], inclusive: true }] };
+  // Remembered while nothing is written: the pages of one group read share one count.
+  const key = JSON.stringify([order, lo, hi, plan.residual]);
+  const memo = counted.get(data);
+  if (memo && memo.key === key && memo.version === data.version) return memo.count;
+  let count = 0;
+  for (let position = lo; position < hi; position++) {
+    const index = indexAt(data, base, plan, position);
+    if (index >= 0 && matchesResidual(base, index, plan)) count += 1;
   }
-  if (filter.type !== 'range' || filter.kind !== first.kind) return null;
-  const { gt, gte, lt, lte } = filter.parameters;
-  const result: { lower: Bound[]; upper: Bound[] } = { lower: [afterNull], upper: [] };
-  const lowerValue = gt !== undefined ? gt : gte;
-  const upperValue = lt !== undefined ? lt : lte;
-  if (lowerValue === undefined && upperValue === undefined) return null;
-  if (lowerValue !== undefined) {
-    const value = keyValue(first.kind, lowerValue);
-    if (value === null) return null;
-    result.lower.push({ values: [value], inclusive: gt === undefined });
-  }
-  if (upperValue !== undefined) {
-    const value = keyValue(first.kind, upperValue);
-    if (value === null) return null;
-    result.upper.push({ values: [value], inclusive: lt === undefined });
-  }
-  return result;
-}
-
-/** The first position of the range (lower bound) or the first position after it (upper bound). */
-function position(index: CustomerIndex, bound: Bound, isLower: boolean): number {
-  return index.sorted.lowerBound((customer) => {
-    const order = -index.compareKeys(bound.values, customer); // customer against the bound
-    if (isLower) return bound.inclusive ? order < 0 : order <= 0;
-    return bound.inclusive ? order <= 0 : order < 0;
-  });
+  counted.set(data, { key, version: data.version, count });
+  return count;
 }

@@ -7,6 +7,7 @@
  */
 import type { ParsedCriteria } from './simulator-criteria.ts';
 import { search } from './simulator-criteria-eval.ts';
+import { directRenderer } from './simulator-render-direct.ts';
 import { DEFINITIONS, type EntityName } from './simulator-schema.ts';
 
 type Row = Record<string, unknown>;
@@ -42,8 +43,13 @@ export function renderEntity(
   return applyIncludes(out, includes);
 }
 
+/** renderEntity, or the same JSON built from the criteria's includes (simulator-render-direct.ts). */
+function rendererOf(entity: EntityName, criteria: ParsedCriteria): (row: Row) => Row {
+  return directRenderer(entity, criteria) ?? ((row) => renderEntity(entity, row, criteria));
+}
+
 export function renderJson(entity: EntityName, rows: Row[], total: number, criteria: ParsedCriteria): Row {
-  return { total, data: rows.map((row) => renderEntity(entity, row, criteria)), aggregations: [] };
+  return { total, data: rows.map(rendererOf(entity, criteria)), aggregations: [] };
 }
 
 export function renderJsonApi(
@@ -55,7 +61,8 @@ export function renderJsonApi(
   self: string,
 ): Row {
   const included = new Map<string, Row>();
-  const data = rows.map((row) => resource(entity, renderEntity(entity, row, criteria), base, included));
+  const render = rendererOf(entity, criteria);
+  const data = rows.map((row) => resource(entity, render(row), base, included));
   return {
     data,
     included: [...included.values()],

@@ -19,7 +19,7 @@ export type EntityName =
 
 export type FieldKind = 'id' | 'string' | 'bool' | 'int' | 'float' | 'date' | 'list' | 'json';
 
-interface Association {
+export interface Association {
   entity: EntityName;
   many: boolean;
   load(record: Record<string, unknown>): unknown;

@@ -1,48 +1,37 @@
 /**
  * The simulator's data: customers with their addresses, in the shape Shopware's DAL loads them (without
- * association objects; the renderer attaches those). Writes behave like the DAL's: every write of a
- * customer sets its updatedAt to the simulator's clock (createdAt is set once), while writing only an
- * address (the storefront's address book writes customer_address) leaves the customer's updatedAt as it
- * is. Tests change data in process through these methods.
+ * association objects; the renderer attaches those). The generated shop is not stored (base-shop.ts makes
+ * customer i when it is read); a customer written after generation (changed, added) is kept in the
+ * overlay, and a deleted or changed generated customer is shadowed in the base. Writes behave like the
+ * DAL's: every write of a customer sets its updatedAt to the simulator's clock (createdAt is set once),
+ * while writing only an address (the storefront's address book writes customer_address) leaves the
+ * customer's updatedAt as it is. Tests change data in process through these methods.
  */
-import { randomUUID } from 'node:crypto';
 import { toRenderedDate } from '../../adapters/shopware/shopware-dates.ts';
 import type { ShopwareAddress, ShopwareCustomer } from '../../adapters/shopware/shopware-types.ts';
-import { compactInPlace } from '../kit/compact-records.ts';
-import {
-  COUNTRY_BY_ISO,
-  CUSTOMER_GROUPS,
-  LANGUAGE_ID,
-  PAYMENT_METHOD_ID,
-  SALES_CHANNELS,
-  SALUTATIONS,
-} from './simulator-catalog.ts';
+import { BaseShop } from './base-shop.ts';
+import type { ShopTimeline } from './seed-skeleton.ts';
 import type { ParsedCriteria } from './simulator-criteria.ts';
 import { fail } from './simulator-errors.ts';
-import { searchIndexed } from './simulator-indexed-search.ts';
-import { ShopwareIndexes } from './simulator-indexes.ts';
+import { type ShopData, searchIndexed } from './simulator-indexed-search.ts';
+import {
+  type AddressInput,
+  addressFields,
+  buildAddress,
+  type CustomerInput,
+  newCustomer,
+  newId,
+} from './simulator-store-input.ts';
 
-/** An address as a test writes it: the country by ISO code. */
-export type AddressInput = Partial<
-  Omit<ShopwareAddress, 'apiAlias' | 'country' | 'countryState' | 'salutation'>
-> & {
-  country?: string;
-};
-
-/** A new customer as a test writes it. */
-export type CustomerInput = Partial<Omit<ShopwareCustomer, 'addresses' | 'apiAlias'>> & {
-  email: string;
-  firstName: string;
-  lastName: string;
-  addresses: AddressInput[];
-};
+export type { AddressInput, CustomerInput } from './simulator-store-input.ts';
 
 export class ShopwareStore {
-  private readonly customers = new Map<string, ShopwareCustomer>();
-  private readonly indexes = new ShopwareIndexes(
-    () => this.customers.values(),
-    (id) => this.customers.get(id),
-  );
+  private readonly data: ShopData = {
+    base: null,
+    overlay: new Map(),
+    shadowed: new Set(),
+    version: 0,
+  };
 
   constructor(private readonly clock: () => Date) {}
 
@@ -51,49 +40,50 @@ export class ShopwareStore {
     return toRenderedDate(this.clock());
   }
 
-  /**
-   * Adds generated customers, as compact copies (kit/compact-records.ts: flat, shared strings, about 1,360
-   * heap bytes a customer); `handOver`: the caller keeps no reference, so its array is reused for the copies.
-   */
-  load(customers: ShopwareCustomer[], handOver = false): void {
-    for (const customer of compactInPlace(handOver ? customers : [...customers]))
-      this.customers.set(customer.id, customer);
-    this.indexes.clear();
-    // The indexes of the adapter's keyset reads, built now so that the first page is not the slow one.
-    for (const field of ['createdAt', 'updatedAt']) {
-      this.indexes.index([
-        { field, kind: 'date', descending: false },
-        { field: 'id', kind: 'id', descending: false },
-      ]);
-    }
+  /** The generated shop (replaces every customer). */
+  loadGenerated(timeline: ShopTimeline): BaseShop {
+    const base = new BaseShop(timeline);
+    this.reset(base);
+    return base;
   }
 
-  /** POST /api/search/customer, answered from the indexes (stored objects: only for reading). */
+  /** Adds customers as they are (kept in the overlay; tests). */
+  load(customers: ShopwareCustomer[]): void {
+    for (const customer of customers) this.data.overlay.set(customer.id, structuredClone(customer));
+    this.data.version += 1;
+  }
+
+  /** POST /api/search/customer, answered from the base order and the overlay (objects only for reading). */
   search(criteria: ParsedCriteria): { data: ShopwareCustomer[]; total: number } {
-    return searchIndexed(this.indexes, () => this.snapshot(), criteria);
+    return searchIndexed(this.data, criteria);
   }
 
-  /** The ids of all customers in the order they were created (nothing copied). */
+  /** The ids of all customers: generated ones in index order (change time at generation), then added ones. */
   ids(): string[] {
-    return [...this.customers.keys()];
+    const ids: string[] = [];
+    this.eachStored((id) => ids.push(id));
+    return ids;
   }
 
   get size(): number {
-    return this.customers.size;
+    const { base, overlay, shadowed } = this.data;
+    return (base?.count ?? 0) - shadowed.size + overlay.size;
   }
 
-  /** The stored customers, not copied: only for reading (search). */
+  /** Every customer, made or stored, not copied: only for reading (search). */
   snapshot(): readonly ShopwareCustomer[] {
-    return [...this.customers.values()];
+    const all: ShopwareCustomer[] = [];
+    this.eachStored((_, customer) => all.push(customer()));
+    return all;
   }
 
-  /** Copies of all customers, in the order they were created. */
+  /** Copies of all customers, in the order of `ids`. */
   list(): ShopwareCustomer[] {
-    return [...this.customers.values()].map((customer) => structuredClone(customer));
+    return this.snapshot().map((customer) => structuredClone(customer));
   }
 
   get(id: string): ShopwareCustomer | undefined {
-    const customer = this.customers.get(id);
+    const customer = this.find(id);
     return customer ? structuredClone(customer) : undefined;
   }
 
@@ -101,51 +91,8 @@ export class ShopwareStore {
   create(input: CustomerInput): ShopwareCustomer {
     const id = input.id ?? newId();
     const createdAt = this.now();
-    const addresses = input.addresses.map((address) => this.buildAddress(address, id, createdAt));
-    const first = addresses[0];
-    if (!first) fail(400, 'FRAMEWORK__WRITE_CONSTRAINT_VIOLATION', 'This value should not be blank.');
-    const customer: ShopwareCustomer = {
-      groupId: CUSTOMER_GROUPS.standard.id,
-      defaultPaymentMethodId: PAYMENT_METHOD_ID,
-      salesChannelId: SALES_CHANNELS.storefront,
-      languageId: LANGUAGE_ID,
-      lastPaymentMethodId: null,
-      defaultBillingAddressId: first.id,
-      defaultShippingAddressId: first.id,
-      customerNumber: String(10000 + this.customers.size),
-      salutationId: SALUTATIONS.not_specified.id,
-      company: null,
-      title: null,
-      vatIds: null,
-      affiliateCode: null,
-      campaignCode: null,
-      active: true,
-      doubleOptInRegistration: false,
-      doubleOptInEmailSentDate: null,
-      doubleOptInConfirmDate: null,
-      hash: null,
-      guest: false,
-      firstLogin: createdAt,
-      lastLogin: null,
-      accountType: input.company ? 'business' : 'private',
-      birthday: null,
-      lastOrderDate: null,
-      orderCount: 0,
-      orderTotalAmount: 0,
-      reviewCount: 0,
-      customFields: null,
-      tagIds: null,
-      requestedGroupId: null,
-      boundSalesChannelId: null,
-      createdById: null,
-      updatedById: null,
-      ...input,
-      id,
-      addresses,
-      createdAt,
-      updatedAt: null,
-      apiAlias: 'customer',
-    };
+    const addresses = input.addresses.map((address) => buildAddress(address, id, createdAt));
+    const customer = newCustomer(input, id, createdAt, addresses, String(10000 + this.size));
     this.put(id, customer);
     return structuredClone(customer);
   }
@@ -166,10 +113,10 @@ export class ShopwareStore {
       if (index >= 0)
         addresses[index] = {
           ...(addresses[index] as ShopwareAddress),
-          ...this.addressFields(input),
+          ...addressFields(input),
           updatedAt: now,
         };
-      else addresses.push(this.buildAddress(input, id, now));
+      else addresses.push(buildAddress(input, id, now));
     }
     const customer: ShopwareCustomer = {
       ...existing,
@@ -194,7 +141,7 @@ export class ShopwareStore {
 
   /** Writes only an address (the storefront's address book): the customer's updatedAt stays. */
   changeAddress(customerId: string, addressId: string, changes: AddressInput): ShopwareAddress {
-    const customer = this.require(customerId);
+    const customer = this.materialise(customerId);
     const address = customer.addresses?.find((item) => item.id === addressId);
     if (!address)
       fail(
@@ -203,26 +150,50 @@ export class ShopwareStore {
         'The customer_address resource with the following primary key was not found: id({{ id }})',
         { id: addressId },
       );
-    Object.assign(address, this.addressFields(changes), { updatedAt: this.now() });
-    this.indexes.touch();
+    Object.assign(address, addressFields(changes), { updatedAt: this.now() });
+    this.data.version += 1;
     return structuredClone(address);
   }
 
   delete(id: string): boolean {
-    const existing = this.customers.get(id);
-    if (existing) this.indexes.remove(existing);
-    return this.customers.delete(id);
+    if (!this.find(id)) return false;
+    this.shadow(id);
+    this.data.overlay.delete(id);
+    this.data.version += 1;
+    return true;
   }
 
   private put(id: string, customer: ShopwareCustomer): void {
-    const existing = this.customers.get(id);
-    if (existing) this.indexes.remove(existing);
-    this.indexes.add(customer);
-    this.customers.set(id, customer);
+    this.shadow(id);
+    this.data.overlay.set(id, customer);
+    this.data.version += 1;
+  }
+
+  /** A generated customer that is written from now on lives in the overlay. */
+  private shadow(id: string): void {
+    const index = this.data.base?.indexOf(id) ?? -1;
+    if (index >= 0) this.data.shadowed.add(index);
+  }
+
+  private find(id: string): ShopwareCustomer | undefined {
+    const { base, overlay, shadowed } = this.data;
+    const stored = overlay.get(id);
+    if (stored || !base) return stored;
+    const index = base.indexOf(id);
+    return index >= 0 && !shadowed.has(index) ? base.customer(index) : undefined;
+  }
+
+  /** The customer as the overlay keeps it (a generated one is made and moved there). */
+  private materialise(id: string): ShopwareCustomer {
+    const stored = this.data.overlay.get(id);
+    if (stored) return stored;
+    const customer = this.require(id);
+    this.put(id, customer);
+    return customer;
   }
 
   private require(id: string): ShopwareCustomer {
-    const customer = this.customers.get(id);
+    const customer = this.find(id);
     if (!customer)
       fail(
         404,
@@ -233,44 +204,27 @@ export class ShopwareStore {
     return customer;
   }
 
-  private buildAddress(input: AddressInput, customerId: string, createdAt: string): ShopwareAddress {
-    return {
-      id: input.id ?? newId(),
-      customerId,
-      countryId: COUNTRY_BY_ISO.get('DE')?.id as string,
-      countryStateId: null,
-      salutationId: null,
-      firstName: '',
-      lastName: '',
-      zipcode: null,
-      city: '',
-      company: null,
-      street: '',
-      department: null,
-      title: null,
-      phoneNumber: null,
-      additionalAddressLine1: null,
-      additionalAddressLine2: null,
-      customFields: null,
-      ...this.addressFields(input),
-      createdAt,
-      updatedAt: null,
-      apiAlias: 'customer_address',
-    };
+  /** Every customer's id (and a way to have it) in creation order: generated ones, then added ones. */
+  private eachStored(visit: (id: string, customer: () => ShopwareCustomer) => void): void {
+    const { base, overlay, shadowed } = this.data;
+    if (base) {
+      for (let index = 0; index < base.count; index++) {
+        if (!shadowed.has(index)) {
+          visit(base.skeleton(index).id, () => base.customer(index));
+          continue;
+        }
+        const id = base.skeleton(index).id;
+        const stored = overlay.get(id);
+        if (stored) visit(id, () => stored);
+      }
+    }
+    for (const [id, customer] of overlay) if (!base || base.indexOf(id) < 0) visit(id, () => customer);
   }
 
-  private addressFields(input: AddressInput): Partial<ShopwareAddress> {
-    const { country, ...fields } = input;
-    if (country === undefined) return fields;
-    const found = COUNTRY_BY_ISO.get(country.toUpperCase());
-    if (!found)
-      fail(400, 'FRAMEWORK__WRITE_CONSTRAINT_VIOLATION', 'The country "{{ country }}" does not exist.', {
-        country,
-      });
-    return { ...fields, countryId: found.id };
+  private reset(base: BaseShop | null): void {
+    this.data.base = base;
+    this.data.overlay.clear();
+    this.data.shadowed.clear();
+    this.data.version += 1;
   }
-}
-
-function newId(): string {
-  return randomUUID().replace(/-/g, '');
 }

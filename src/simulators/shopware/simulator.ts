@@ -20,7 +20,7 @@ import {
   sendJson,
   startSimulatorServer,
 } from '../kit/simulator-server.ts';
-import { type BrokenKind, DEFAULT_SEED_UNTIL, generateShop } from './seed.ts';
+import { type BrokenKind, DEFAULT_SEED_UNTIL, timelineOf } from './seed.ts';
 import { type Integration, integrationKeys, mayRead, SimulatorAuth } from './simulator-auth.ts';
 import { type ParsedCriteria, parseCriteria } from './simulator-criteria.ts';
 import { search } from './simulator-criteria-eval.ts';
@@ -80,14 +80,15 @@ export async function startShopwareSimulator(
 ): Promise<ShopwareSimulator> {
   const seed = options.seed ?? 1;
   const clock = options.clock ?? (() => new Date());
-  const shop = generateShop({
-    customers: options.customers ?? 200,
-    seed,
-    brokenShare: options.brokenShare ?? 0.02,
-    until: options.seedUntil ?? DEFAULT_SEED_UNTIL,
-  });
   const store = new ShopwareStore(clock);
-  store.load(shop.customers, true);
+  const shop = store.loadGenerated(
+    timelineOf({
+      customers: options.customers ?? 200,
+      seed,
+      brokenShare: options.brokenShare ?? 0.02,
+      until: options.seedUntil ?? DEFAULT_SEED_UNTIL,
+    }),
+  );
   const integration = options.integration ?? integrationKeys(seed);
   const auth = new SimulatorAuth({
     integrations: [integration],
