@@ -225,6 +225,7 @@ function pad(value: number): string {
 /** Magento leaves out fields whose value is null; the seed builds objects with undefined for those. */
 function withoutUndefined<T extends object>(value: T): T {
   const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = field;
+  const record = value as Record<string, unknown>;
+  for (const key in record) if (record[key] !== undefined) copy[key] = record[key];
   return copy as T;
 }
