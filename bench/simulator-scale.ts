@@ -19,6 +19,7 @@ try {
     customers: Number(count),
     generatedSeconds: Number(sim.generatedSeconds.toFixed(1)),
     heapMiB: mib(loaded.heapUsed),
+    arrayBuffersMiB: mib(loaded.arrayBuffers),
     rssMiB: mib(loaded.rss),
   };
   if (read !== 'noread') {

@@ -38,6 +38,21 @@ describe('kontor import-customers --language', () => {
 
   beforeAll(async () => {
     sim = await startMagentoSimulator({ customers: 20, seed: 5, brokenShare: 0.3 });
+    // One sound customer without an address (a NO_ADDRESS line), whatever the seed gave.
+    const sound = sim.store
+      .list()
+      .find(
+        (customer) =>
+          /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(String(customer.email)) &&
+          (customer.addresses ?? []).every((address) =>
+            /^(DE|AT|CH|PL|CZ|NL|BE|FR|GB|US|ES|IT|TR|SE|DK|NO|FI)$/.test(address.country_id ?? ''),
+          ),
+      );
+    sim.store.change(sound?.id as number, (customer) => {
+      customer.addresses = [];
+      delete customer.default_billing;
+      delete customer.default_shipping;
+    });
     folder = await mkdtemp(join(tmpdir(), 'kontor-cli-language-'));
   });
   afterAll(async () => {

@@ -80,7 +80,7 @@ describeEachDb('Import customers from Magento', (getDb) => {
         type: expectedType,
         status: expectedType === 'B2B' ? 'Blocked' : 'Released',
         email: customer.email,
-        firstName: customer.firstname,
+        firstName: [customer.firstname, customer.middlename].filter(Boolean).join(' '),
         lastName: customer.lastname,
         company,
       });

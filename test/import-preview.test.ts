@@ -92,16 +92,25 @@ describeEachDb('Preview of Import customers', (getDb) => {
     const dup = first.preview.records.find((record) => record.externalId === '45');
     expect(dup).toMatchObject({ action: 'awaiting', codes: ['DUPLICATE_EMAIL'] });
 
-    // The shop changes one customer: a Last transfer preview shows the update with the changed fields.
-    const old = shop.store.get(7);
-    shop.store.change(7, (customer) => {
+    // The shop changes one customer (a person, so that its name changes too): a Last transfer preview
+    // shows the update with the changed fields.
+    const old = shop.store
+      .list()
+      .find(
+        (customer) =>
+          !(customer.addresses ?? []).some((address) => address.company) &&
+          first.preview.records.find((record) => record.externalId === String(customer.id))?.action ===
+            'create',
+      );
+    const id = old?.id as number;
+    shop.store.change(id, (customer) => {
       customer.lastname = 'Preview-Changed';
     });
     const second = await previewThenRun(
       db,
       settings({ changedSince: 'last-transfer', confirmAllWarnings: true }),
     );
-    const changed = second.preview.records.find((record) => record.externalId === '7');
+    const changed = second.preview.records.find((record) => record.externalId === String(id));
     expect(changed?.action).toBe('update');
     expect(changed?.changes).toEqual(
       expect.arrayContaining([

@@ -16,19 +16,25 @@ import { describeEachDb } from './support/test-databases.ts';
 describeEachDb('Confirm all warnings', (getDb) => {
   let sim: MagentoSimulator;
   let other: MagentoSimulator;
+  /** The customers given a warning: without address, with country "UK", with a malformed tax id. */
+  let unaddressed = 0;
+  let uk = 0;
+  let badTaxId = 0;
   beforeAll(async () => {
     sim = await startMagentoSimulator({ customers: 60, seed: 21, brokenShare: 0 });
     other = await startMagentoSimulator({ customers: 3, seed: 22, brokenShare: 0 });
     // One customer of each warning in the first shop.
-    sim.store.change(3, (customer) => {
+    const ids = sim.store.ids();
+    [unaddressed, uk, badTaxId] = [ids[2] as number, ids[4] as number, ids[6] as number];
+    sim.store.change(unaddressed, (customer) => {
       customer.addresses = [];
       delete customer.default_billing;
       delete customer.default_shipping;
     });
-    sim.store.change(5, (customer) => {
+    sim.store.change(uk, (customer) => {
       for (const address of customer.addresses ?? []) address.country_id = 'UK';
     });
-    sim.store.change(7, (customer) => {
+    sim.store.change(badTaxId, (customer) => {
       customer.taxvat = 'DE12';
       for (const address of customer.addresses ?? []) {
         address.country_id = 'DE';
@@ -48,12 +54,15 @@ describeEachDb('Confirm all warnings', (getDb) => {
     expect(held.state).toBe('finished');
     const log = await getRunLog(db, held.id);
     const awaiting = new Map(log.filter((l) => l.level === 'awaiting').map((l) => [l.externalId, l]));
-    expect(awaiting.get('3')).toMatchObject({ code: 'NO_ADDRESS', message: 'The customer has no address.' });
-    expect(awaiting.get('5')).toMatchObject({
+    expect(awaiting.get(String(unaddressed))).toMatchObject({
+      code: 'NO_ADDRESS',
+      message: 'The customer has no address.',
+    });
+    expect(awaiting.get(String(uk))).toMatchObject({
       code: 'UNKNOWN_COUNTRY',
       message: 'The country "UK" is not an ISO 3166 country code (did the shop mean GB?).',
     });
-    expect(awaiting.get('7')).toMatchObject({ code: 'TAX_ID_FORMAT' });
+    expect(awaiting.get(String(badTaxId))).toMatchObject({ code: 'TAX_ID_FORMAT' });
     expect(held.counts.awaiting).toBe(new Set(awaiting.keys()).size);
     expect(held.counts.created).toBe(60 - held.counts.awaiting);
     const imported = new Set(
@@ -70,7 +79,7 @@ describeEachDb('Confirm all warnings', (getDb) => {
     expect(held.watermarkAfter).toBe(newest);
     const open = await listOpenRecords(db, { channel: 'shop', state: 'open' });
     expect(new Set(open.records.map((record) => record.externalId))).toEqual(new Set(awaiting.keys()));
-    expect(open.records.find((record) => record.externalId === '3')).toMatchObject({
+    expect(open.records.find((record) => record.externalId === String(unaddressed))).toMatchObject({
       level: 'warning',
       codes: ['NO_ADDRESS'],
       runId: held.id,
@@ -90,17 +99,19 @@ describeEachDb('Confirm all warnings', (getDb) => {
     expect(new Set(warned.map((l) => l.externalId))).toEqual(new Set(awaiting.keys()));
     const partners = await listPartners(db, { channel: 'shop' });
     expect(partners).toHaveLength(60);
-    const uk = partners.find((p) => p.links[0]?.externalId === '5');
-    expect(uk?.addresses.every((a) => a.country === 'UK')).toBe(true);
+    const ukPartner = partners.find((p) => p.links[0]?.externalId === String(uk));
+    expect(ukPartner?.addresses.every((a) => a.country === 'UK')).toBe(true);
 
     // A confirmed warning does not hold a later change of the same customer back again.
-    sim.store.change(3, (customer) => {
+    sim.store.change(unaddressed, (customer) => {
       customer.lastname = 'Confirmed';
     });
     const later = await runImport({ db, adapters }, importRequest('shop', { changedSince: 'last-transfer' }));
     expect(later.counts).toMatchObject({ updated: 1, awaiting: 0, warnings: 0 });
     expect(
-      (await listPartners(db, { channel: 'shop' })).find((p) => p.links[0]?.externalId === '3')?.lastName,
+      (await listPartners(db, { channel: 'shop' })).find(
+        (p) => p.links[0]?.externalId === String(unaddressed),
+      )?.lastName,
     ).toBe('Confirmed');
   });
 

@@ -37,8 +37,8 @@ process.on('message', (message: { id: number; command: string; argument?: unknow
       if (message.command === 'change') result = (await simulator.change(message.argument as number)).length;
       else if (message.command === 'memory') {
         (globalThis as { gc?: () => void }).gc?.();
-        const { rss, heapUsed } = process.memoryUsage();
-        result = { rss, heapUsed };
+        const { rss, heapUsed, arrayBuffers } = process.memoryUsage();
+        result = { rss, heapUsed, arrayBuffers };
       } else throw new Error(`unknown command ${message.command}`);
       process.send?.({ id: message.id, result });
     } catch (error) {

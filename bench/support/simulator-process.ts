@@ -17,8 +17,11 @@ export interface SimulatorProcess {
   rss: number;
   /** Changes `count` customers now; resolves with how many were changed. */
   change(count: number): Promise<number>;
-  /** Resident and heap memory of the child now, after a full garbage collection (what the shop holds). */
-  memory(): Promise<{ rss: number; heapUsed: number }>;
+  /**
+   * Resident and heap memory of the child now, after a full garbage collection (what the shop holds), and
+   * the memory of its typed arrays (outside the heap).
+   */
+  memory(): Promise<{ rss: number; heapUsed: number; arrayBuffers: number }>;
   close(): Promise<void>;
 }
 
@@ -57,7 +60,7 @@ export async function startSimulatorProcess(options: {
   return {
     ...ready,
     change: async (count) => (await ask('change', count)) as number,
-    memory: async () => (await ask('memory')) as { rss: number; heapUsed: number },
+    memory: async () => (await ask('memory')) as { rss: number; heapUsed: number; arrayBuffers: number },
     close: () => stop(child),
   };
 }

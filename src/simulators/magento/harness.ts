@@ -24,9 +24,7 @@ export const magentoHarness: AdapterHarness = {
       allIds: () => ids().map(String),
       emailsOf: (count) =>
         sim.store
-          .list()
-          .filter((customer) => /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(String(customer.email)))
-          .slice(-count)
+          .lastCustomers(count, (customer) => /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(String(customer.email)))
           .map((customer) => ({ externalId: String(customer.id), email: customer.email as string })),
       ...storeEdits(sim.store, ids, (customer) => (customer.lastname = `${customer.lastname}-x`)),
       close: () => sim.close(),

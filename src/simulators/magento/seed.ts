@@ -5,20 +5,23 @@
  * VAT id (on the billing address, or in the customer's taxvat), optional Adobe Commerce B2B companies,
  * a bulk update that gave many customers the same updated_at, and a share of deliberately broken records.
  * The same options always give the same shop.
+ *
+ * A million customers do not fit a simulator as objects, so the shop holds none: customer i is generated on
+ * demand from (seed, i) (seed-customer.ts). Generating the shop is one pass that keeps a few numbers a
+ * customer in typed arrays (about 30 bytes): the id (ids grow with i, with gaps of deleted customers),
+ * updated_at, the number appended to a taken e-mail, the order by (updated_at, entity_id), and a hash index
+ * of the e-mails (kit/text-hash-index.ts), which also makes them unique.
  */
 
 import { toMagentoDate } from '../../adapters/magento/magento-dates.ts';
-import type {
-  MagentoAddress,
-  MagentoCompany,
-  MagentoCustomer,
-} from '../../adapters/magento/magento-types.ts';
-import { uniqueEmail } from '../sample-data/email.ts';
-import type { SeedCity, SeedLocale } from '../sample-data/locale.ts';
+import type { MagentoCompany, MagentoCustomer } from '../../adapters/magento/magento-types.ts';
+import { recordSeed } from '../kit/record-seed.ts';
+import { TextHashIndex } from '../kit/text-hash-index.ts';
 import { DEFAULT_SEED_UNTIL, SAMPLE_LOCALES } from '../sample-data/locales.ts';
-import { companyName, fillPattern, randomTime, streetLine, surname } from '../sample-data/names.ts';
 import { Prng } from '../sample-data/prng.ts';
-import { type BrokenKind, breakSome } from './seed-broken.ts';
+import { type BrokenKind, BrokenRecords, ZERO_DATE } from './seed-broken.ts';
+import { ADDRESSES_PER_CUSTOMER, customerOf, timesAt } from './seed-customer.ts';
+import { emailOf, type Identity, identityAt } from './seed-identity.ts';
 
 export { asciiFold } from '../sample-data/email.ts';
 export type { BrokenKind } from './seed-broken.ts';
@@ -37,6 +40,7 @@ export interface SeedOptions {
   until: Date;
 }
 
+/** A shop as objects: given to the store's `load` (tests), or generated in full for small shops. */
 export interface SeededShop {
   customers: MagentoCustomer[];
   companies: MagentoCompany[];
@@ -44,211 +48,170 @@ export interface SeededShop {
   broken: Map<number, BrokenKind>;
 }
 
-const FIRST_CREATED = Date.parse('2016-01-01T00:00:00Z');
-/** A mass update (e.g. a migration) that gave many customers the same updated_at. */
-const BULK_UPDATE = Date.parse('2023-11-05T03:00:00Z');
+const GAP_STREAM = 5;
+/** updated_at is kept as seconds since this instant, + 1 (0: the zero date of a broken record). */
+const TIME_BASE = Date.parse('2015-01-01T00:00:00Z') / 1000;
 
-export function generateShop(options: SeedOptions): SeededShop {
-  const rng = new Prng(options.seed);
-  const emails = new Set<string>();
-  const customers: MagentoCustomer[] = [];
-  const companies: MagentoCompany[] = [];
-  let nextCustomerId = 1;
-  let nextAddressId = 1;
-  const until = options.until.getTime();
+export class GeneratedShop {
+  readonly count: number;
+  readonly broken: BrokenRecords;
+  private readonly ids: Uint32Array;
+  private readonly updated: Uint32Array;
+  private readonly suffixes: Uint16Array;
+  /** updated * 2^shift + index, ascending: the customers in the order (updated_at, entity_id). */
+  private readonly byUpdated: Float64Array;
+  private readonly shift: number;
+  private readonly emails: TextHashIndex;
 
-  for (let index = 0; index < options.customers; index++) {
-    // Deleted customers leave gaps in the ids.
-    if (rng.chance(0.05)) nextCustomerId += rng.int(1, 3);
-    const id = nextCustomerId++;
-    const locale = rng.weighted(SEED_LOCALES.map((item) => [item, item.weight] as const));
-    const female = rng.chance(0.5);
-    const firstname = rng.pick(female ? locale.female : locale.male);
-    const lastname = surname(rng, locale, female);
-    const middlename =
-      locale.middleNames && rng.chance(locale.middleNames.share)
-        ? rng.pick(locale.middleNames.names)
-        : undefined;
-    const b2b = rng.chance(0.25);
-    const company = b2b ? companyName(rng, locale) : undefined;
-    const vat = b2b ? fillPattern(rng, locale.vat) : undefined;
-    const homeCity = rng.pick(locale.cities);
-    const phone = rng.digits(rng.chance(0.5) ? rng.pick(locale.mobile) : homeCity.phone);
-    const created = randomTime(rng, FIRST_CREATED, until - 86_400_000);
-    let updated = rng.chance(0.4) ? created : randomTime(rng, created, until);
-    if (rng.chance(0.08) && BULK_UPDATE >= created && BULK_UPDATE <= until) updated = BULK_UPDATE;
-
-    const addressCount = rng.weighted([
-      [0, 10],
-      [1, 58],
-      [2, 24],
-      [3, 8],
-    ] as const);
-    const vatOnCustomer = vat !== undefined && (addressCount === 0 || rng.chance(0.2));
-    const addresses: MagentoAddress[] = [];
-    for (let n = 0; n < addressCount; n++) {
-      const addressLocale = n > 0 && rng.chance(0.1) ? rng.pick(SEED_LOCALES) : locale;
-      const city = n === 0 ? homeCity : rng.pick(addressLocale.cities);
-      const recipient =
-        n > 0 && rng.chance(0.15)
-          ? rng.pick(rng.chance(0.5) ? addressLocale.female : addressLocale.male)
-          : firstname;
-      addresses.push(
-        address(rng, addressLocale, city, {
-          id: nextAddressId++,
-          customerId: id,
-          firstname: recipient,
-          lastname,
-          telephone: n > 0 && rng.chance(0.3) ? rng.digits(rng.pick(addressLocale.mobile)) : phone,
-          company: n === 0 || rng.chance(0.5) ? company : undefined,
-          vatId: n === 0 && !vatOnCustomer ? vat : undefined,
-        }),
-      );
+  constructor(readonly options: SeedOptions) {
+    const count = Math.max(0, Math.floor(options.customers));
+    this.count = count;
+    this.broken = new BrokenRecords(options.seed, count, options.brokenShare);
+    this.ids = new Uint32Array(count);
+    this.updated = new Uint32Array(count);
+    this.suffixes = new Uint16Array(count);
+    this.byUpdated = new Float64Array(count);
+    this.shift = 2 ** Math.max(1, Math.ceil(Math.log2(count + 1)));
+    this.emails = new TextHashIndex(count);
+    const until = options.until.getTime();
+    let id = 0;
+    for (let index = 0; index < count; index++) {
+      // Deleted customers leave gaps in the ids.
+      const gaps = new Prng(recordSeed(options.seed, index, GAP_STREAM));
+      id += gaps.chance(0.05) ? gaps.int(2, 4) : 1;
+      this.ids[index] = id;
+      const kind = this.broken.kindAt(index);
+      const time =
+        kind === 'date' ? 0 : timesAt(options.seed, index, count, until).updated / 1000 - TIME_BASE + 1;
+      if (time * this.shift + index >= Number.MAX_SAFE_INTEGER) throw new RangeError('too many customers');
+      this.updated[index] = time;
+      this.byUpdated[index] = time * this.shift + index;
+      const identity = identityAt(options.seed, index);
+      // A taken address gets a number, drawn from a range that grows with every try (no O(k²) for k namesakes).
+      let suffix = 0;
+      for (
+        let tries = 1;
+        !this.emails.add(this.finalEmail(index, identity, suffix, kind).toLowerCase(), index);
+        tries++
+      )
+        suffix = 2 + gaps.int(0, Math.min(65_533, 4 << Math.min(tries, 14)));
+      this.suffixes[index] = suffix;
     }
-    const billing = addresses[0];
-    const shipping = addresses.length > 1 && rng.chance(0.7) ? addresses[1] : addresses[0];
-    if (billing) billing.default_billing = true;
-    if (shipping) shipping.default_shipping = true;
-
-    let taxvat = vatOnCustomer ? vat : undefined;
-    if (!b2b && locale.personalTaxId && rng.chance(0.3)) taxvat = fillPattern(rng, locale.personalTaxId);
-
-    const customer: MagentoCustomer = {
-      id,
-      group_id: b2b ? 2 : rng.chance(0.05) ? 3 : 1,
-      default_billing: billing ? String(billing.id) : undefined,
-      default_shipping: shipping ? String(shipping.id) : undefined,
-      created_at: toMagentoDate(new Date(created)),
-      updated_at: toMagentoDate(new Date(updated)),
-      created_in: 'Default Store View',
-      dob: rng.chance(0.35)
-        ? `${rng.int(1950, 2004)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`
-        : undefined,
-      email: uniqueEmail(rng, emails, firstname, lastname, company, locale),
-      firstname,
-      lastname,
-      middlename,
-      gender: rng.chance(0.2) ? 0 : female ? 2 : 1,
-      store_id: 1,
-      taxvat,
-      website_id: 1,
-      addresses,
-      disable_auto_group_change: 0,
-      extension_attributes: { is_subscribed: rng.chance(0.3) },
-    };
-    if (options.b2b) {
-      const companyUser = b2b && company !== undefined && rng.chance(0.4);
-      if (companyUser) companies.push(companyOf(rng, customer, company, vat, phone, companies.length + 1));
-      customer.extension_attributes = {
-        ...customer.extension_attributes,
-        company_attributes: companyUser
-          ? {
-              customer_id: id,
-              company_id: companies.length,
-              status: 1,
-              job_title: rng.pick(JOB_TITLES),
-              telephone: phone,
-            }
-          : { customer_id: id, company_id: 0 },
-      };
-      // A company user's addresses often carry no company: the company entity has it.
-      if (companyUser && rng.chance(0.5))
-        for (let n = 0; n < addresses.length; n++)
-          addresses[n] = withoutUndefined({ ...addresses[n], company: undefined } as MagentoAddress);
-    }
-    customers.push(withoutUndefined(customer));
+    this.byUpdated.sort();
   }
 
-  const broken = breakSome(rng, customers, options.brokenShare, nextAddressId);
+  idAt(index: number): number {
+    return this.ids[index] as number;
+  }
+
+  get lastId(): number {
+    return this.count === 0 ? 0 : (this.ids[this.count - 1] as number);
+  }
+
+  /** The first address id after the generated ones. */
+  get nextAddressId(): number {
+    return this.count * ADDRESSES_PER_CUSTOMER + 1;
+  }
+
+  /** The index of the customer with this id, or -1. */
+  indexOfId(id: number): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.ids[middle] as number) < id) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.count && this.ids[low] === id ? low : -1;
+  }
+
+  /** The index of the customer whose e-mail is `folded` (folded as the collation compares), or -1. */
+  indexOfEmail(folded: string): number {
+    const index = this.emails.get(folded);
+    return index >= 0 && this.emailAt(index).toLowerCase() === folded ? index : -1;
+  }
+
+  emailAt(index: number): string {
+    return this.finalEmail(index, identityAt(this.options.seed, index), this.suffixes[index] as number);
+  }
+
+  /** updated_at of customer `index` as Magento renders it. */
+  updatedAt(index: number): string {
+    const time = this.updated[index] as number;
+    return time === 0 ? ZERO_DATE : toMagentoDate(new Date((time - 1 + TIME_BASE) * 1000));
+  }
+
+  /** The index of the customer at `position` in the order (updated_at, entity_id). */
+  indexByUpdated(position: number): number {
+    return (this.byUpdated[position] as number) % this.shift;
+  }
+
+  /** The position of customer `index` in the order (updated_at, entity_id). */
+  positionByUpdated(index: number): number {
+    const key = (this.updated[index] as number) * this.shift + index;
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.byUpdated[middle] as number) < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  customerAt(index: number): MagentoCustomer {
+    return this.generate(index).customer;
+  }
+
+  /** The company with this id (a company user's, B2B shops only). */
+  companyOf(id: number): MagentoCompany | undefined {
+    const index = id - 1;
+    if (!this.options.b2b || !Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
+    return this.generate(index).company;
+  }
+
+  private generate(index: number): { customer: MagentoCustomer; company?: MagentoCompany } {
+    const { seed, b2b } = this.options;
+    const identity = identityAt(seed, index);
+    const kind = this.broken.kindAt(index);
+    const generated = customerOf({
+      seed,
+      index,
+      id: this.idAt(index),
+      identity,
+      email: this.finalEmail(index, identity, this.suffixes[index] as number, kind),
+      created: timesAt(seed, index, this.count, this.options.until.getTime()).created,
+      updatedAt: this.updatedAt(index),
+      b2bShop: b2b,
+    });
+    if (kind === 'country')
+      this.broken.breakCountry(index, generated.customer, index * ADDRESSES_PER_CUSTOMER + 1);
+    return generated;
+  }
+
+  private finalEmail(
+    index: number,
+    identity: Identity,
+    suffix: number,
+    kind: BrokenKind | undefined = this.broken.kindAt(index),
+  ): string {
+    const email = emailOf(identity, suffix);
+    return kind === 'email' ? this.broken.brokenEmail(index, email) : email;
+  }
+}
+
+/** The whole shop as objects (tests and small shops; the simulator keeps a `GeneratedShop`). */
+export function generateShop(options: SeedOptions): SeededShop {
+  const shop = new GeneratedShop(options);
+  const customers: MagentoCustomer[] = [];
+  const companies: MagentoCompany[] = [];
+  const broken = new Map<number, BrokenKind>();
+  for (let index = 0; index < shop.count; index++) {
+    customers.push(shop.customerAt(index));
+    const company = shop.companyOf(index + 1);
+    if (company) companies.push(company);
+    const kind = shop.broken.kindAt(index);
+    if (kind) broken.set(shop.idAt(index), kind);
+  }
   return { customers, companies, broken };
-}
-
-const JOB_TITLES = [
-  'Einkauf',
-  'Purchasing Manager',
-  'Office Manager',
-  'Geschäftsführer',
-  'Buyer',
-  'Responsable achats',
-];
-
-function address(
-  rng: Prng,
-  locale: SeedLocale,
-  city: SeedCity,
-  fields: {
-    id: number;
-    customerId: number;
-    firstname: string;
-    lastname: string;
-    telephone: string;
-    company?: string;
-    vatId?: string;
-  },
-): MagentoAddress {
-  const street = [streetLine(rng, locale)];
-  if (rng.chance(0.2)) street.push(rng.pick(locale.secondLines));
-  const region = city.region
-    ? { region_code: city.region.code, region: city.region.name, region_id: city.region.id }
-    : { region_code: null, region: null, region_id: 0 };
-  return withoutUndefined({
-    id: fields.id,
-    customer_id: fields.customerId,
-    region,
-    region_id: region.region_id,
-    country_id: locale.country,
-    street,
-    company: fields.company,
-    telephone: fields.telephone,
-    postcode: rng.pick(city.postcodes),
-    city: city.city,
-    firstname: fields.firstname,
-    lastname: fields.lastname,
-    vat_id: fields.vatId,
-  });
-}
-
-function companyOf(
-  rng: Prng,
-  customer: MagentoCustomer,
-  name: string,
-  vat: string | undefined,
-  phone: string,
-  id: number,
-): MagentoCompany {
-  const billing = customer.addresses?.[0];
-  return withoutUndefined({
-    id,
-    status: rng.chance(0.9) ? 1 : 0,
-    company_name: name,
-    legal_name: name,
-    company_email: customer.email as string,
-    vat_tax_id: vat,
-    street: billing?.street ?? ['Unknown'],
-    city: billing?.city ?? 'Unknown',
-    country_id: billing?.country_id ?? 'US',
-    region: billing?.region?.region ?? undefined,
-    region_id: billing?.region?.region_id || undefined,
-    postcode: billing?.postcode ?? '00000',
-    telephone: phone,
-    customer_group_id: 2,
-    sales_representative_id: 1,
-    super_user_id: customer.id as number,
-    extension_attributes: { applicable_payment_method: 1, available_payment_methods: '' },
-  });
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
-
-/**
- * Magento leaves out fields whose value is null; the seed builds objects with undefined for those. A copy
- * with only the defined fields (in their order), not `delete`: a deleted property turns a V8 object into a
- * hash table, several times the memory of a customer with fast properties.
- */
-function withoutUndefined<T extends object>(value: T): T {
-  const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = field;
-  return copy as T;
 }

@@ -2,14 +2,16 @@
  * The indexed customer search answers exactly as the scan (filter and sort of the whole store) answers:
  * random searches of the shapes the adapter sends (keyset pages with random page sizes, changed since,
  * website, e-mails, the id scan, the count) and a few others, with changes, deletions and new customers
- * in between, on a shop where many customers share one updated_at.
+ * in between, on a shop where many customers share one updated_at. The shop is generated (customers made on
+ * demand, seed.ts) with an overlay of changed customers (a seventh moved to website 2), so every search
+ * merges both parts of the store.
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { MagentoCustomer } from '../../adapters/magento/magento-types.ts';
 import type { SearchCriteria, SearchFilter } from '../../adapters/magento/search-criteria.ts';
 import { SortedIndex } from '../kit/sorted-index.ts';
-import { generateShop } from './seed.ts';
+import { GeneratedShop } from './seed.ts';
 import { searchCustomers } from './simulator-search.ts';
 import { MagentoStore } from './simulator-store.ts';
 
@@ -18,7 +20,9 @@ const T0 = Date.parse('2025-01-01T00:00:00Z');
 function shop(seed: number) {
   let now = new Date(T0);
   const store = new MagentoStore({ clock: () => now, b2b: false });
-  store.load(generateShop({ customers: 120, seed, brokenShare: 0.05, b2b: false, until: new Date(T0) }));
+  store.useGenerated(
+    new GeneratedShop({ customers: 120, seed, brokenShare: 0.05, b2b: false, until: new Date(T0) }),
+  );
   // A few customers in website 2, so that the website filter selects.
   for (const id of store.ids().filter((_, index) => index % 7 === 0))
     store.change(id, (c) => (c.website_id = 2));
@@ -76,6 +80,23 @@ const selection = fc.record({
   website: fc.option(fc.constantFrom(1, 2, 3), { nil: null }),
 });
 
+/** Applies a change, deletion or creation (not a page); returns the clock after it. */
+function apply(store: MagentoStore, s: Step, clock: number, setNow: (ms: number) => void): number {
+  const all = store.ids();
+  if (s.kind === 'change' && all.length > 0) {
+    const next = s.sameTime ? clock : clock + 1000;
+    setNow(next);
+    store.change(all[s.pick % all.length] as number, (c) => (c.lastname = `${c.lastname}-x`));
+    return next;
+  }
+  if (s.kind === 'delete' && all.length > 0) store.delete(all[s.pick % all.length] as number);
+  else if (s.kind === 'create') {
+    const n = (all.at(-1) ?? 0) + 1;
+    store.create({ email: `new${n}@example.org`, firstname: 'New', lastname: `Customer ${n}` });
+  }
+  return clock;
+}
+
 describe('indexed customer search', () => {
   it('pages through as the scan does, with changes, deletions and new customers between pages', () => {
     fc.assert(
@@ -86,7 +107,6 @@ describe('indexed customer search', () => {
         (seed, sel, steps) => {
           const { store, setNow } = shop(seed);
           let clock = T0;
-          let created = 0;
           const extra: SearchFilter[][] = [];
           if (sel.since !== null) {
             const since = new Date(T0 + sel.since * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -105,21 +125,7 @@ describe('indexed customer search', () => {
               last = indexed.items.at(-1) ?? last;
               continue;
             }
-            const all = store.ids();
-            if (s.kind === 'change' && all.length > 0) {
-              if (!s.sameTime) clock += 1000;
-              setNow(clock);
-              store.change(all[s.pick % all.length] as number, (c) => (c.lastname = `${c.lastname}-x`));
-            } else if (s.kind === 'delete' && all.length > 0)
-              store.delete(all[s.pick % all.length] as number);
-            else if (s.kind === 'create') {
-              created += 1;
-              store.create({
-                email: `new${created}@example.org`,
-                firstname: 'New',
-                lastname: `Customer ${created}`,
-              });
-            }
+            clock = apply(store, s, clock, setNow);
           }
         },
       ),
@@ -178,6 +184,28 @@ describe('indexed customer search', () => {
         expect(indexed.totalCount).toBe(scanned.totalCount);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('answers any search as the scan does after changes, deletions and new customers', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.array(step, { maxLength: 30 }),
+        fc.array(criteria, { minLength: 1, maxLength: 5 }),
+        (seed, steps, searches) => {
+          const { store, setNow } = shop(seed);
+          let clock = T0;
+          for (const s of steps) clock = apply(store, s, clock, setNow);
+          for (const c of searches) {
+            const indexed = store.search(c);
+            const scanned = searchCustomers(store.snapshot(), c);
+            expect(ids(indexed)).toEqual(ids(scanned));
+            expect(indexed.totalCount).toBe(scanned.totalCount);
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 

@@ -1,19 +1,24 @@
 /**
  * The customer search on the store's indexes: the same answers as `searchCustomers` (the scan in
  * simulator-search.ts), in O(log N + page size) for the searches the adapter sends, as MySQL answers them
- * from an index instead of reading the table:
- * - a sorted index per sort order (then entity_id), prefixed by a field that a group compares for equality
- *   with a number (website_id = 1), so that filter and order come from one index;
+ * from an index instead of reading the table. The store has two parts, searched together: the generated
+ * customers (simulator-base.ts: in the orders by entity_id and by (updated_at, entity_id), generated on
+ * demand) and the overlay of changed and added customers (sorted indexes, simulator-indexes.ts):
+ * - a sort order by updated_at (or none: entity_id), prefixed by website_id or store_id when a group
+ *   compares it for equality with a number, so that filter and order come from one range of each part;
  * - range filters on the first sort field (gteq, gt, lteq, lt, eq) and the keyset pair
  *   "updated_at >= t" with "updated_at > t OR entity_id > id" become bounds found by binary search;
- * - an `in` filter on email reads only the customers with those e-mails (the e-mail index), one on
+ *   the two parts' ranges are merged (simulator-merged-range.ts);
+ * - an `in` filter on email reads only the customers with those e-mails (the e-mail indexes), one on
  *   entity_id only the customers with those ids (the primary key);
  * - any other group is checked customer by customer inside the bounds (exact, but then the total needs a
- *   pass over the range), and criteria without a plan fall back to the scan.
+ *   pass over the range), and criteria without a plan (other sort orders) fall back to the scan.
  */
 import type { MagentoCustomer } from '../../adapters/magento/magento-types.ts';
 import type { SearchCriteria, SearchFilter } from '../../adapters/magento/search-criteria.ts';
+import { BASE_CONSTANTS, type BaseCustomers, type BaseOrder } from './simulator-base.ts';
 import { compareByKey, type KeyField, type MagentoIndexes } from './simulator-indexes.ts';
+import { MergedRange } from './simulator-merged-range.ts';
 import {
   compareValues,
   fieldOf,
@@ -33,9 +38,18 @@ interface Bound {
   inclusive: boolean;
 }
 
+/** What the search reads: both parts of the store, and look-ups over both. */
+export interface SearchSource {
+  overlay: MagentoIndexes;
+  base: BaseCustomers;
+  byId(id: number): MagentoCustomer | undefined;
+  byEmail(email: string): readonly MagentoCustomer[];
+  /** Every customer (for the scan). */
+  all(): readonly MagentoCustomer[];
+}
+
 export function searchIndexed(
-  indexes: MagentoIndexes,
-  all: () => readonly MagentoCustomer[],
+  source: SearchSource,
   criteria: SearchCriteria,
   pastLastPage: PastLastPage = 'empty',
 ): SearchResult {
@@ -54,21 +68,23 @@ export function searchIndexed(
     (group) =>
       group.length === 1 && group[0]?.filter.field === 'email' && group[0].filter.conditionType === 'in',
   );
-  if (emailGroup >= 0) return byEmails(indexes, groups, orders, criteria, pastLastPage, emailGroup);
+  if (emailGroup >= 0) return byEmails(source, groups, orders, criteria, pastLastPage, emailGroup);
   // entity_id in (...): only those customers, by the primary key (the adapter's reads by id).
   const idGroup = criteria.filterGroups.find(
     (group) => group.length === 1 && group[0]?.field === 'entity_id' && group[0].conditionType === 'in',
   );
   if (idGroup?.[0]?.value !== undefined) {
-    const candidates = new Set<MagentoCustomer>();
+    const candidates = new Map<number, MagentoCustomer>();
     for (const item of idGroup[0].value.split(',')) {
-      const customer = indexes.byId(normalize('number', item) as number);
-      if (customer) candidates.add(customer);
+      const id = normalize('number', item) as number;
+      const customer = candidates.has(id) ? undefined : source.byId(id);
+      if (customer) candidates.set(id, customer);
     }
-    return searchCustomers([...candidates], criteria, pastLastPage);
+    return searchCustomers([...candidates.values()], criteria, pastLastPage);
   }
-  if (orders.some((order) => order.name === 'entity_id'))
-    return searchCustomers(all(), criteria, pastLastPage);
+  const baseOrder = orders.length === 0 ? 'entity_id' : orders.length === 1 ? orders[0]?.name : undefined;
+  if ((baseOrder !== 'entity_id' && baseOrder !== 'updated_at') || orders[0]?.descending)
+    return searchCustomers(source.all(), criteria, pastLastPage);
 
   const residual = [...groups];
   const key: KeyField[] = [];
@@ -77,10 +93,9 @@ export function searchIndexed(
     const only = group.length === 1 ? group[0] : undefined;
     return (
       only !== undefined &&
-      only.field.kind === 'number' &&
+      BASE_CONSTANTS[only.filter.field] !== undefined &&
       (only.filter.conditionType ?? 'eq') === 'eq' &&
-      only.filter.value !== undefined &&
-      !orders.some((order) => order.name === only.filter.field)
+      only.filter.value !== undefined
     );
   });
   if (equality >= 0) {
@@ -89,33 +104,69 @@ export function searchIndexed(
     prefix.push(normalize('number', filter.value as string));
   }
   key.push(...orders);
-  const index = indexes.index(key);
-  const compare = prefixComparator(key);
   const lower: Bound[] = [{ values: prefix, inclusive: true }];
   const upper: Bound[] = [{ values: prefix, inclusive: true }];
   absorbBounds(residual, orders, prefix, lower, upper);
 
-  const records = index.records();
-  const lo = Math.max(
-    ...lower.map((bound) => index.lowerBound((r) => beforeLower(compare(r, bound.values), bound))),
+  const index = source.overlay.index(key);
+  const overlayCompare = prefixComparator(key);
+  const order = source.base.order(baseOrder);
+  const baseCompare = (position: number, values: Value[]) => compareBase(order, key, position, values);
+  const overlayLo = Math.max(
+    ...lower.map((bound) => index.lowerBound((r) => beforeLower(overlayCompare(r, bound.values), bound))),
   );
-  const hi = Math.min(
-    ...upper.map((bound) => index.lowerBound((r) => !afterUpper(compare(r, bound.values), bound))),
+  const overlayHi = Math.min(
+    ...upper.map((bound) => index.lowerBound((r) => !afterUpper(overlayCompare(r, bound.values), bound))),
+  );
+  const baseLo = Math.max(
+    ...lower.map((bound) =>
+      positionBound(order.size, (p) => beforeLower(baseCompare(p, bound.values), bound)),
+    ),
+  );
+  const baseHi = Math.min(
+    ...upper.map((bound) =>
+      positionBound(order.size, (p) => !afterUpper(baseCompare(p, bound.values), bound)),
+    ),
+  );
+  const merged = new MergedRange(
+    { from: baseLo, to: Math.max(baseLo, baseHi), records: order },
+    { from: overlayLo, to: Math.max(overlayLo, overlayHi), records: index.records() },
+    orders,
   );
   const { offset, size } = pageOf(criteria);
   if (residual.length === 0) {
-    const totalCount = Math.max(0, hi - lo);
-    const start = lo + pageStart(offset, size, totalCount, pastLastPage);
-    const end = size === null ? hi : Math.min(hi, start + size);
-    return { items: records.slice(start, Math.max(start, end)), totalCount };
+    const totalCount = merged.size;
+    const start = pageStart(offset, size, totalCount, pastLastPage);
+    return { items: merged.slice(start, size ?? totalCount), totalCount };
   }
   const matched: MagentoCustomer[] = [];
-  for (let i = lo; i < hi; i++) {
-    const customer = records[i] as MagentoCustomer;
+  for (const customer of merged.all())
     if (residual.every((group) => group.some(({ field, filter }) => matches(field, filter, customer))))
       matched.push(customer);
-  }
   return page(matched, offset, size, pastLastPage);
+}
+
+/** The first of `size` positions for which `before` is false (it is true for a prefix). */
+function positionBound(size: number, before: (position: number) => boolean): number {
+  let low = 0;
+  let high = size;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Compares the generated customer at `position` with a key prefix, as `prefixComparator` does. */
+function compareBase(order: BaseOrder, key: readonly KeyField[], position: number, values: Value[]): number {
+  for (let i = 0; i < values.length; i++) {
+    const part = key[i];
+    const kind = part ? part.field.kind : 'number';
+    const result = compareValues(kind, order.value(position, part?.name ?? 'entity_id'), values[i] as Value);
+    if (result !== 0) return part?.descending ? -result : result;
+  }
+  return 0;
 }
 
 /** Turns groups that are ranges of the first sort field (and the keyset pair) into bounds; removes them. */
@@ -194,7 +245,7 @@ function afterUpper(order: number, bound: Bound): boolean {
 
 /** By email: only the customers with those e-mails, then every group checked, sorted as the scan sorts. */
 function byEmails(
-  indexes: MagentoIndexes,
+  source: SearchSource,
   groups: readonly Group[],
   orders: readonly KeyField[],
   criteria: SearchCriteria,
@@ -202,9 +253,10 @@ function byEmails(
   emailGroup: number,
 ): SearchResult {
   const wanted = (groups[emailGroup]?.[0]?.filter.value ?? '').split(',');
-  const candidates = new Set<MagentoCustomer>();
-  for (const email of wanted) for (const customer of indexes.byEmail(email)) candidates.add(customer);
-  const matched = [...candidates].filter((customer) =>
+  const candidates = new Map<number, MagentoCustomer>();
+  for (const email of wanted)
+    for (const customer of source.byEmail(email)) candidates.set(customer.id as number, customer);
+  const matched = [...candidates.values()].filter((customer) =>
     groups.every((group) => group.some(({ field, filter }) => matches(field, filter, customer))),
   );
   matched.sort(compareByKey(orders));

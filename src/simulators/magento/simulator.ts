@@ -16,7 +16,7 @@ import {
   sendJson,
   startSimulatorServer,
 } from '../kit/simulator-server.ts';
-import { DEFAULT_SEED_UNTIL, generateShop } from './seed.ts';
+import { DEFAULT_SEED_UNTIL, GeneratedShop } from './seed.ts';
 import { integrationToken, SimulatorAuth } from './simulator-auth.ts';
 import { MagentoApiError, MESSAGES, notAuthorized } from './simulator-errors.ts';
 import { parseBody, sendFailure } from './simulator-http.ts';
@@ -84,15 +84,14 @@ export async function startMagentoSimulator(
   const clock = options.clock ?? (() => new Date());
   const b2b = options.b2b ?? false;
   const store = new MagentoStore({ clock, b2b });
-  store.load(
-    generateShop({
+  store.useGenerated(
+    new GeneratedShop({
       customers: options.customers ?? 200,
       seed,
       brokenShare: options.brokenShare ?? 0.02,
       b2b,
       until: options.seedUntil ?? DEFAULT_SEED_UNTIL,
     }),
-    true,
   );
   const token = options.token ?? integrationToken(seed);
   const auth = new SimulatorAuth({
