@@ -10,3 +10,7 @@ create index partner_type_status_number_idx on partner (partner_type, status, nu
 -- Partners with a deactivated (deleted) link: the deleted filter's lookups.
 create index channel_link_deleted_partner_idx on channel_link (partner_id, channel_id)
   where not active or deleted_at is not null;
+
+-- Statistics for the new indexes' plans now; PGlite has no autovacuum (imports refresh them there,
+-- partner-statistics-store.ts).
+analyze partner, partner_address, channel_link;
