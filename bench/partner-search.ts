@@ -8,7 +8,8 @@
  * The fill is set-based (generate_series) with the secondary indexes of the filled tables dropped and made
  * again afterwards from their own definitions (one index build instead of a million index inserts).
  *
- * Each search runs once to warm up, then 10 times: mean and p95. With BENCH_JSON=1 (as bench/run.ts runs
+ * Each search runs once to warm up, then BENCH_RUNS times (10): mean and p95. BENCH_DB=pglite or postgres runs
+ * one database only. With BENCH_JSON=1 (as bench/run.ts runs
  * it) the lines go to stderr and one JSON document to stdout.
  */
 import pg from 'pg';
@@ -18,6 +19,8 @@ import { openBenchDb } from './support/open-bench-db.ts';
 
 const partners = Number(process.env.BENCH_PARTNERS ?? 100_000);
 const asJson = process.env.BENCH_JSON === '1';
+const runs = Number(process.env.BENCH_RUNS ?? 10);
+const only = process.env.BENCH_DB;
 const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
 const figures: Record<
   string,
@@ -101,6 +104,7 @@ for (const backend of [
   { name: 'pglite', spec: async () => 'memory:' },
   { name: 'postgres', spec: freshPostgres },
 ]) {
+  if (only && only !== backend.name) continue;
   const spec = await backend.spec();
   if (!spec) {
     say(`${backend.name}: skipped (no server at ${new URL(pgUrl).host})`);
@@ -119,11 +123,11 @@ for (const backend of [
       const times: number[] = [];
       let total = 0;
       let exact = true;
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
         const result = await searchPartners(db, search);
         total = result.total;
-        exact = result.totalExact;
+        exact = result.totalExact ?? true;
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);

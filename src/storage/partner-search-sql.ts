@@ -3,7 +3,9 @@
  * semi-join or a column test the planner can serve from an index, so that plans do not hinge on a filter it
  * cannot see through (a `$1 is null or ...` stays a per-row test). Text matches the lower-cased search columns
  * of migration 0005 by LIKE '%text%' with the LIKE characters escaped: the same matches as a substring test,
- * answered by the trigram indexes of migration 0019 once the text has three characters.
+ * answered by the trigram indexes of migration 0019 once the text has three characters. Their matches are
+ * gathered first (an array) and the partners fetched by id: a plan that reads only the matches, whatever the
+ * planner's statistics (a semi-join may scan all partners to hash them against a few).
  */
 import type { PartnerSearch } from './partner-search-store.ts';
 
@@ -28,8 +30,8 @@ export function partnerMatch(filter: Omit<PartnerSearch, 'limit' | 'offset'>): P
     const pattern = param(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(
       q.length >= 3
-        ? `p.id in (select t.id from partner t where t.search_text like ${pattern}
-             union select a.partner_id from partner_address a where a.city_search like ${pattern})`
+        ? `p.id = any (array(select t.id from partner t where t.search_text like ${pattern}
+             union all select a.partner_id from partner_address a where a.city_search like ${pattern}))`
         : `(p.search_text like ${pattern} or exists (
              select 1 from partner_address a where a.partner_id = p.id and a.city_search like ${pattern}))`,
     );
