@@ -14,6 +14,7 @@ import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, recordPage } from '../storage/import-run-store.ts';
 import { hasClosableRecords } from '../storage/open-record-store.ts';
+import { refreshPartnerStatistics } from '../storage/partner-statistics-store.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
@@ -234,6 +235,8 @@ export async function runImport(
       }),
     { onRetry: (error) => log.warn(`kontor: import run ${runId}: ${error.message}; ending the run again`) },
   );
+  // PGlite gathers no statistics by itself: the partner search plans by them (partner-statistics-store.ts).
+  await refreshPartnerStatistics(db);
   const run = await getRun(db, runId);
   if (!run) throw new BugError('RUN_VANISHED', `Import run ${runId} disappeared while it was written.`);
   const c = run.counts;

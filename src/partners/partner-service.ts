@@ -7,15 +7,20 @@ import type { Db } from '../storage/db.ts';
 import { partnerHistory } from '../storage/partner-history-store.ts';
 import { listMerges } from '../storage/partner-merge-store.ts';
 import { getPartner } from '../storage/partner-read-store.ts';
-import { listMatchingPartners, type PartnerSearch, searchPartners } from '../storage/partner-search-store.ts';
+import {
+  listMatchingPartners,
+  type PartnerSearch,
+  type PartnerSearchPage,
+  searchPartners,
+} from '../storage/partner-search-store.ts';
 import { setPartnerStatus } from '../storage/partner-write-store.ts';
 import { mergeByNumber } from './partner-merge.ts';
 
 export class PartnerService {
   constructor(private readonly db: Db) {}
 
-  /** One page of the partners that match, with the total. */
-  async search(filter: PartnerSearch): Promise<{ total: number; items: Partner[] }> {
+  /** One page of the partners that match, with the total (a lower bound far past the page). */
+  async search(filter: PartnerSearch): Promise<PartnerSearchPage> {
     return await searchPartners(this.db, filter);
   }
 

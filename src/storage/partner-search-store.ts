@@ -1,12 +1,16 @@
 /**
  * The Sales channel partners cockpit's search: partners filtered by text, channel, type, status and deleted
- * links, ordered by number, a page at a time with the total. One WHERE for the count and the page; the
- * subqueries are uncorrelated (hashed once per query), so a search stays one pass over the partner master.
+ * links, ordered by number, a page at a time with the total. The WHERE holds only the conditions the search
+ * sets (so each becomes a join the planner can serve from an index: the trigram indexes of migration 0019 for
+ * text, number order for pages). One ordered walk gives the page and the total: it reads the page and up to
+ * COUNT_AHEAD matches after it, so no search counts a million partners for a page (docs/performance.md
+ * "Partner search"); past that the total is a lower bound (totalExact false: "more than").
  */
 import { InvalidInputError } from '../domain/errors.ts';
 import type { Partner, PartnerStatus, PartnerType } from '../domain/partner.ts';
 import type { Queryable } from './db.ts';
 import { type PartnerRow, withDetails } from './partner-read-store.ts';
+import { partnerMatch } from './partner-search-sql.ts';
 import { num } from './sql-values.ts';
 
 export interface PartnerSearch {
@@ -29,44 +33,49 @@ export interface PartnerSearch {
   offset?: number;
 }
 
+export interface PartnerSearchPage {
+  /** How many partners match; when totalExact is false, more than this many do. */
+  total: number;
+  /** false: the search counted no further than COUNT_AHEAD partners past the page. */
+  totalExact: boolean;
+  items: Partner[];
+}
+
 export const PARTNER_SEARCH_LIMIT = { default: 50, max: 500 } as const;
 
-// $1 text (lower case), $2 channel name, $3 type, $4 status, $5 deleted (yes/no), $6 merged (include/only),
-// $7 import run id, $8 batch job (id or name)
-// search_text and city_search: lower-cased by generated columns (migration 0005).
-const MATCHING = `from partner p
-  where ($1::text is null or strpos(p.search_text, $1) > 0
-      or p.id in (select a.partner_id from partner_address a where strpos(a.city_search, $1) > 0))
-    and ($2::text is null or p.id in (
-      select l.partner_id from channel_link l join sales_channel c on c.id = l.channel_id where c.name = $2))
-    and ($3::text is null or p.partner_type = $3)
-    and ($4::text is null or p.status = $4)
-    and ($5::text is null or ($5 = 'yes') = (p.id in (
-      select l.partner_id from channel_link l join sales_channel c on c.id = l.channel_id
-      where (not l.active or l.deleted_at is not null) and ($2::text is null or c.name = $2))))
-    and (case $6::text when 'include' then true when 'only' then p.merged_into is not null
-      else p.merged_into is null end)
-    and ($7::bigint is null or p.id in (select h.partner_id from partner_history h where h.run_id = $7))
-    and ($8::text is null or p.id in (select h.partner_id from partner_history h where h.run_id in (
-      select r.import_run_id from batch_run r join batch_job j on j.id = r.job_id
-      where (j.id::text = $8 or j.name = $8) and r.import_run_id is not null)))`;
+/** How many matches past the page a search counts before it says "more than". */
+export const COUNT_AHEAD = 1000;
 
-export async function searchPartners(
-  db: Queryable,
-  filter: PartnerSearch,
-): Promise<{ total: number; items: Partner[] }> {
+export async function searchPartners(db: Queryable, filter: PartnerSearch): Promise<PartnerSearchPage> {
   assertSearch(filter);
-  const params = matchParams(filter);
+  const { sql, params } = partnerMatch(filter);
   const limit = filter.limit ?? PARTNER_SEARCH_LIMIT.default;
-  const [count, page] = await Promise.all([
-    db.query<{ total: unknown }>(`select count(*) as total ${MATCHING}`, params),
-    db.query<PartnerRow>(`select p.* ${MATCHING} order by p.number limit $9 offset $10`, [
-      ...params,
-      limit,
-      filter.offset ?? 0,
-    ]),
-  ]);
-  return { total: num(count.rows[0]?.total ?? 0), items: await withDetails(db, page.rows) };
+  const offset = filter.offset ?? 0;
+  const n = params.length;
+  const walk = await db.query<{ id: unknown }>(
+    `select p.id ${sql} order by p.number limit $${n + 1} offset $${n + 2}`,
+    [...params, limit + COUNT_AHEAD + 1, offset],
+  );
+  const ids = walk.rows.map((row) => row.id);
+  const page = ids.slice(0, limit);
+  const items = page.length
+    ? await withDetails(
+        db,
+        (await db.query<PartnerRow>('select * from partner where id = any($1) order by number', [page])).rows,
+      )
+    : [];
+  if (ids.length > limit + COUNT_AHEAD)
+    return { total: offset + limit + COUNT_AHEAD, totalExact: false, items };
+  if (ids.length > 0 || offset === 0) return { total: offset + ids.length, totalExact: true, items };
+  // Past the last match: count up to the offset and COUNT_AHEAD further.
+  const counted = await db.query<{ total: unknown }>(
+    `select count(*) as total from (select 1 ${sql} limit $${n + 1}) m`,
+    [...params, offset + COUNT_AHEAD + 1],
+  );
+  const total = num(counted.rows[0]?.total ?? 0);
+  return total > offset + COUNT_AHEAD
+    ? { total: offset + COUNT_AHEAD, totalExact: false, items }
+    : { total, totalExact: true, items };
 }
 
 /** Every partner that matches, ordered by number (`kontor partners list` with search options). */
@@ -75,22 +84,9 @@ export async function listMatchingPartners(
   filter: Omit<PartnerSearch, 'limit' | 'offset'>,
 ): Promise<Partner[]> {
   assertSearch(filter);
-  const rows = await db.query<PartnerRow>(`select p.* ${MATCHING} order by p.number`, matchParams(filter));
+  const { sql, params } = partnerMatch(filter);
+  const rows = await db.query<PartnerRow>(`select p.* ${sql} order by p.number`, params);
   return await withDetails(db, rows.rows);
-}
-
-function matchParams(filter: PartnerSearch): unknown[] {
-  const q = filter.q?.trim().toLowerCase() || null;
-  return [
-    q,
-    filter.channel ?? null,
-    filter.type ?? null,
-    filter.status ?? null,
-    filter.deleted ?? null,
-    filter.merged ?? null,
-    filter.run ?? null,
-    filter.job ?? null,
-  ];
 }
 
 /** Refuses a search the SQL would misread, naming the field. */

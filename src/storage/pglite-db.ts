@@ -15,6 +15,7 @@ import {
   type Results,
   TransactionAbortedError,
 } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { ConfigError, KontorError } from '../domain/errors.ts';
 import type { Db, NotifyHandler, QueryResult, SearchPath, Transaction } from './db.ts';
 import {
@@ -50,10 +51,17 @@ export interface PgliteDbOptions {
 
 const SMALL_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=4MB'];
 
+/** The extensions the migrations create (0018: pg_trgm, the partner search's trigram indexes). */
+const EXTENSIONS = { pg_trgm };
+
 /** Opens a PGlite database in `folder` (created if missing, locked for this process) or in memory (null). */
 export async function openPgliteDb(folder: string | null, options: PgliteDbOptions = {}): Promise<PgliteDb> {
   if (folder === null) {
-    const pg = await PGlite.create({ parsers: { ...scalarParsers }, loadDataDir: options.loadDataDir });
+    const pg = await PGlite.create({
+      parsers: { ...scalarParsers },
+      extensions: EXTENSIONS,
+      loadDataDir: options.loadDataDir,
+    });
     return new PgliteDbImpl(newCore(pg, 'memory', null));
   }
   const path = resolve(folder);
@@ -65,6 +73,7 @@ export async function openPgliteDb(folder: string | null, options: PgliteDbOptio
     const pg = await PGlite.create({
       dataDir: path,
       parsers: { ...scalarParsers },
+      extensions: EXTENSIONS,
       ...(options.small ? { startParams: SMALL_START_PARAMS } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });

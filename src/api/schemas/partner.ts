@@ -55,7 +55,13 @@ export const PartnerQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INTEGER, default: 0 })),
 });
 
-export const PartnerPage = Type.Object({ total: Type.Integer(), items: Type.Array(PartnerSchema) });
+export const PartnerPage = Type.Object({
+  /** How many partners match; more than this many when totalExact is false. */
+  total: Type.Integer(),
+  /** false: the search counted 1,000 matches past the page and stopped (total is then a lower bound). */
+  totalExact: Type.Boolean(),
+  items: Type.Array(PartnerSchema),
+});
 
 export const PartnerParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 40 }) });
 

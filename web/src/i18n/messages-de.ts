@@ -535,6 +535,7 @@ export const de: Catalogue = {
   'count.partners': { one: '{count} Partner', other: '{count} Partner' },
   'partner.description':
     'Cockpit: aus den Vertriebskanälen importierte Partner mit ihren Kanalverknüpfungen und Löschdaten.',
+  'partner.moreThan': 'mehr als {count} Partner',
   'partner.shown': '{from}–{to} angezeigt',
   'partner.title': 'Partner {number}',
   'partner.addresses': 'Adressen',

@@ -531,6 +531,7 @@ export const en = {
   'count.partners': { one: '{count} partner', other: '{count} partners' },
   'partner.description':
     'Cockpit: partners imported from the sales channels, with their channel links and deletion dates.',
+  'partner.moreThan': 'more than {count} partners',
   'partner.shown': '{from}–{to} shown',
   'partner.title': 'Partner {number}',
   'partner.addresses': 'Addresses',

@@ -584,6 +584,7 @@ export const pl: Catalogue = {
   },
   'partner.description':
     'Kokpit: kontrahenci zaimportowani z kanałów sprzedaży, z powiązaniami z kanałami i datami usunięcia.',
+  'partner.moreThan': 'ponad {count} kontrahentów',
   'partner.shown': 'wyświetlono {from}–{to}',
   'partner.title': 'Kontrahent {number}',
   'partner.addresses': 'Adresy',

@@ -28,7 +28,9 @@ export function PartnersPage() {
   const [version, setVersion] = useState(0);
   const { data, error, reload } = useLoader(() => listPartners(query), `${JSON.stringify(query)}:${version}`);
   const filtered = JSON.stringify(filter) !== JSON.stringify(NO_PARTNER_FILTER);
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  // Far from the page the search stops counting (totalExact false): one page more than counted, so paging on
+  // counts further.
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE) + (data.totalExact ? 0 : 1)) : 1;
 
   return (
     <>
@@ -50,7 +52,9 @@ export function PartnersPage() {
           />
           <Group justify="space-between" mt="sm">
             <Text size="xs" c="dimmed" data-testid="partner-total">
-              {t('count.partners', { count: data.total })}
+              {data.totalExact
+                ? t('count.partners', { count: data.total })
+                : t('partner.moreThan', { count: data.total })}
               {data.total > 0 &&
                 ` · ${t('partner.shown', { from: (page - 1) * PAGE_SIZE + 1, to: Math.min(page * PAGE_SIZE, data.total) })}`}
             </Text>
