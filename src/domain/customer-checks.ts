@@ -19,8 +19,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function customerErrors(
   customer: ChannelCustomer,
   messages: Messages = ENGLISH_MESSAGES,
-  /** Whether some text of the customer holds a NUL character, when the caller knows it already. */
-  hasNul: boolean = JSON.stringify(customer).includes('\\u0000'),
 ): CheckFinding[] {
   const errors: CheckFinding[] = [];
   const hasName = [customer.firstName, customer.lastName, customer.company].some(
@@ -30,7 +28,7 @@ export function customerErrors(
   if (customer.email !== null && !EMAIL.test(customer.email)) {
     errors.push({ code: 'INVALID_EMAIL', message: messages.say('INVALID_EMAIL', { email: customer.email }) });
   }
-  if (hasNul) {
+  if (JSON.stringify(customer).includes('\\u0000')) {
     errors.push({
       code: 'INVALID_CHARACTERS',
       message: messages.say('INVALID_CHARACTERS', {}),

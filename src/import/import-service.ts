@@ -21,7 +21,6 @@ import { scanForDeletedAccounts } from './deletions.ts';
 import { checkImportSettings } from './import-settings.ts';
 import { rereadOpenRecords } from './open-record-reread.ts';
 import { prefetchPages } from './page-pipeline.ts';
-import { preparePage } from './page-preparation.ts';
 import { commitPage } from './page-writer.ts';
 import { planContext } from './plan-context.ts';
 import { RequestedEmails } from './requested-emails.ts';
@@ -139,8 +138,6 @@ export async function runImport(
   let aborted = false;
   try {
     // Page n+1 is fetched while page n is written; a stop or a failed write ends the read ahead.
-    // Each page read is prepared at once (customer-facts.ts): on a PostgreSQL server while the page before it
-    // is in the database.
     const pages = prefetchPages(
       (signal) =>
         adapter.readCustomers(connection, {
@@ -149,7 +146,7 @@ export async function runImport(
           cursor: null,
           signal,
         }),
-      { signal: hooks.signal, prepare: (page) => preparePage(db, channel, page.customers) },
+      { signal: hooks.signal },
     );
     const target = {
       ...{ runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted },

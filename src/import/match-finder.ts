@@ -5,11 +5,10 @@
  * matched by an earlier record of the page. One candidate: the match; several: a review. Pure.
  */
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
-import { keysOfRule } from '../domain/match-keys.ts';
+import { keysOfRule, matchKeys } from '../domain/match-keys.ts';
 import type { MatchRule } from '../domain/match-rules.ts';
 import type { MatchCandidate } from '../domain/page-plan.ts';
 import type { PartnerType } from '../domain/partner.ts';
-import { customerKeys } from './customer-facts.ts';
 
 export type MatchFound =
   | { kind: 'one'; rule: MatchRule | 'user'; partnerId: number; number: string; key: string | null }
@@ -22,7 +21,7 @@ export function findMatch(
   candidates: readonly MatchCandidate[],
   claimed: ReadonlySet<number>,
 ): MatchFound | null {
-  const keys = customerKeys(customer);
+  const keys = matchKeys(customer);
   for (const rule of rules) {
     const wanted = new Set(keysOfRule(keys, rule));
     const byPartner = new Map<number, MatchCandidate>();

@@ -3,13 +3,12 @@
  * page's records and, for records that would get a new partner, the partners that already have their e-mail.
  */
 import type { CustomerPage } from '../adapters/adapter.ts';
-import { keysOfRule } from '../domain/match-keys.ts';
+import { keysOfRule, matchKeys } from '../domain/match-keys.ts';
 import type { MatchRule } from '../domain/match-rules.ts';
 import type { EmailOwner, ExistingLink, MatchCandidate } from '../domain/page-plan.ts';
 import type { Queryable } from '../storage/db.ts';
 import { findMatchCandidates, keyUnkeyedPartners } from '../storage/partner-match-store.ts';
 import { findEmailOwners, findLinks } from '../storage/partner-write-store.ts';
-import { customerKeys } from './customer-facts.ts';
 import type { PageInput } from './page-plan.ts';
 
 export interface PartnerLookups {
@@ -55,7 +54,7 @@ export async function lookUpPage(
   // Match keys of registered customers without a link in this channel (guests keep their own rule).
   const keys = part.customers.flatMap((customer) => {
     if (matchRules.length === 0 || customer.guest || existing.has(customer.externalId)) return [];
-    const all = customerKeys(customer);
+    const all = matchKeys(customer);
     return matchRules.flatMap((rule) => keysOfRule(all, rule).map((key) => ({ rule, key })));
   });
   return {

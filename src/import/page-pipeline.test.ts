@@ -167,42 +167,4 @@ describe('prefetchPages', () => {
     expect((failure as Error).message).toContain('cancelled');
     expect(events).not.toContain('fetch 4');
   });
-
-  it('prepares each page as soon as it is read, while the page before it is written', async () => {
-    const events: string[] = [];
-    const { open } = source(events, 3, { fetchMs: 5 });
-    const prepare = (page: number) => {
-      events.push(`prepare ${page}`);
-    };
-    const pages = prefetchPages(open, { depth: 1, prepare });
-    for await (const page of pages) {
-      events.push(`write ${page}`);
-      await sleep(20);
-      events.push(`written ${page}`);
-    }
-    expect(events.filter((event) => event.startsWith('prepare'))).toEqual([
-      'prepare 1',
-      'prepare 2',
-      'prepare 3',
-    ]);
-    expect(events.indexOf('prepare 1')).toBeLessThan(events.indexOf('write 1'));
-    expect(events.indexOf('prepare 2')).toBeLessThan(events.indexOf('written 1'));
-  });
-
-  it('ends the read with the error of a failed preparation, after the pages before it', async () => {
-    const events: string[] = [];
-    const { open, state } = source(events, 5, { fetchMs: 5 });
-    const written: number[] = [];
-    const prepare = (page: number) => {
-      if (page === 3) throw new Error('page 3 cannot be prepared');
-    };
-    const failure = await (async () => {
-      for await (const page of prefetchPages(open, { prepare })) written.push(page);
-    })().catch((error: unknown) => error);
-    expect(written).toEqual([1, 2]);
-    expect((failure as Error).message).toBe('page 3 cannot be prepared');
-    expect(events).not.toContain('fetch 5');
-    await sleep(20);
-    expect(state.closed).toBe(true);
-  });
 });

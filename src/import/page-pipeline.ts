@@ -12,13 +12,11 @@
 import { AbortedError } from '../domain/errors.ts';
 import { abortReason } from './abort-reason.ts';
 
-export interface PipelineOptions<T> {
+export interface PipelineOptions {
   /** Stops the read (maximum run time, cancel); the source gets a signal that follows it. */
   signal?: AbortSignal;
   /** Pages read ahead of the one being written, waiting or being fetched (default 2). */
   depth?: number;
-  /** Work on a page as soon as it is read, before it waits in the queue (a failure ends the read). */
-  prepare?: (value: T) => Promise<void> | void;
 }
 
 type Slot<T> = { kind: 'value'; value: T } | { kind: 'error'; error: unknown } | { kind: 'done' };
@@ -29,7 +27,7 @@ type Slot<T> = { kind: 'value'; value: T } | { kind: 'error'; error: unknown } |
  */
 export function prefetchPages<T>(
   open: (signal: AbortSignal) => AsyncIterable<T>,
-  options: PipelineOptions<T> = {},
+  options: PipelineOptions = {},
 ): AsyncIterableIterator<T> {
   const depth = Math.max(1, options.depth ?? 2);
   const stop = new AbortController();
@@ -71,14 +69,6 @@ export function prefetchPages<T>(
           push({ kind: 'done' });
           return;
         }
-        try {
-          await options.prepare?.(next.value);
-        } catch (error) {
-          // The source is left at a page it has given: close it, as the consumer's stop would.
-          await source.return?.().catch(() => undefined);
-          throw error;
-        }
-        if (stopped) return;
         push({ kind: 'value', value: next.value });
       }
     } catch (error) {

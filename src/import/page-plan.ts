@@ -21,7 +21,7 @@ import type {
 import type { StatusPolicy } from '../domain/partner-rules.ts';
 import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partner-rules.ts';
 import type { ChannelType } from '../domain/sales-channel.ts';
-import { customerFacts } from './customer-facts.ts';
+import { customerFingerprint } from './fingerprint.ts';
 import { findMatch, type MatchFound } from './match-finder.ts';
 import { rejectionMessage } from './rejection-message.ts';
 
@@ -105,7 +105,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
   const claimed = new Set<number>();
 
   for (const customer of lastOfEach(input.customers)) {
-    const errors = customerErrors(customer, messages, customerFacts(customer).hasNul);
+    const errors = customerErrors(customer, messages);
     if (errors.length > 0) {
       plan.counts.errors += 1;
       logFindings(plan, 'error', customer.externalId, errors);
@@ -129,7 +129,7 @@ export function planPage(input: PageInput, context: PlanContext): PagePlan {
       });
       continue;
     }
-    const fingerprint = customerFacts(customer).fingerprint;
+    const fingerprint = customerFingerprint(customer);
     if (customer.guest && !link && email !== null) {
       const owner = owners.find((item) => item.inChannel);
       const createIndex = createdEmails.get(email);

@@ -14,7 +14,6 @@ import { recordPage } from '../storage/import-run-store.ts';
 import { deactivateDeletedLinks } from '../storage/link-deletion-store.ts';
 import { closeOpenRecords, keepOpenRecords } from '../storage/open-record-store.ts';
 import { writePartners } from '../storage/partner-write-store.ts';
-import { PREPARED_ROWS } from './customer-facts.ts';
 import { deactivationLog } from './deletions.ts';
 import { lookUpPage, storedLookups } from './page-input.ts';
 import { emptyPlan, type PlanContext, planPage } from './page-plan.ts';
@@ -59,7 +58,7 @@ async function writeInOneTransaction(
   return db.transaction(async (tx) => {
     const input = await lookUpPage(storedLookups(tx, target.channelId), part, target.context.matchRules);
     const plan = planPage(input, target.context);
-    await writePartners(tx, target.channelId, plan, target.runId, PREPARED_ROWS);
+    await writePartners(tx, target.channelId, plan, target.runId);
     await target.afterWrite?.(tx, plan);
     await writeOpenRecords(tx, target, plan);
     // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.

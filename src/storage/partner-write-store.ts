@@ -4,12 +4,13 @@
  */
 
 import type { ChannelCustomer } from '../domain/channel-customer.ts';
+import { partnerName } from '../domain/channel-customer.ts';
 import { matchKeys } from '../domain/match-keys.ts';
 import type { EmailOwner, ExistingLink, PagePlan } from '../domain/page-plan.ts';
 import type { PartnerStatus } from '../domain/partner.ts';
 import type { Queryable } from './db.ts';
-import { importHistoryCte } from './partner-history-store.ts';
-import { createdHistoryJson, type PartnerRowSource, partnerRowFields } from './partner-rows.ts';
+import { createdChanges, importHistoryCte } from './partner-history-store.ts';
+import { matchColumns } from './partner-match-store.ts';
 import { prepared } from './prepared-sql.ts';
 import { num } from './sql-values.ts';
 
@@ -86,6 +87,25 @@ export async function findEmailOwners(
     owners.set(row.email, list);
   }
   return owners;
+}
+
+/** The partner columns that every import sets from the channel's data, as one JSON record. */
+function partnerData(customer: ChannelCustomer) {
+  return {
+    name_b2b: partnerName('B2B', customer),
+    name_b2c: partnerName('B2C', customer),
+    first_name: customer.firstName,
+    last_name: customer.lastName,
+    email: customer.email,
+    company: customer.company,
+    tax_id: customer.taxId,
+    phones: customer.phones,
+    websites: customer.websites,
+    sales_tax_classification: customer.salesTaxClassification,
+    sales_representative: customer.salesRepresentative,
+    // The normalised keys of the partner's new data (matching, docs/import-rules.md).
+    ...matchColumns(matchKeys(customer)),
+  };
 }
 
 const PARTNER_COLUMNS = `name_b2b text, name_b2c text, first_name text, last_name text, email text, company text,
@@ -199,62 +219,79 @@ ${importHistoryCte('$5::bigint')}
 select count(*)::int as created from created`,
 );
 
-/** The link columns of a planned record, as JSON members (without braces). */
-function linkFields(planned: {
-  customer: ChannelCustomer;
-  fingerprint: string;
-  confirmedWarnings: string[];
-}) {
-  return JSON.stringify({
+/** A customer's addresses and contacts as the rows of the partner master, by position. */
+function details(customer: ChannelCustomer) {
+  return {
+    addresses: customer.addresses.map((address, position) => ({
+      position,
+      street: address.street,
+      postal_code: address.postalCode,
+      city: address.city,
+      country: address.country,
+      region: address.region,
+      default_billing: address.defaultBilling,
+      default_shipping: address.defaultShipping,
+    })),
+    contacts: customer.contacts.map((contact, position) => ({ position, ...contact })),
+  };
+}
+
+/** The link columns of a planned record. */
+function linkData(planned: { customer: ChannelCustomer; fingerprint: string; confirmedWarnings: string[] }) {
+  return {
     external_id: planned.customer.externalId,
     source_updated_at: planned.customer.updatedAt,
     fingerprint: planned.fingerprint,
     confirmed: planned.confirmedWarnings,
-  }).slice(1, -1);
+  };
 }
-
-const BUILT_ROWS: PartnerRowSource = {
-  fields: (customer) => partnerRowFields(customer, matchKeys(customer)),
-  createdHistory: createdHistoryJson,
-};
 
 /**
  * Writes the creates, updates and links of one page in one statement (none when nothing changed), and records
- * in the partners' history what the import run `runId` gave or changed. The rows' JSON is joined from texts
- * per customer (`rows`: worked out ahead by the import, else built here).
+ * in the partners' history what the import run `runId` gave or changed.
  */
 export async function writePartners(
   db: Queryable,
   channelId: number,
   plan: Pick<PagePlan, 'creates' | 'updates' | 'links'>,
   runId: number | null = null,
-  rows: PartnerRowSource = BUILT_ROWS,
 ): Promise<void> {
   if (plan.creates.length + plan.updates.length + plan.links.length === 0) return;
   // Two records of the page linked to one partner (occasional customers) update it once: the last one wins,
   // as when the records are written one after the other.
   const updates = [...new Map(plan.updates.map((update) => [update.partnerId, update])).values()];
-  const creates = plan.creates.map(
-    (create, index) =>
-      `{"i":${index},"partner_type":${JSON.stringify(create.type)},"status":${JSON.stringify(create.status)},` +
-      `"history":${rows.createdHistory(create.customer, create.type)},${linkFields(create)},` +
-      `${rows.fields(create.customer)}}`,
-  );
+  const creates = plan.creates.map((create, index) => ({
+    i: index,
+    ...partnerData(create.customer),
+    partner_type: create.type,
+    status: create.status,
+    ...details(create.customer),
+    ...linkData(create),
+    history: createdChanges(create.customer, create.type),
+  }));
   const links = [
-    ...plan.updates.map((update) => `{${linkFields(update)},"partner_id":${update.partnerId}}`),
-    ...plan.links.map((link) => {
-      const target =
-        'partnerId' in link.target
-          ? `"partner_id":${link.target.partnerId}`
-          : `"create_index":${link.target.createIndex}`;
-      return `{${linkFields(link)},${target}}`;
-    }),
+    ...plan.updates.map((update) => ({
+      ...linkData(update),
+      partner_id: update.partnerId,
+      create_index: null,
+    })),
+    ...plan.links.map((link) => ({
+      ...linkData(link),
+      partner_id: 'partnerId' in link.target ? link.target.partnerId : null,
+      create_index: 'createIndex' in link.target ? link.target.createIndex : null,
+    })),
   ];
   await db.query(WRITE_PAGE, [
     channelId,
-    `[${creates.join(',')}]`,
-    `[${updates.map((update) => `{"id":${update.partnerId},${rows.fields(update.customer)}}`).join(',')}]`,
-    `[${links.join(',')}]`,
+    JSON.stringify(creates),
+    JSON.stringify(
+      updates.map((update) => ({
+        id: update.partnerId,
+        ...partnerData(update.customer),
+        ...details(update.customer),
+      })),
+    ),
+    JSON.stringify(links),
     runId,
   ]);
 }
