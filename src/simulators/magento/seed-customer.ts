@@ -15,6 +15,7 @@ import { recordSeed } from '../kit/record-seed.ts';
 import type { SeedCity, SeedLocale } from '../sample-data/locale.ts';
 import { SAMPLE_LOCALES } from '../sample-data/locales.ts';
 import { fillPattern, randomTime, streetLine } from '../sample-data/names.ts';
+import { JOB_TITLES } from '../sample-data/people.ts';
 import { Prng } from '../sample-data/prng.ts';
 import type { Identity } from './seed-identity.ts';
 
@@ -142,15 +143,6 @@ export function customerOf(parts: CustomerParts): { customer: MagentoCustomer; c
       addresses[n] = withoutUndefined({ ...addresses[n], company: undefined } as MagentoAddress);
   return { customer: withoutUndefined(customer), company: entity };
 }
-
-const JOB_TITLES = [
-  'Einkauf',
-  'Purchasing Manager',
-  'Office Manager',
-  'Geschäftsführer',
-  'Buyer',
-  'Responsable achats',
-];
 
 function address(
   rng: Prng,

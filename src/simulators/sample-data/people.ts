@@ -139,7 +139,8 @@ export function generatePeople(options: SamplePeopleOptions): SamplePerson[] {
   return people;
 }
 
-function sampleAddresses(
+/** A person's addresses: none to three, the first in the home city, now and then one abroad or for someone else. */
+export function sampleAddresses(
   rng: Prng,
   locale: SeedLocale,
   homeCity: SeedCity,

@@ -8,8 +8,8 @@
 import { asciiFold } from '../sample-data/email.ts';
 import type { SeedLocale } from '../sample-data/locale.ts';
 import { SAMPLE_LOCALES } from '../sample-data/locales.ts';
-import { companyName, fillPattern, streetLine, surname } from '../sample-data/names.ts';
-import type { SampleAddress } from '../sample-data/people.ts';
+import { companyName, fillPattern, surname } from '../sample-data/names.ts';
+import { type SampleAddress, sampleAddresses } from '../sample-data/people.ts';
 import type { Prng } from '../sample-data/prng.ts';
 
 export interface ShopPerson {
@@ -51,7 +51,7 @@ export function shopPerson(rng: Prng, number: number, business: boolean): ShopPe
   const homeCity = rng.pick(locale.cities);
   const phone = rng.digits(rng.chance(0.5) ? rng.pick(locale.mobile) : homeCity.phone);
   const email = emailOf(rng, number, firstName, lastName, company, locale);
-  const addresses = addressesOf(rng, locale, homeCity, { firstName, lastName, company, phone });
+  const addresses = sampleAddresses(rng, locale, homeCity, { firstName, lastName, company, phone });
   const defaultShipping = addresses.length === 0 ? null : addresses.length > 1 && rng.chance(0.7) ? 1 : 0;
   return {
     locale,
@@ -93,41 +93,6 @@ function emailOf(
       : rng.pick(locale.emailDomains);
   const patterns = [`${f}.${l}`, `${f.charAt(0)}${l}`, `${f}_${l}`, `${f}${rng.int(1, 99)}`, `${l}.${f}`];
   return `${rng.pick(patterns)}.${number}@${domain}`;
-}
-
-function addressesOf(
-  rng: Prng,
-  locale: SeedLocale,
-  homeCity: SeedLocale['cities'][number],
-  owner: { firstName: string; lastName: string; company: string | null; phone: string },
-): SampleAddress[] {
-  const count = rng.weighted([
-    [0, 10],
-    [1, 58],
-    [2, 24],
-    [3, 8],
-  ] as const);
-  const addresses: SampleAddress[] = [];
-  for (let n = 0; n < count; n++) {
-    const where = n > 0 && rng.chance(0.1) ? rng.pick(SAMPLE_LOCALES) : locale;
-    const city = n === 0 ? homeCity : rng.pick(where.cities);
-    const recipient =
-      n > 0 && rng.chance(0.15) ? rng.pick(rng.chance(0.5) ? where.female : where.male) : owner.firstName;
-    const street = [streetLine(rng, where)];
-    if (rng.chance(0.2)) street.push(rng.pick(where.secondLines));
-    addresses.push({
-      firstName: recipient,
-      lastName: owner.lastName,
-      company: n === 0 || rng.chance(0.5) ? owner.company : null,
-      street,
-      postalCode: rng.pick(city.postcodes),
-      city: city.city,
-      country: where.country,
-      region: city.region ?? null,
-      phone: n > 0 && rng.chance(0.3) ? rng.digits(rng.pick(where.mobile)) : owner.phone,
-    });
-  }
-  return addresses;
 }
 
 function pad(value: number): string {
