@@ -61,6 +61,8 @@ interface Row {
   db: string;
   readOnlySeconds: number;
   writeOnlySeconds: number;
+  /** CPU time of the write-only process during the write (with PGlite: the database's too). */
+  writeOnlyCpuSeconds: number | null;
   firstImportSeconds: number;
   reimportSeconds: number;
   lastTransferSeconds: number;
@@ -118,6 +120,7 @@ for (const customers of sizes) {
           db,
           readOnlySeconds: readOnly,
           writeOnlySeconds: writeOnly,
+          writeOnlyCpuSeconds: write.cpuSeconds?.writeOnly ?? null,
           firstImportSeconds: first,
           reimportSeconds: imported.seconds.reimport as number,
           lastTransferSeconds: imported.seconds.lastTransfer as number,
@@ -128,7 +131,7 @@ for (const customers of sizes) {
         };
         rows.push(row);
         say(
-          `  ${db.padEnd(9)} write only ${writeOnly.toFixed(2)} s, first import ${first.toFixed(2)} s, re-import ${row.reimportSeconds.toFixed(2)} s, Last transfer ${row.lastTransferSeconds.toFixed(2)} s (${row.lastTransferRead} read), peak RSS ${row.peakRssMiB} MiB, ratio ${row.ratio.toFixed(2)}`,
+          `  ${db.padEnd(9)} write only ${writeOnly.toFixed(2)} s (${row.writeOnlyCpuSeconds?.toFixed(2) ?? '?'} s CPU), first import ${first.toFixed(2)} s, re-import ${row.reimportSeconds.toFixed(2)} s, Last transfer ${row.lastTransferSeconds.toFixed(2)} s (${row.lastTransferRead} read), peak RSS ${row.peakRssMiB} MiB, ratio ${row.ratio.toFixed(2)}`,
         );
       }
     } finally {

@@ -4,11 +4,12 @@
  * hands out those pages (no HTTP, no shop), into a fresh database. bench/run.ts uses bench/write-only.ts
  * when it exists and exports `measureWriteOnly` with this signature; else this one.
  */
-import type { Adapter, ChannelConnection, CustomerPage } from '../src/adapters/adapter.ts';
+import type { Adapter, ChannelConnection } from '../src/adapters/adapter.ts';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
 import { ChannelService } from '../src/channels/channel-service.ts';
 import { runImport } from '../src/import/import-service.ts';
 import type { Db } from '../src/storage/db.ts';
+import type { HeldPages } from './support/held-pages.ts';
 
 export interface WriteOnlyInput {
   /** A fresh, migrated database. */
@@ -16,8 +17,8 @@ export interface WriteOnlyInput {
   /** The real adapter (its kind, settings and capabilities). */
   adapter: Adapter;
   connection: ChannelConnection;
-  /** The pages to write, held in memory. */
-  pages: readonly CustomerPage[];
+  /** The pages to write, held in memory (bench/support/held-pages.ts). */
+  pages: HeldPages;
 }
 
 export interface WriteOnlyResult {

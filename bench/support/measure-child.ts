@@ -2,17 +2,18 @@
  * One measurement in a process of its own (forked by bench/support/measure.ts), so that its peak RSS
  * (process.resourceUsage().maxRSS) is the importing process's and nothing else's. Tasks:
  *   read-only   the adapter reads every page and discards it
- *   write-only  the pages, read into memory first (not timed), written into a fresh database
+ *   write-only  the pages, read into memory first (not timed; held off the heap, held-pages.ts), written
+ *               into a fresh database
  *   import      into a fresh database: first import, unchanged re-import, then (after the parent changed
  *               1% of the customers in the simulator) a Last transfer
  * Prints nothing; sends one result message to the parent.
  */
-import type { CustomerPage } from '../../src/adapters/adapter.ts';
 import { defaultAdapters } from '../../src/adapters/registry.ts';
 import { ChannelService } from '../../src/channels/channel-service.ts';
 import { type ImportRequest, runImport } from '../../src/import/import-service.ts';
 import { readOnly } from '../read-only.ts';
 import { freshDatabase } from './fresh-database.ts';
+import { HeldPages } from './held-pages.ts';
 import type { MeasureRequest, MeasureResult } from './measure.ts';
 import { openBenchDb } from './open-bench-db.ts';
 import { loadWriteOnly } from './write-only-module.ts';
@@ -46,17 +47,20 @@ async function measure(): Promise<Omit<MeasureResult, 'maxRssBytes'>> {
   const db = await openBenchDb(database.spec);
   try {
     if (request.task === 'write-only') {
-      const pages: CustomerPage[] = [];
+      const pages = new HeldPages();
       for await (const page of adapter.readCustomers(request.connection, {
         since: null,
         emails: null,
         cursor: null,
       }))
-        pages.push(page);
+        pages.add(page);
       const writeOnly = await loadWriteOnly();
+      const cpu = process.cpuUsage();
       const result = await writeOnly.measure({ db, adapter, connection: request.connection, pages });
+      const used = process.cpuUsage(cpu);
       return {
         seconds: { writeOnly: result.seconds },
+        cpuSeconds: { writeOnly: (used.user + used.system) / 1e6 },
         records: result.records,
         writeOnlyModule: writeOnly.module,
       };

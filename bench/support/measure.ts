@@ -18,6 +18,8 @@ export interface MeasureResult {
     reimport?: number;
     lastTransfer?: number;
   };
+  /** CPU time of the measuring process (with PGlite: the database's too), user and system. */
+  cpuSeconds?: { writeOnly?: number };
   /** Records read (the first import's, for an import). */
   records: number;
   /** Records the Last transfer read (after 1% changed). */

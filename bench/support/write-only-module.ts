@@ -29,10 +29,7 @@ export async function loadWriteOnly(): Promise<WriteOnlyModule> {
         module: 'bench/write-only.ts',
         // As many customers as the adapter read, in pages of the adapter's size.
         measure: async ({ db, adapter, pages }) => {
-          const customers = pages.reduce(
-            (sum, page) => sum + page.customers.length + page.rejected.length,
-            0,
-          );
+          const customers = pages.records;
           const result = await measureWriteOnly({ db, customers, pageSize: adapter.capabilities.pageSize });
           return { seconds: result.seconds, records: customers };
         },

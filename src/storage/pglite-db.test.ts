@@ -111,6 +111,16 @@ describe('PGlite in memory', () => {
     }
   });
 
+  it('creates WAL segments without filling them with zeros; a folder keeps the default', async () => {
+    const memory = await openPgliteDb(null);
+    expect((await memory.query('SHOW wal_init_zero')).rows).toEqual([{ wal_init_zero: 'off' }]);
+    await memory.close();
+    const folder = await openPgliteDb(join(root, 'db'));
+    expect((await folder.query('SHOW wal_init_zero')).rows).toEqual([{ wal_init_zero: 'on' }]);
+    expect((await folder.query('SHOW synchronous_commit')).rows).toEqual([{ synchronous_commit: 'on' }]);
+    await folder.close();
+  });
+
   it('dumps its data directory and loads it into a new instance', async () => {
     const db = await openPgliteDb(null);
     await db.exec(
