@@ -122,7 +122,9 @@ const CONTACT_COLUMNS = 'position int, name text, function text, email text, pho
  * addresses and contacts upserted by position and the positions they no longer have deleted (so no row is
  * deleted and inserted again in the same statement); links of updated partners and of occasional customers
  * are upserted. Foreign keys are checked at the end of the statement, after every part has run. Every
- * look-up goes by key, one per row of the page, so that no plan depends on the tables' statistics.
+ * look-up goes by key, one per row of the page, so that no plan depends on the tables' statistics; a page
+ * without updates does not run the surplus deletes at all (a one-time filter: the planner may have chosen to
+ * scan the table for the ctids, which grows with it).
  */
 const WRITE_PAGE = prepared(
   'write-page',
@@ -189,6 +191,7 @@ surplus_addresses as (
   delete from partner_address d where d.ctid = any(array(
     select x.ctid from updated u cross join lateral (select x.ctid from partner_address x
       where x.partner_id = u.id and x.position >= json_array_length(u.addresses) offset 0) x))
+    and exists (select 1 from updated)
 ),
 upsert_contacts as (
   insert into partner_contact (partner_id, position, name, function, email, phone)
@@ -201,6 +204,7 @@ surplus_contacts as (
   delete from partner_contact d where d.ctid = any(array(
     select x.ctid from updated u cross join lateral (select x.ctid from partner_contact x
       where x.partner_id = u.id and x.position >= json_array_length(u.contacts) offset 0) x))
+    and exists (select 1 from updated)
 ),
 upsert_links as (
   insert into channel_link (channel_id, external_id, partner_id, imported_at, source_updated_at, fingerprint,
