@@ -15,6 +15,7 @@ import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, recordPage } from '../storage/import-run-store.ts';
 import { hasClosableRecords } from '../storage/open-record-store.ts';
 import { refreshPartnerStatistics } from '../storage/partner-statistics-store.ts';
+import { checkpointEmbedded } from '../storage/pglite-checkpoint.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
 import { scanForDeletedAccounts } from './deletions.ts';
@@ -234,6 +235,10 @@ export async function runImport(
   );
   // PGlite gathers no statistics by itself: the partner search plans by them (partner-statistics-store.ts).
   await refreshPartnerStatistics(db);
+  // Nor does it checkpoint: without one after each run its WAL would grow for ever (pglite-checkpoint.ts).
+  await checkpointEmbedded(db).catch((error: unknown) =>
+    log.warn(`kontor: import run ${runId}: the embedded database's checkpoint failed: ${String(error)}`),
+  );
   const run = await getRun(db, runId);
   if (!run) throw new BugError('RUN_VANISHED', `Import run ${runId} disappeared while it was written.`);
   const c = run.counts;
