@@ -7,12 +7,32 @@
  * gathered first (an array) and the partners fetched by id: a plan that reads only the matches, whatever the
  * planner's statistics (a semi-join may scan all partners to hash them against a few).
  */
-import type { PartnerSearch } from './partner-search-store.ts';
+import type { PartnerStatus, PartnerType } from '../domain/partner.ts';
 
 export interface PartnerMatch {
   /** `from partner p where ...` (parameters $1 to $n). */
   sql: string;
   params: unknown[];
+}
+
+export interface PartnerSearch {
+  /** Case-insensitive substring of number, name, e-mail, company, tax id or any address's city. */
+  q?: string;
+  /** Only partners linked to this sales channel (by name). */
+  channel?: string;
+  type?: PartnerType;
+  status?: PartnerStatus;
+  /** yes: partners with a deactivated (deleted) link, of `channel` if given; no: partners without one. */
+  deleted?: 'yes' | 'no';
+  /** Merged partners are left out unless asked: include them, or only them. */
+  merged?: 'include' | 'only';
+  /** Only partners that this import run created or changed (their history names it). */
+  run?: number;
+  /** Only partners that a run of this batch job (id or name) created or changed. */
+  job?: string;
+  /** Default 50, at most 500. */
+  limit?: number;
+  offset?: number;
 }
 
 /** Deactivated or deleted: what the deleted filter looks for (index channel_link_deleted_partner_idx). */

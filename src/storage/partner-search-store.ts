@@ -7,31 +7,14 @@
  * "Partner search"); past that the total is a lower bound (totalExact false: "more than").
  */
 import { InvalidInputError } from '../domain/errors.ts';
-import type { Partner, PartnerStatus, PartnerType } from '../domain/partner.ts';
+import type { Partner } from '../domain/partner.ts';
 import type { Queryable } from './db.ts';
 import { type PartnerRow, withDetails } from './partner-read-store.ts';
-import { partnerMatch } from './partner-search-sql.ts';
-import { num } from './sql-values.ts';
+import { type PartnerSearch, partnerMatch } from './partner-search-sql.ts';
 
-export interface PartnerSearch {
-  /** Case-insensitive substring of number, name, e-mail, company, tax id or any address's city. */
-  q?: string;
-  /** Only partners linked to this sales channel (by name). */
-  channel?: string;
-  type?: PartnerType;
-  status?: PartnerStatus;
-  /** yes: partners with a deactivated (deleted) link, of `channel` if given; no: partners without one. */
-  deleted?: 'yes' | 'no';
-  /** Merged partners are left out unless asked: include them, or only them. */
-  merged?: 'include' | 'only';
-  /** Only partners that this import run created or changed (their history names it). */
-  run?: number;
-  /** Only partners that a run of this batch job (id or name) created or changed. */
-  job?: string;
-  /** Default 50, at most 500. */
-  limit?: number;
-  offset?: number;
-}
+export type { PartnerSearch } from './partner-search-sql.ts';
+
+import { num } from './sql-values.ts';
 
 export interface PartnerSearchPage {
   /** How many partners match; when totalExact is false, more than this many do. */
