@@ -14,7 +14,7 @@ import { findChannelByName, setWatermark } from '../storage/channel-store.ts';
 import type { Db } from '../storage/db.ts';
 import { finishRun, getRun, recordPage } from '../storage/import-run-store.ts';
 import { hasClosableRecords } from '../storage/open-record-store.ts';
-import { refreshPartnerStatistics } from '../storage/partner-statistics-store.ts';
+import { partnerGrowthWatch, refreshPartnerStatistics } from '../storage/partner-statistics-store.ts';
 import { checkpointEmbedded } from '../storage/pglite-checkpoint.ts';
 import { abortReason } from './abort-reason.ts';
 import { retryDatabaseStep } from './database-retry.ts';
@@ -133,6 +133,9 @@ export async function runImport(
   const tracker = new WatermarkTracker(channel.watermark, readStartedAt, readFrom);
   const context = planContext(channel, adapter, request, readStartedAt);
   const connection = { url: channel.url, settings: channel.settings };
+  // Statistics only speed the work up: a failed refresh is a warning.
+  const statisticsFailed = (error: unknown) =>
+    log.warn(`kontor: import run ${runId}: refreshing the partner statistics failed: ${String(error)}`);
   let counts: RunCounts = { ...ZERO_COUNTS };
   const progress: RunProgress = { pages: 0, total: null };
   let failure: { code: string; message: string } | null = null;
@@ -154,6 +157,8 @@ export async function runImport(
       closable: { mayExist: await retryDatabaseStep(() => hasClosableRecords(db, channel.id)) },
     };
     const requested = new RequestedEmails(selection.emails);
+    // Fresh statistics while `partner` grows, so that the page's foreign-key checks look partners up by index.
+    const watchGrowth = partnerGrowthWatch(db);
     for await (const page of pages) {
       requested.addPage(page);
       const plan = await retryDatabaseStep(() => commitPage(db, target, page), {
@@ -167,6 +172,7 @@ export async function runImport(
       progress.total = page.total ?? progress.total;
       hooks.onProgress?.(counts, { ...progress });
       hooks.signal?.throwIfAborted();
+      await watchGrowth(counts.created).catch(statisticsFailed);
     }
     // By email: each address the shop does not know is a warning of the run.
     const notFound = requested.notFoundLog(context.messages);
@@ -234,7 +240,7 @@ export async function runImport(
     { onRetry: (error) => log.warn(`kontor: import run ${runId}: ${error.message}; ending the run again`) },
   );
   // PGlite gathers no statistics by itself: the partner search plans by them (partner-statistics-store.ts).
-  await refreshPartnerStatistics(db);
+  await refreshPartnerStatistics(db).catch(statisticsFailed);
   // Nor does it checkpoint: without one after each run its WAL would grow for ever (pglite-checkpoint.ts).
   await checkpointEmbedded(db).catch((error: unknown) =>
     log.warn(`kontor: import run ${runId}: the embedded database's checkpoint failed: ${String(error)}`),
