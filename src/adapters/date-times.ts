@@ -46,6 +46,8 @@ const ISO_INSTANT =
  */
 export function isoInstant(value: unknown, options: { assumeUtc?: boolean } = {}): string | null {
   if (typeof value !== 'string') return null;
+  const canonical = canonicalUtc(value);
+  if (canonical !== null) return canonical;
   const match = ISO_INSTANT.exec(value.trim());
   if (!match) return null;
   const [, y, mo, d, h, mi, s = '0', fraction = '0', zone] = match as unknown as string[];
@@ -54,6 +56,21 @@ export function isoInstant(value: unknown, options: { assumeUtc?: boolean } = {}
   if (local === null) return null;
   const ms = Number(`0.${fraction}`) * 1000;
   return new Date(local + Math.floor(ms) - offsetMs(zone)).toISOString();
+}
+
+/** Already ISO 8601 UTC with milliseconds ("Z" or "+00:00"), as most shops send it. */
+const UTC_MILLIS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(?:Z|\+00:00)$/;
+
+/**
+ * The quick way for the usual text: the instant itself when `value` is a real UTC date-time with milliseconds
+ * from 1970 on (Date.parse rolls impossible dates over, so the round trip tells them apart); else null, and
+ * the full parse decides.
+ */
+function canonicalUtc(value: string): string | null {
+  if (!UTC_MILLIS.test(value)) return null;
+  const utc = value.length === 24 ? value : `${value.slice(0, 23)}Z`;
+  const time = Date.parse(utc);
+  return time >= 0 && new Date(time).toISOString() === utc ? utc : null;
 }
 
 function offsetMs(zone: string | undefined): number {

@@ -15,6 +15,14 @@ export interface CheckFinding {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Whether any text in `value` (walked through arrays and objects) holds a NUL character. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsNul);
+  return false;
+}
+
 /** The record's errors, their messages in the given content language (default English). */
 export function customerErrors(
   customer: ChannelCustomer,
@@ -28,7 +36,7 @@ export function customerErrors(
   if (customer.email !== null && !EMAIL.test(customer.email)) {
     errors.push({ code: 'INVALID_EMAIL', message: messages.say('INVALID_EMAIL', { email: customer.email }) });
   }
-  if (JSON.stringify(customer).includes('\\u0000')) {
+  if (holdsNul(customer)) {
     errors.push({
       code: 'INVALID_CHARACTERS',
       message: messages.say('INVALID_CHARACTERS', {}),
