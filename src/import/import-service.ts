@@ -24,6 +24,7 @@ import { rereadOpenRecords } from './open-record-reread.ts';
 import { prefetchPages } from './page-pipeline.ts';
 import { commitPage } from './page-writer.ts';
 import { planContext } from './plan-context.ts';
+import { readChannel } from './read-hand-off.ts';
 import { RequestedEmails } from './requested-emails.ts';
 import { openGuardedRun } from './run-guard.ts';
 import { type ChangedSince, movesWatermark } from './selection.ts';
@@ -141,15 +142,16 @@ export async function runImport(
   let failure: { code: string; message: string } | null = null;
   let aborted = false;
   try {
-    // Page n+1 is fetched while page n is written; a stop or a failed write ends the read ahead.
+    // Page n+1 is fetched while page n is written (in a worker thread when the read is long: read-hand-off.ts);
+    // a stop or a failed write ends the read ahead.
     const pages = prefetchPages(
       (signal) =>
-        adapter.readCustomers(connection, {
-          since: selection.since,
-          emails: selection.emails,
-          cursor: null,
+        readChannel(
+          adapter,
+          connection,
+          { since: selection.since, emails: selection.emails, cursor: null },
           signal,
-        }),
+        ),
       { signal: hooks.signal },
     );
     const target = {
