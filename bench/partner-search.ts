@@ -1,7 +1,8 @@
 /**
  * Partner search benchmark: fills PGlite (in memory) and, when reachable, the PostgreSQL server with N
  * partners (an address each, a link to one of two channels, every 20th link deleted), then times the
- * cockpit's searches: a first page, a text search, filters, and a page far back.
+ * cockpit's searches: a first page, a text search, filters, and a page far back, by offset and by keyset (after
+ * the number of the partner before that page: the same page).
  *
  *   node --import tsx bench/partner-search.ts      (BENCH_PARTNERS=100000 by default; 1000000 for 1M)
  *
@@ -100,6 +101,25 @@ const searches: Array<[string, PartnerSearch]> = [
   ['page far back', { offset: partners - 100, limit: 50 }],
 ];
 
+/**
+ * The page far back by keyset: after the number of the partner just before it (looked up once, untimed), so
+ * the same 50 partners as by offset; refuses to time it if they are not.
+ */
+async function farBackByKeyset(db: Db): Promise<[string, PartnerSearch]> {
+  const { rows } = await db.query<{ number: string }>(
+    'select number from partner order by number offset $1 limit 1',
+    [partners - 101],
+  );
+  const search: PartnerSearch = { after: rows[0]?.number ?? '', limit: 50 };
+  const numbers = async (s: PartnerSearch) => (await searchPartners(db, s)).items.map((p) => p.number);
+  if (
+    JSON.stringify(await numbers(search)) !==
+    JSON.stringify(await numbers({ offset: partners - 100, limit: 50 }))
+  )
+    throw new Error('The page by keyset is not the page by offset.');
+  return ['page far back by keyset', search];
+}
+
 for (const backend of [
   { name: 'pglite', spec: async () => 'memory:' },
   { name: 'postgres', spec: freshPostgres },
@@ -118,7 +138,7 @@ for (const backend of [
     const fillSeconds = (performance.now() - started) / 1000;
     say(`${backend.name}: ${partners} partners in ${fillSeconds.toFixed(1)} s`);
     const measured: Record<string, { meanMs: number; p95Ms: number; total: number }> = {};
-    for (const [label, search] of searches) {
+    for (const [label, search] of [...searches, await farBackByKeyset(db)]) {
       await searchPartners(db, search); // warm-up
       const times: number[] = [];
       let total = 0;

@@ -1,6 +1,6 @@
 /**
  * /api/partners (docs/api.md "Cockpit: Sales channel partners"): history, release and block by any user, merge
- * by an administrator, the list of merges, and the search by run, job and merged.
+ * by an administrator, the list of merges, and the search by run, job and merged, paged by offset or after.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runImport } from '../src/import/import-service.ts';
@@ -69,6 +69,32 @@ describeEachDb('HTTP API: partner history, status and merge', (getDb) => {
     expect(await numbers('/api/partners?merged=only')).toEqual([remove.number]);
     expect(await numbers(`/api/partners?run=${run.id}`)).toContain(keep.number);
     expect((await bob.get('/api/partners?merged=maybe')).statusCode).toBe(400);
+
+    // Keyset paging: after = the previous page's next, the same pages as by offset; refused naming the field.
+    const byOffset = await numbers('/api/partners?merged=include&limit=500');
+    const byAfter: string[] = [];
+    for (let next: string | null = null, first = true; first || next !== null; first = false) {
+      const page = await bob.get(
+        `/api/partners?merged=include&limit=3${next ? `&after=${encodeURIComponent(next)}` : ''}`,
+      );
+      expect(page.statusCode).toBe(200);
+      const body = page.json() as { total: number; items: Array<{ number: string }>; next: string | null };
+      expect(body.total).toBe(byOffset.length - byAfter.length);
+      byAfter.push(...body.items.map((p) => p.number));
+      next = body.next;
+    }
+    expect(byAfter).toEqual(byOffset);
+    expect(byOffset.length).toBeGreaterThan(3);
+    for (const [query, field] of [
+      ['after=', 'after'],
+      [`after=${'9'.repeat(41)}`, 'after'],
+      ['after=%00', 'after'],
+      [`after=${byOffset[0]}&offset=0`, 'offset'],
+    ]) {
+      const refused = await bob.get(`/api/partners?${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json(), query).toMatchObject({ code: 'INVALID_INPUT', field });
+    }
     const shown = await bob.get(`/api/partners/${remove.number}`);
     expect(shown.json()).toMatchObject({ mergedInto: keep.number, links: [] });
   });

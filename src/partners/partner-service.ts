@@ -19,13 +19,16 @@ import { mergeByNumber } from './partner-merge.ts';
 export class PartnerService {
   constructor(private readonly db: Db) {}
 
-  /** One page of the partners that match, with the total (a lower bound far past the page). */
+  /**
+   * One page of the partners that match (by offset, or after a partner number), with the total (a lower bound
+   * far past the page) and the next page's `after`.
+   */
   async search(filter: PartnerSearch): Promise<PartnerSearchPage> {
     return await searchPartners(this.db, filter);
   }
 
   /** Every partner that matches, ordered by number; a sales channel named in the filter must exist. */
-  async listMatching(filter: Omit<PartnerSearch, 'limit' | 'offset'>): Promise<Partner[]> {
+  async listMatching(filter: Omit<PartnerSearch, 'limit' | 'offset' | 'after'>): Promise<Partner[]> {
     if (filter.channel !== undefined && !(await findChannelByName(this.db, filter.channel)))
       throw new NotFoundError('Sales channel', filter.channel);
     return await listMatchingPartners(this.db, filter);

@@ -30,6 +30,12 @@ export interface PartnerSearch {
   run?: number;
   /** Only partners that a run of this batch job (id or name) created or changed. */
   job?: string;
+  /**
+   * Keyset paging: only partners whose number sorts after this one in the order of the pages (`p.number >
+   * after`, text in the column's collation, as `order by p.number` sorts: '1000000' before '100001'). The
+   * `next` of a page; need not be a stored number. Not with offset.
+   */
+  after?: string;
   /** Default 50, at most 500. */
   limit?: number;
   offset?: number;
@@ -73,6 +79,8 @@ export function partnerMatch(filter: Omit<PartnerSearch, 'limit' | 'offset'>): P
          where l.partner_id = p.id and ${DELETED_LINK}${ofChannel})`,
     );
   }
+  // The number index serves this as a range: a page far back costs what the first page costs.
+  if (filter.after !== undefined) where.push(`p.number > ${param(filter.after)}`);
   if (filter.merged === 'only') where.push('p.merged_into is not null');
   else if (filter.merged !== 'include') where.push('p.merged_into is null');
   if (filter.run !== undefined)

@@ -146,7 +146,7 @@ describeEachDb(
       expect(first.total).toBe(5);
       expect(first.items.map((p) => p.number)).toEqual(['100001', '100002']);
       expect((await page(2, 4)).items.map((p) => p.number)).toEqual(['100005']);
-      expect(await page(2, 10)).toEqual({ total: 5, totalExact: true, items: [] });
+      expect(await page(2, 10)).toEqual({ total: 5, totalExact: true, items: [], next: null });
       const filtered = await searchPartners(getDb(), { q: 'berlin', limit: 1, offset: 1 });
       expect({ total: filtered.total, numbers: filtered.items.map((p) => p.number) }).toEqual({
         total: 2,

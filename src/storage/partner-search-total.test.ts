@@ -54,6 +54,7 @@ describeEachDb(
         total: all,
         totalExact: true,
         items: [],
+        next: null,
       });
       expect(await searchPartners(db, { offset: 100, limit: 500 })).toMatchObject({
         total: all,
@@ -62,6 +63,32 @@ describeEachDb(
       const few = await searchPartners(db, { q: 'münchen 1', type: 'B2B' });
       expect(few.totalExact).toBe(true);
       expect(few.total).toBe(few.items.length);
+    });
+
+    it('with after, counts from there on: up to COUNT_AHEAD past the page, then more than', async () => {
+      const all = PARTNERS - Math.floor((PARTNERS - 1) / 50);
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await searchPartners(getDb(), { limit: 100, ...(after === undefined ? {} : { after }) });
+        const left = all - seen.length;
+        expect({ total: page.total, exact: page.totalExact }).toEqual(
+          left > 100 + COUNT_AHEAD
+            ? { total: 100 + COUNT_AHEAD, exact: false }
+            : { total: left, exact: true },
+        );
+        seen.push(...page.items.map((p) => p.number));
+        after = page.next ?? undefined;
+      } while (after !== undefined);
+      expect(seen).toHaveLength(all);
+      expect(seen).toEqual(
+        (await searchPartners(getDb(), { limit: 500, offset: 0 })).items
+          .map((p) => p.number)
+          .concat(
+            (await searchPartners(getDb(), { limit: 500, offset: 500 })).items.map((p) => p.number),
+            (await searchPartners(getDb(), { limit: 500, offset: 1000 })).items.map((p) => p.number),
+          ),
+      );
     });
 
     // The reference: the substring test of the search before trigram indexes (strpos on the lower-cased columns).
@@ -110,6 +137,13 @@ describeEachDb(
             ...(await searchPartners(getDb(), { q, merged, limit: 500, offset })).items.map((p) => p.number),
           );
         expect(listed).toEqual(expected);
+        const keyset: string[] = [];
+        for (let after: string | null | undefined; after !== null; ) {
+          const page = await searchPartners(getDb(), { q, merged, limit: 500, ...(after ? { after } : {}) });
+          keyset.push(...page.items.map((p) => p.number));
+          after = page.next;
+        }
+        expect(keyset).toEqual(expected);
       }
     });
   },

@@ -23,7 +23,9 @@ export const partnerRoutes: RoutePlugin = async (app, ctx) => {
     {
       schema: {
         tags: ['partners'],
-        summary: 'Search partners (ordered by number; merged partners only with merged=include|only)',
+        summary:
+          'Search partners (ordered by number; merged partners only with merged=include|only), a page by ' +
+          "`offset` or, the cheap way to page far, `after` a partner number (the previous page's `next`)",
         querystring: PartnerQuery,
         response: { 200: PartnerPage, ...errorResponses },
       },

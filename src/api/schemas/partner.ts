@@ -52,15 +52,39 @@ export const PartnerQuery = Type.Object({
   run: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INTEGER })),
   job: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INTEGER, default: 0 })),
+  // No default: an offset given with `after` is refused (INVALID_INPUT, field offset).
+  offset: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_INTEGER,
+      description: 'Skip this many matches (default 0): fine for the first pages; far back, use `after`.',
+    }),
+  ),
+  after: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description:
+        'Keyset paging, the cheap way to page far: only partners whose number sorts after this one (the `next` ' +
+        'of the previous page), as fast far back as on the first page. Not with `offset`; `total` then counts ' +
+        'the matches after it.',
+    }),
+  ),
 });
 
 export const PartnerPage = Type.Object({
-  /** How many partners match; more than this many when totalExact is false. */
-  total: Type.Integer(),
+  /** How many partners match (with `after`: after it); more than this many when totalExact is false. */
+  total: Type.Integer({
+    description: 'How many partners match; with `after`, how many match after it (this page and the rest)',
+  }),
   /** false: the search counted 1,000 matches past the page and stopped (total is then a lower bound). */
-  totalExact: Type.Boolean(),
+  totalExact: Type.Boolean({ description: 'false: total is a lower bound ("more than")' }),
   items: Type.Array(PartnerSchema),
+  next: Nullable(
+    Type.String({
+      description: "The next page's `after` (this page's last number) when more partners match, else null",
+    }),
+  ),
 });
 
 export const PartnerParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 40 }) });
