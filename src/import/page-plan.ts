@@ -2,15 +2,16 @@
  * Decides, for one page read from a channel, what happens to every record: create a partner, update the
  * linked one, link an occasional customer to a partner the channel already has, leave it unchanged, hold
  * it back until its warnings are confirmed, or log it as not imported. Pure: the storage writes the plan
- * as a whole. The rules are in docs/import-rules.md.
+ * as a whole. The rules are in docs/import-rules.md. How the plan writes down findings, kept records and
+ * held-back times is in import/page-plan-findings.ts; what a match puts into it, in
+ * import/page-plan-matches.ts.
  */
 
 import type { ChannelCustomer, RejectedRecord } from '../domain/channel-customer.ts';
-import { type CheckFinding, customerErrors, customerWarnings, THIS_RUN } from '../domain/customer-checks.ts';
-import { type RunLogLine, ZERO_COUNTS } from '../domain/import-run.ts';
+import { customerErrors, customerWarnings, THIS_RUN } from '../domain/customer-checks.ts';
+import { ZERO_COUNTS } from '../domain/import-run.ts';
 import type { MatchRule } from '../domain/match-rules.ts';
 import { ENGLISH_MESSAGES, type Messages } from '../domain/messages/messages.ts';
-import type { KeptRecord } from '../domain/open-record.ts';
 import type {
   EmailOwner,
   ExistingLink,
@@ -23,6 +24,8 @@ import { partnerStatusAtCreation, partnerTypeAtCreation } from '../domain/partne
 import type { ChannelType } from '../domain/sales-channel.ts';
 import { customerFingerprint } from './fingerprint.ts';
 import { findMatch, type MatchFound } from './match-finder.ts';
+import { hold, keep, logFindings, logFutureTimes, readableTime } from './page-plan-findings.ts';
+import { holdForReview, matchedLine } from './page-plan-matches.ts';
 import { rejectionMessage } from './rejection-message.ts';
 
 export interface PlanContext {
@@ -239,116 +242,4 @@ function matchOf(
   if (rules.length === 0) return null;
   const type = partnerTypeAtCreation(context.channelType, customer);
   return findMatch(customer, type, rules, input.candidates ?? [], claimed);
-}
-
-function matchedLine(
-  externalId: string,
-  matched: Extract<MatchFound, { kind: 'one' }>,
-  messages: Messages,
-): RunLogLine {
-  if (matched.rule === 'user')
-    return {
-      level: 'info',
-      externalId,
-      code: 'LINKED_BY_USER',
-      message: messages.say('LINKED_BY_USER', { partner: matched.number }),
-    };
-  return {
-    level: 'info',
-    externalId,
-    code: 'MATCHED_EXISTING',
-    message: messages.say('MATCHED_EXISTING', {
-      partner: matched.number,
-      rule: ruleWord(matched.rule, messages),
-      key: matched.key ?? '',
-    }),
-  };
-}
-
-function ruleWord(rule: MatchRule, messages: Messages): string {
-  return messages.say(`match.${rule}`, {});
-}
-
-/** Several partners match: the record waits for a user's decision (records link or records create-new). */
-function holdForReview(
-  plan: PagePlan,
-  customer: ChannelCustomer,
-  match: Extract<MatchFound, { kind: 'ambiguous' }>,
-  messages: Messages,
-): void {
-  const numbers = match.candidates.map((candidate) => candidate.number);
-  const finding: CheckFinding = {
-    code: 'MATCH_AMBIGUOUS',
-    message: messages.say('MATCH_AMBIGUOUS', {
-      count: numbers.length,
-      rule: ruleWord(match.rule, messages),
-      key: match.key,
-      partners: numbers.join(', '),
-    }),
-  };
-  // Its other warnings are shown with it (another partner's e-mail is what the review is about).
-  const warnings = customerWarnings(customer, { emailTakenBy: null }, messages);
-  const findings = [finding, ...warnings];
-  plan.counts.awaiting += 1;
-  logFindings(plan, 'awaiting', customer.externalId, findings);
-  keep(plan, customer, 'warning', findings);
-  const kept = plan.kept[plan.kept.length - 1];
-  if (kept) kept.candidates = numbers;
-  plan.seen.push(customer.updatedAt);
-}
-
-/** Records changed after the read began: imported as usual, but the watermark stops at the read's start. */
-function logFutureTimes(
-  plan: PagePlan,
-  customers: readonly ChannelCustomer[],
-  readStartedAt: string,
-  messages: Messages,
-): void {
-  const present = Date.parse(readStartedAt);
-  for (const customer of customers) {
-    if (!(Date.parse(customer.updatedAt) > present)) continue;
-    plan.log.push({
-      level: 'warning',
-      externalId: customer.externalId,
-      code: 'FUTURE_CHANGE_TIME',
-      message: messages.say('FUTURE_CHANGE_TIME', { changedAt: customer.updatedAt, readStartedAt }),
-    });
-  }
-}
-
-function keep(
-  plan: PagePlan,
-  customer: ChannelCustomer,
-  level: KeptRecord['level'],
-  findings: readonly CheckFinding[],
-): void {
-  plan.kept.push({
-    externalId: customer.externalId,
-    email: customer.email,
-    level,
-    codes: findings.map((finding) => finding.code),
-    message: findings.map((finding) => finding.message).join(' '),
-    data: { kind: 'mapped', customer },
-    changedAt: readableTime(customer.updatedAt),
-  });
-}
-
-function readableTime(value: string | null): string | null {
-  if (value === null || Number.isNaN(Date.parse(value))) return null;
-  return new Date(value).toISOString();
-}
-
-function hold(plan: PagePlan, updatedAt: string): void {
-  plan.heldBack.push(updatedAt);
-  plan.seen.push(updatedAt);
-}
-
-function logFindings(
-  plan: PagePlan,
-  level: RunLogLine['level'],
-  externalId: string | null,
-  findings: readonly CheckFinding[],
-): void {
-  for (const finding of findings)
-    plan.log.push({ level, externalId, code: finding.code, message: finding.message });
 }

@@ -32,7 +32,7 @@ export interface MessageParams {
   'GUEST_LINKED.created': { email: string };
   ACCOUNT_DELETED: { deletedAt: string; partner: string };
   RECORD_IGNORED: { user: string };
-  // Matching (import/page-plan.ts): `rule` is the text of a rule key below (match.tax-id, ...).
+  // Matching (import/page-plan-matches.ts): `rule` is the text of a rule key below (match.tax-id, ...).
   MATCHED_EXISTING: { partner: string; rule: string; key: string };
   MATCH_AMBIGUOUS: { count: number; rule: string; key: string; partners: string };
   LINKED_BY_USER: { partner: string };
