@@ -34,8 +34,8 @@ export async function* readInWorker(
     pending?.reject(failure);
     pending = null;
   };
-  worker.on('message', (reply: ReadWorkerReply) => {
-    pending?.resolve(reply);
+  worker.on('message', (text: string) => {
+    pending?.resolve(JSON.parse(text) as ReadWorkerReply);
     pending = null;
   });
   worker.on('error', (error) =>
