@@ -75,27 +75,28 @@ export async function withDetails(db: Queryable, rows: readonly PartnerRow[]): P
   const mergedIds = [
     ...new Set(rows.flatMap((row) => (row.merged_into == null ? [] : [num(row.merged_into)]))),
   ];
-  const [addresses, contacts, links, survivors] = await Promise.all([
-    db.query<Record<string, unknown>>(
-      'select * from partner_address where partner_id = any($1::bigint[]) order by partner_id, position',
-      [ids],
-    ),
-    db.query<Record<string, unknown>>(
-      'select * from partner_contact where partner_id = any($1::bigint[]) order by partner_id, position',
-      [ids],
-    ),
-    db.query<Record<string, unknown>>(
-      `select l.*, c.name as channel from channel_link l join sales_channel c on c.id = l.channel_id
-       where l.partner_id = any($1::bigint[]) order by l.partner_id, c.name, l.external_id`,
-      [ids],
-    ),
+  // One after the other: inside a transaction `db` is one connection, which runs one query at a time (pg
+  // deprecates queueing them; pg 9 refuses it).
+  const addresses = await db.query<Record<string, unknown>>(
+    'select * from partner_address where partner_id = any($1::bigint[]) order by partner_id, position',
+    [ids],
+  );
+  const contacts = await db.query<Record<string, unknown>>(
+    'select * from partner_contact where partner_id = any($1::bigint[]) order by partner_id, position',
+    [ids],
+  );
+  const links = await db.query<Record<string, unknown>>(
+    `select l.*, c.name as channel from channel_link l join sales_channel c on c.id = l.channel_id
+     where l.partner_id = any($1::bigint[]) order by l.partner_id, c.name, l.external_id`,
+    [ids],
+  );
+  const survivors =
     mergedIds.length === 0
-      ? { rows: [] }
-      : db.query<{ id: unknown; number: string }>(
+      ? { rows: [] as Array<{ id: unknown; number: string }> }
+      : await db.query<{ id: unknown; number: string }>(
           'select id, number from partner where id = any($1::bigint[])',
           [mergedIds],
-        ),
-  ]);
+        );
   const survivorNumber = new Map(survivors.rows.map((row) => [num(row.id), row.number]));
   const addressesOf = groupBy(addresses.rows, (row) => num(row.partner_id));
   const contactsOf = groupBy(contacts.rows, (row) => num(row.partner_id));
