@@ -51,7 +51,7 @@ export async function* readChannel(
   hooks.onHandOff?.(pages);
   const rest = {
     kind: adapter.kind,
-    connection: { url: connection.url, settings: { ...connection.settings } },
+    connection,
     request: { since: request.since?.toISOString() ?? null, emails: request.emails, cursor },
   };
   // The worker's read counts its total from the cursor on: the pages read here come before.

@@ -38,20 +38,14 @@ export async function* readInWorker(
     pending?.resolve(JSON.parse(text) as ReadWorkerReply);
     pending = null;
   });
-  worker.on('error', (error) =>
+  const ended = (detail: string) =>
     fail(
       new BugError('READ_WORKER_FAILED', 'Reading the sales channel failed: the reading thread ended.', {
-        detail: `${error.name}: ${error.message}`,
+        detail,
       }),
-    ),
-  );
-  worker.on('exit', (code) =>
-    fail(
-      new BugError('READ_WORKER_FAILED', 'Reading the sales channel failed: the reading thread ended.', {
-        detail: `read worker exited with code ${code}`,
-      }),
-    ),
-  );
+    );
+  worker.on('error', (error) => ended(`${error.name}: ${error.message}`));
+  worker.on('exit', (code) => ended(`read worker exited with code ${code}`));
   const onAbort = () => fail(new AbortedError(abortReason(signal as AbortSignal)));
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
