@@ -63,13 +63,19 @@ function customer(id: number, fields: Partial<ChannelCustomer> = {}): ChannelCus
   });
 }
 
-/** Records the statements of every transaction; the page transactions are those that add a page to the run. */
+/**
+ * Records the statements of every transaction, and each statement outside one as a unit of its own; the
+ * pages are the units that add a page to the run.
+ */
 function countingDb(db: Db) {
-  const transactions: string[][] = [];
+  const units: Array<{ transaction: boolean; statements: string[] }> = [];
   const wrapped: Db = {
     kind: db.kind,
     location: db.location,
-    query: (sql, params) => db.query(sql, params),
+    query: (sql, params) => {
+      units.push({ transaction: false, statements: [sql] });
+      return db.query(sql, params);
+    },
     exec: (sql) => db.exec(sql),
     listen: (channel, onNotify) => db.listen(channel, onNotify),
     withSearchPath: (path) => db.withSearchPath(path),
@@ -77,7 +83,7 @@ function countingDb(db: Db) {
     transaction: (fn) =>
       db.transaction((tx) => {
         const statements: string[] = [];
-        transactions.push(statements);
+        units.push({ transaction: true, statements });
         const counting: Transaction = {
           query: (sql, params) => {
             statements.push(sql);
@@ -88,9 +94,16 @@ function countingDb(db: Db) {
         return fn(counting);
       }),
   };
-  const pages = () =>
-    transactions.filter((statements) => statements.some((sql) => /read_count = read_count/.test(sql)));
-  return { db: wrapped, pages, reset: () => transactions.splice(0) };
+  const recordsPage = (sql: string) => /read_count = read_count/.test(sql);
+  const pages = () => units.filter((unit) => unit.statements.some(recordsPage));
+  /** The statements outside transactions that look links up (find-links) or record a page. */
+  const outside = () =>
+    units
+      .filter((unit) => !unit.transaction)
+      .flatMap((unit) => unit.statements)
+      .filter((sql) => recordsPage(sql) || /from unnest\(\$2::text\[\]\) as e\(external_id\)/.test(sql))
+      .map((sql) => (recordsPage(sql) ? 'record page' : 'links'));
+  return { db: wrapped, pages, outside, reset: () => units.splice(0) };
 }
 
 describeEachDb('The write path of an import', (getDb) => {
@@ -126,7 +139,10 @@ describeEachDb('The write path of an import', (getDb) => {
     expect(first.counts).toMatchObject({ read: 1000, created: 1000, errors: 0 });
     // Two pages, each: links, e-mail owners, the write, the run's counts and log (the channel has no open
     // records for the page's imports to close).
-    expect(counting.pages().map((statements) => statements.length)).toEqual([4, 4]);
+    expect(counting.pages().map((unit) => [unit.transaction, unit.statements.length])).toEqual([
+      [true, 4],
+      [true, 4],
+    ]);
     const partners = await listPartners(db);
     expect(partners).toHaveLength(1000);
     expect(partners.every((p) => p.addresses.length === 2 && p.contacts.length === 1)).toBe(true);
@@ -138,8 +154,38 @@ describeEachDb('The write path of an import', (getDb) => {
       importRequest('memory', { confirmAllWarnings: true }),
     );
     expect(again.counts).toMatchObject({ read: 1000, unchanged: 1000, created: 0, updated: 0 });
-    // Unchanged: the look-up of the links and the run's counts, nothing else.
-    expect(counting.pages().map((statements) => statements.length)).toEqual([2, 2]);
+    // Unchanged: the look-up of the links and the run's counts, nothing else; after a page that wrote nothing
+    // else, without a transaction (no begin, no commit).
+    expect(counting.pages().map((unit) => [unit.transaction, unit.statements.length])).toEqual([
+      [true, 2],
+      [false, 1],
+    ]);
+    expect(counting.outside()).toEqual(['links', 'record page']);
+  });
+
+  it('writes a changed page after unchanged ones in its transaction, as a page of its own', async () => {
+    const { db, shop, adapters, run } = await setUp(10);
+    shop.customers = Array.from({ length: 40 }, (_, i) => customer(i + 1));
+    expect((await run()).counts).toMatchObject({ created: 40 });
+    // Page 3 of 4 changes one customer, and page 4 brings a new one.
+    shop.customers[24] = customer(25, { lastName: 'Changed', updatedAt: '2025-06-01T00:00:00.000Z' });
+    shop.customers.push(customer(41));
+    const counting = countingDb(db);
+    const again = await runImport(
+      { db: counting.db, adapters },
+      importRequest('memory', { confirmAllWarnings: true }),
+    );
+    expect(again.counts).toMatchObject({ read: 41, unchanged: 39, updated: 1, created: 1, errors: 0 });
+    // Page 1 in a transaction (no page before it), page 2 (after the unchanged page 1) without one; pages 3
+    // and 5 were looked up outside first, would write, and were planned again and written in their
+    // transactions; page 4 came after the changed page 3, so it went straight into one.
+    expect(counting.pages().map((unit) => unit.transaction)).toEqual([true, false, true, true, true]);
+    expect(counting.outside()).toEqual(['links', 'record page', 'links', 'links']);
+    const partners = await listPartners(db);
+    expect(partners).toHaveLength(41);
+    expect(partners.find((p) => p.lastName === 'Changed')).toBeDefined();
+    const runs = await db.query<{ cursor: string }>('select cursor from import_run order by id desc limit 1');
+    expect(runs.rows[0]?.cursor).toBe('41');
   });
 
   it('numbers new partners in the order of the page', async () => {

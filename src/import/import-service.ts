@@ -157,6 +157,7 @@ export async function runImport(
     const target = {
       ...{ runId, channelId: channel.id, context, deactivateDeleted: request.deactivateDeleted },
       closable: { mayExist: await retryDatabaseStep(() => hasClosableRecords(db, channel.id)) },
+      quiet: { last: false },
     };
     const requested = new RequestedEmails(selection.emails);
     // Fresh statistics while `partner` grows, so that the page's foreign-key checks look partners up by index.

@@ -34,6 +34,13 @@ export interface PageTarget {
   closable?: { mayExist: boolean };
   /** Writes more of the same page in its transaction, after the partners (a user's decisions: their history). */
   afterWrite?: (tx: Queryable, plan: PagePlan) => Promise<void>;
+  /**
+   * Set by a run: `last` is whether the page before wrote nothing but its counts, cursor and log (an unchanged
+   * re-read). Then the next page is planned first from look-ups outside a transaction, and if it too writes
+   * nothing else, its one statement (recordPage) commits it: two round trips instead of four (begin, look-up,
+   * record, commit). Otherwise it is planned again in its transaction as usual. Absent: always a transaction.
+   */
+  quiet?: { last: boolean };
 }
 
 const IMPORTED = { state: 'imported', by: null } as const;
@@ -49,6 +56,53 @@ async function writeOpenRecords(tx: Queryable, target: PageTarget, plan: PagePla
   await closeOpenRecords(tx, target.channelId, target.runId, plan.imported, target.resolution ?? IMPORTED);
 }
 
+/** The page's plan from look-ups on `db` (its transaction, or the pool when `readOnly`). */
+async function planFrom(
+  db: Queryable,
+  target: PageTarget,
+  part: Omit<CustomerPage, 'cursor'>,
+  readOnly: boolean,
+): Promise<PagePlan> {
+  const lookups = storedLookups(db, target.channelId, { readOnly });
+  const plan = planPage(await lookUpPage(lookups, part, target.context.matchRules), target.context);
+  // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.
+  plan.seen.push(...part.deleted.map((item) => item.deletedAt));
+  return plan;
+}
+
+/** Whether committing `plan` takes nothing but recordPage: no partner, link, open record or deletion to write. */
+function onlyCounts(target: PageTarget, part: Omit<CustomerPage, 'cursor'>, plan: PagePlan): boolean {
+  const closes = plan.imported.length > 0 && !(target.closable && !target.closable.mayExist);
+  return (
+    plan.creates.length + plan.updates.length + plan.links.length + plan.kept.length === 0 &&
+    !closes &&
+    target.afterWrite === undefined &&
+    !(target.deactivateDeleted && part.deleted.length > 0)
+  );
+}
+
+// On a PostgreSQL server a page need not wait for the disk: the run's end commits durably
+// (import-run-store.ts recordPage). PGlite has no WAL writer to flush such commits in the background.
+const flushOf = (db: Db) => ({ flush: db.kind !== 'postgres' });
+
+/**
+ * The page planned outside a transaction and, if it writes nothing but its counts, committed by that one
+ * statement; null when it needs its transaction after all (nothing was written then). Look-ups outside the
+ * transaction see what a look-up inside it would (read committed; the run guard keeps other imports of the
+ * channel away), and they are read-only: a plan that writes is always made again in its transaction.
+ */
+async function commitOnlyCounts(
+  db: Db,
+  target: PageTarget,
+  part: Omit<CustomerPage, 'cursor'>,
+  cursor: string | null,
+): Promise<PagePlan | null> {
+  const plan = await planFrom(db, target, part, true);
+  if (!onlyCounts(target, part, plan)) return null;
+  await recordPage(db, target.runId, plan.counts, cursor, plan.log, flushOf(db));
+  return plan;
+}
+
 async function writeInOneTransaction(
   db: Db,
   target: PageTarget,
@@ -56,13 +110,10 @@ async function writeInOneTransaction(
   cursor: string | null,
 ): Promise<PagePlan> {
   return db.transaction(async (tx) => {
-    const input = await lookUpPage(storedLookups(tx, target.channelId), part, target.context.matchRules);
-    const plan = planPage(input, target.context);
+    const plan = await planFrom(tx, target, part, false);
     await writePartners(tx, target.channelId, plan, target.runId);
     await target.afterWrite?.(tx, plan);
     await writeOpenRecords(tx, target, plan);
-    // A deletion is a change at its deletion time, whether or not deleted accounts are deactivated.
-    plan.seen.push(...part.deleted.map((item) => item.deletedAt));
     if (target.deactivateDeleted) {
       // A tombstone older than the same customer's record in this page was undone (account restored).
       const newest = new Map(part.customers.map((customer) => [customer.externalId, customer.updatedAt]));
@@ -74,9 +125,7 @@ async function writeInOneTransaction(
       plan.counts.deactivated += deactivated.length;
       plan.log.push(...deactivationLog(deactivated, target.context.messages));
     }
-    // On a PostgreSQL server a page need not wait for the disk: the run's end commits durably
-    // (import-run-store.ts recordPage). PGlite has no WAL writer to flush such commits in the background.
-    await recordPage(tx, target.runId, plan.counts, cursor, plan.log, { flush: db.kind !== 'postgres' });
+    await recordPage(tx, target.runId, plan.counts, cursor, plan.log, flushOf(db));
     return plan;
   });
 }
@@ -144,7 +193,14 @@ function merge(plans: PagePlan[]): PagePlan {
 
 export async function commitPage(db: Db, target: PageTarget, page: CustomerPage): Promise<PagePlan> {
   try {
-    return await writeInOneTransaction(db, target, page, page.cursor);
+    const quiet = target.quiet;
+    if (quiet?.last) {
+      const plan = await commitOnlyCounts(db, target, page, page.cursor);
+      if (plan) return plan;
+    }
+    const plan = await writeInOneTransaction(db, target, page, page.cursor);
+    if (quiet) quiet.last = onlyCounts(target, page, plan);
+    return plan;
   } catch (error) {
     if (!isDataRefusal(error)) throw error;
   }
