@@ -4,8 +4,7 @@
  * memory, PostgreSQL: a fresh database per measurement), with the simulator in a process of its own and every
  * measurement in a child process of its own (so peak RSS is the importing process's):
  *   read only       the adapter reads every page and discards it (bench/read-only.ts)
- *   write only      the same pages from memory written into the database (bench/write-only.ts if present,
- *                   else bench/write-only-minimal.ts)
+ *   write only      the same pages from memory written into the database (bench/write-only-pages.ts)
  *   first import, unchanged re-import, Last transfer after 1% of the customers changed
  *   peak RSS of the importing process, and first import / max(read only, write only)
  * Then the import through the CLI on PostgreSQL (bench/cli-import.ts: `kontor import-customers --wait` as a

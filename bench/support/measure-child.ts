@@ -12,11 +12,11 @@ import { defaultAdapters } from '../../src/adapters/registry.ts';
 import { ChannelService } from '../../src/channels/channel-service.ts';
 import { type ImportRequest, runImport } from '../../src/import/import-service.ts';
 import { readOnly } from '../read-only.ts';
+import { measureWriteOnly } from '../write-only-pages.ts';
 import { freshDatabase } from './fresh-database.ts';
 import { HeldPages } from './held-pages.ts';
 import type { MeasureRequest, MeasureResult } from './measure.ts';
 import { openBenchDb } from './open-bench-db.ts';
-import { loadWriteOnly } from './write-only-module.ts';
 
 const request = JSON.parse(process.argv[2] ?? '{}') as MeasureRequest;
 const adapter = defaultAdapters.get(request.kind);
@@ -54,15 +54,14 @@ async function measure(): Promise<Omit<MeasureResult, 'maxRssBytes'>> {
         cursor: null,
       }))
         pages.add(page);
-      const writeOnly = await loadWriteOnly();
       const cpu = process.cpuUsage();
-      const result = await writeOnly.measure({ db, adapter, connection: request.connection, pages });
+      const result = await measureWriteOnly({ db, adapter, connection: request.connection, pages });
       const used = process.cpuUsage(cpu);
       return {
         seconds: { writeOnly: result.seconds },
         cpuSeconds: { writeOnly: (used.user + used.system) / 1e6 },
         records: result.records,
-        writeOnlyModule: writeOnly.module,
+        writeOnlyModule: 'bench/write-only-pages.ts',
       };
     }
     const adapters = defaultAdapters;

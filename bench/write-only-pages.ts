@@ -1,8 +1,10 @@
 /**
- * A minimal "write only" measurement, until bench/write-only.ts (the import's write path, another branch)
- * lands: the adapter's pages are read into memory first, then a real import runs with an adapter that
- * hands out those pages (no HTTP, no shop), into a fresh database. bench/run.ts uses bench/write-only.ts
- * when it exists and exports `measureWriteOnly` with this signature; else this one.
+ * "Write only" of `npm run bench` (issue 12: the same pages from memory): the adapter's pages are read into
+ * memory first (not timed), then a real import runs with an adapter that hands out those pages (no HTTP, no
+ * shop), into a fresh database. So write only and the first import write the same customers, and their ratio
+ * compares like with like. bench/write-only.ts is the write path's own benchmark on generated customers (any
+ * N and page size, without a simulator); its customers are more alike than a shop's (few distinct names and
+ * streets), which makes its writes cheaper than a shop's: docs/performance.md.
  */
 import type { Adapter, ChannelConnection } from '../src/adapters/adapter.ts';
 import { createAdapterRegistry } from '../src/adapters/registry.ts';
