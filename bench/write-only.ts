@@ -110,7 +110,8 @@ function memoryAdapter(customers: number, pageSize: number): Adapter {
   };
 }
 
-const anytime = (channel: string): ImportRequest => ({
+/** A first import of everything, every warning confirmed (so every customer is written). */
+export const anytime = (channel: string): ImportRequest => ({
   channel,
   changedSince: 'anytime',
   timestamp: null,
