@@ -45,10 +45,14 @@ export interface PageTarget {
 
 const IMPORTED = { state: 'imported', by: null } as const;
 
+/** Whether the run knows that the channel holds no open records for the page's imports to close. */
+const noneToClose = (target: PageTarget): boolean =>
+  target.closable !== undefined && !target.closable.mayExist;
+
 /** The page's open records: those not imported are kept, those imported close (same transaction). */
 async function writeOpenRecords(tx: Queryable, target: PageTarget, plan: PagePlan): Promise<void> {
   await keepOpenRecords(tx, target.channelId, target.runId, plan.kept);
-  if (target.closable && !target.closable.mayExist) {
+  if (target.closable && noneToClose(target)) {
     // Set inside the transaction: if the page is rolled back and written again, closing is merely needless.
     if (plan.kept.length > 0) target.closable.mayExist = true;
     return;
@@ -72,10 +76,9 @@ async function planFrom(
 
 /** Whether committing `plan` takes nothing but recordPage: no partner, link, open record or deletion to write. */
 function onlyCounts(target: PageTarget, part: Omit<CustomerPage, 'cursor'>, plan: PagePlan): boolean {
-  const closes = plan.imported.length > 0 && !(target.closable && !target.closable.mayExist);
   return (
     plan.creates.length + plan.updates.length + plan.links.length + plan.kept.length === 0 &&
-    !closes &&
+    (plan.imported.length === 0 || noneToClose(target)) &&
     target.afterWrite === undefined &&
     !(target.deactivateDeleted && part.deleted.length > 0)
   );
