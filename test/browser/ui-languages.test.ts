@@ -200,6 +200,8 @@ describeBrowser('the web UI in German and Polish', () => {
     const number: string = partners.items[0].number;
     await page.goto(`${server.url}/partners/${encodeURIComponent(number)}`);
     await page.locator('legend', { hasText: 'Historie' }).waitFor();
+    // The history loads after the partner ("Wird geladen…" until then): read it once its rows are there.
+    await page.getByTestId('partner-history').getByText('Importlauf').first().waitFor();
     const history = (await page.getByTestId('partner-history').textContent()) ?? '';
     for (const head of ['Wann', 'Durch', 'Feld', 'Von', 'Nach']) expect(history).toContain(head);
     expect(history).toContain('Importlauf');
