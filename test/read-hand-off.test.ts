@@ -1,7 +1,8 @@
 /**
  * A long read goes on in a worker thread (src/import/read-hand-off.ts): for every adapter the import then
  * gets the same customers in the same order as from the adapter alone, with the shop's total counted from
- * the start; the worker's errors arrive as the adapter's, and a stop ends the worker's read.
+ * the start; the worker reads one page ahead of the import, and no more; the worker's errors arrive as the
+ * adapter's, and a stop ends the worker's read.
  */
 import { describe, expect, it } from 'vitest';
 import type { Adapter, ChannelConnection, CustomerPage } from '../src/adapters/adapter.ts';
@@ -10,6 +11,7 @@ import { AuthError, ConfigError, KontorError } from '../src/domain/errors.ts';
 import { HAND_OFF_PAGES, readChannel } from '../src/import/read-hand-off.ts';
 import { readInWorker } from '../src/import/worker-read.ts';
 import { HARNESSES, harnessOf } from '../src/simulators/harnesses.ts';
+import { startMagentoSimulator } from '../src/simulators/magento/simulator.ts';
 
 const CUSTOMERS = 260;
 const PAGE = 10; // 26 pages: the rest after HAND_OFF_PAGES is read in the worker
@@ -56,6 +58,35 @@ describe('a long read handed to a worker thread', () => {
       }
     });
   }
+
+  it('the worker reads one page ahead of the import, and not two', async () => {
+    const sim = await startMagentoSimulator({ customers: 60, seed: 4, brokenShare: 0 });
+    try {
+      const connection = { url: sim.url, settings: { token: sim.token, pageSize: String(PAGE) } };
+      const expected = await alone(defaultAdapters.get('magento'), connection);
+      // The adapter pages by keyset (entity_id after the last one read): one search request a page.
+      const served = () =>
+        sim.requests.filter((request) => request.path.includes('/V1/customers/search')).length;
+      sim.requests.length = 0;
+      const pages = readInWorker({ kind: 'magento', connection, request });
+      const received: CustomerPage[] = [];
+      for (let asked = 1; asked <= 2; asked += 1) {
+        const next = await pages.next();
+        if (next.done) throw new Error('the read ended early');
+        received.push(next.value);
+        // Unasked, the worker fetches the page after the one it handed over...
+        await expect.poll(served, { timeout: 5_000 }).toBe(asked + 1);
+        // ...and stops there until the import asks again.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(served()).toBe(asked + 1);
+      }
+      for await (const page of pages) received.push(page);
+      expect(ids(received)).toEqual(ids(expected));
+      expect(received.map((page) => page.customers)).toEqual(expected.map((page) => page.customers));
+    } finally {
+      await sim.close();
+    }
+  });
 
   it('a short read stays on the import thread', async () => {
     const { start } = harnessOf('magento') as (typeof HARNESSES)[number];
