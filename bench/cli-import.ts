@@ -36,6 +36,8 @@ if (!Number.isInteger(customers) || customers < 1) throw new Error('BENCH_CLI_CU
 interface Timed {
   wallSeconds: number;
   cpuSeconds: number | null;
+  /** The command's peak RSS (bench/support/cli-process.ts). */
+  peakRssBytes: number | null;
 }
 /** An import command: the whole command, its import run (the database's timestamps), and the rest. */
 interface TimedImport extends Timed {
@@ -46,9 +48,13 @@ interface TimedImport extends Timed {
   /** From the run's end to the command's exit: ending the job, the summary, closing. */
   afterRunSeconds: number;
 }
-const timed = ({ wallSeconds, cpuSeconds }: CliRun): Timed => ({ wallSeconds, cpuSeconds });
+const timed = ({ wallSeconds, cpuSeconds, peakRssBytes }: CliRun): Timed => ({
+  wallSeconds,
+  cpuSeconds,
+  peakRssBytes,
+});
 const seconds = (t: Timed) =>
-  `${t.wallSeconds.toFixed(2)} s${t.cpuSeconds === null ? '' : ` (CPU ${t.cpuSeconds.toFixed(2)} s)`}`;
+  `${t.wallSeconds.toFixed(2)} s${t.cpuSeconds === null ? '' : ` (CPU ${t.cpuSeconds.toFixed(2)} s)`}${t.peakRssBytes === null ? '' : `, peak RSS ${Math.round(t.peakRssBytes / 2 ** 20)} MiB`}`;
 
 /** What the imports left in the database (the default OLTP database's schema): counts, the last run. */
 async function inspect(url: string) {

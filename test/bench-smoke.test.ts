@@ -68,7 +68,12 @@ it(`npm run bench at ${customers} customers (${databases.join(', ')}) prints eve
     expect(result.skipped).toContain('cli-import: PostgreSQL only');
     return;
   }
-  type Command = { wallSeconds?: unknown; runSeconds?: unknown; beforeRunSeconds?: unknown };
+  type Command = {
+    wallSeconds?: unknown;
+    runSeconds?: unknown;
+    beforeRunSeconds?: unknown;
+    peakRssBytes?: unknown;
+  };
   const cli = result.cliImport as Record<string, unknown> &
     Record<'channelAdd' | 'firstImport' | 'reimport', Command | undefined>;
   expect(cli).toMatchObject({ customers, partners: customers, links: customers, db: 'postgres' });
@@ -79,6 +84,8 @@ it(`npm run bench at ${customers} customers (${databases.join(', ')}) prints eve
   for (const command of ['firstImport', 'reimport'] as const) {
     expect(positive(cli[command]?.runSeconds), `${command} runSeconds`).toBe(true);
     expect(positive(cli[command]?.beforeRunSeconds), `${command} beforeRunSeconds`).toBe(true);
+    // The importing command's own peak RSS (/proc, which every machine this runs on has).
+    expect(positive(cli[command]?.peakRssBytes), `${command} peakRssBytes`).toBe(true);
   }
   expect(positive(cli.firstOverMinimalRead)).toBe(true);
   expect(positive(cli.reimportOverFirst)).toBe(true);

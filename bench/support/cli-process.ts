@@ -25,6 +25,12 @@ export interface CliRun {
   exitedAt: number;
   wallSeconds: number;
   cpuSeconds: number | null;
+  /**
+   * The command's peak resident set (VmHWM of /proc/<pid>/status, its threads included), as last read before
+   * it exited: read every 100 ms, so at most the last 100 ms of its life are missed. Null where /proc is not
+   * there.
+   */
+  peakRssBytes: number | null;
   stdout: string;
   stderr: string;
 }
@@ -40,6 +46,17 @@ function childrenCpuSeconds(): number | null {
   try {
     const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** A process's peak resident set so far (VmHWM), or null when it cannot be read (gone, or no /proc). */
+function peakRss(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const line = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return line ? Number(line[1]) * 1024 : null;
   } catch {
     return null;
   }
@@ -64,12 +81,20 @@ export function runCli(args: readonly string[], options: { cwd: string; env: Rec
       env: commandEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let peakRssBytes: number | null = null;
+    const watch = setInterval(() => {
+      peakRssBytes = peakRss(child.pid) ?? peakRssBytes;
+    }, 100);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
+    child.on('error', (error) => {
+      clearInterval(watch);
+      reject(error);
+    });
     child.on('close', (code) => {
+      clearInterval(watch);
       const wallSeconds = (performance.now() - started) / 1000;
       const exitedAt = Date.now();
       const cpuAfter = childrenCpuSeconds();
@@ -78,7 +103,7 @@ export function runCli(args: readonly string[], options: { cwd: string; env: Rec
         return;
       }
       const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
-      resolve({ spawnedAt, exitedAt, wallSeconds, cpuSeconds, stdout, stderr });
+      resolve({ spawnedAt, exitedAt, wallSeconds, cpuSeconds, peakRssBytes, stdout, stderr });
     });
   });
 }
