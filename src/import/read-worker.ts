@@ -27,7 +27,7 @@ export type ReadWorkerReply =
   | { type: 'done' }
   | { type: 'error'; error: WireError };
 
-/** The next reply, serialised; `more` is whether a page follows it. */
+/** A reply read ahead, serialised; `more`: it is a page, so the read goes on after it. */
 interface Ahead {
   text: string;
   more: boolean;
