@@ -33,12 +33,8 @@ const asJson = process.env.BENCH_JSON === '1';
 const say = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
 if (!Number.isInteger(customers) || customers < 1) throw new Error('BENCH_CLI_CUSTOMERS: a whole number');
 
-interface Timed {
-  wallSeconds: number;
-  cpuSeconds: number | null;
-  /** The command's peak RSS (bench/support/cli-process.ts). */
-  peakRssBytes: number | null;
-}
+/** A command's wall clock, CPU time and peak RSS, as bench/support/cli-process.ts measures them. */
+type Timed = Pick<CliRun, 'wallSeconds' | 'cpuSeconds' | 'peakRssBytes'>;
 /** An import command: the whole command, its import run (the database's timestamps), and the rest. */
 interface TimedImport extends Timed {
   /** The import run, started_at to finished_at. */
@@ -53,8 +49,11 @@ const timed = ({ wallSeconds, cpuSeconds, peakRssBytes }: CliRun): Timed => ({
   cpuSeconds,
   peakRssBytes,
 });
-const seconds = (t: Timed) =>
-  `${t.wallSeconds.toFixed(2)} s${t.cpuSeconds === null ? '' : ` (CPU ${t.cpuSeconds.toFixed(2)} s)`}${t.peakRssBytes === null ? '' : `, peak RSS ${Math.round(t.peakRssBytes / 2 ** 20)} MiB`}`;
+function seconds(t: Timed): string {
+  const cpu = t.cpuSeconds === null ? '' : ` (CPU ${t.cpuSeconds.toFixed(2)} s)`;
+  const rss = t.peakRssBytes === null ? '' : `, peak RSS ${Math.round(t.peakRssBytes / 2 ** 20)} MiB`;
+  return `${t.wallSeconds.toFixed(2)} s${cpu}${rss}`;
+}
 
 /** What the imports left in the database (the default OLTP database's schema): counts, the last run. */
 async function inspect(url: string) {
